@@ -1,0 +1,51 @@
+// Optimizers with PyTorch's exact update rules (DESIGN.md, Conventions):
+//   SGD:  g += wd*w;  v = m*v + g (v = g on the first step);  nesterov: g = g + m*v;  w -= lr*g_or_v
+//   Adam: g += wd*w;  m = b1*m + (1-b1)g;  s = b2*s + (1-b2)g^2;
+//         w -= lr * (m / (1-b1^t)) / (sqrt(s / (1-b2^t)) + eps)
+// State is allocated at construction; step() never allocates. Must not depend on Qt.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "layer.h"
+
+namespace normlab {
+
+enum class OptimizerKind { Sgd, Adam };
+
+struct OptimizerConfig {
+  OptimizerKind kind = OptimizerKind::Sgd;
+  double lr = 0.01;
+  double momentum = 0.0;  // SGD
+  bool nesterov = false;  // SGD; needs momentum > 0
+  double weightDecay = 0.0;
+  double beta1 = 0.9, beta2 = 0.999, eps = 1e-8;  // Adam
+};
+
+template <typename T>
+class Optimizer {
+ public:
+  Optimizer(const OptimizerConfig& config, std::vector<Param<T>*> params);
+
+  // Applies one update from the parameters' current gradients (it does not zero them).
+  // With measureUpdates, records ||update||_2 of each parameter tensor (for the
+  // update-to-weight ratio probe).
+  void step(bool measureUpdates = false);
+
+  const OptimizerConfig& config() const { return config_; }
+  void setLearningRate(double lr) { config_.lr = lr; }
+  std::int64_t steps() const { return steps_; }
+  // ||update||_2 of parameter i at the last measured step.
+  double lastUpdateNorm(std::size_t i) const { return updateNorms_[i]; }
+  const std::vector<Param<T>*>& params() const { return params_; }
+
+ private:
+  OptimizerConfig config_;
+  std::vector<Param<T>*> params_;
+  std::vector<std::vector<T>> first_, second_;  // momentum buffer / Adam moments
+  std::vector<double> updateNorms_;
+  std::int64_t steps_ = 0;
+};
+
+}  // namespace normlab

@@ -1,0 +1,43 @@
+// A small fork-join pool. run(parts, fn) calls fn(p) once for every p in [0, parts) and returns
+// when all are done; the calling thread works too. Which thread runs which part is not fixed, so
+// callers write each part's results to memory of its own and reduce in part order afterwards.
+// Exceptions thrown by fn are rethrown on the calling thread (the first one wins).
+// No heap allocation per run. One run at a time per pool. Must not depend on Qt.
+#pragma once
+
+#include <condition_variable>
+#include <exception>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "function_ref.h"
+
+namespace normlab {
+
+class ThreadPool {
+ public:
+  // threads: total workers including the caller; 0 means std::thread::hardware_concurrency().
+  explicit ThreadPool(int threads = 0);
+  ~ThreadPool();
+  ThreadPool(const ThreadPool&) = delete;
+  ThreadPool& operator=(const ThreadPool&) = delete;
+
+  int threads() const { return int(workers_.size()) + 1; }
+  void run(int parts, FunctionRef<void(int)> fn);
+
+ private:
+  void workerLoop();
+  // Claims and runs parts until none is left; `lock` is held on entry and on return.
+  void work(std::unique_lock<std::mutex>& lock);
+
+  std::vector<std::thread> workers_;
+  std::mutex mutex_;
+  std::condition_variable wake_, done_;
+  FunctionRef<void(int)>* job_ = nullptr;  // guarded by mutex_, as are the counters below
+  int parts_ = 0, next_ = 0, finished_ = 0;
+  bool stop_ = false;
+  std::exception_ptr error_;
+};
+
+}  // namespace normlab
