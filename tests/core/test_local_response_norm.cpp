@@ -49,6 +49,7 @@ class TestLocalResponseNorm : public QObject {
   void gradients_data() {
     QTest::addColumn<int>("size");
     QTest::addColumn<double>("alpha");
+    QTest::addColumn<double>("beta");
     QTest::addColumn<double>("k");
     QTest::addColumn<int>("n");
     QTest::addColumn<int>("c");
@@ -56,21 +57,25 @@ class TestLocalResponseNorm : public QObject {
     QTest::addColumn<int>("w");
     for (int size : {1, 2, 3, 4, 5, 8}) {
       const std::string s = "n=" + std::to_string(size);
-      QTest::newRow((s + " conv").c_str()) << size << 1.0 << 2.0 << 3 << 6 << 3 << 2;
-      QTest::newRow((s + " dense").c_str()) << size << 1.0 << 2.0 << 2 << 5 << 1 << 1;
+      QTest::newRow((s + " conv").c_str()) << size << 1.0 << 0.75 << 2.0 << 3 << 6 << 3 << 2;
+      QTest::newRow((s + " dense").c_str()) << size << 1.0 << 0.75 << 2.0 << 2 << 5 << 1 << 1;
+      // beta != 0.75 takes the general pow path
+      QTest::newRow((s + " conv beta 0.6").c_str()) << size << 1.0 << 0.6 << 2.0 << 3 << 6 << 3 << 2;
     }
-    QTest::newRow("bench-net (n=5, alpha=1e-4, k=2)") << 5 << 1e-4 << 2.0 << 3 << 6 << 3 << 2;
-    QTest::newRow("strong (n=3, alpha=5, k=1)") << 3 << 5.0 << 1.0 << 3 << 4 << 2 << 2;
+    QTest::newRow("bench-net (n=5, alpha=1e-4, k=2)") << 5 << 1e-4 << 0.75 << 2.0 << 3 << 6 << 3 << 2;
+    QTest::newRow("strong (n=3, alpha=5, k=1)") << 3 << 5.0 << 0.75 << 1.0 << 3 << 4 << 2 << 2;
+    QTest::newRow("strong beta 1.3 (n=4, alpha=3, k=1)") << 4 << 3.0 << 1.3 << 1.0 << 3 << 4 << 2 << 2;
   }
   void gradients() {
     QFETCH(int, size);
     QFETCH(double, alpha);
+    QFETCH(double, beta);
     QFETCH(double, k);
     QFETCH(int, n);
     QFETCH(int, c);
     QFETCH(int, h);
     QFETCH(int, w);
-    LocalResponseNorm<double> layer(lrnConfig(size, alpha, 0.75, k));
+    LocalResponseNorm<double> layer(lrnConfig(size, alpha, beta, k));
     test::GradCheckOptions opt;
     opt.range = 2.0;
     const auto r = test::gradCheck(layer, {c, h, w}, n, opt);
@@ -119,11 +124,15 @@ class TestLocalResponseNorm : public QObject {
   // The sliding window against the per-definition reference, over many channels and pixels.
   void matchesReference_data() {
     QTest::addColumn<int>("size");
-    for (int size : {1, 2, 3, 4, 5, 6, 7, 40}) QTest::newRow(("n=" + std::to_string(size)).c_str()) << size;
+    QTest::addColumn<double>("beta");
+    for (int size : {1, 2, 3, 4, 5, 6, 7, 40})
+      for (double beta : {0.75, 0.5, 1.2})
+        QTest::newRow(("n=" + std::to_string(size) + " beta=" + std::to_string(beta)).c_str()) << size << beta;
   }
   void matchesReference() {
     QFETCH(int, size);
-    const NormConfig cfg = lrnConfig(size, 0.5, 0.75, 2.0);
+    QFETCH(double, beta);
+    const NormConfig cfg = lrnConfig(size, 0.5, beta, 2.0);
     const Shape shape{13, 3, 4};
     const int n = 5;
     ThreadPool pool(2);
