@@ -303,6 +303,7 @@ void Normalization<T>::backward(const Tensor<T>& x, const Tensor<T>&, const Tens
   const int parts = v.parts(), sets = v.count(), c = v.c;
   const T* gamma = config_.affine ? gamma_.value.data() : nullptr;
   const bool affine = config_.affine;
+  if (!affine && dx.empty()) return;  // nothing to compute
   std::fill(partSums_.begin(), partSums_.begin() + std::size_t(parts) * 2 * c, 0.0);
   ctx.pool->run(parts, [&](int p) {
     const Range r = partRange(sets, parts, p);
