@@ -23,6 +23,7 @@
 #include <string>
 #include <vector>
 
+#include "aligned_vector.h"
 #include "error.h"
 #include "tensor.h"
 #include "thread_pool.h"
@@ -44,7 +45,7 @@ struct Param {
   ParamRole role = ParamRole::Weight;
   std::vector<int> dims;   // e.g. {Cout, Cin, K, K} or {out, in} or {C}
   int fanIn = 1, fanOut = 1;  // for initialisation
-  std::vector<T> value, grad;
+  AlignedVector<T> value, grad;  // 64-byte aligned: see aligned_vector.h
 
   Param() = default;
   Param(std::string n, ParamRole r, std::vector<int> d, int in, int out)

@@ -26,6 +26,9 @@ void Network<T>::plan(const Shape& input, int maxBatch) {
   }
   inputShape_ = input;
   maxBatch_ = maxBatch;
+  params_.clear();
+  for (auto& l : layers_)
+    for (auto* p : l->params()) params_.push_back(p);
   batch_ = 0;
 }
 
@@ -60,7 +63,7 @@ void Network<T>::backward(const StepContext& ctx) {
 
 template <typename T>
 void Network<T>::zeroGrad() {
-  for (auto* p : params()) std::fill(p->grad.begin(), p->grad.end(), T(0));
+  for (auto* p : params_) std::fill(p->grad.begin(), p->grad.end(), T(0));
 }
 
 template <typename T>

@@ -49,12 +49,13 @@ class Network {
   int lastBatch() const { return batch_; }
 
  private:
-  Tensor<T> view(const std::vector<T>& buf, std::size_t i) const {
+  Tensor<T> view(const AlignedVector<T>& buf, std::size_t i) const {
     return {const_cast<T*>(buf.data()), batch_, layers_[i]->outShape()};
   }
 
   std::vector<LayerPtr<T>> layers_;
-  std::vector<std::vector<T>> outputs_, grads_;
+  std::vector<AlignedVector<T>> outputs_, grads_;
+  std::vector<Param<T>*> params_;  // cached at plan(): zeroGrad() must not allocate
   Shape inputShape_;
   int maxBatch_ = 0;
   int batch_ = 0;

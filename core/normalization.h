@@ -48,8 +48,8 @@ class Normalization final : public Layer<T> {
   // biased variance), and the running estimates (C; start at 0 and 1). Empty for other kinds.
   const std::vector<double>& batchMean() const { return batchMean_; }
   const std::vector<double>& batchVar() const { return batchVar_; }
-  const std::vector<T>& runningMean() const { return runningMean_.value; }
-  const std::vector<T>& runningVar() const { return runningVar_.value; }
+  const AlignedVector<T>& runningMean() const { return runningMean_.value; }
+  const AlignedVector<T>& runningVar() const { return runningVar_.value; }
 
  private:
   NormConfig config_;

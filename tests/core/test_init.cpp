@@ -16,15 +16,15 @@ struct Stats {
   double min = 0, max = 0, mean = 0, std = 0;
 };
 
-template <typename T>
-Stats stats(const std::vector<T>& v) {
+template <typename Vector>
+Stats stats(const Vector& v) {
   Stats s;
   s.min = double(*std::min_element(v.begin(), v.end()));
   s.max = double(*std::max_element(v.begin(), v.end()));
   double sum = 0, sq = 0;
-  for (T x : v) sum += double(x);
+  for (auto x : v) sum += double(x);
   s.mean = sum / double(v.size());
-  for (T x : v) sq += (double(x) - s.mean) * (double(x) - s.mean);
+  for (auto x : v) sq += (double(x) - s.mean) * (double(x) - s.mean);
   s.std = std::sqrt(sq / double(v.size() - 1));
   return s;
 }
@@ -92,7 +92,7 @@ class TestInit : public QObject {
     Param<float> b("bias", ParamRole::Bias, {32}, 144, 576);
     std::fill(b.value.begin(), b.value.end(), 3.0f);
     initParam(b, InitScheme(scheme), 17);
-    QCOMPARE(b.value, std::vector<float>(32, 0.0f));
+    QCOMPARE(b.value, AlignedVector<float>(32, 0.0f));
   }
 
   // Norm layers start at gamma = 1, beta = 0 whatever the scheme.
@@ -109,8 +109,8 @@ class TestInit : public QObject {
     std::fill(beta.value.begin(), beta.value.end(), 5.0);
     initParam(gamma, InitScheme(scheme), 11);
     initParam(beta, InitScheme(scheme), 12);
-    QCOMPARE(gamma.value, std::vector<double>(16, 1.0));
-    QCOMPARE(beta.value, std::vector<double>(16, 0.0));
+    QCOMPARE(gamma.value, AlignedVector<double>(16, 1.0));
+    QCOMPARE(beta.value, AlignedVector<double>(16, 0.0));
   }
 
   // The values are a pure function of the key: same key -> same values (in float and double up to

@@ -39,7 +39,7 @@ void warmUp(Normalization<double>& layer, const Shape& shape, int n, int steps) 
 // Naive reference, straight from the definitions: for each element, mean and biased variance of
 // the elements that share its statistics; y = gamma_c (x - mean) / sqrt(var + eps) + beta_c.
 std::vector<double> naiveNorm(NormKind kind, int groups, const std::vector<double>& x, int n, const Shape& s,
-                              const std::vector<double>& gamma, const std::vector<double>& beta, double eps) {
+                              const AlignedVector<double>& gamma, const AlignedVector<double>& beta, double eps) {
   const int C = s.c, S = s.spatial();
   const int G = kind == NormKind::Layer ? 1 : (kind == NormKind::Group ? groups : C);
   const int Cg = C / G;
@@ -139,7 +139,7 @@ class TestNormalization : public QObject {
       QVERIFY(std::abs(layer.runningVar()[0] - 1.0) > 0.01);
       opt.mode = Mode::Eval;
     }
-    const std::vector<double> meanBefore = layer.runningMean();
+    const AlignedVector<double> meanBefore = layer.runningMean();
     const auto r = test::gradCheck(layer, shape, n, opt);
     QVERIFY2(r.ok, r.message.c_str());
     QCOMPARE(r.checked, n * shape.size() + (affine ? 2 * c : 0));
@@ -263,8 +263,8 @@ class TestNormalization : public QObject {
     QCOMPARE(layer.buffers().size(), std::size_t(2));
     QCOMPARE(layer.buffers()[0]->name, std::string("running_mean"));
     QCOMPARE(layer.buffers()[1]->name, std::string("running_var"));
-    QVERIFY((layer.runningMean() == std::vector<double>{0, 0, 0}));
-    QVERIFY((layer.runningVar() == std::vector<double>{1, 1, 1}));
+    QVERIFY((layer.runningMean() == AlignedVector<double>{0, 0, 0}));
+    QVERIFY((layer.runningVar() == AlignedVector<double>{1, 1, 1}));
     const std::vector<double> b{1, 0, -1, 2, 0, 1, 3, 4, -1, 4, 4, 1};
     std::vector<double> x(12), y(12);
     Tensor<double> tx{x.data(), 4, {3}}, ty{y.data(), 4, {3}};
@@ -289,7 +289,7 @@ class TestNormalization : public QObject {
     // Eval on b: y = (x - running_mean) / sqrt(running_var + eps) (gamma 1, beta 0), e.g.
     // feature 0, x = 1: (1 - 1.0175) / sqrt(1.6806667 + 1e-5) = -0.013498...
     for (int i = 0; i < 12; ++i) x[i] = b[i];
-    const std::vector<double> meanBefore = layer.runningMean();
+    const AlignedVector<double> meanBefore = layer.runningMean();
     layer.forward(tx, ty, Mode::Eval, ctx);
     QVERIFY(std::abs(y[0] - (1 - 1.0175) / std::sqrt(1.6806666666666668 + 1e-5)) < 1e-12);
     for (int i = 0; i < 4; ++i)
@@ -351,8 +351,8 @@ class TestNormalization : public QObject {
     QVERIFY(ps[0]->role == ParamRole::NormScale);
     QVERIFY(ps[1]->role == ParamRole::NormShift);
     QVERIFY((ps[0]->dims == std::vector<int>{6}));
-    QVERIFY((ps[0]->value == std::vector<float>(6, 1.0f)));
-    QVERIFY((ps[1]->value == std::vector<float>(6, 0.0f)));
+    QVERIFY((ps[0]->value == AlignedVector<float>(6, 1.0f)));
+    QVERIFY((ps[1]->value == AlignedVector<float>(6, 0.0f)));
     QVERIFY(plain.params().empty());
     QVERIFY(plain.buffers().empty());
     QVERIFY(affine.buffers().empty());
@@ -378,7 +378,7 @@ class TestNormalization : public QObject {
         tdx{dx.data(), n, shape}, none{nullptr, n, shape};
     layer.forward(tx, ty, Mode::Train, ctx);
     layer.backward(tx, ty, tdy, tdx, ctx);
-    const std::vector<double> g1 = layer.params()[0]->grad, b1 = layer.params()[1]->grad;
+    const AlignedVector<double> g1 = layer.params()[0]->grad, b1 = layer.params()[1]->grad;
     layer.backward(tx, ty, tdy, none, ctx);  // accumulates: now twice the gradient
     for (int c = 0; c < 4; ++c) {
       QCOMPARE(layer.params()[0]->grad[c], 2 * g1[c]);
@@ -423,7 +423,7 @@ class TestNormalization : public QObject {
                e.what());
     }
     QVERIFY((y == std::vector<float>(3, 42.0f)));  // nothing computed
-    QVERIFY((bn.runningMean() == std::vector<float>(3, 0.0f)));
+    QVERIFY((bn.runningMean() == AlignedVector<float>(3, 0.0f)));
     bn.forward(tx, ty, Mode::Eval, ctx);  // Eval with one example is fine
     QCOMPARE(y[0], 1.0f / std::sqrt(1.0f + 1e-5f));
 

@@ -152,7 +152,7 @@ class TestOptimizer : public QObject {
     // a: update 0.1 * [0.5, 1] -> sqrt(0.05^2 + 0.1^2) = 0.1118033988749895; b: 0.1 * [3, 0, -4] -> 0.5.
     QVERIFY(std::abs(opt.lastUpdateNorm(0) - 0.1118033988749895) < 1e-15);
     QVERIFY(std::abs(opt.lastUpdateNorm(1) - 0.5) < 1e-15);
-    std::vector<double> before = a.value;
+    AlignedVector<double> before = a.value;
     opt.step(false);  // not measured: norms keep the last measured values
     QVERIFY(std::abs(opt.lastUpdateNorm(1) - 0.5) < 1e-15);
     before = a.value;

@@ -39,7 +39,8 @@ struct GradCheckOptions {
   double paramRange = 1.0;
 };
 
-inline void fillUniform(std::vector<double>& v, std::uint64_t key, double range,
+template <typename Vector>
+inline void fillUniform(Vector& v, std::uint64_t key, double range,
                         const std::function<bool(double)>& avoid = {}) {
   Random rng(key);
   for (auto& x : v) {
@@ -112,7 +113,7 @@ inline GradCheckResult gradCheck(Layer<double>& layer, const Shape& inShape, int
     compare(dx[i], x[i], "dL/dx[" + std::to_string(i) + "]");
   }
   for (auto* p : layer.params()) {
-    const std::vector<double> analytic = p->grad;
+    const auto analytic = p->grad;
     for (std::size_t i = 0; i < p->value.size(); ++i)
       compare(analytic[i], p->value[i], "dL/d" + p->name + "[" + std::to_string(i) + "]");
   }

@@ -1,0 +1,76 @@
+// Per-layer probes: what a layer's outputs and gradients look like at one step. Computed on the
+// training thread between steps from a Network's retained activations and gradients; the
+// results are plain values (no pointers into the network), safe to hand to other threads.
+// Must not depend on Qt.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "network.h"
+#include "optimizer.h"
+
+namespace normlab {
+
+// The percentiles the probes record (in %): the batch-norm paper's bands plus min, median, max.
+inline constexpr std::array<double, 13> kProbePercentiles = {0, 1, 7, 15, 16, 31, 50, 69, 84, 85, 93, 99, 100};
+// Percentiles and histograms are computed on an evenly strided sample of at most this many
+// values per layer (mean, std, zeros and saturation use every value): keeps probing cheap.
+inline constexpr int kProbeSampleLimit = 8192;
+
+struct ActivationStats {
+  double mean = 0, std = 0;
+  double zeroFraction = 0;       // exact zeros (dead ReLUs)
+  double saturatedFraction = 0;  // sigmoid < 0.01 or > 0.99; |tanh| > 0.99; 0 for other layers
+  std::array<float, kProbePercentiles.size()> percentiles{};
+  // Histogram over [histLo, histHi] (robust range: the 1st..99th percentile widened by a quarter
+  // of its width on each side); values outside fall into the edge bins. Fractions summing to 1.
+  float histLo = 0, histHi = 0;
+  std::vector<float> histogram;
+};
+
+struct ParamStats {
+  std::string name;  // "weight", "bias", "gamma", "beta"
+  double meanAbsGrad = 0, maxAbsGrad = 0, gradNorm = 0;
+  double updateRatio = 0;  // ||update|| / ||weight|| of the last step (0 if the weight is 0)
+};
+
+// Batch norm: batch versus running statistics, summarised over channels (means of the
+// per-channel values).
+struct BatchNormStats {
+  double batchMean = 0, runningMean = 0, batchVar = 0, runningVar = 0;
+};
+
+struct LayerStats {
+  std::string name, kind;
+  Shape shape;
+  ActivationStats activation;
+  double gradMeanAbs = 0, gradMaxAbs = 0;  // dL/d(output of this layer)
+  std::vector<ParamStats> params;
+  bool hasBatchNorm = false;
+  BatchNormStats batchNorm;
+};
+
+struct ProbeRecord {
+  std::int64_t step = 0, samplesSeen = 0;
+  std::vector<LayerStats> layers;
+  // Batch norm only: accuracy on one fixed held-out batch in train mode (batch statistics) and
+  // eval mode (running statistics). Negative when not measured.
+  double trainModeAccuracy = -1, evalModeAccuracy = -1;
+};
+
+// Scratch reused between probes (keeps probing free of large allocations).
+struct ProbeScratch {
+  std::vector<float> sample;
+};
+
+ActivationStats activationStats(const Tensor<float>& y, const std::string& layerKind, int bins,
+                                ProbeScratch& scratch);
+
+// Probes every layer of `net` after a training step whose optimizer step measured updates.
+ProbeRecord probeNetwork(Network<float>& net, const Optimizer<float>& optimizer, int bins,
+                         ProbeScratch& scratch);
+
+}  // namespace normlab
