@@ -61,7 +61,7 @@ case "$command" in
     install_missing
     build "build-$kind" -DNORMLAB_SANITIZE="$kind" -DCMAKE_BUILD_TYPE=RelWithDebInfo
     if [ "$kind" = thread ]; then
-      TSAN_OPTIONS="halt_on_error=1" ctest --test-dir "build-$kind" --output-on-failure -L threads
+      TSAN_OPTIONS="halt_on_error=1" ctest --test-dir "build-$kind" --output-on-failure -LE ui
     else
       ASAN_OPTIONS="detect_leaks=1" UBSAN_OPTIONS="print_stacktrace=1" \
         ctest --test-dir "build-$kind" --output-on-failure
