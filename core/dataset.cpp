@@ -5,6 +5,7 @@
 
 #include "error.h"
 #include "idx_file.h"
+#include "random.h"
 
 namespace normlab {
 
@@ -93,14 +94,34 @@ InputTransform fitInputTransform(const ImageSet& train, Preprocess mode) {
 }
 
 void fillBatch(const ImageSet& set, const int* indices, int n, const InputTransform& transform,
-               Tensor<float>& x, int* labels) {
-  const int channels = set.shape.c, spatial = set.shape.spatial();
+               Tensor<float>& x, int* labels, const Augmentation* augment, std::int64_t position) {
+  const int channels = set.shape.c, height = set.shape.h, width = set.shape.w, spatial = set.shape.spatial();
   for (int i = 0; i < n; ++i) {
     const std::uint8_t* src = set.image(indices[i]);
     float* dst = x.sample(i);
+    int shiftX = 0, shiftY = 0;
+    bool flip = false;
+    if (augment) {
+      Random rng(mix64(augment->key + std::uint64_t(position + i)));
+      const int span = 2 * augment->padding + 1;
+      shiftX = int(rng.below(std::uint64_t(span))) - augment->padding;
+      shiftY = int(rng.below(std::uint64_t(span))) - augment->padding;
+      flip = augment->flip && rng.uniform() < 0.5;
+    }
     for (int c = 0; c < channels; ++c) {
       const float shift = transform.shift[c], scale = transform.scale[c];
-      for (int j = 0; j < spatial; ++j) dst[c * spatial + j] = (float(src[c * spatial + j]) - shift) * scale;
+      const std::uint8_t* plane = src + std::size_t(c) * spatial;
+      float* out = dst + std::size_t(c) * spatial;
+      if (!augment) {
+        for (int j = 0; j < spatial; ++j) out[j] = (float(plane[j]) - shift) * scale;
+        continue;
+      }
+      for (int y = 0; y < height; ++y)
+        for (int xo = 0; xo < width; ++xo) {
+          const int sy = y + shiftY, sx = (flip ? width - 1 - xo : xo) + shiftX;
+          const bool inside = sy >= 0 && sy < height && sx >= 0 && sx < width;
+          out[y * width + xo] = ((inside ? float(plane[sy * width + sx]) : 0.f) - shift) * scale;
+        }
     }
     labels[i] = set.labels[indices[i]];
   }

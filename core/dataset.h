@@ -41,8 +41,19 @@ struct InputTransform {
 };
 InputTransform fitInputTransform(const ImageSet& train, Preprocess mode);
 
-// Writes images indices[0..n) of `set` into x (n x C x H x W, float) and their labels.
+// Random crop with zero padding (in raw pixel space, as torchvision pads) and horizontal flip.
+// Sample i of a batch draws from (key, position + i): position is the sample's place in the
+// training stream, so arms that see the same stream see the same augmented images.
+struct Augmentation {
+  int padding = 2;
+  bool flip = true;
+  std::uint64_t key = 0;
+};
+
+// Writes images indices[0..n) of `set` into x (n x C x H x W, float; sets x.n = n) and their
+// labels, optionally augmented.
 void fillBatch(const ImageSet& set, const int* indices, int n, const InputTransform& transform,
-               Tensor<float>& x, int* labels);
+               Tensor<float>& x, int* labels, const Augmentation* augment = nullptr,
+               std::int64_t position = 0);
 
 }  // namespace normlab
