@@ -524,11 +524,11 @@ std::vector<NormPlacement> planNorms(const ModelSpec& spec, const ArmSettings& a
     if (kind == NormKind::None) {
       p.absentReason = "no normalization in this arm";
     } else if (kind == NormKind::Instance && flat) {
-      p.absentReason = "instance norm has no meaning on a dense layer's output (no spatial extent: " + after +
-                       " outputs " + p.shape.str() + " flat features)";
+      p.absentReason = "instance norm has no meaning on a dense layer's output: " + after + " outputs " +
+                       p.shape.str() + " flat features, no spatial extent";
     } else if (kind == NormKind::LocalResponse && flat) {
-      p.absentReason = "local response norm needs channels with spatial extent (" + after + " outputs " +
-                       p.shape.str() + " flat features)";
+      p.absentReason = "local response norm needs channels with spatial extent: " + after + " outputs " +
+                       p.shape.str() + " flat features";
     } else {
       if (kind == NormKind::Group && p.shape.c % arm.norm.groups != 0)
         throw NormLabError(layerPrefix(spec.name, i, l.name, "norm") + "group norm with G = " +
