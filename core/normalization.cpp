@@ -31,6 +31,60 @@ struct SetView {
   int parts() const { return std::max(1, std::min(count(), kMaxBatchParts)); }
 };
 
+// Sums over one contiguous run with kLanes independent double accumulators (so the compiler can
+// vectorize), combined in a fixed order: the result depends only on the data and the run length.
+constexpr int kLanes = 8;
+
+inline double combineLanes(const double* acc) {
+  return ((acc[0] + acc[1]) + (acc[2] + acc[3])) + ((acc[4] + acc[5]) + (acc[6] + acc[7]));
+}
+
+// sum_j p[j] over a run of len elements.
+template <typename T>
+double runSum(const T* p, int len) {
+  double acc[kLanes] = {};
+  int j = 0;
+  for (; j + kLanes <= len; j += kLanes)
+    for (int l = 0; l < kLanes; ++l) acc[l] += double(p[j + l]);
+  for (int l = 0; j < len; ++j, ++l) acc[l] += double(p[j]);
+  return combineLanes(acc);
+}
+
+// sum_j (p[j] - mean)^2 over a run.
+template <typename T>
+double runSquares(const T* p, int len, double mean) {
+  double acc[kLanes] = {};
+  int j = 0;
+  for (; j + kLanes <= len; j += kLanes)
+    for (int l = 0; l < kLanes; ++l) {
+      const double d = double(p[j + l]) - mean;
+      acc[l] += d * d;
+    }
+  for (int l = 0; j < len; ++j, ++l) {
+    const double d = double(p[j]) - mean;
+    acc[l] += d * d;
+  }
+  return combineLanes(acc);
+}
+
+// sum_j g[j] and sum_j g[j] * (x[j] - mean) over a run.
+template <typename T>
+void runGradSums(const T* x, const T* g, int len, double mean, double& sumG, double& sumGX) {
+  double a[kLanes] = {}, b[kLanes] = {};
+  int j = 0;
+  for (; j + kLanes <= len; j += kLanes)
+    for (int l = 0; l < kLanes; ++l) {
+      a[l] += double(g[j + l]);
+      b[l] += double(g[j + l]) * (double(x[j + l]) - mean);
+    }
+  for (int l = 0; j < len; ++j, ++l) {
+    a[l] += double(g[j]);
+    b[l] += double(g[j]) * (double(x[j]) - mean);
+  }
+  sumG += combineLanes(a);
+  sumGX += combineLanes(b);
+}
+
 // Mean and biased variance of set k (x: N x C x S), two passes with double accumulators.
 template <typename T>
 void setStatistics(const T* x, const SetView& v, int k, double& mean, double& var) {
@@ -38,20 +92,11 @@ void setStatistics(const T* x, const SetView& v, int k, double& mean, double& va
   const int c0 = v.firstChannel(k), c1 = c0 + v.channelsPerGroup();
   double sum = 0;
   for (int c = c0; c < c1; ++c)
-    for (int i = samples.begin; i < samples.end; ++i) {
-      const T* p = x + v.offset(i, c);
-      for (int j = 0; j < v.s; ++j) sum += double(p[j]);
-    }
+    for (int i = samples.begin; i < samples.end; ++i) sum += runSum(x + v.offset(i, c), v.s);
   mean = sum / v.elements();
   double squares = 0;
   for (int c = c0; c < c1; ++c)
-    for (int i = samples.begin; i < samples.end; ++i) {
-      const T* p = x + v.offset(i, c);
-      for (int j = 0; j < v.s; ++j) {
-        const double d = double(p[j]) - mean;
-        squares += d * d;
-      }
-    }
+    for (int i = samples.begin; i < samples.end; ++i) squares += runSquares(x + v.offset(i, c), v.s, mean);
   var = squares / v.elements();
 }
 
@@ -91,15 +136,10 @@ void backwardSet(const T* x, const T* dy, T* dx, const SetView& v, int k, double
   const int c0 = v.firstChannel(k), c1 = c0 + v.channelsPerGroup();
   double sum1 = 0, sum2 = 0;
   for (int c = c0; c < c1; ++c) {  // steps 1, 2 and 4
-    double sumDy = 0, sumDyXhat = 0;
-    for (int i = samples.begin; i < samples.end; ++i) {
-      const T* in = x + v.offset(i, c);
-      const T* g = dy + v.offset(i, c);
-      for (int j = 0; j < v.s; ++j) {
-        sumDy += double(g[j]);
-        sumDyXhat += double(g[j]) * ((double(in[j]) - mean) * invStd);
-      }
-    }
+    double sumDy = 0, sumDyCentered = 0;
+    for (int i = samples.begin; i < samples.end; ++i)
+      runGradSums(x + v.offset(i, c), dy + v.offset(i, c), v.s, mean, sumDy, sumDyCentered);
+    const double sumDyXhat = sumDyCentered * invStd;
     if (dbeta) dbeta[c] += sumDy;
     if (dgamma) dgamma[c] += sumDyXhat;
     const double gc = gamma ? double(gamma[c]) : 1.0;
@@ -107,16 +147,18 @@ void backwardSet(const T* x, const T* dy, T* dx, const SetView& v, int k, double
     sum2 += gc * sumDyXhat;
   }
   if (!dx) return;
+  // Step 5 as dx = a_c * dy + b * x + d, with a_c = gamma_c * invstd, b = -invstd * k2 and
+  // d = mean * invstd * k2 - k1 (k1 = invstd * sum1 / M, k2 = invstd * sum2 / M), in double.
   const double k1 = frozen ? 0.0 : invStd * sum1 / v.elements();
   const double k2 = frozen ? 0.0 : invStd * sum2 / v.elements();
+  const double b = -invStd * k2, d = mean * invStd * k2 - k1;
   for (int c = c0; c < c1; ++c) {  // steps 3 and 5
     const double a = (gamma ? double(gamma[c]) : 1.0) * invStd;
     for (int i = samples.begin; i < samples.end; ++i) {
       const T* in = x + v.offset(i, c);
       const T* g = dy + v.offset(i, c);
       T* out = dx + v.offset(i, c);
-      for (int j = 0; j < v.s; ++j)
-        out[j] = T(a * double(g[j]) - k1 - ((double(in[j]) - mean) * invStd) * k2);
+      for (int j = 0; j < v.s; ++j) out[j] = T(a * double(g[j]) + b * double(in[j]) + d);
     }
   }
 }
@@ -261,6 +303,7 @@ void Normalization<T>::backward(const Tensor<T>& x, const Tensor<T>&, const Tens
   const int parts = v.parts(), sets = v.count(), c = v.c;
   const T* gamma = config_.affine ? gamma_.value.data() : nullptr;
   const bool affine = config_.affine;
+  if (!affine && dx.empty()) return;  // nothing to compute
   std::fill(partSums_.begin(), partSums_.begin() + std::size_t(parts) * 2 * c, 0.0);
   ctx.pool->run(parts, [&](int p) {
     const Range r = partRange(sets, parts, p);

@@ -73,7 +73,7 @@ std::vector<double> naiveNorm(NormKind kind, int groups, const std::vector<doubl
 
 template <typename T>
 bool sameBits(const std::vector<T>& a, const std::vector<T>& b) {
-  return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(T)) == 0;
+  return a.size() == b.size() && (a.empty() || std::memcmp(a.data(), b.data(), a.size() * sizeof(T)) == 0);
 }
 
 }  // namespace
@@ -360,6 +360,31 @@ class TestNormalization : public QObject {
     ps[0]->value[3] = 7.0f;
     affine.plan({6, 2, 2}, 5);
     QCOMPARE(affine.params()[0]->value[3], 7.0f);
+  }
+
+  // With dx.data null (first layer) backward still accumulates the same gamma/beta gradients.
+  void nullInputGradient() {
+    ThreadPool pool(2);
+    StepContext ctx{&pool};
+    const Shape shape{4, 3, 2};
+    const int n = 3;
+    Normalization<double> layer(normConfig(NormKind::Group, 2));
+    layer.plan(shape, n);
+    test::randomizeParams(layer, 3);
+    std::vector<double> x(std::size_t(n) * shape.size()), y(x.size()), dy(x.size()), dx(x.size());
+    test::fillUniform(x, 31, 2.0);
+    test::fillUniform(dy, 32, 1.0);
+    Tensor<double> tx{x.data(), n, shape}, ty{y.data(), n, shape}, tdy{dy.data(), n, shape},
+        tdx{dx.data(), n, shape}, none{nullptr, n, shape};
+    layer.forward(tx, ty, Mode::Train, ctx);
+    layer.backward(tx, ty, tdy, tdx, ctx);
+    const std::vector<double> g1 = layer.params()[0]->grad, b1 = layer.params()[1]->grad;
+    layer.backward(tx, ty, tdy, none, ctx);  // accumulates: now twice the gradient
+    for (int c = 0; c < 4; ++c) {
+      QCOMPARE(layer.params()[0]->grad[c], 2 * g1[c]);
+      QCOMPARE(layer.params()[1]->grad[c], 2 * b1[c]);
+    }
+    QVERIFY(g1[0] != 0.0);
   }
 
   void factoryAndKinds() {
