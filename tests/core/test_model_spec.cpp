@@ -8,6 +8,7 @@
 #include "core/dropout.h"
 #include "core/model_spec.h"
 #include "core/presets.h"
+#include "core/random.h"
 
 using namespace normlab;
 
@@ -407,6 +408,46 @@ class TestModelSpec : public QObject {
     // mlp-deep defaults to sigmoid.
     auto mlp = buildModel<float>(preset("mlp-deep"), armWith(NormKind::None), 2);
     QCOMPARE(std::string(findLayer(mlp.network, "act8")->kind()), std::string("sigmoid"));
+  }
+
+  // Random edits of a valid spec: each is either rejected with a NormLabError or builds and runs a
+  // forward pass with finite outputs in every arm. Nothing crashes.
+  void fuzzedSpecsFailCleanly() {
+    Random rng(streamKey(99, Purpose::Data));
+    const std::vector<std::string> keys{"kernel", "stride", "padding", "out_channels", "out_features", "p", "type"};
+    const std::vector<nlohmann::json> values{1, 2, 3, 4, 1, 2, 3, 9, 0, -1, 0.5, 1.0, "relu", "flatten", "max_pool", true, nullptr};
+    ThreadPool pool(1);
+    int accepted = 0;
+    for (int trial = 0; trial < 300; ++trial) {
+      nlohmann::json j = smallJson();
+      for (int e = 0, edits = 1 + int(rng.below(2)); e < edits; ++e) {
+        auto& layer = j["layers"][rng.below(j["layers"].size())];
+        std::vector<std::string> present;  // mostly edit keys the layer has, sometimes add one
+        for (auto it = layer.begin(); it != layer.end(); ++it)
+          if (it.key() != "name") present.push_back(it.key());
+        const std::string key = rng.below(4) == 0 ? keys[rng.below(keys.size())] : present[rng.below(present.size())];
+        layer[key] = values[rng.below(values.size())];
+      }
+      ModelSpec spec;
+      try {
+        spec = parseModelSpec(j);
+      } catch (const NormLabError&) {
+        continue;
+      }
+      ++accepted;
+      for (NormKind kind : {NormKind::None, NormKind::Batch, NormKind::Group, NormKind::LocalResponse}) {
+        ArmSettings arm = armWith(kind);
+        try {
+          validateTrainingBatch(spec, arm, 2);
+          auto model = buildModel<float>(spec, arm, 2);
+          std::vector<float> x(std::size_t(2) * spec.input.size(), 0.5f);
+          const Tensor<float> y = model.network.forward({x.data(), 2, spec.input}, Mode::Train, StepContext{&pool, 1, 0});
+          for (std::size_t i = 0; i < y.size(); ++i) QVERIFY(std::isfinite(y.data[i]));
+        } catch (const NormLabError&) {
+        }
+      }
+    }
+    QVERIFY2(accepted > 15, std::to_string(accepted).c_str());
   }
 
   void buildErrors() {
