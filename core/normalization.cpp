@@ -1,0 +1,299 @@
+// Batch, layer, instance and group norm: the shared reduction (forward statistics, normalization,
+// backward) written once over statistics sets, and the layer around it. Must not depend on Qt.
+#include "normalization.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "partition.h"
+
+namespace normlab {
+
+namespace {
+
+// Geometry of the statistics sets of one batch (see normalization.h).
+//   set k: group g = k % G of Cg = C/G consecutive channels, over the samples of samples(k)
+//   (all N for batch norm, sample k / G otherwise) and all S = H*W positions.
+struct SetView {
+  int n = 0, c = 0, s = 0, groups = 1;
+  bool acrossBatch = false;
+
+  int channelsPerGroup() const { return c / groups; }
+  int count() const { return acrossBatch ? groups : n * groups; }
+  int firstChannel(int k) const { return (k % groups) * channelsPerGroup(); }
+  Range samples(int k) const { return acrossBatch ? Range{0, n} : Range{k / groups, k / groups + 1}; }
+  // M: number of elements in a set.
+  double elements() const { return double(acrossBatch ? n : 1) * channelsPerGroup() * s; }
+  std::size_t offset(int sample, int channel) const {
+    return (std::size_t(sample) * c + std::size_t(channel)) * std::size_t(s);
+  }
+  // A fixed partition of the sets: depends on sizes only, never on the thread count.
+  int parts() const { return std::max(1, std::min(count(), kMaxBatchParts)); }
+};
+
+// Mean and biased variance of set k (x: N x C x S), two passes with double accumulators.
+template <typename T>
+void setStatistics(const T* x, const SetView& v, int k, double& mean, double& var) {
+  const Range samples = v.samples(k);
+  const int c0 = v.firstChannel(k), c1 = c0 + v.channelsPerGroup();
+  double sum = 0;
+  for (int c = c0; c < c1; ++c)
+    for (int i = samples.begin; i < samples.end; ++i) {
+      const T* p = x + v.offset(i, c);
+      for (int j = 0; j < v.s; ++j) sum += double(p[j]);
+    }
+  mean = sum / v.elements();
+  double squares = 0;
+  for (int c = c0; c < c1; ++c)
+    for (int i = samples.begin; i < samples.end; ++i) {
+      const T* p = x + v.offset(i, c);
+      for (int j = 0; j < v.s; ++j) {
+        const double d = double(p[j]) - mean;
+        squares += d * d;
+      }
+    }
+  var = squares / v.elements();
+}
+
+// y = gamma_c * (x - mean) * invstd + beta_c over set k, as y = x * a_c + b_c with
+// a_c = gamma_c * invstd and b_c = beta_c - mean * a_c (x, y: N x C x S; gamma, beta: C or null).
+template <typename T>
+void normalizeSet(const T* x, T* y, const SetView& v, int k, double mean, double invStd,
+                  const T* gamma, const T* beta) {
+  const Range samples = v.samples(k);
+  const int c0 = v.firstChannel(k), c1 = c0 + v.channelsPerGroup();
+  for (int c = c0; c < c1; ++c) {
+    const double scale = gamma ? double(gamma[c]) * invStd : invStd;
+    const double shift = (beta ? double(beta[c]) : 0.0) - mean * scale;
+    const T a = T(scale), b = T(shift);
+    for (int i = samples.begin; i < samples.end; ++i) {
+      const T* in = x + v.offset(i, c);
+      T* out = y + v.offset(i, c);
+      for (int j = 0; j < v.s; ++j) out[j] = in[j] * a + b;
+    }
+  }
+}
+
+// Backward over set k (x, dy, dx: N x C x S; gamma: C or null; dbeta, dgamma: C partial sums of
+// this part, accumulated). With M elements, xhat = (x - mean) * invstd:
+//   1. dbeta_c  += sum_{set, channel c} dy
+//   2. dgamma_c += sum_{set, channel c} dy * xhat
+//   3. dxhat     = gamma_c * dy
+//   4. sum1 = sum_set dxhat = sum_c gamma_c * (step 1 sum);  sum2 = sum_set dxhat * xhat (step 2)
+//   5. dx = invstd / M * (M * dxhat - sum1 - xhat * sum2)
+//        = gamma_c * invstd * dy - invstd * sum1 / M - xhat * invstd * sum2 / M
+// With frozen statistics (batch norm in Eval mode, mean and invstd are constants) step 5 is the
+// plain affine map dx = gamma_c * invstd * dy.
+template <typename T>
+void backwardSet(const T* x, const T* dy, T* dx, const SetView& v, int k, double mean,
+                 double invStd, const T* gamma, bool frozen, double* dbeta, double* dgamma) {
+  const Range samples = v.samples(k);
+  const int c0 = v.firstChannel(k), c1 = c0 + v.channelsPerGroup();
+  double sum1 = 0, sum2 = 0;
+  for (int c = c0; c < c1; ++c) {  // steps 1, 2 and 4
+    double sumDy = 0, sumDyXhat = 0;
+    for (int i = samples.begin; i < samples.end; ++i) {
+      const T* in = x + v.offset(i, c);
+      const T* g = dy + v.offset(i, c);
+      for (int j = 0; j < v.s; ++j) {
+        sumDy += double(g[j]);
+        sumDyXhat += double(g[j]) * ((double(in[j]) - mean) * invStd);
+      }
+    }
+    if (dbeta) dbeta[c] += sumDy;
+    if (dgamma) dgamma[c] += sumDyXhat;
+    const double gc = gamma ? double(gamma[c]) : 1.0;
+    sum1 += gc * sumDy;
+    sum2 += gc * sumDyXhat;
+  }
+  if (!dx) return;
+  const double k1 = frozen ? 0.0 : invStd * sum1 / v.elements();
+  const double k2 = frozen ? 0.0 : invStd * sum2 / v.elements();
+  for (int c = c0; c < c1; ++c) {  // steps 3 and 5
+    const double a = (gamma ? double(gamma[c]) : 1.0) * invStd;
+    for (int i = samples.begin; i < samples.end; ++i) {
+      const T* in = x + v.offset(i, c);
+      const T* g = dy + v.offset(i, c);
+      T* out = dx + v.offset(i, c);
+      for (int j = 0; j < v.s; ++j)
+        out[j] = T(a * double(g[j]) - k1 - ((double(in[j]) - mean) * invStd) * k2);
+    }
+  }
+}
+
+}  // namespace
+
+template <typename T>
+Normalization<T>::Normalization(const NormConfig& config) : config_(config) {
+  if (config_.kind == NormKind::None || config_.kind == NormKind::LocalResponse)
+    throw NormLabError("Normalization: kind must be batch, layer, instance or group");
+}
+
+template <typename T>
+const char* Normalization<T>::kind() const {
+  switch (config_.kind) {
+    case NormKind::Batch: return "batch_norm";
+    case NormKind::Layer: return "layer_norm";
+    case NormKind::Instance: return "instance_norm";
+    case NormKind::Group: return "group_norm";
+    default: return "norm";
+  }
+}
+
+template <typename T>
+NormGrouping Normalization<T>::grouping() const {
+  switch (config_.kind) {
+    case NormKind::Batch: return {this->inShape_.c, true};
+    case NormKind::Layer: return {1, false};
+    case NormKind::Instance: return {this->inShape_.c, false};
+    default: return {config_.groups, false};
+  }
+}
+
+// in: C x H x W -> same.
+template <typename T>
+Shape Normalization<T>::outputShape(const Shape& in) const {
+  if (in.c < 1 || in.h < 1 || in.w < 1)
+    throw NormLabError(this->where() + kind() + " needs a non-empty input; got " + in.str());
+  if (config_.kind == NormKind::Group && (config_.groups < 1 || in.c % config_.groups != 0))
+    throw NormLabError(this->where() + "group norm needs the group count G to divide the channel count C; got G = " +
+                       std::to_string(config_.groups) + ", C = " + std::to_string(in.c));
+  if (config_.kind == NormKind::Instance && in.spatial() < 2)
+    throw NormLabError(this->where() + "instance norm needs more than one spatial element per channel; got " +
+                       in.str() + " (H*W = " + std::to_string(in.spatial()) + ")");
+  if (!(config_.eps >= 0))
+    throw NormLabError(this->where() + "eps must be >= 0; got " + std::to_string(config_.eps));
+  return in;
+}
+
+// in: C x H x W; statistics scratch for maxBatch samples; gamma, beta, running stats: C.
+template <typename T>
+void Normalization<T>::plan(const Shape& in, int maxBatch) {
+  if (maxBatch < 1) throw NormLabError(this->where() + "maxBatch must be >= 1; got " + std::to_string(maxBatch));
+  const bool sameChannels = gamma_.size() == std::size_t(in.c) || runningMean_.size() == std::size_t(in.c);
+  Layer<T>::plan(in, maxBatch);
+  const int c = in.c;
+  if (!sameChannels) {
+    if (config_.affine) {
+      gamma_ = Param<T>("gamma", ParamRole::NormScale, {c}, c, c);
+      beta_ = Param<T>("beta", ParamRole::NormShift, {c}, c, c);
+      std::fill(gamma_.value.begin(), gamma_.value.end(), T(1));
+    }
+    if (config_.kind == NormKind::Batch) {
+      runningMean_ = Param<T>("running_mean", ParamRole::NormShift, {c}, c, c);
+      runningVar_ = Param<T>("running_var", ParamRole::NormScale, {c}, c, c);
+      std::fill(runningVar_.value.begin(), runningVar_.value.end(), T(1));
+      batchMean_.assign(c, 0.0);
+      batchVar_.assign(c, 1.0);
+    }
+  }
+  const NormGrouping gr = grouping();
+  const std::size_t sets = gr.acrossBatch ? std::size_t(gr.groups) : std::size_t(maxBatch) * gr.groups;
+  setMean_.assign(sets, 0.0);
+  setInvStd_.assign(sets, 0.0);
+  setVar_.assign(sets, 0.0);
+  partSums_.assign(std::size_t(kMaxBatchParts) * 2 * c, 0.0);
+}
+
+// x, y: N x C x H x W.
+template <typename T>
+void Normalization<T>::forward(const Tensor<T>& x, Tensor<T>& y, Mode mode, const StepContext& ctx) {
+  if (x.n < 1 || x.n > this->maxBatch_ || !(x.shape == this->inShape_))
+    throw NormLabError(this->where() + "input " + std::to_string(x.n) + " x " + x.shape.str() +
+                       " does not match the planned " + this->inShape_.str() + " (batch <= " +
+                       std::to_string(this->maxBatch_) + ")");
+  const NormGrouping gr = grouping();
+  const SetView v{x.n, x.shape.c, x.shape.spatial(), gr.groups, gr.acrossBatch};
+  const bool isBatch = config_.kind == NormKind::Batch;
+  const T* gamma = config_.affine ? gamma_.value.data() : nullptr;
+  const T* beta = config_.affine ? beta_.value.data() : nullptr;
+  const int parts = v.parts();
+  const int sets = v.count();
+  frozen_ = isBatch && mode == Mode::Eval;
+
+  if (frozen_) {  // Eval batch norm: normalize with the running statistics.
+    for (int k = 0; k < sets; ++k) {
+      setMean_[k] = double(runningMean_.value[k]);
+      setInvStd_[k] = 1.0 / std::sqrt(double(runningVar_.value[k]) + config_.eps);
+    }
+    ctx.pool->run(parts, [&](int p) {
+      const Range r = partRange(sets, parts, p);
+      for (int k = r.begin; k < r.end; ++k)
+        normalizeSet(x.data, y.data, v, k, setMean_[k], setInvStd_[k], gamma, beta);
+    });
+    return;
+  }
+
+  if (isBatch && v.elements() < 2)
+    throw NormLabError(this->where() + "batch norm needs more than one value per channel in training; got batch " +
+                       std::to_string(x.n) + " of " + std::to_string(x.shape.h) + "x" + std::to_string(x.shape.w) +
+                       " (N*H*W = " + std::to_string(x.n * x.shape.spatial()) + ")");
+
+  ctx.pool->run(parts, [&](int p) {
+    const Range r = partRange(sets, parts, p);
+    for (int k = r.begin; k < r.end; ++k) {
+      double mean = 0, var = 0;
+      setStatistics(x.data, v, k, mean, var);
+      setMean_[k] = mean;
+      setVar_[k] = var;
+      setInvStd_[k] = 1.0 / std::sqrt(var + config_.eps);
+      normalizeSet(x.data, y.data, v, k, mean, setInvStd_[k], gamma, beta);
+    }
+  });
+
+  if (isBatch) {  // running = (1 - m) running + m batch, unbiased variance M / (M - 1)
+    const double m = config_.momentum, unbias = v.elements() / (v.elements() - 1.0);
+    for (int c = 0; c < sets; ++c) {
+      batchMean_[c] = setMean_[c];
+      batchVar_[c] = setVar_[c];
+      runningMean_.value[c] = T((1.0 - m) * double(runningMean_.value[c]) + m * setMean_[c]);
+      runningVar_.value[c] = T((1.0 - m) * double(runningVar_.value[c]) + m * setVar_[c] * unbias);
+    }
+  }
+}
+
+// x, dy, dx: N x C x H x W; gamma/beta gradients: C (accumulated).
+template <typename T>
+void Normalization<T>::backward(const Tensor<T>& x, const Tensor<T>&, const Tensor<T>& dy, Tensor<T>& dx,
+                                const StepContext& ctx) {
+  const NormGrouping gr = grouping();
+  const SetView v{x.n, x.shape.c, x.shape.spatial(), gr.groups, gr.acrossBatch};
+  const int parts = v.parts(), sets = v.count(), c = v.c;
+  const T* gamma = config_.affine ? gamma_.value.data() : nullptr;
+  const bool affine = config_.affine;
+  std::fill(partSums_.begin(), partSums_.begin() + std::size_t(parts) * 2 * c, 0.0);
+  ctx.pool->run(parts, [&](int p) {
+    const Range r = partRange(sets, parts, p);
+    double* dbeta = affine ? partSums_.data() + std::size_t(p) * 2 * c : nullptr;
+    double* dgamma = affine ? dbeta + c : nullptr;
+    for (int k = r.begin; k < r.end; ++k)
+      backwardSet(x.data, dy.data, dx.data, v, k, setMean_[k], setInvStd_[k], gamma, frozen_, dbeta, dgamma);
+  });
+  if (!affine) return;
+  for (int ch = 0; ch < c; ++ch) {  // reduce the parts in part order
+    double sb = 0, sg = 0;
+    for (int p = 0; p < parts; ++p) {
+      sb += partSums_[std::size_t(p) * 2 * c + ch];
+      sg += partSums_[std::size_t(p) * 2 * c + c + ch];
+    }
+    beta_.grad[ch] += T(sb);
+    gamma_.grad[ch] += T(sg);
+  }
+}
+
+template <typename T>
+std::vector<Param<T>*> Normalization<T>::params() {
+  if (!config_.affine || gamma_.size() == 0) return {};
+  return {&gamma_, &beta_};
+}
+
+template <typename T>
+std::vector<Param<T>*> Normalization<T>::buffers() {
+  if (config_.kind != NormKind::Batch || runningMean_.size() == 0) return {};
+  return {&runningMean_, &runningVar_};
+}
+
+template class Normalization<float>;
+template class Normalization<double>;
+
+}  // namespace normlab
