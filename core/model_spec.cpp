@@ -168,14 +168,15 @@ LayerSpec parseLayer(const json& j, std::size_t index, const std::string& specNa
   std::string where = layerPrefix(specName, index, "", "");
   if (!j.is_object())
     throw NormLabError(where + "a layer must be a JSON object, got " + jsonTypeName(j) + " " + j.dump());
-  if (!j.contains("type")) throw NormLabError(where + "missing required key 'type'");
-  const std::string typeName = readString(j.at("type"), where, "type");
   LayerSpec l;
-  l.type = parseLayerType(typeName, where);
   if (j.contains("name")) {
     l.name = readString(j.at("name"), where, "name");
     if (l.name.empty()) throw NormLabError(where + "'name' must not be empty");
+    where = layerPrefix(specName, index, l.name, "");
   }
+  if (!j.contains("type")) throw NormLabError(where + "missing required key 'type'");
+  const std::string typeName = readString(j.at("type"), where, "type");
+  l.type = parseLayerType(typeName, where);
   where = layerPrefix(specName, index, l.name, typeName);
 
   const auto allowed = allowedKeys(l.type);
@@ -319,7 +320,8 @@ std::vector<Shape> walkShapes(const ModelSpec& spec) {
   if (in.size() != spec.classes) {
     const auto& last = spec.layers.back();
     throw NormLabError(layerPrefix(spec.name, spec.layers.size() - 1, last.name, layerTypeName(last.type)) +
-                       "the last layer outputs " + in.str() + " = " + std::to_string(in.size()) +
+                       "the last layer outputs " +
+                       (in.spatial() == 1 ? "" : in.str() + " = ") + std::to_string(in.size()) +
                        " values but 'classes' is " + std::to_string(spec.classes));
   }
   return shapes;
@@ -467,7 +469,7 @@ nlohmann::json toJson(const ModelSpec& spec) {
   json j = json::object();
   j["name"] = spec.name;
   if (!spec.description.empty()) j["description"] = spec.description;
-  j["input"] = spec.input.spatial() == 1 && spec.input.h == 1 ? json::array({spec.input.c})
+  j["input"] = spec.input.spatial() == 1 ? json::array({spec.input.c})
                                                                : json::array({spec.input.c, spec.input.h, spec.input.w});
   j["classes"] = spec.classes;
   j["activation"] = activationKindName(spec.activation);
@@ -522,11 +524,11 @@ std::vector<NormPlacement> planNorms(const ModelSpec& spec, const ArmSettings& a
     if (kind == NormKind::None) {
       p.absentReason = "no normalization in this arm";
     } else if (kind == NormKind::Instance && flat) {
-      p.absentReason = "instance norm has no meaning on a dense layer's output (no spatial extent: " + after +
-                       " outputs " + p.shape.str() + " flat features)";
+      p.absentReason = "instance norm has no meaning on a dense layer's output: " + after + " outputs " +
+                       p.shape.str() + " flat features, no spatial extent";
     } else if (kind == NormKind::LocalResponse && flat) {
-      p.absentReason = "local response norm needs channels with spatial extent (" + after + " outputs " +
-                       p.shape.str() + " flat features)";
+      p.absentReason = "local response norm needs channels with spatial extent: " + after + " outputs " +
+                       p.shape.str() + " flat features";
     } else {
       if (kind == NormKind::Group && p.shape.c % arm.norm.groups != 0)
         throw NormLabError(layerPrefix(spec.name, i, l.name, "norm") + "group norm with G = " +

@@ -68,7 +68,10 @@ struct ModelSpec {
 
 // Parses and validates (validateModelSpec); throws NormLabError naming the layer, key and value.
 ModelSpec parseModelSpec(const nlohmann::json& json);
-ModelSpec parseModelSpec(std::string_view text);
+ModelSpec parseModelSpec(std::string_view text);  // JSON text; invalid JSON is a NormLabError
+// Exact overloads so that text is never mistaken for a JSON string value.
+inline ModelSpec parseModelSpec(const std::string& text) { return parseModelSpec(std::string_view(text)); }
+inline ModelSpec parseModelSpec(const char* text) { return parseModelSpec(std::string_view(text)); }
 nlohmann::json toJson(const ModelSpec& spec);
 
 // Checks a spec however it was made: value ranges, unique non-empty names, every shape fits, the

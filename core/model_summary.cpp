@@ -46,7 +46,7 @@ std::string formatCount(std::int64_t count) {
 std::string normPlacementLine(const NormPlacement& p) {
   std::string line = p.name + " after " + p.follows + ": ";
   if (p.present()) return line + normName(p.kind) + " over " + p.shape.str();
-  return line + "absent (" + p.absentReason + ")";
+  return line + "absent - " + p.absentReason;
 }
 
 template <typename T>

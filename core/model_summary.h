@@ -35,7 +35,7 @@ struct ModelSummary {
 std::string formatOutputShape(const Shape& shape);
 // 207018 -> "207,018".
 std::string formatCount(std::int64_t count);
-// "norm1 after conv1: batch norm over 16x28x28" or "norm3 after fc1: absent (instance norm has ...)".
+// "norm1 after conv1: batch norm over 16x28x28" or "norm3 after fc1: absent - instance norm has ...".
 std::string normPlacementLine(const NormPlacement& placement);
 
 // The network must be planned.

@@ -1,0 +1,245 @@
+#include "conv2d.h"
+
+// GCC 12 reports -Wmaybe-uninitialized inside its own AVX-512 intrinsics when Eigen's GEMM packing
+// is inlined (a known false positive in system headers); keep our build output clean.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#include <Eigen/Core>
+#pragma GCC diagnostic pop
+#include <algorithm>
+#include <cstring>
+
+#include "partition.h"
+
+namespace normlab {
+
+namespace {
+
+template <typename T>
+using MatR = Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+template <typename T>
+using MapR = Eigen::Map<MatR<T>>;
+template <typename T>
+using CMapR = Eigen::Map<const MatR<T>>;
+template <typename T>
+using CVec = Eigen::Map<const Eigen::Matrix<T, Eigen::Dynamic, 1>>;
+template <typename T>
+using Vec = Eigen::Map<Eigen::Matrix<T, Eigen::Dynamic, 1>>;
+
+// Floor division that is correct for negative numerators (d > 0).
+int floorDiv(int a, int d) { return a >= 0 ? a / d : -((-a + d - 1) / d); }
+
+// Geometry of one convolution; valid() gives, for kernel offset k, the output range [begin, end)
+// whose input coordinate o*S - P + k falls inside [0, size).
+struct Geometry {
+  int c, h, w, k, s, p, ho, wo;
+  Range valid(int kOff, int size, int outSize) const {
+    const int begin = std::max(0, floorDiv(p - kOff + s - 1, s));
+    const int end = std::min(outSize, floorDiv(size - 1 + p - kOff, s) + 1);
+    return {begin, std::max(begin, end)};
+  }
+};
+
+// x: C x H x W -> col: (C*K*K) x (Ho*Wo); row (c*K + ky)*K + kx, column oy*Wo + ox holds
+// x[c][oy*S - P + ky][ox*S - P + kx] (zero outside the image).
+template <typename T>
+void im2col(const T* x, const Geometry& g, T* col) {
+  const int cols = g.ho * g.wo;
+  for (int kx = 0; kx < g.k; ++kx) {
+    const Range vx = g.valid(kx, g.w, g.wo);
+    for (int c = 0; c < g.c; ++c) {
+      const T* plane = x + std::size_t(c) * g.h * g.w;
+      for (int ky = 0; ky < g.k; ++ky) {
+        T* row = col + std::size_t((c * g.k + ky) * g.k + kx) * cols;
+        const Range vy = g.valid(ky, g.h, g.ho);
+        std::fill(row, row + std::size_t(vy.begin) * g.wo, T(0));
+        for (int oy = vy.begin; oy < vy.end; ++oy) {
+          T* out = row + std::size_t(oy) * g.wo;
+          const T* in = plane + std::size_t(oy * g.s - g.p + ky) * g.w + (vx.begin * g.s - g.p + kx);
+          std::fill(out, out + vx.begin, T(0));
+          if (g.s == 1) {
+            std::memcpy(out + vx.begin, in, sizeof(T) * std::size_t(vx.size()));
+          } else {
+            for (int i = 0; i < vx.size(); ++i) out[vx.begin + i] = in[std::size_t(i) * g.s];
+          }
+          std::fill(out + vx.end, out + g.wo, T(0));
+        }
+        std::fill(row + std::size_t(vy.end) * g.wo, row + cols, T(0));
+      }
+    }
+  }
+}
+
+// Adjoint of im2col: dx (C x H x W) = sum of the col entries that read each input element.
+// dx is overwritten.
+template <typename T>
+void col2im(const T* col, const Geometry& g, T* dx) {
+  const int cols = g.ho * g.wo;
+  std::fill(dx, dx + std::size_t(g.c) * g.h * g.w, T(0));
+  for (int c = 0; c < g.c; ++c) {
+    T* plane = dx + std::size_t(c) * g.h * g.w;
+    for (int ky = 0; ky < g.k; ++ky) {
+      const Range vy = g.valid(ky, g.h, g.ho);
+      for (int kx = 0; kx < g.k; ++kx) {
+        const Range vx = g.valid(kx, g.w, g.wo);
+        const T* row = col + std::size_t((c * g.k + ky) * g.k + kx) * cols;
+        for (int oy = vy.begin; oy < vy.end; ++oy) {
+          const T* in = row + std::size_t(oy) * g.wo + vx.begin;
+          T* out = plane + std::size_t(oy * g.s - g.p + ky) * g.w + (vx.begin * g.s - g.p + kx);
+          if (g.s == 1) {
+            for (int i = 0; i < vx.size(); ++i) out[i] += in[i];
+          } else {
+            for (int i = 0; i < vx.size(); ++i) out[std::size_t(i) * g.s] += in[i];
+          }
+        }
+      }
+    }
+  }
+}
+
+}  // namespace
+
+// Config check only; parameters come in plan() once Cin is known.
+template <typename T>
+Conv2d<T>::Conv2d(const Conv2dConfig& config) : config_(config) {
+  if (config.outChannels < 1 || config.kernel < 1 || config.stride < 1 || config.padding < 0)
+    throw NormLabError("conv2d: invalid configuration (out channels " + std::to_string(config.outChannels) +
+                       ", kernel " + std::to_string(config.kernel) + ", stride " +
+                       std::to_string(config.stride) + ", padding " + std::to_string(config.padding) +
+                       "): need out channels, kernel, stride >= 1 and padding >= 0");
+}
+
+// in: Cin x H x W -> Cout x Ho x Wo.
+template <typename T>
+Shape Conv2d<T>::outputShape(const Shape& in) const {
+  const int k = config_.kernel, s = config_.stride, p = config_.padding;
+  const int ho = in.h + 2 * p >= k ? (in.h + 2 * p - k) / s + 1 : 0;
+  const int wo = in.w + 2 * p >= k ? (in.w + 2 * p - k) / s + 1 : 0;
+  if (in.c < 1 || ho < 1 || wo < 1)
+    throw NormLabError(this->where() + "input " + in.str() + " does not fit kernel " + std::to_string(k) +
+                       " (stride " + std::to_string(s) + ", padding " + std::to_string(p) +
+                       "): the output would be " + std::to_string(ho) + "x" + std::to_string(wo));
+  return {config_.outChannels, ho, wo};
+}
+
+// Creates weight (Cout x Cin x K x K) and bias (Cout) if Cin changed; scratch per part for maxBatch.
+template <typename T>
+void Conv2d<T>::plan(const Shape& in, int maxBatch) {
+  if (maxBatch < 1) throw NormLabError(this->where() + "maximum batch " + std::to_string(maxBatch) + " < 1");
+  Layer<T>::plan(in, maxBatch);
+  const int k = config_.kernel, cout = config_.outChannels;
+  rows_ = in.c * k * k;
+  cols_ = this->outShape_.spatial();
+  if (weight_.dims != std::vector<int>{cout, in.c, k, k}) {
+    weight_ = Param<T>("weight", ParamRole::Weight, {cout, in.c, k, k}, rows_, cout * k * k);
+    if (config_.bias) bias_ = Param<T>("bias", ParamRole::Bias, {cout}, rows_, cout * k * k);
+  }
+  const int parts = batchParts(maxBatch);
+  col_.assign(directCol() ? 0 : std::size_t(parts) * rows_ * cols_, T(0));
+  dW_.assign(std::size_t(parts) * cout * rows_, T(0));
+  db_.assign(std::size_t(parts) * cout, T(0));
+}
+
+template <typename T>
+std::vector<Param<T>*> Conv2d<T>::params() {
+  std::vector<Param<T>*> out;
+  if (!weight_.value.empty()) out.push_back(&weight_);
+  if (!bias_.value.empty()) out.push_back(&bias_);
+  return out;
+}
+
+// x: N x Cin x H x W -> y: N x Cout x Ho x Wo.
+//   Y_n [Cout x HoWo] = W [Cout x CinKK] * col_n [CinKK x HoWo] + b (per row)
+template <typename T>
+void Conv2d<T>::forward(const Tensor<T>& x, Tensor<T>& y, Mode, const StepContext& ctx) {
+  const Shape& in = this->inShape_;
+  const Geometry g{in.c, in.h, in.w, config_.kernel, config_.stride, config_.padding,
+                   this->outShape_.h, this->outShape_.w};
+  const int cout = config_.outChannels, rows = rows_, cols = cols_;
+  const int parts = batchParts(x.n);
+  const bool direct = directCol();
+  ctx.pool->run(parts, [&](int p) {
+    const Range r = partRange(x.n, parts, p);
+    T* colBuf = direct ? nullptr : col_.data() + std::size_t(p) * rows * cols;
+    CMapR<T> w(weight_.value.data(), cout, rows);
+    for (int i = r.begin; i < r.end; ++i) {
+      const T* colPtr = x.sample(i);
+      if (!direct) {
+        im2col(x.sample(i), g, colBuf);
+        colPtr = colBuf;
+      }
+      CMapR<T> col(colPtr, rows, cols);
+      MapR<T> out(y.sample(i), cout, cols);
+      if (config_.bias) {
+        for (int c = 0; c < cout; ++c) out.row(c).setConstant(bias_.value[c]);
+        out.noalias() += w * col;
+      } else {
+        out.noalias() = w * col;
+      }
+    }
+  });
+}
+
+// dy: N x Cout x Ho x Wo -> dx: N x Cin x H x W (overwritten, skipped when null);
+// accumulates dW [Cout x CinKK] += sum_n dY_n * col_n^T and db [Cout] += sum_n row sums of dY_n.
+//   dcol_n [CinKK x HoWo] = W^T [CinKK x Cout] * dY_n [Cout x HoWo], then col2im -> dx_n
+template <typename T>
+void Conv2d<T>::backward(const Tensor<T>& x, const Tensor<T>&, const Tensor<T>& dy, Tensor<T>& dx,
+                         const StepContext& ctx) {
+  const Shape& in = this->inShape_;
+  const Geometry g{in.c, in.h, in.w, config_.kernel, config_.stride, config_.padding,
+                   this->outShape_.h, this->outShape_.w};
+  const int cout = config_.outChannels, rows = rows_, cols = cols_;
+  const int parts = batchParts(x.n);
+  const bool direct = directCol();
+  const bool wantDx = !dx.empty();
+  ctx.pool->run(parts, [&](int p) {
+    const Range r = partRange(x.n, parts, p);
+    T* colBuf = direct ? nullptr : col_.data() + std::size_t(p) * rows * cols;
+    MapR<T> dW(dW_.data() + std::size_t(p) * cout * rows, cout, rows);
+    Vec<T> db(db_.data() + std::size_t(p) * cout, cout);
+    dW.setZero();
+    db.setZero();
+    CMapR<T> w(weight_.value.data(), cout, rows);
+    for (int i = r.begin; i < r.end; ++i) {
+      CMapR<T> dY(dy.sample(i), cout, cols);
+      const T* colPtr = x.sample(i);
+      if (!direct) {
+        im2col(x.sample(i), g, colBuf);
+        colPtr = colBuf;
+      }
+      CMapR<T> col(colPtr, rows, cols);
+      dW.noalias() += dY * col.transpose();
+      if (config_.bias) db += dY.rowwise().sum();
+      if (wantDx) {
+        if (direct) {
+          MapR<T> dX(dx.sample(i), rows, cols);
+          dX.noalias() = w.transpose() * dY;
+        } else {
+          MapR<T> dcol(colBuf, rows, cols);  // col is no longer needed: reuse it
+          dcol.noalias() = w.transpose() * dY;
+          col2im(colBuf, g, dx.sample(i));
+        }
+      }
+    }
+  });
+  // Partial sums in part order: independent of the thread count.
+  Vec<T> gradW(weight_.grad.data(), weight_.grad.size());
+  for (int p = 0; p < parts; ++p) {
+    gradW += CVec<T>(dW_.data() + std::size_t(p) * cout * rows, std::size_t(cout) * rows);
+    if (config_.bias)
+      Vec<T>(bias_.grad.data(), cout) += CVec<T>(db_.data() + std::size_t(p) * cout, cout);
+  }
+}
+
+template <typename T>
+LayerPtr<T> makeConv2d(const Conv2dConfig& config) {
+  return std::make_unique<Conv2d<T>>(config);
+}
+
+template class Conv2d<float>;
+template class Conv2d<double>;
+template LayerPtr<float> makeConv2d<float>(const Conv2dConfig&);
+template LayerPtr<double> makeConv2d<double>(const Conv2dConfig&);
+
+}  // namespace normlab
