@@ -371,7 +371,6 @@ nlohmann::json toJson(const ExperimentConfig& c) {
     if (key == "seed" && c.seeds.size() > 1) continue;
     writeTrainKey(t, b, key);
   }
-  if (c.seeds.size() == 1) t["seed"] = c.seeds.front();
   j["train"] = std::move(t);
 
   json arms = json::array();

@@ -274,7 +274,7 @@ class TestExperimentConfig : public QObject {
   void roundTrip_data() {
     QTest::addColumn<QString>("patch");
     QTest::newRow("issue example") << "{}";
-    QTest::newRow("arm overrides") << R"({"arms": [{"norm": "batch", "lr": 0.1, "batch_size": 16},
+    QTest::newRow("arm overrides") << R"({"arms": [{"norm": "batch", "lr": 0.1, "batch_size": 16, "norm_momentum": 0.01},
         {"label": "GN", "norm": "group", "groups": 8, "dropout": 0, "steps": 40, "activation": "tanh"},
         {"label": "LN", "norm": "layer", "affine": false, "norm_eps": 0.001, "optimizer": "adam", "beta1": 0.8},
         {"label": "LRN", "norm": "lrn", "lrn_size": 3, "lrn_alpha": 0.001, "lrn_beta": 0.5, "lrn_k": 2, "seed": 9},
