@@ -195,6 +195,18 @@ ModelSpec parseModel(const JsonFields& root, std::string& modelName) {
   root.fail("model", "must be a preset name or a model spec object, got " + m.dump());
 }
 
+// A setting that fills placeholders the model lacks would silently do nothing: reject it.
+void checkHasEffect(const JsonFields& f, const ModelSpec& model) {
+  auto has = [&](LayerType type) {
+    return std::any_of(model.layers.begin(), model.layers.end(), [&](const LayerSpec& l) { return l.type == type; });
+  };
+  const std::string modelName = model.name.empty() ? "the model" : "the model '" + model.name + "'";
+  if (f.has("dropout") && !has(LayerType::Dropout))
+    f.fail("dropout", "has no effect: " + modelName + " has no dropout layer");
+  if (f.has("activation") && !has(LayerType::Activation))
+    f.fail("activation", "has no effect: " + modelName + " has no \"activation\" placeholder layer");
+}
+
 void writeTrainKey(json& j, const TrainSettings& t, const std::string& key) {
   const OptimizerConfig& o = t.optimizer;
   if (key == "optimizer") j[key] = optimizerName(o.kind);
@@ -246,6 +258,7 @@ ExperimentConfig parseExperimentConfig(const nlohmann::json& j) {
     tf.allowOnly({"optimizer", "lr", "momentum", "nesterov", "weight_decay", "beta1", "beta2", "adam_eps",
                   "batch_size", "dropout", "epochs", "steps", "seed", "eval_every", "activation", "init"});
     c.train = applyTrain(tf, c.train, "\"train\"", nullptr);
+    checkHasEffect(tf, c.model);
     baseSeed = tf.has("seed");
   }
 
@@ -287,6 +300,7 @@ ExperimentConfig parseExperimentConfig(const nlohmann::json& j) {
     ArmConfig a;
     a.norm = parseNorm(f);
     a.train = applyTrain(f, c.train, "this arm", &a.overrides);
+    checkHasEffect(f, c.model);
     a.label = f.getString("label", normKindName(a.norm.kind));
     if (a.label.empty()) f.fail("label", "must not be empty");
     for (std::size_t k = 0; k < c.arms.size(); ++k)

@@ -250,7 +250,7 @@ class TestExperimentConfig : public QObject {
 
   // An inline model spec instead of a preset name.
   void inlineModel() {
-    const json j = patched(R"({"model": {"name": "mini", "input": [1, 28, 28], "classes": 10, "layers": [
+    const json j = patched(R"({"train": {"dropout": null}, "model": {"name": "mini", "input": [1, 28, 28], "classes": 10, "layers": [
         {"type": "conv2d", "name": "c1", "out_channels": 6, "kernel": 5, "stride": 4},
         {"type": "norm", "name": "n1"}, {"type": "activation"}, {"type": "flatten"},
         {"type": "dense", "name": "fc", "out_features": 10}]},
@@ -283,7 +283,7 @@ class TestExperimentConfig : public QObject {
         "beta2": 0.99, "adam_eps": 1e-7, "epochs": null, "steps": 1000, "activation": "leaky_relu"}})";
     QTest::newRow("seeds") << R"({"train": {"seed": null}, "seeds": [5, 6, 7], "histogram_bins": 64,
         "probe_every": 3})";
-    QTest::newRow("synthetic data") << R"({"dataset": {"name": "synthetic", "classes": 4, "train": 500,
+    QTest::newRow("synthetic data") << R"({"train": {"dropout": null}, "dataset": {"name": "synthetic", "classes": 4, "train": 500,
         "test": 100, "size": 16, "preprocess": "minmax", "validation": 0.1, "drop_last": false, "train_subset": null,
         "test_subset": null},
         "model": {"input": [1, 16, 16], "classes": 4, "layers": [{"type": "flatten"}, {"type": "dense",
@@ -413,6 +413,11 @@ class TestExperimentConfig : public QObject {
     row("seed element", R"({"train": {"seed": null}, "seeds": [1, "two"]})", {"\"seeds[1]\"", "whole number"});
     row("arm seed with several seeds", R"({"train": {"seed": null}, "seeds": [1, 2],
         "arms": [{"norm": "batch", "seed": 5}]})", {"\"arms[0].seed\"", "several seeds"});
+    row("dropout without dropout layer", R"({"model": {"name": "lin", "input": [784], "classes": 10,
+        "layers": [{"type": "dense", "out_features": 10}]}})", {"\"train.dropout\"", "no effect", "'lin'"});
+    row("arm activation without placeholder", R"({"train": {"dropout": null}, "model": {"input": [784], "classes": 10,
+        "layers": [{"type": "dense", "out_features": 10}]}, "arms": [{"norm": "batch", "activation": "tanh"}]})",
+        {"\"arms[0].activation\"", "no effect", "placeholder"});
     row("probe_every", R"({"probe_every": 0})", {"\"probe_every\"", "between 1 and 1000000"});
     row("histogram_bins", R"({"histogram_bins": 4})", {"\"histogram_bins\"", "between 8 and 256"});
     row("eval_every", R"({"train": {"eval_every": 0}})", {"\"train.eval_every\"", "between 1"});
