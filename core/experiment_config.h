@@ -26,6 +26,11 @@
 //     "seeds": [1, 2, 3],        every arm runs once per seed [train.seed]; not with "train.seed"
 //     "probe_every": 10,         steps between probes (1..1000000)
 //     "histogram_bins": 40 }     (8..256)
+// Each arm is checked against the model and data: planNorms/validateTrainingBatch (messages start
+// "arms[1] (GN): "), a batch larger than the known training set with drop_last, and "dropout" or
+// "activation" given for a model without dropout layers or activation placeholders. The model's
+// input must match the dataset's images (or be flat with as many values), with at least as many
+// outputs as classes.
 // Norm keys apply only to the norms that use them ("groups" to group norm, "lrn_*" to lrn, ...);
 // optimizer keys only to their optimizer. An arm's "steps" replaces an inherited "epochs" and vice
 // versa. An arm may fix its own "seed" only when the experiment runs a single seed.
@@ -87,6 +92,9 @@ struct ExperimentConfig {
 ExperimentConfig parseExperimentConfig(const nlohmann::json& json);
 // As above; a syntax error gives "invalid JSON at line L, column C: ...".
 ExperimentConfig parseExperimentConfig(std::string_view text);
+// Text overloads, so a std::string or a literal is not ambiguous with the json one.
+inline ExperimentConfig parseExperimentConfig(const std::string& text) { return parseExperimentConfig(std::string_view(text)); }
+inline ExperimentConfig parseExperimentConfig(const char* text) { return parseExperimentConfig(std::string_view(text)); }
 // Reads and parses a file; an unreadable file gives a message naming the path.
 ExperimentConfig loadExperimentConfig(const std::string& path);
 

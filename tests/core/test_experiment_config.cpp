@@ -119,7 +119,8 @@ class TestExperimentConfig : public QObject {
 
   // Only "arms" is required; everything else has the documented default.
   void defaults() {
-    const ExperimentConfig c = parseExperimentConfig(std::string_view(R"({"arms": [{}]})"));
+    const ExperimentConfig c = parseExperimentConfig(R"({"arms": [{}]})");
+    QVERIFY(sameConfig(c, parseExperimentConfig(std::string(R"({"arms": [{}]})"))));
     QCOMPARE(c.name, std::string("experiment"));
     QCOMPARE(c.data.name, std::string("fashion-mnist"));
     QCOMPARE(c.modelName, std::string(defaultPresetName()));
