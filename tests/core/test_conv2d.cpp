@@ -135,8 +135,8 @@ class TestConv2d : public QObject {
     QCOMPARE(y[3], 77.5);  // 1*5 + 2*6 + 3*8 + 4*9 + 0.5
     layer.backward(tx, ty, tdy, tdx, ctx);
     // dW[a][b] = sum over the 4 windows of x at offset (a, b)
-    QCOMPARE(params[0]->grad, (std::vector<double>{12, 16, 24, 28}));  // 1+2+4+5, 2+3+5+6, 4+5+7+8, 5+6+8+9
-    QCOMPARE(params[1]->grad, (std::vector<double>{4}));                // 4 outputs * 1
+    QCOMPARE(params[0]->grad, (AlignedVector<double>{12, 16, 24, 28}));  // 1+2+4+5, 2+3+5+6, 4+5+7+8, 5+6+8+9
+    QCOMPARE(params[1]->grad, (AlignedVector<double>{4}));                // 4 outputs * 1
     // dx[i][j] = sum of the weights that touch (i, j): corners 1 kernel entry, centre all four.
     QCOMPARE(dx, (std::vector<double>{1, 3, 2, 4, 10, 6, 3, 7, 4}));  // e.g. dx[0][1] = w00 + w01 = 3
     // Gradients accumulate.

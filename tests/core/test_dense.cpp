@@ -60,8 +60,8 @@ class TestDense : public QObject {
     QCOMPARE(y, (std::vector<double>{-1.5, 3, -1.5, 12}));  // [1-3+0.5, 2+2-1; 4-6+0.5, 8+5-1]
     layer.backward(tx, ty, tdy, tdx, ctx);
     // dW = dY^T X: row 0 = 1*[1 2 3] + 3*[4 5 6], row 1 = 2*[1 2 3] + 4*[4 5 6]
-    QCOMPARE(params[0]->grad, (std::vector<double>{13, 17, 21, 18, 24, 30}));
-    QCOMPARE(params[1]->grad, (std::vector<double>{4, 6}));  // column sums of dY
+    QCOMPARE(params[0]->grad, (AlignedVector<double>{13, 17, 21, 18, 24, 30}));
+    QCOMPARE(params[1]->grad, (AlignedVector<double>{4, 6}));  // column sums of dY
     // dX = dY W: row 0 = 1*[1 0 -1] + 2*[2 1 0], row 1 = 3*[1 0 -1] + 4*[2 1 0]
     QCOMPARE(dx, (std::vector<double>{5, 2, -1, 11, 4, -3}));
     layer.backward(tx, ty, tdy, tdx, ctx);  // parameter gradients accumulate, dx is overwritten
@@ -128,8 +128,8 @@ class TestDense : public QObject {
           tdx{r.dx.data(), n, in};
       layer.forward(tx, ty, Mode::Train, ctx);
       layer.backward(tx, ty, tdy, tdx, ctx);
-      r.dw = layer.params()[0]->grad;
-      r.db = layer.params()[1]->grad;
+      r.dw.assign(layer.params()[0]->grad.begin(), layer.params()[0]->grad.end());
+      r.db.assign(layer.params()[1]->grad.begin(), layer.params()[1]->grad.end());
       return r;
     };
     const Result a = run(1), b = run(2);
