@@ -13,7 +13,7 @@ namespace {
 
 // Direct 7-loop convolution: y[n][co][oy][ox] = b[co] + sum w[co][ci][ky][kx] x[n][ci][oy*S-P+ky][ox*S-P+kx].
 std::vector<double> naiveConv(const std::vector<double>& x, int n, const Shape& in, const Conv2dConfig& c,
-                              const std::vector<double>& w, const std::vector<double>* b, const Shape& out) {
+                              const AlignedVector<double>& w, const AlignedVector<double>* b, const Shape& out) {
   std::vector<double> y(std::size_t(n) * out.size());
   const int k = c.kernel;
   for (int i = 0; i < n; ++i)
@@ -141,7 +141,7 @@ class TestConv2d : public QObject {
     QCOMPARE(dx, (std::vector<double>{1, 3, 2, 4, 10, 6, 3, 7, 4}));  // e.g. dx[0][1] = w00 + w01 = 3
     // Gradients accumulate.
     layer.backward(tx, ty, tdy, tdx, ctx);
-    QCOMPARE(params[1]->grad, (std::vector<double>{8}));
+    QCOMPARE(params[1]->grad, (AlignedVector<double>{8}));
     QCOMPARE(dx[4], 10.0);  // dx is overwritten, not accumulated
   }
 
@@ -225,8 +225,8 @@ class TestConv2d : public QObject {
           tdy{dyv.data(), n, layer.outShape()}, tdx{r.dx.data(), n, in};
       layer.forward(tx, ty, Mode::Train, ctx);
       layer.backward(tx, ty, tdy, tdx, ctx);
-      r.dw = layer.params()[0]->grad;
-      r.db = layer.params()[1]->grad;
+      r.dw.assign(layer.params()[0]->grad.begin(), layer.params()[0]->grad.end());
+      r.db.assign(layer.params()[1]->grad.begin(), layer.params()[1]->grad.end());
       return r;
     };
     const Result a = run(1), b = run(2);

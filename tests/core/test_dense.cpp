@@ -65,12 +65,12 @@ class TestDense : public QObject {
     // dX = dY W: row 0 = 1*[1 0 -1] + 2*[2 1 0], row 1 = 3*[1 0 -1] + 4*[2 1 0]
     QCOMPARE(dx, (std::vector<double>{5, 2, -1, 11, 4, -3}));
     layer.backward(tx, ty, tdy, tdx, ctx);  // parameter gradients accumulate, dx is overwritten
-    QCOMPARE(params[1]->grad, (std::vector<double>{8, 12}));
+    QCOMPARE(params[1]->grad, (AlignedVector<double>{8, 12}));
     QCOMPARE(dx[0], 5.0);
     // Without an input gradient the parameter gradients still come.
     Tensor<double> none{nullptr, 2, {3}};
     layer.backward(tx, ty, tdy, none, ctx);
-    QCOMPARE(params[1]->grad, (std::vector<double>{12, 18}));
+    QCOMPARE(params[1]->grad, (AlignedVector<double>{12, 18}));
   }
 
   void parameters() {

@@ -1,0 +1,281 @@
+#include "experiment.h"
+
+#include <algorithm>
+#include <chrono>
+
+#include "error.h"
+#include "normalization.h"
+#include "random.h"
+
+namespace normlab {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// Test-set evaluation runs in chunks of at least this many images (and the network is planned
+// for it), so small-batch arms do not evaluate two images at a time.
+constexpr int kMinEvalBatch = 64;
+
+bool hasBatchNorm(const std::vector<NormPlacement>& norms) {
+  for (const auto& n : norms)
+    if (n.kind == NormKind::Batch) return true;
+  return false;
+}
+
+}  // namespace
+
+struct Experiment::Run {
+  Run(const ExperimentConfig& config, const LoadedData& data, int armIndex, int seedIndex)
+      : arm(config.arms[std::size_t(armIndex)]),
+        settings(arm.armSettings(config.seeds[std::size_t(seedIndex)])),
+        model(buildModel<float>(config.model, settings, std::max(arm.train.batchSize, kMinEvalBatch))),
+        optimizer(arm.train.optimizer, model.network.params()),
+        loss(makeLoss<float>(LossKind::CrossEntropy)),
+        stream(data.dataset.train.size(), settings.seed) {
+    const int batch = arm.train.batchSize;
+    evalBatch = std::max(batch, kMinEvalBatch);
+    record.arm = armIndex;
+    record.seedIndex = seedIndex;
+    record.label = arm.label;
+    record.seed = settings.seed;
+    record.batchSize = batch;
+    record.norms = model.norms;
+    const int trainSize = data.dataset.train.size();
+    const std::int64_t perEpoch = config.data.dropLast ? trainSize / batch : (trainSize + batch - 1) / batch;
+    record.totalSteps = arm.train.steps > 0 ? arm.train.steps : std::int64_t(arm.train.epochs) * perEpoch;
+    if (record.totalSteps < 1)
+      throw NormLabError("arm '" + arm.label + "': batch size " + std::to_string(batch) +
+                         " leaves no training step with " + std::to_string(trainSize) + " training images");
+    inputShape = config.model.input;
+    x.resize(std::size_t(evalBatch) * inputShape.size());
+    labels.resize(std::size_t(evalBatch));
+    indices.resize(std::size_t(evalBatch));
+    batchNorm = hasBatchNorm(model.norms);
+    for (auto* b : model.network.buffers()) savedBuffers.insert(savedBuffers.end(), b->value.begin(), b->value.end());
+    augment.key = streamKey(settings.seed, Purpose::Augment);
+    augment.padding = config.data.augmentPadding;
+    augment.flip = config.data.augmentFlip;
+  }
+
+  Tensor<float> input(int n) { return {x.data(), n, inputShape}; }
+
+  ArmConfig arm;
+  ArmSettings settings;
+  BuiltModel<float> model;
+  Optimizer<float> optimizer;
+  std::unique_ptr<Loss<float>> loss;
+  SampleStream stream;
+  RunRecord record;  // scalars only; histories below
+  BoundedHistory<MetricPoint> metrics{4096};
+  BoundedHistory<std::shared_ptr<const ProbeRecord>> probes{512};
+  Shape inputShape;
+  int evalBatch = 0;
+  AlignedVector<float> x;
+  std::vector<int> labels, indices;
+  bool batchNorm = false;
+  AlignedVector<float> savedBuffers;
+  Augmentation augment;
+  ProbeScratch scratch;
+  // Accumulated since the last logged point.
+  double lossSum = 0;
+  std::int64_t correct = 0, samples = 0, steps = 0;
+};
+
+Experiment::Experiment(ExperimentConfig config, int threads)
+    : config_(std::move(config)), threadsWanted_(threads) {}
+
+Experiment::~Experiment() = default;
+
+int Experiment::threads() const { return pool_ ? pool_->threads() : threadsWanted_; }
+
+void Experiment::prepare() {
+  runs_.clear();
+  data_ = loadData(config_.data, config_.seeds.front());
+  const Dataset& d = data_.dataset;
+  const ModelSpec& spec = config_.model;
+  if (d.train.shape.size() != spec.input.size())
+    throw NormLabError("images of the wrong size for the model: dataset '" + d.name + "' has " + d.train.shape.str() +
+                       " images, model '" + spec.name + "' expects " + spec.input.str());
+  if (d.classes > spec.classes)
+    throw NormLabError("dataset '" + d.name + "' has " + std::to_string(d.classes) + " classes but model '" + spec.name +
+                       "' has only " + std::to_string(spec.classes) + " outputs");
+  if (!pool_) pool_ = std::make_unique<ThreadPool>(threadsWanted_);
+  for (int s = 0; s < int(config_.seeds.size()); ++s)
+    for (int a = 0; a < int(config_.arms.size()); ++a) runs_.push_back(std::make_unique<Run>(config_, data_, a, s));
+}
+
+bool Experiment::finished() const {
+  for (const auto& r : runs_)
+    if (!r->record.finished) return false;
+  return true;
+}
+
+bool Experiment::advance() {
+  Run* next = nullptr;
+  for (auto& r : runs_)
+    if (!r->record.finished && (!next || r->record.samplesSeen < next->record.samplesSeen)) next = r.get();
+  if (!next) return false;
+  trainOneStep(*next);
+  return true;
+}
+
+void Experiment::stepAll() {
+  for (auto& r : runs_)
+    if (!r->record.finished) trainOneStep(*r);
+}
+
+void Experiment::trainOneStep(Run& run) {
+  RunRecord& rec = run.record;
+  const TrainSettings& train = run.arm.train;
+  const int n = run.stream.next(train.batchSize, config_.data.dropLast, run.indices.data());
+  Tensor<float> x = run.input(n);
+  fillBatch(data_.dataset.train, run.indices.data(), n, data_.transform, x, run.labels.data(),
+            config_.data.augment ? &run.augment : nullptr, run.stream.lastBatchPosition());
+  x.shape = run.inputShape;  // a flat model reads the same C x H x W values
+  const std::int64_t step = rec.step + 1;  // 1-based: the step being taken
+  const bool probeNow = step == 1 || step % config_.probeEvery == 0;
+  const StepContext ctx{pool_.get(), run.settings.seed, step};
+
+  const auto t0 = Clock::now();
+  const StepResult result = trainStep(run.model.network, *run.loss, run.optimizer, x, run.labels.data(), ctx, probeNow);
+  rec.trainSeconds += std::chrono::duration<double>(Clock::now() - t0).count();
+  rec.step = step;
+  rec.samplesSeen += n;
+  rec.epoch = double(rec.samplesSeen) / double(data_.dataset.train.size());
+  run.lossSum += result.loss;
+  run.correct += result.correct;
+  run.samples += n;
+  ++run.steps;
+
+  if (!std::isfinite(result.loss)) {
+    rec.diverged = true;
+    rec.divergedAtStep = step;
+    rec.finished = true;
+    logPoint(run, false);
+    rec.finalTrainLoss = result.loss;
+    rec.imagesPerSecond = rec.trainSeconds > 0 ? double(rec.samplesSeen) / rec.trainSeconds : 0;
+    return;
+  }
+  if (probeNow) {
+    auto record = std::make_shared<ProbeRecord>(
+        probeNetwork(run.model.network, run.optimizer, config_.histogramBins, run.scratch));
+    record->step = step;
+    record->samplesSeen = rec.samplesSeen;
+    if (run.batchNorm) measureTrainVersusEval(run, *record);
+    run.probes.add(std::move(record));
+  }
+  const bool last = step >= rec.totalSteps;
+  const bool evalNow = step % train.evalEvery == 0;
+  if (last) finishRun(run);
+  else if (probeNow || evalNow) logPoint(run, evalNow);
+}
+
+void Experiment::evaluateTest(Run& run, double& loss, double& accuracy) {
+  const ImageSet& test = data_.dataset.test;
+  double lossSum = 0;
+  std::int64_t correct = 0;
+  const StepContext ctx{pool_.get(), run.settings.seed, 0};
+  for (int start = 0; start < test.size(); start += run.evalBatch) {
+    const int n = std::min(run.evalBatch, test.size() - start);
+    for (int i = 0; i < n; ++i) run.indices[std::size_t(i)] = start + i;
+    Tensor<float> x = run.input(n);
+    fillBatch(test, run.indices.data(), n, data_.transform, x, run.labels.data());
+    x.shape = run.inputShape;
+    const StepResult r = evaluateBatch(run.model.network, *run.loss, x, run.labels.data(), Mode::Eval, ctx);
+    lossSum += r.loss * n;
+    correct += r.correct;
+  }
+  loss = lossSum / test.size();
+  accuracy = double(correct) / test.size();
+}
+
+// Accuracy on one fixed held-out batch (the first test images) in eval mode (running statistics)
+// and in train mode (statistics of mini-batches of the arm's own batch size). Train-mode passes
+// would move the running statistics, so they are saved and restored.
+void Experiment::measureTrainVersusEval(Run& run, ProbeRecord& record) {
+  const ImageSet& test = data_.dataset.test;
+  const int held = std::min(run.evalBatch, test.size());
+  const int batch = run.arm.train.batchSize;
+  Network<float>& net = run.model.network;
+  std::size_t k = 0;
+  for (auto* b : net.buffers()) {
+    std::copy(b->value.begin(), b->value.end(), run.savedBuffers.begin() + std::ptrdiff_t(k));
+    k += b->value.size();
+  }
+  const StepContext ctx{pool_.get(), run.settings.seed, record.step};
+  auto accuracyOf = [&](Mode mode, int chunk) {
+    std::int64_t correct = 0, seen = 0;
+    for (int start = 0; start + chunk <= held; start += chunk) {
+      for (int i = 0; i < chunk; ++i) run.indices[std::size_t(i)] = start + i;
+      Tensor<float> x = run.input(chunk);
+      fillBatch(test, run.indices.data(), chunk, data_.transform, x, run.labels.data());
+      x.shape = run.inputShape;
+      correct += evaluateBatch(net, *run.loss, x, run.labels.data(), mode, ctx).correct;
+      seen += chunk;
+    }
+    return seen ? double(correct) / double(seen) : kNotMeasured;
+  };
+  record.evalModeAccuracy = accuracyOf(Mode::Eval, held);
+  record.trainModeAccuracy = accuracyOf(Mode::Train, std::min(batch, held));
+  k = 0;
+  for (auto* b : net.buffers()) {
+    std::copy_n(run.savedBuffers.begin() + std::ptrdiff_t(k), b->value.size(), b->value.begin());
+    k += b->value.size();
+  }
+}
+
+void Experiment::logPoint(Run& run, bool withTest) {
+  MetricPoint p;
+  p.step = run.record.step;
+  p.samplesSeen = run.record.samplesSeen;
+  p.epoch = run.record.epoch;
+  if (run.steps > 0) {
+    p.trainLoss = run.lossSum / double(run.steps);
+    p.trainAccuracy = run.samples ? double(run.correct) / double(run.samples) : kNotMeasured;
+  }
+  if (withTest) evaluateTest(run, p.testLoss, p.testAccuracy);
+  p.wallSeconds = run.record.trainSeconds;
+  run.metrics.add(p);
+  run.lossSum = 0;
+  run.correct = run.samples = run.steps = 0;
+  if (std::isfinite(p.trainLoss)) run.record.finalTrainLoss = p.trainLoss;
+  if (withTest) {
+    run.record.finalTestLoss = p.testLoss;
+    run.record.finalTestAccuracy = p.testAccuracy;
+  }
+}
+
+void Experiment::finishRun(Run& run) {
+  if (run.record.finished) return;
+  if (run.record.step > 0) logPoint(run, true);
+  run.record.finished = true;
+  run.record.imagesPerSecond = run.record.trainSeconds > 0 ? double(run.record.samplesSeen) / run.record.trainSeconds : 0;
+}
+
+void Experiment::finishEarly() {
+  for (auto& r : runs_) finishRun(*r);
+}
+
+RunRecord Experiment::record(int i) const {
+  const Run& run = *runs_[std::size_t(i)];
+  RunRecord r = run.record;
+  r.metrics = run.metrics.points();
+  r.probes = run.probes.points();
+  if (!r.finished && r.trainSeconds > 0) r.imagesPerSecond = double(r.samplesSeen) / r.trainSeconds;
+  return r;
+}
+
+std::int64_t Experiment::stepsDone() const {
+  std::int64_t done = 0;
+  for (const auto& r : runs_) done += r->record.diverged ? r->record.totalSteps : r->record.step;
+  return done;
+}
+
+std::int64_t Experiment::stepsTotal() const {
+  std::int64_t total = 0;
+  for (const auto& r : runs_) total += r->record.totalSteps;
+  return total;
+}
+
+}  // namespace normlab

@@ -1,0 +1,98 @@
+// An experiment in progress: every (arm, seed) run of a config, trained in lockstep by samples
+// seen on one shared thread pool, with metrics and per-layer probes recorded in bounded
+// histories. Single-threaded control: the caller (command line, or the GUI's worker thread)
+// drives it with advance(). Must not depend on Qt.
+#pragma once
+
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "bounded_history.h"
+#include "data_config.h"
+#include "experiment_config.h"
+#include "model_spec.h"
+#include "probes.h"
+#include "sample_stream.h"
+
+namespace normlab {
+
+inline constexpr double kNotMeasured = std::numeric_limits<double>::quiet_NaN();
+
+// One logged step of one run. Train loss and accuracy are means over the steps since the
+// previous point; test values are NaN where the test set was not evaluated at this step.
+struct MetricPoint {
+  std::int64_t step = 0, samplesSeen = 0;
+  double epoch = 0;  // samples seen / training-set size
+  double trainLoss = kNotMeasured, trainAccuracy = kNotMeasured;
+  double testLoss = kNotMeasured, testAccuracy = kNotMeasured;
+  double wallSeconds = 0;  // this run's training time so far
+};
+
+// The recorded state of one (arm, seed) run; plain values, cheap to copy for a snapshot.
+struct RunRecord {
+  int arm = 0, seedIndex = 0;
+  std::string label;
+  std::uint64_t seed = 0;
+  int batchSize = 0;
+  std::int64_t step = 0, samplesSeen = 0, totalSteps = 0;
+  double epoch = 0;
+  bool diverged = false;
+  std::int64_t divergedAtStep = -1;
+  bool finished = false;
+  double trainSeconds = 0, imagesPerSecond = 0;
+  double finalTrainLoss = kNotMeasured, finalTestLoss = kNotMeasured, finalTestAccuracy = kNotMeasured;
+  std::vector<MetricPoint> metrics;
+  std::vector<std::shared_ptr<const ProbeRecord>> probes;
+  std::vector<NormPlacement> norms;
+};
+
+class Experiment {
+ public:
+  // threads: 0 = all cores.
+  explicit Experiment(ExperimentConfig config, int threads = 0);
+  ~Experiment();
+
+  // Loads the data and builds every run (identical weights for layers the arms share).
+  // Throws NormLabError naming the problem (missing/corrupt dataset, images that do not fit).
+  void prepare();
+  bool prepared() const { return !runs_.empty(); }
+
+  // Advances the unfinished run with the fewest samples seen (ties: lowest index) by one
+  // mini-batch. Returns false when every run has finished or diverged.
+  bool advance();
+  // Advances every unfinished run by exactly one mini-batch (the GUI's Step).
+  void stepAll();
+  bool finished() const;
+  // Ends every run now (stop, Ctrl-C): evaluates the test set for runs that did not finish.
+  void finishEarly();
+
+  const ExperimentConfig& config() const { return config_; }
+  const LoadedData& data() const { return data_; }
+  const std::string& warning() const { return data_.warning; }
+  int runCount() const { return int(runs_.size()); }
+  // A copy of run i's record (histories included).
+  RunRecord record(int i) const;
+  std::int64_t stepsDone() const;
+  std::int64_t stepsTotal() const;
+  int threads() const;
+
+ private:
+  struct Run;
+  void trainOneStep(Run& run);
+  void evaluateTest(Run& run, double& loss, double& accuracy);
+  void measureTrainVersusEval(Run& run, ProbeRecord& record);
+  void logPoint(Run& run, bool withTest);
+  void finishRun(Run& run);
+
+  ExperimentConfig config_;
+  int threadsWanted_;
+  std::unique_ptr<ThreadPool> pool_;
+  LoadedData data_;
+  std::vector<std::unique_ptr<Run>> runs_;
+};
+
+}  // namespace normlab
