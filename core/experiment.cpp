@@ -51,6 +51,7 @@ struct Experiment::Run {
     x.resize(std::size_t(evalBatch) * inputShape.size());
     labels.resize(std::size_t(evalBatch));
     indices.resize(std::size_t(evalBatch));
+    evalIndices.resize(std::size_t(evalBatch));
     batchNorm = hasBatchNorm(model.norms);
     for (auto* b : model.network.buffers()) savedBuffers.insert(savedBuffers.end(), b->value.begin(), b->value.end());
     augment.key = streamKey(settings.seed, Purpose::Augment);
@@ -72,7 +73,7 @@ struct Experiment::Run {
   Shape inputShape;
   int evalBatch = 0;
   AlignedVector<float> x;
-  std::vector<int> labels, indices;
+  std::vector<int> labels, indices, evalIndices;  // training batch / evaluation chunks
   bool batchNorm = false;
   AlignedVector<float> savedBuffers;
   Augmentation augment;
@@ -178,9 +179,9 @@ void Experiment::evaluateTest(Run& run, double& loss, double& accuracy) {
   const StepContext ctx{pool_.get(), run.settings.seed, 0};
   for (int start = 0; start < test.size(); start += run.evalBatch) {
     const int n = std::min(run.evalBatch, test.size() - start);
-    for (int i = 0; i < n; ++i) run.indices[std::size_t(i)] = start + i;
+    for (int i = 0; i < n; ++i) run.evalIndices[std::size_t(i)] = start + i;
     Tensor<float> x = run.input(n);
-    fillBatch(test, run.indices.data(), n, data_.transform, x, run.labels.data());
+    fillBatch(test, run.evalIndices.data(), n, data_.transform, x, run.labels.data());
     x.shape = run.inputShape;
     const StepResult r = evaluateBatch(run.model.network, *run.loss, x, run.labels.data(), Mode::Eval, ctx);
     lossSum += r.loss * n;
@@ -207,9 +208,9 @@ void Experiment::measureTrainVersusEval(Run& run, ProbeRecord& record) {
   auto accuracyOf = [&](Mode mode, int chunk) {
     std::int64_t correct = 0, seen = 0;
     for (int start = 0; start + chunk <= held; start += chunk) {
-      for (int i = 0; i < chunk; ++i) run.indices[std::size_t(i)] = start + i;
+      for (int i = 0; i < chunk; ++i) run.evalIndices[std::size_t(i)] = start + i;
       Tensor<float> x = run.input(chunk);
-      fillBatch(test, run.indices.data(), chunk, data_.transform, x, run.labels.data());
+      fillBatch(test, run.evalIndices.data(), chunk, data_.transform, x, run.labels.data());
       x.shape = run.inputShape;
       correct += evaluateBatch(net, *run.loss, x, run.labels.data(), mode, ctx).correct;
       seen += chunk;
@@ -264,6 +265,11 @@ RunRecord Experiment::record(int i) const {
   r.probes = run.probes.points();
   if (!r.finished && r.trainSeconds > 0) r.imagesPerSecond = double(r.samplesSeen) / r.trainSeconds;
   return r;
+}
+
+std::vector<int> Experiment::lastBatchIndices(int i) const {
+  const Run& run = *runs_[std::size_t(i)];
+  return {run.indices.begin(), run.indices.begin() + std::min<std::int64_t>(run.record.batchSize, run.record.samplesSeen)};
 }
 
 std::int64_t Experiment::stepsDone() const {

@@ -76,6 +76,8 @@ class Experiment {
   int runCount() const { return int(runs_.size()); }
   // A copy of run i's record (histories included).
   RunRecord record(int i) const;
+  // Sample indices of run i's last training batch (the twin-run contract is tested with it).
+  std::vector<int> lastBatchIndices(int i) const;
   std::int64_t stepsDone() const;
   std::int64_t stepsTotal() const;
   int threads() const;

@@ -80,7 +80,7 @@ TrainSettings applyTrain(const JsonFields& f, TrainSettings t, const std::string
   for (const char* k : {"beta1", "beta2", "adam_eps"})
     if (f.has(k) && o.kind != OptimizerKind::Adam)
       f.fail(k, "only applies to the adam optimizer, but " + where + " uses sgd");
-  o.lr = positive(f, "lr", o.lr, 10.0);
+  o.lr = positive(f, "lr", o.lr, 1000.0);  // high values are allowed: divergence is a lesson
   o.momentum = unitOpen(f, "momentum", o.momentum);
   o.nesterov = f.getBool("nesterov", o.nesterov);
   o.weightDecay = f.getNumber("weight_decay", o.weightDecay, 0.0, 1.0);

@@ -341,7 +341,7 @@ class TestExperimentConfig : public QObject {
     row("name type", R"({"name": 5})", {"\"name\"", "must be a string"});
     row("lr type", R"({"train": {"lr": "fast"}})", {"\"train.lr\"", "must be a number"});
     row("lr zero", R"({"train": {"lr": 0}})", {"\"train.lr\"", "greater than 0"});
-    row("lr huge", R"({"train": {"lr": 1e9}})", {"\"train.lr\"", "between 0.0 and 10.0"});
+    row("lr huge", R"({"train": {"lr": 1e9}})", {"\"train.lr\"", "between 0.0 and 1000.0"});
     row("batch_size 0", R"({"train": {"batch_size": 0}})", {"\"train.batch_size\"", "between 1 and 4096", "got 0"});
     row("batch_size 5000", R"({"train": {"batch_size": 5000}})", {"\"train.batch_size\"", "between 1 and 4096"});
     row("batch_size fraction", R"({"train": {"batch_size": 2.5}})", {"\"train.batch_size\"", "whole number"});
