@@ -258,6 +258,11 @@ void Experiment::finishEarly() {
   for (auto& r : runs_) finishRun(*r);
 }
 
+void Experiment::setLearningRate(double lr) {
+  if (!(lr > 0) || !std::isfinite(lr)) throw NormLabError("learning rate must be a positive number, got " + std::to_string(lr));
+  for (auto& r : runs_) r->optimizer.setLearningRate(lr);
+}
+
 RunRecord Experiment::record(int i) const {
   const Run& run = *runs_[std::size_t(i)];
   RunRecord r = run.record;

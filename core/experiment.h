@@ -69,6 +69,8 @@ class Experiment {
   bool finished() const;
   // Ends every run now (stop, Ctrl-C): evaluates the test set for runs that did not finish.
   void finishEarly();
+  // Applies from the next step to every run.
+  void setLearningRate(double lr);
 
   const ExperimentConfig& config() const { return config_; }
   const LoadedData& data() const { return data_; }

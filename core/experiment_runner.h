@@ -1,0 +1,90 @@
+// Runs an Experiment on a worker thread and publishes immutable snapshots of its state (latest
+// wins) for a viewer to pull at its own pace: training never waits for drawing, and the caller's
+// thread never trains. Commands (pause, resume, step, stop, speed, learning rate) take effect at
+// the next step boundary. Must not depend on Qt.
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "experiment.h"
+
+namespace normlab {
+
+enum class RunnerState { Idle, Loading, Running, Paused, Finished, Failed };
+const char* runnerStateName(RunnerState state);
+
+struct Snapshot {
+  std::uint64_t version = 0;  // increases with every publication
+  RunnerState state = RunnerState::Idle;
+  std::string error;    // why loading or training failed (state Failed)
+  std::string warning;  // e.g. the data fell back to the synthetic set
+  std::vector<RunRecord> runs;
+  std::int64_t stepsDone = 0, stepsTotal = 0;
+  double elapsedSeconds = 0;  // wall time spent running (not paused)
+};
+
+class ExperimentRunner {
+ public:
+  // threads for training; 0 = all cores.
+  explicit ExperimentRunner(int threads = 0);
+  ~ExperimentRunner();  // stops the worker and waits for it
+  ExperimentRunner(const ExperimentRunner&) = delete;
+  ExperimentRunner& operator=(const ExperimentRunner&) = delete;
+
+  // Discards any current experiment, then loads the data and builds the runs on the worker
+  // thread; starts training unless startPaused.
+  void start(ExperimentConfig config, bool startPaused = false);
+  void pause();
+  void resume();
+  // While paused: advances every unfinished run by exactly one mini-batch.
+  void step();
+  // Ends every run now (each gets a final test evaluation); results stay available.
+  void stop();
+  // Discards the experiment; state Idle.
+  void reset();
+  // Throttle (steps of the lockstep scheduler per second); 0 = as fast as possible.
+  void setStepsPerSecond(double stepsPerSecond);
+  // Applies from the next step to every run (SGD/Adam learning rate).
+  void setLearningRate(double lr);
+
+  std::shared_ptr<const Snapshot> snapshot() const;
+  // Blocks until the state is Finished, Failed or Idle, or the timeout passes. For tests and
+  // the command line; a GUI polls snapshot() instead.
+  bool waitUntilDone(std::chrono::milliseconds timeout);
+
+ private:
+  enum class Command { None, Start, Pause, Resume, Step, Stop, Reset };
+  void enqueue(Command command);
+  void workerLoop();
+  void publish(bool force);
+  void setState(RunnerState s);
+
+  const int threads_;
+  std::thread worker_;
+  mutable std::mutex mutex_;  // guards everything below but experiment_
+  std::condition_variable wake_, changed_;
+  bool quit_ = false;
+  std::vector<Command> commands_;
+  std::optional<ExperimentConfig> pendingConfig_;
+  bool pendingStartPaused_ = false;
+  std::optional<double> pendingLearningRate_;
+  double stepsPerSecond_ = 0;
+  RunnerState state_ = RunnerState::Idle;
+  std::shared_ptr<const Snapshot> snapshot_;
+  std::uint64_t version_ = 0;
+  // Owned by the worker thread only.
+  std::unique_ptr<Experiment> experiment_;
+  std::chrono::steady_clock::time_point lastPublish_{};
+  double elapsed_ = 0;
+  std::string error_;
+};
+
+}  // namespace normlab
