@@ -34,17 +34,42 @@ int floorDiv(int a, int d) { return a >= 0 ? a / d : -((-a + d - 1) / d); }
 struct Geometry {
   int c, h, w, k, s, p, ho, wo;
   Range valid(int kOff, int size, int outSize) const {
-    const int begin = std::max(0, floorDiv(p - kOff + s - 1, s));
+    const int begin = std::min(outSize, std::max(0, floorDiv(p - kOff + s - 1, s)));
     const int end = std::min(outSize, floorDiv(size - 1 + p - kOff, s) + 1);
     return {begin, std::max(begin, end)};
   }
 };
+
+// Rows of "same-width" stride-1 convolutions (Wo == W, e.g. 3x3 pad 1): output row oy + 1 starts
+// exactly W input elements after output row oy, so a kernel row's valid rows form ONE contiguous
+// block of the input plane (shifted by the kernel offset), except for the columns outside
+// [vx.begin, vx.end) that wrap around to the neighbouring image row.
+struct Block {
+  std::size_t dst = 0, src = 0, count = 0;  // offsets in the col row and the input plane
+};
+inline Block sameWidthBlock(const Range& vy, const Range& vx, int w, int p, int ky, int kx) {
+  if (vy.size() == 0 || vx.size() == 0) return {};
+  const std::size_t dst = std::size_t(vy.begin) * w + vx.begin;
+  const std::size_t end = std::size_t(vy.end - 1) * w + vx.end;
+  return {dst, std::size_t(vy.begin - p + ky) * w + (vx.begin - p + kx), end - dst};
+}
+
+// Zeroes, in rows vy of a col row (Ho x Wo), the columns outside vx (at most P per side). Column by
+// column with a stride: a per-row loop of one or two elements would become a memset call.
+template <typename T>
+void zeroWrappedColumns(T* row, const Range& vy, const Range& vx, int wo) {
+  for (int ox = 0; ox < vx.begin; ++ox)
+    for (int oy = vy.begin; oy < vy.end; ++oy) row[std::size_t(oy) * wo + ox] = T(0);
+  for (int ox = vx.end; ox < wo; ++ox)
+    for (int oy = vy.begin; oy < vy.end; ++oy) row[std::size_t(oy) * wo + ox] = T(0);
+}
 
 // x: C x H x W -> col: (C*K*K) x (Ho*Wo); row (c*K + ky)*K + kx, column oy*Wo + ox holds
 // x[c][oy*S - P + ky][ox*S - P + kx] (zero outside the image).
 template <typename T>
 void im2col(const T* x, const Geometry& g, T* col) {
   const int cols = g.ho * g.wo;
+  const bool sameWidth = g.s == 1 && g.wo == g.w;
   for (int kx = 0; kx < g.k; ++kx) {
     const Range vx = g.valid(kx, g.w, g.wo);
     for (int c = 0; c < g.c; ++c) {
@@ -52,29 +77,37 @@ void im2col(const T* x, const Geometry& g, T* col) {
       for (int ky = 0; ky < g.k; ++ky) {
         T* row = col + std::size_t((c * g.k + ky) * g.k + kx) * cols;
         const Range vy = g.valid(ky, g.h, g.ho);
-        std::fill(row, row + std::size_t(vy.begin) * g.wo, T(0));
+        if (vy.begin > 0) std::fill(row, row + std::size_t(vy.begin) * g.wo, T(0));
+        if (vy.end < g.ho) std::fill(row + std::size_t(vy.end) * g.wo, row + cols, T(0));
+        if (sameWidth) {
+          const Block b = sameWidthBlock(vy, vx, g.w, g.p, ky, kx);
+          std::copy_n(plane + b.src, b.count, row + b.dst);
+          zeroWrappedColumns(row, vy, vx, g.wo);
+          continue;
+        }
         for (int oy = vy.begin; oy < vy.end; ++oy) {
           T* out = row + std::size_t(oy) * g.wo;
-          const T* in = plane + std::size_t(oy * g.s - g.p + ky) * g.w + (vx.begin * g.s - g.p + kx);
           std::fill(out, out + vx.begin, T(0));
+          std::fill(out + vx.end, out + g.wo, T(0));
+          if (vx.size() == 0) continue;
+          const T* in = plane + std::size_t(oy * g.s - g.p + ky) * g.w + (vx.begin * g.s - g.p + kx);
           if (g.s == 1) {
-            std::memcpy(out + vx.begin, in, sizeof(T) * std::size_t(vx.size()));
+            std::copy_n(in, vx.size(), out + vx.begin);
           } else {
             for (int i = 0; i < vx.size(); ++i) out[vx.begin + i] = in[std::size_t(i) * g.s];
           }
-          std::fill(out + vx.end, out + g.wo, T(0));
         }
-        std::fill(row + std::size_t(vy.end) * g.wo, row + cols, T(0));
       }
     }
   }
 }
 
 // Adjoint of im2col: dx (C x H x W) = sum of the col entries that read each input element.
-// dx is overwritten.
+// dx is overwritten; col is used as scratch (its wrapped columns are zeroed).
 template <typename T>
-void col2im(const T* col, const Geometry& g, T* dx) {
+void col2im(T* col, const Geometry& g, T* dx) {
   const int cols = g.ho * g.wo;
+  const bool sameWidth = g.s == 1 && g.wo == g.w;
   std::fill(dx, dx + std::size_t(g.c) * g.h * g.w, T(0));
   for (int c = 0; c < g.c; ++c) {
     T* plane = dx + std::size_t(c) * g.h * g.w;
@@ -82,8 +115,17 @@ void col2im(const T* col, const Geometry& g, T* dx) {
       const Range vy = g.valid(ky, g.h, g.ho);
       for (int kx = 0; kx < g.k; ++kx) {
         const Range vx = g.valid(kx, g.w, g.wo);
-        const T* row = col + std::size_t((c * g.k + ky) * g.k + kx) * cols;
+        T* row = col + std::size_t((c * g.k + ky) * g.k + kx) * cols;
+        if (sameWidth) {
+          zeroWrappedColumns(row, vy, vx, g.wo);  // they must add nothing
+          const Block b = sameWidthBlock(vy, vx, g.w, g.p, ky, kx);
+          T* __restrict out = plane + b.src;
+          const T* __restrict in = row + b.dst;
+          for (std::size_t i = 0; i < b.count; ++i) out[i] += in[i];
+          continue;
+        }
         for (int oy = vy.begin; oy < vy.end; ++oy) {
+          if (vx.size() == 0) continue;
           const T* in = row + std::size_t(oy) * g.wo + vx.begin;
           T* out = plane + std::size_t(oy * g.s - g.p + ky) * g.w + (vx.begin * g.s - g.p + kx);
           if (g.s == 1) {
