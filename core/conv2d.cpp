@@ -1,14 +1,9 @@
 #include "conv2d.h"
 
-// GCC 12 reports -Wmaybe-uninitialized inside its own AVX-512 intrinsics when Eigen's GEMM packing
-// is inlined (a known false positive in system headers); keep our build output clean.
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
-#include <Eigen/Core>
-#pragma GCC diagnostic pop
 #include <algorithm>
 #include <cstring>
 
+#include "gemm.h"
 #include "partition.h"
 
 namespace normlab {
@@ -16,15 +11,9 @@ namespace normlab {
 namespace {
 
 template <typename T>
-using MatR = Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
-template <typename T>
-using MapR = Eigen::Map<MatR<T>>;
-template <typename T>
-using CMapR = Eigen::Map<const MatR<T>>;
+using Vec = Eigen::Map<Eigen::Matrix<T, Eigen::Dynamic, 1>>;
 template <typename T>
 using CVec = Eigen::Map<const Eigen::Matrix<T, Eigen::Dynamic, 1>>;
-template <typename T>
-using Vec = Eigen::Map<Eigen::Matrix<T, Eigen::Dynamic, 1>>;
 
 // Floor division that is correct for negative numerators (d > 0).
 int floorDiv(int a, int d) { return a >= 0 ? a / d : -((-a + d - 1) / d); }
@@ -214,9 +203,9 @@ void Conv2d<T>::forward(const Tensor<T>& x, Tensor<T>& y, Mode, const StepContex
       MapR<T> out(y.sample(i), cout, cols);
       if (config_.bias) {
         for (int c = 0; c < cout; ++c) out.row(c).setConstant(bias_.value[c]);
-        out.noalias() += w * col;
+        gemm(out, w, col, true);
       } else {
-        out.noalias() = w * col;
+        gemm(out, w, col, false);
       }
     }
   });
@@ -251,15 +240,15 @@ void Conv2d<T>::backward(const Tensor<T>& x, const Tensor<T>&, const Tensor<T>& 
         colPtr = colBuf;
       }
       CMapR<T> col(colPtr, rows, cols);
-      dW.noalias() += dY * col.transpose();
+      gemm(dW, dY, col.transpose(), true);
       if (config_.bias) db += dY.rowwise().sum();
       if (wantDx) {
         if (direct) {
           MapR<T> dX(dx.sample(i), rows, cols);
-          dX.noalias() = w.transpose() * dY;
+          gemm(dX, w.transpose(), dY, false);
         } else {
           MapR<T> dcol(colBuf, rows, cols);  // col is no longer needed: reuse it
-          dcol.noalias() = w.transpose() * dY;
+          gemm(dcol, w.transpose(), dY, false);
           col2im(colBuf, g, dx.sample(i));
         }
       }

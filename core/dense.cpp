@@ -1,32 +1,11 @@
 #include "dense.h"
 
-// GCC 12 reports -Wmaybe-uninitialized inside its own AVX-512 intrinsics when Eigen's GEMM packing
-// is inlined (a known false positive in system headers); keep our build output clean.
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
-#include <Eigen/Core>
-#pragma GCC diagnostic pop
-
 #include <algorithm>
 
+#include "gemm.h"
 #include "partition.h"
 
 namespace normlab {
-
-namespace {
-
-template <typename T>
-using MatR = Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
-template <typename T>
-using MapR = Eigen::Map<MatR<T>>;
-template <typename T>
-using CMapR = Eigen::Map<const MatR<T>>;
-template <typename T>
-using StrideMapR = Eigen::Map<MatR<T>, 0, Eigen::OuterStride<>>;
-template <typename T>
-using CStrideMapR = Eigen::Map<const MatR<T>, 0, Eigen::OuterStride<>>;
-
-}  // namespace
 
 // Config check only; parameters come in plan() once the input size is known.
 template <typename T>
@@ -82,9 +61,9 @@ void Dense<T>::forward(const Tensor<T>& x, Tensor<T>& y, Mode, const StepContext
     StrideMapR<T> out(y.data + f.begin, n, f.size(), Eigen::OuterStride<>(nOut));
     if (config_.bias) {
       out.rowwise() = Eigen::Map<const Eigen::Matrix<T, 1, Eigen::Dynamic>>(bias_.value.data() + f.begin, f.size());
-      out.noalias() += in * w.transpose();
+      gemm(out, in, w.transpose(), true);
     } else {
-      out.noalias() = in * w.transpose();
+      gemm(out, in, w.transpose(), false);
     }
   });
 }
@@ -103,7 +82,7 @@ void Dense<T>::backward(const Tensor<T>& x, const Tensor<T>&, const Tensor<T>& d
     CStrideMapR<T> dY(dy.data + f.begin, n, f.size(), Eigen::OuterStride<>(nOut));
     CMapR<T> in(x.data, n, nIn);
     MapR<T> dW(weight_.grad.data() + std::size_t(f.begin) * nIn, f.size(), nIn);
-    dW.noalias() += dY.transpose() * in;
+    gemm(dW, dY.transpose(), in, true);
     if (config_.bias)
       for (int j = 0; j < f.size(); ++j) {
         T sum = T(0);
@@ -118,7 +97,7 @@ void Dense<T>::backward(const Tensor<T>& x, const Tensor<T>&, const Tensor<T>& d
     CStrideMapR<T> w(weight_.value.data() + e.begin, nOut, e.size(), Eigen::OuterStride<>(nIn));
     CMapR<T> dY(dy.data, n, nOut);
     StrideMapR<T> dX(dx.data + e.begin, n, e.size(), Eigen::OuterStride<>(nIn));
-    dX.noalias() = dY * w;
+    gemm(dX, dY, w, false);
   });
 }
 
