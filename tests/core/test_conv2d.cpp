@@ -60,6 +60,7 @@ class TestConv2d : public QObject {
     QTest::newRow("k5 s1 p0 cin3 b1 exact fit") << 3 << 5 << 5 << 2 << 5 << 1 << 0 << true << 1;
     QTest::newRow("k5 s1 p2 cin3 b3 same width") << 3 << 7 << 5 << 2 << 5 << 1 << 2 << true << 3;
     QTest::newRow("k3 s1 p1 cin2 b2 4x6 same width") << 2 << 4 << 6 << 3 << 3 << 1 << 1 << false << 2;
+    QTest::newRow("k3 s1 p1 cin30 9x9 (split GEMM)") << 30 << 9 << 9 << 2 << 3 << 1 << 1 << true << 1;
     QTest::newRow("k3 s1 p1 1x1 image") << 2 << 1 << 1 << 2 << 3 << 1 << 1 << true << 3;
     QTest::newRow("k3 s1 p1 b9 (8 parts)") << 1 << 4 << 4 << 2 << 3 << 1 << 1 << true << 9;
   }
