@@ -181,6 +181,13 @@ std::vector<Param<T>*> Conv2d<T>::params() {
 
 // x: N x Cin x H x W -> y: N x Cout x Ho x Wo.
 //   Y_n [Cout x HoWo] = W [Cout x CinKK] * col_n [CinKK x HoWo] + b (per row)
+//
+//              CinKK               HoWo                    HoWo
+//          +---------+        +-----------+           +-----------+
+//     Cout |    W    |   x    |           |  =   Cout |    Y_n    |
+//          +---------+  CinKK |   col_n   |           +-----------+
+//                             |           |
+//                             +-----------+
 template <typename T>
 void Conv2d<T>::forward(const Tensor<T>& x, Tensor<T>& y, Mode, const StepContext& ctx) {
   const Shape& in = this->inShape_;
@@ -214,6 +221,18 @@ void Conv2d<T>::forward(const Tensor<T>& x, Tensor<T>& y, Mode, const StepContex
 // dy: N x Cout x Ho x Wo -> dx: N x Cin x H x W (overwritten, skipped when null);
 // accumulates dW [Cout x CinKK] += sum_n dY_n * col_n^T and db [Cout] += sum_n row sums of dY_n.
 //   dcol_n [CinKK x HoWo] = W^T [CinKK x Cout] * dY_n [Cout x HoWo], then col2im -> dx_n
+//
+//              HoWo          CinKK                 CinKK
+//          +---------+      +-----+            +---------+
+//     Cout |  dY_n   | x    |     |   +=  Cout |   dW    |        (dW per part, summed in part order)
+//          +---------+ HoWo |col^T|            +---------+
+//                           +-----+
+//
+//            Cout          HoWo                    HoWo
+//          +-----+      +---------+            +---------+
+//    CinKK | W^T |  x   |  dY_n   | Cout  =    |         | CinKK  (then col2im -> dx_n)
+//          +-----+      +---------+            | dcol_n  |
+//                                              +---------+
 template <typename T>
 void Conv2d<T>::backward(const Tensor<T>& x, const Tensor<T>&, const Tensor<T>& dy, Tensor<T>& dx,
                          const StepContext& ctx) {

@@ -50,6 +50,12 @@ static int featureParts(int features) { return std::max(1, std::min(features / 1
 
 // x: N x in -> y: N x out, parts over blocks of output features.
 //   Y[:, f] [n x |f|] = X [n x in] * W[f, :]^T [in x |f|] + b[f] (per column)
+//
+//              in            |f|               |f|
+//          +---------+     +---+             +---+
+//        n |    X    |  x  |   |  in   =   n | Y |   (one part: the output-feature block f)
+//          +---------+     |W^T|             +---+
+//                          +---+
 template <typename T>
 void Dense<T>::forward(const Tensor<T>& x, Tensor<T>& y, Mode, const StepContext& ctx) {
   const int nIn = this->inShape_.size(), nOut = config_.outFeatures, n = x.n;
