@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "fixed_order_sum.h"
 #include "gemm.h"
 #include "partition.h"
 
@@ -260,7 +261,8 @@ void Conv2d<T>::backward(const Tensor<T>& x, const Tensor<T>&, const Tensor<T>& 
       }
       CMapR<T> col(colPtr, rows, cols);
       gemm(dW, dY, col.transpose(), true);
-      if (config_.bias) db += dY.rowwise().sum();
+      if (config_.bias)  // not dY.rowwise().sum(): its rounding depends on dy's address
+        for (int c = 0; c < cout; ++c) db[c] += fixedOrderSum(dy.sample(i) + std::size_t(c) * cols, cols);
       if (wantDx) {
         if (direct) {
           MapR<T> dX(dx.sample(i), rows, cols);

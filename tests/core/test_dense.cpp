@@ -142,6 +142,46 @@ class TestDense : public QObject {
     QVERIFY(std::memcmp(a.db.data(), b.db.data(), a.db.size() * sizeof(float)) == 0);
   }
 
+  // Bits must not depend on where the buffers sit (all tensors shifted by 1..5 floats); batch 1
+  // takes Eigen's matrix-vector path, batch 5 the matrix-matrix one.
+  void alignmentIndependent_data() {
+    QTest::addColumn<int>("n");
+    QTest::newRow("batch 1") << 1;
+    QTest::newRow("batch 5") << 5;
+  }
+  void alignmentIndependent() {
+    QFETCH(int, n);
+    const Shape in{32, 7, 7};
+    const int out = 128;
+    const std::size_t xs = std::size_t(n) * in.size(), ys = std::size_t(n) * out;
+    auto run = [&](std::size_t shift) {
+      Dense<float> layer({out, true});
+      layer.plan(in, n);
+      Random init(9);
+      for (auto* p : layer.params())
+        for (auto& v : p->value) v = float(init.uniform(-0.05, 0.05));
+      std::vector<float> x(xs + shift), y(ys + shift), dyv(ys + shift), dx(xs + shift);
+      Random rng(5);
+      for (std::size_t i = 0; i < xs; ++i) x[shift + i] = float(rng.uniform(-1, 1));
+      for (std::size_t i = 0; i < ys; ++i) dyv[shift + i] = float(rng.uniform(-1, 1));
+      ThreadPool pool(1);
+      StepContext ctx{&pool};
+      Tensor<float> tx{x.data() + shift, n, in}, ty{y.data() + shift, n, {out}},
+          tdy{dyv.data() + shift, n, {out}}, tdx{dx.data() + shift, n, in};
+      layer.forward(tx, ty, Mode::Train, ctx);
+      layer.backward(tx, ty, tdy, tdx, ctx);
+      std::vector<float> all(y.begin() + shift, y.end());
+      all.insert(all.end(), dx.begin() + shift, dx.end());
+      for (auto* p : layer.params()) all.insert(all.end(), p->grad.begin(), p->grad.end());
+      return all;
+    };
+    const auto a = run(0);
+    for (std::size_t shift : {1, 2, 3, 5}) {
+      const auto b = run(shift);
+      QVERIFY(std::memcmp(a.data(), b.data(), a.size() * sizeof(float)) == 0);
+    }
+  }
+
   void flattenGradients() {
     Flatten<double> layer;
     const auto r = test::gradCheck(layer, {3, 2, 4}, 3);
