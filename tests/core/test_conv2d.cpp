@@ -264,7 +264,8 @@ class TestConv2d : public QObject {
       layer.forward(tx, ty, Mode::Train, ctx);
       layer.backward(tx, ty, tdy, tdx, ctx);
       return Result{{y.begin() + shift, y.end()}, {dx.begin() + shift, dx.end()},
-                    layer.params()[0]->grad, layer.params()[1]->grad};
+                    {layer.params()[0]->grad.begin(), layer.params()[0]->grad.end()},
+                    {layer.params()[1]->grad.begin(), layer.params()[1]->grad.end()}};
     };
     const Result a = run(0);
     for (std::size_t shift : {1, 2, 3, 5}) {
