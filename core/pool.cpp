@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "partition.h"
+#include "sliding_window.h"
 
 namespace normlab {
 
@@ -58,8 +59,7 @@ const char* Pool<T>::kind() const {
 template <typename T>
 Shape Pool<T>::outputShape(const Shape& in) const {
   const int k = config_.kernel, s = config_.stride, p = config_.padding;
-  const int ho = in.h + 2 * p >= k ? (in.h + 2 * p - k) / s + 1 : 0;
-  const int wo = in.w + 2 * p >= k ? (in.w + 2 * p - k) / s + 1 : 0;
+  const int ho = slidingWindowOutput(in.h, k, s, p), wo = slidingWindowOutput(in.w, k, s, p);
   if (in.c < 1 || ho < 1 || wo < 1)
     throw NormLabError(this->where() + "input " + in.str() + " does not fit kernel " + std::to_string(k) +
                        " (stride " + std::to_string(s) + ", padding " + std::to_string(p) +

@@ -11,24 +11,10 @@
 #include "core/flatten.h"
 #include "core/pool.h"
 
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
-#define NORMLAB_COUNT_MALLOC 0
-#else
-#define NORMLAB_COUNT_MALLOC 1
-namespace {
-std::atomic<long> mallocCount{0};
-std::atomic<bool> counting{false};
-}  // namespace
-extern "C" void* __libc_malloc(std::size_t size);
-extern "C" void* malloc(std::size_t size) {
-  if (counting.load(std::memory_order_relaxed)) mallocCount.fetch_add(1, std::memory_order_relaxed);
-  return __libc_malloc(size);
-}
-#endif
+#include "support/allocation_counter.h"
 
 using namespace normlab;
 
-#if NORMLAB_COUNT_MALLOC
 namespace {
 
 // GCC 12 flags the vectors' deallocation below as freeing a non-heap pointer once malloc is
@@ -46,18 +32,15 @@ long countMallocs(Layer<float>& l, const Shape& in, int batch) {
       tdx{dx.data(), batch, in}, none{nullptr, batch, in};
   ThreadPool pool(2);
   StepContext ctx{&pool};
-  mallocCount = 0;
-  counting = true;
+  const long before = test::heapAllocations();
   l.forward(tx, ty, Mode::Train, ctx);
   l.backward(tx, ty, tdy, tdx, ctx);
   l.backward(tx, ty, tdy, none, ctx);
   l.forward(tx, ty, Mode::Eval, ctx);
-  counting = false;
-  return mallocCount.load();
+  return test::heapAllocations() - before;
 }
 
 }  // namespace
-#endif
 
 class TestLayerAlloc : public QObject {
   Q_OBJECT
@@ -72,9 +55,7 @@ class TestLayerAlloc : public QObject {
     }
   }
   void noAllocation() {
-#if !NORMLAB_COUNT_MALLOC
-    QSKIP("malloc is interposed by the sanitizer");
-#else
+    if (!test::kCountsAllocations) QSKIP("malloc is interposed by the sanitizer");
     QFETCH(QString, layer);
     QFETCH(int, batch);
     LayerPtr<float> l;
@@ -90,7 +71,6 @@ class TestLayerAlloc : public QObject {
     if (layer == "flatten") l = makeFlatten<float>(), in = {16, 7, 7};
     QVERIFY(l);
     QCOMPARE(countMallocs(*l, in, batch), 0L);
-#endif
   }
 };
 
