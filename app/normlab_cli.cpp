@@ -236,13 +236,13 @@ void printTable(const ResultsSnapshot& r) {
 }
 
 int run(const Options& o) {
+  installStopHandlers();  // a signal from here on stops cleanly (before training: writes empty results)
   const ExperimentConfig config = loadConfig(o);
   try {
     prepareOutputDirectory(o.outDir);
   } catch (const std::exception& e) {
     failure(e.what());
   }
-  installStopHandlers();
 
   Experiment experiment(config, o.threads);
   try {
