@@ -223,14 +223,17 @@ class Progress {
 };
 
 void printTable(const ResultsSnapshot& r) {
-  std::size_t width = 3;
-  for (const RunRecord& run : r.runs) width = std::max(width, run.label.size());
-  std::printf("%-*s  %20s  %9s  %s\n", int(width), "arm", "seed", "test acc", "diverged");
+  int armWidth = 3, seedWidth = 4;
+  for (const RunRecord& run : r.runs) {
+    armWidth = std::max(armWidth, int(run.label.size()));
+    seedWidth = std::max(seedWidth, int(std::to_string(run.seed).size()));
+  }
+  std::printf("%-*s  %*s  %9s  %s\n", armWidth, "arm", seedWidth, "seed", "test acc", "diverged");
   for (const RunRecord& run : r.runs) {
     char acc[32] = "-";
     if (std::isfinite(run.finalTestAccuracy)) std::snprintf(acc, sizeof acc, "%.4f", run.finalTestAccuracy);
     const std::string diverged = run.diverged ? "yes (step " + std::to_string(run.divergedAtStep) + ")" : "no";
-    std::printf("%-*s  %20llu  %9s  %s\n", int(width), run.label.c_str(), (unsigned long long)run.seed, acc,
+    std::printf("%-*s  %*llu  %9s  %s\n", armWidth, run.label.c_str(), seedWidth, (unsigned long long)run.seed, acc,
                 diverged.c_str());
   }
 }
