@@ -222,7 +222,7 @@ class Progress {
   bool drawn_ = false;
 };
 
-void printTable(const ResultsSnapshot& r) {
+void printTable(const ExperimentResults& r) {
   int armWidth = 3, seedWidth = 4;
   for (const RunRecord& run : r.runs) {
     armWidth = std::max(armWidth, int(run.label.size()));
@@ -271,7 +271,7 @@ int run(const Options& o) {
                  stopSignal == SIGINT ? "SIGINT" : "SIGTERM", (long long)experiment.stepsDone(),
                  (long long)experiment.stepsTotal());
 
-  const ResultsSnapshot results = snapshotResults(experiment);
+  const ExperimentResults results = snapshotResults(experiment);
   try {
     writeResults(o.outDir, results);
   } catch (const std::exception& e) {

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "error.h"
+#include "results_writer.h"
 
 namespace normlab {
 
@@ -179,14 +180,14 @@ json toJson(const RunRecord& run) {
           {"metrics", {{"columns", kMetricColumns}, {"rows", rows}}}, {"probes", probes}};
 }
 
-json toJson(const SavedExperiment& saved) {
+json toJson(const ExperimentResults& saved) {
   json runs = json::array();
   for (const RunRecord& r : saved.runs) runs.push_back(toJson(r));
   return {{"format", "normlab-experiment"}, {"schema_version", kExperimentFileSchema},
           {"config", toJson(saved.config)}, {"warning", saved.warning}, {"runs", runs}};
 }
 
-SavedExperiment savedExperimentFromJson(const json& j) {
+ExperimentResults savedExperimentFromJson(const json& j) {
   if (!j.is_object() || !j.contains("format") || j["format"] != "normlab-experiment")
     throw NormLabError("not a NormLab experiment file (no \"format\": \"normlab-experiment\")");
   Reader top(j, "");
@@ -194,7 +195,7 @@ SavedExperiment savedExperimentFromJson(const json& j) {
   if (version != kExperimentFileSchema)
     throw NormLabError("this file uses schema version " + std::to_string(version) + "; this NormLab reads version " +
                        std::to_string(kExperimentFileSchema) + " (is it from a newer NormLab?)");
-  SavedExperiment saved;
+  ExperimentResults saved;
   try {
     saved.config = parseExperimentConfig(top.at("config"));
   } catch (const NormLabError& e) {
@@ -273,7 +274,20 @@ SavedExperiment savedExperimentFromJson(const json& j) {
   return saved;
 }
 
-SavedExperiment loadExperiment(const std::string& path) {
+ExperimentResults snapshotResults(const Experiment& experiment) {
+  ExperimentResults r;
+  r.config = experiment.config();
+  r.warning = experiment.warning();
+  r.runs.reserve(std::size_t(experiment.runCount()));
+  for (int i = 0; i < experiment.runCount(); ++i) r.runs.push_back(experiment.record(i));
+  return r;
+}
+
+void saveExperiment(const std::string& path, const ExperimentResults& saved) {
+  writeFileAtomically(path, jsonText(toJson(saved)));
+}
+
+ExperimentResults loadExperiment(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw NormLabError("cannot open '" + path + "'");
   std::stringstream text;

@@ -16,19 +16,23 @@ namespace normlab {
 
 inline constexpr int kExperimentFileSchema = 1;
 
-struct SavedExperiment {
+// Everything an experiment recorded: what the result files, the .normlab file and the charts show.
+struct ExperimentResults {
   ExperimentConfig config;
+  std::string warning;  // "" unless the data fell back (e.g. to the synthetic set)
   std::vector<RunRecord> runs;
-  std::string warning;
 };
 
+// Copies the experiment's current state (every run's record, histories included).
+ExperimentResults snapshotResults(const Experiment& experiment);
+
 nlohmann::json toJson(const RunRecord& run);
-nlohmann::json toJson(const SavedExperiment& saved);
+nlohmann::json toJson(const ExperimentResults& saved);
 // Throws NormLabError naming what is wrong: not a NormLab file, an unknown schema version, a
 // missing field or a value of the wrong type (with its path, e.g. "runs[1].metrics.rows[3]").
-SavedExperiment savedExperimentFromJson(const nlohmann::json& json);
+ExperimentResults savedExperimentFromJson(const nlohmann::json& json);
 
-void saveExperiment(const std::string& path, const SavedExperiment& saved);
-SavedExperiment loadExperiment(const std::string& path);
+void saveExperiment(const std::string& path, const ExperimentResults& saved);
+ExperimentResults loadExperiment(const std::string& path);
 
 }  // namespace normlab

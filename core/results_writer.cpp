@@ -55,15 +55,6 @@ std::string reasonOf(int error) { return std::strerror(error); }
 
 }  // namespace
 
-ResultsSnapshot snapshotResults(const Experiment& experiment) {
-  ResultsSnapshot s;
-  s.config = experiment.config();
-  s.warning = experiment.warning();
-  s.runs.reserve(std::size_t(experiment.runCount()));
-  for (int i = 0; i < experiment.runCount(); ++i) s.runs.push_back(experiment.record(i));
-  return s;
-}
-
 std::string csvNumber(double value) {
   if (std::isnan(value)) return {};
   if (std::isinf(value)) return value > 0 ? "inf" : "-inf";
@@ -99,7 +90,7 @@ std::vector<std::string> layerColumns() {
   return c;
 }
 
-std::string metricsCsv(const ResultsSnapshot& results) {
+std::string metricsCsv(const ExperimentResults& results) {
   std::string out = header(metricsColumns());
   std::vector<std::string> f;
   for (const RunRecord& run : results.runs) {
@@ -114,7 +105,7 @@ std::string metricsCsv(const ResultsSnapshot& results) {
   return out;
 }
 
-std::string layersCsv(const ResultsSnapshot& results) {
+std::string layersCsv(const ExperimentResults& results) {
   std::string out = header(layerColumns());
   std::vector<std::string> f;
   for (const RunRecord& run : results.runs) {
@@ -152,7 +143,7 @@ std::string layersCsv(const ResultsSnapshot& results) {
   return out;
 }
 
-json histogramsJson(const ResultsSnapshot& results) {
+json histogramsJson(const ExperimentResults& results) {
   json runs = json::array();
   for (const RunRecord& run : results.runs) {
     json probes = json::array();
@@ -171,7 +162,7 @@ json histogramsJson(const ResultsSnapshot& results) {
   return {{"runs", std::move(runs)}};
 }
 
-json summaryJson(const ResultsSnapshot& results) {
+json summaryJson(const ExperimentResults& results) {
   json arms = json::array();
   for (const RunRecord& run : results.runs) {
     arms.push_back({{"label", run.label},
@@ -232,14 +223,14 @@ void writeFileAtomically(const std::string& path, std::string_view text) {
   }
 }
 
-void writeResults(const std::string& dir, const ResultsSnapshot& results) {
+void writeResults(const std::string& dir, const ExperimentResults& results) {
   const fs::path d(dir);
   writeFileAtomically((d / "metrics.csv").string(), metricsCsv(results));
   writeFileAtomically((d / "layers.csv").string(), layersCsv(results));
   writeFileAtomically((d / "histograms.json").string(), jsonText(histogramsJson(results)));
   writeFileAtomically((d / "summary.json").string(), jsonText(summaryJson(results)));
-  // Later issue: chart images (PNG/SVG of the loss, accuracy and probe charts) and
-  // DIR/experiment.normlab (the saved experiment, reopenable in the GUI) are written here.
+  saveExperiment((d / "experiment.normlab").string(), results);
+  // Later issue: chart images (PNG/SVG/PDF of every chart) are written here.
 }
 
 }  // namespace normlab

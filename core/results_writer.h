@@ -11,19 +11,9 @@
 
 #include <nlohmann/json_fwd.hpp>
 
-#include "experiment.h"
+#include "experiment_file.h"
 
 namespace normlab {
-
-// What the writers need: the config, the data warning ("" if none) and one record per run.
-struct ResultsSnapshot {
-  ExperimentConfig config;
-  std::string warning;
-  std::vector<RunRecord> runs;
-};
-
-// Copies the experiment's current state (every run's record, histories included).
-ResultsSnapshot snapshotResults(const Experiment& experiment);
 
 // CSV fields: a number with %.9g (NaN -> empty field, infinities as inf / -inf), and a text
 // field, quoted (quotes doubled) when it contains a comma, quote or line break.
@@ -36,15 +26,15 @@ std::vector<std::string> layerColumns();
 
 // The files' contents. metrics.csv/layers.csv: header row, then one row per (run, point) in run
 // order; unmeasured values are empty fields.
-std::string metricsCsv(const ResultsSnapshot& results);
-std::string layersCsv(const ResultsSnapshot& results);
+std::string metricsCsv(const ExperimentResults& results);
+std::string layersCsv(const ExperimentResults& results);
 // {"runs": [{"arm", "arm_index", "seed", "probes": [{"step", "samples_seen",
 //   "layers": [{"layer", "kind", "lo", "hi", "bins": [fractions]}]}]}]}
-nlohmann::json histogramsJson(const ResultsSnapshot& results);
+nlohmann::json histogramsJson(const ExperimentResults& results);
 // {"name", "arms": [{"label", "seed", "final_test_accuracy", "final_test_loss",
 //   "final_train_loss", "diverged", "diverged_at_step", "steps", "images_per_s"}],
 //  "warning" (only when the data fell back), "config": toJson(config)}; NaN -> null.
-nlohmann::json summaryJson(const ResultsSnapshot& results);
+nlohmann::json summaryJson(const ExperimentResults& results);
 // Serialises JSON as the writers do (indented, invalid UTF-8 replaced, never throws on text).
 std::string jsonText(const nlohmann::json& j);
 
@@ -55,7 +45,8 @@ void prepareOutputDirectory(const std::string& dir);
 // NormLabError "cannot write to 'PATH': <reason>".
 void writeFileAtomically(const std::string& path, std::string_view text);
 
-// Writes metrics.csv, layers.csv, histograms.json and summary.json into `dir` (which must exist).
-void writeResults(const std::string& dir, const ResultsSnapshot& results);
+// Writes metrics.csv, layers.csv, histograms.json, summary.json and experiment.normlab (the
+// saved experiment, reopenable without retraining) into `dir` (which must exist).
+void writeResults(const std::string& dir, const ExperimentResults& results);
 
 }  // namespace normlab

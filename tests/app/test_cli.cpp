@@ -110,7 +110,7 @@ class TestCli : public QObject {
     QVERIFY(r.err.count('\n') <= 12);  // about one line per 10%
     QVERIFY2(r.out.contains("test acc") && r.out.contains("none") && r.out.contains("batch"), qPrintable(r.out));
     checkNoTmpFiles(out);
-    for (const char* f : {"metrics.csv", "layers.csv", "histograms.json", "summary.json"})
+    for (const char* f : {"metrics.csv", "layers.csv", "histograms.json", "summary.json", "experiment.normlab"})
       QVERIFY2(QFile::exists(out + "/" + f), f);
 
     // metrics.csv: documented columns, samples_seen = step x batch, accuracies in [0, 1].

@@ -50,7 +50,7 @@ json smallConfig() {
   return c;
 }
 
-ResultsSnapshot runExperiment(const json& config) {
+ExperimentResults runExperiment(const json& config) {
   Experiment e(parseExperimentConfig(config), 1);
   e.prepare();
   while (e.advance()) {
@@ -85,7 +85,7 @@ std::set<std::string> filesIn(const fs::path& dir) {
 class TestResultsWriter : public QObject {
   Q_OBJECT
 
-  ResultsSnapshot results_;
+  ExperimentResults results_;
   QTemporaryDir tmp_;
 
  private slots:
@@ -274,7 +274,7 @@ class TestResultsWriter : public QObject {
   }
 
   void warningInSummary() {
-    ResultsSnapshot r = results_;
+    ExperimentResults r = results_;
     r.warning = "Fashion-MNIST not found: training on the built-in synthetic set instead";
     const json s = normlab::summaryJson(r);
     QCOMPARE(s.at("warning").get<std::string>(), r.warning);
@@ -287,7 +287,7 @@ class TestResultsWriter : public QObject {
     c["train"]["steps"] = 60;
     c["arms"] = json::parse(R"([{"norm": "none"}])");
     c["seeds"] = json::parse("[1]");
-    const ResultsSnapshot r = runExperiment(c);
+    const ExperimentResults r = runExperiment(c);
     QVERIFY(r.runs[0].diverged);
     const std::int64_t at = r.runs[0].divergedAtStep;
     const json s = normlab::summaryJson(r);
@@ -308,7 +308,7 @@ class TestResultsWriter : public QObject {
     QVERIFY(fs::is_directory(dir));
     QCOMPARE(filesIn(dir), std::set<std::string>());  // the write probe is removed
     writeResults(dir.string(), results_);
-    QCOMPARE(filesIn(dir), (std::set<std::string>{"histograms.json", "layers.csv", "metrics.csv", "summary.json"}));
+    QCOMPARE(filesIn(dir), (std::set<std::string>{"experiment.normlab", "histograms.json", "layers.csv", "metrics.csv", "summary.json"}));
     QCOMPARE(readFile(dir / "metrics.csv"), normlab::metricsCsv(results_));
     QCOMPARE(readFile(dir / "layers.csv"), normlab::layersCsv(results_));
     QVERIFY(json::parse(readFile(dir / "summary.json")) == json::parse(jsonText(normlab::summaryJson(results_))));
