@@ -62,8 +62,12 @@ ActivationView::ActivationView(QWidget* parent) : ChartViewBase(parent) {
   layerBox_->setMinimumContentsLength(14);
   layerBox_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
   controls->addWidget(layerBox_);
+  controls->addSpacing(16);
+  legend_ = new QLabel(this);
+  legend_->setTextFormat(Qt::RichText);
+  controls->addWidget(legend_);
   controls->addStretch(1);
-  controls->addWidget(new QLabel("line: median \u00b7 dark band: 15th\u201385th percentile \u00b7 light band: 1st\u201399th", this));
+  controls->addWidget(hint_ = new QLabel("line: median \u00b7 dark band: 15th\u201385th percentile \u00b7 light band: 1st\u201399th", this));
   layout->addLayout(controls);
 
   pages_ = new QStackedWidget(this);
@@ -172,7 +176,7 @@ void ActivationView::rebuild() {
       r.outer = area(40);
       r.inner = area(80);
       r.median = new QLineSeries;
-      r.median->setName(runDisplayName(run, seeds));
+      r.median->setName(legendName(run, seeds));
       styleLine(r.median, color, LineRole::Main);
       setSeriesRun(r.median, int(i));
       c->addSeries(r.median);
@@ -192,7 +196,7 @@ void ActivationView::rebuild() {
   histYRange_.reset();
   for (std::size_t i = 0; i < last_.runs.size(); ++i) {
     auto* s = new QLineSeries;
-    s->setName(runDisplayName(last_.runs[i], seeds));
+    s->setName(legendName(last_.runs[i], seeds));
     styleLine(s, armColor(last_.runs[i].arm), LineRole::Main);
     setSeriesRun(s, int(i));
     hist->addSeries(s);
@@ -220,7 +224,7 @@ void ActivationView::rebuild() {
     m->view = addChart(c, grid_);
     m->view->setMinimumSize(360, 280);
     gridLayout_->addWidget(m->view, k / columns, k % columns);
-    buildRuns(*m, k == 0);
+    buildRuns(*m, false);  // the legend is the shared line above the grid
     multiples_.push_back(std::move(m));
   }
 }
@@ -230,8 +234,9 @@ void ActivationView::drawBands(BandChart& chart) {
   for (std::size_t i = 0; i < chart.runs.size() && i < last_.runs.size(); ++i) {
     const RunRecord& run = last_.runs[i];
     BandChart::Run& r = chart.runs[i];
-    const QString name = runDisplayName(run, hasSeveralSeeds(last_));
+    const QString name = legendName(run, hasSeveralSeeds(last_));
     if (r.median->name() != name) r.median->setName(name);
+    const bool calm = setsRange(last_, run);
     // One pass per series keeps the buffers reused; probes are few (bounded history).
     auto fill = [&](QLineSeries* series, std::size_t p) {
       buffer_.clear();
@@ -246,7 +251,7 @@ void ActivationView::drawBands(BandChart& chart) {
         const double x = double(probe->samplesSeen);
         buffer_.append(QPointF(x, q[p]));
         chart.xRange.include(0, x);
-        chart.yRange.include(q[p], q[p]);
+        if (calm) chart.yRange.include(q[p], q[p]);
       }
       decimate(buffer_, 1000);
       series->replace(buffer_);
@@ -265,8 +270,9 @@ void ActivationView::drawHistogram() {
   const std::string layer = single_->layer.toStdString();
   for (std::size_t i = 0; i < hist_.size() && i < last_.runs.size(); ++i) {
     const RunRecord& run = last_.runs[i];
-    const QString name = runDisplayName(run, hasSeveralSeeds(last_));
+    const QString name = legendName(run, hasSeveralSeeds(last_));
     if (hist_[i]->name() != name) hist_[i]->setName(name);
+    const bool calm = setsRange(last_, run);
     buffer_.clear();
     const LayerStats* l = run.probes.empty() ? nullptr : findLayer(*run.probes.back(), layer);
     if (l && !l->activation.histogram.empty() && std::isfinite(l->activation.histLo) &&
@@ -279,10 +285,10 @@ void ActivationView::drawHistogram() {
         const double y = std::isfinite(h[b]) ? h[b] : 0.0;
         buffer_.append(QPointF(lo + double(b) * width, y));
         buffer_.append(QPointF(lo + double(b + 1) * width, y));
-        histYRange_.include(0, y);
+        if (calm) histYRange_.include(0, y);
       }
       buffer_.append(QPointF(l->activation.histHi, 0));
-      histXRange_.include(lo, l->activation.histHi);
+      if (calm) histXRange_.include(lo, l->activation.histHi);
     }
     hist_[i]->replace(buffer_);
   }
@@ -290,7 +296,18 @@ void ActivationView::drawHistogram() {
   histYRange_.apply(histY_, 0, 1);
 }
 
+QList<QChartView*> ActivationView::chartViews() const {
+  QList<QChartView*> views;
+  if (allLayers())
+    for (const auto& m : multiples_) views.append(m->view);
+  else
+    views = {single_->view, histView_};
+  return views;
+}
+
 void ActivationView::redraw() {
+  legend_->setVisible(allLayers());
+  if (allLayers()) legend_->setText(legendHtml(last_));
   if (single_->runs.size() != last_.runs.size()) return;
   if (allLayers()) {
     for (auto& m : multiples_) drawBands(*m);

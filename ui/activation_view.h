@@ -12,6 +12,7 @@
 class QAreaSeries;
 class QComboBox;
 class QGridLayout;
+class QLabel;
 class QLineSeries;
 class QStackedWidget;
 class QValueAxis;
@@ -27,6 +28,8 @@ class ActivationView : public ChartViewBase {
   // "" shows every layer as small multiples.
   void selectLayer(const QString& layer);
   QStringList layerNames() const { return layers_; }
+  // The charts on screen: the band and histogram charts of one layer, or the small multiples.
+  QList<QChartView*> chartViews() const override;
 
   struct BandChart;
 
@@ -42,6 +45,7 @@ class ActivationView : public ChartViewBase {
   QString runKey_;
   QStringList layers_;
   QComboBox* layerBox_ = nullptr;
+  QLabel *hint_ = nullptr, *legend_ = nullptr;
   QStackedWidget* pages_ = nullptr;
   QWidget* grid_ = nullptr;
   QGridLayout* gridLayout_ = nullptr;

@@ -136,7 +136,7 @@ void BatchNormView::rebuild() {
     const RunRecord& run = last_.runs[i];
     if (!runHasBatchNorm(run)) continue;
     const QColor color = armColor(run.arm);
-    const QString name = runDisplayName(run, seeds);
+    const QString name = legendName(run, seeds);
     RunSeries s;
     s.run = int(i);
     auto add = [&](QChartView* view, QValueAxis* x, QValueAxis* y, bool solid) {
@@ -169,10 +169,11 @@ void BatchNormView::redraw() {
   for (RunSeries& s : series_) {
     if (s.run >= int(last_.runs.size())) continue;
     const RunRecord& run = last_.runs[std::size_t(s.run)];
-    const QString name = runDisplayName(run, seeds);
+    const QString name = legendName(run, seeds);
     if (s.batchMean->name() != name)
       for (QLineSeries* series : {s.batchMean, s.runningMean, s.batchVar, s.runningVar, s.trainAcc, s.evalAcc})
         series->setName(name);
+    const bool calm = setsRange(last_, run);
     auto fill = [&](QLineSeries* series, RangeKeeper* range, auto value) {
       buffer_.clear();
       for (const auto& probe : run.probes) {
@@ -181,7 +182,7 @@ void BatchNormView::redraw() {
         const double x = double(probe->samplesSeen);
         buffer_.append(QPointF(x, y));
         xRange_.include(0, x);
-        if (range) range->include(y, y);
+        if (range && calm) range->include(y, y);
       }
       decimate(buffer_, 1000);
       series->replace(buffer_);

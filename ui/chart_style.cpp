@@ -138,10 +138,30 @@ void hideFromLegend(QChart* chart, QAbstractSeries* series) {
   for (QLegendMarker* marker : chart->legend()->markers(series)) marker->setVisible(false);
 }
 
+QString legendName(const RunRecord& run, bool severalSeeds) {
+  return runDisplayName(run, severalSeeds) + QString(2, QChar(0x2003));  // em spaces between entries
+}
+
+QString legendHtml(const Snapshot& snapshot) {
+  const bool seeds = hasSeveralSeeds(snapshot);
+  QStringList entries;
+  for (const RunRecord& run : snapshot.runs)
+    entries.append(QString("<span style='color:%1'>&#9632;</span>&nbsp;%2")
+                       .arg(armColor(run.arm).name(), runDisplayName(run, seeds).toHtmlEscaped()));
+  return entries.join("&nbsp;&nbsp;&nbsp;&nbsp;");
+}
+
 QString runDisplayName(const RunRecord& run, bool severalSeeds) {
   QString name = runLabel(run, severalSeeds);
   if (run.diverged) name += QString(" \u2013 diverged at step %1").arg(run.divergedAtStep);
   return name;
+}
+
+bool setsRange(const Snapshot& snapshot, const RunRecord& run) {
+  if (!run.diverged) return true;
+  for (const RunRecord& other : snapshot.runs)
+    if (!other.diverged) return false;
+  return true;
 }
 
 bool hasSeveralSeeds(const Snapshot& snapshot) {
@@ -199,19 +219,46 @@ void RangeKeeper::include(double lo, double hi) {
 }
 
 void RangeKeeper::apply(QValueAxis* axis, double fallbackLo, double fallbackHi) const {
-  if (valid_) axis->setRange(lo_, hi_);
-  else axis->setRange(fallbackLo, fallbackHi);
+  const double lo = valid_ ? lo_ : fallbackLo, hi = valid_ ? hi_ : fallbackHi;
+  const QVariant lastLo = axis->property("normlab_lo"), lastHi = axis->property("normlab_hi");
+  if (!lastLo.isValid() || lastLo.toDouble() != lo || lastHi.toDouble() != hi) {
+    axis->setProperty("normlab_lo", lo);
+    axis->setProperty("normlab_hi", hi);
+    axis->setRange(lo, hi);
+    // Round ticks (0, 50, 100 rather than 0, 53, 106) and one label format for every tick:
+    // Qt sizes the axis from its end labels, so mixed widths would be elided ("...").
+    axis->setTickCount(5);
+    axis->applyNiceNumbers();
+    const double interval = (axis->max() - axis->min()) / std::max(1, axis->tickCount() - 1);
+    const double magnitude = std::max(std::abs(axis->min()), std::abs(axis->max()));
+    if (magnitude >= 1e5 || (interval > 0 && interval < 1e-3)) {
+      axis->setLabelFormat("%.1e");
+    } else {
+      int decimals = interval >= 1 || interval <= 0 ? 0 : int(std::ceil(-std::log10(interval) - 1e-9));
+      const double scaled = interval * std::pow(10.0, decimals);
+      if (std::abs(scaled - std::round(scaled)) > 1e-6) ++decimals;
+      axis->setLabelFormat(QString("%.%1f").arg(decimals));
+    }
+  }
 }
 
 void RangeKeeper::applyLog(QLogValueAxis* axis) const {
-  if (!posValid_) {
-    axis->setRange(1e-3, 1e1);
-    return;
+  double lo = 1e-3, hi = 1e1;
+  if (posValid_) {
+    lo = std::floor(std::log10(clampLog(posLo_)));
+    hi = std::ceil(std::log10(clampLog(posHi_)));
+    if (hi <= lo) hi = lo + 1;
+    // Wide ranges label every 2nd or 3rd decade so the labels stay readable.
+    const int step = hi - lo <= 8 ? 1 : (hi - lo <= 16 ? 2 : 3);
+    lo = std::floor(lo / step) * step;
+    hi = std::ceil(hi / step) * step;
+    axis->setBase(std::pow(10.0, step));
+    lo = std::pow(10.0, lo);
+    hi = std::pow(10.0, hi);
+  } else {
+    axis->setBase(10);
   }
-  double lo = std::pow(10.0, std::floor(std::log10(clampLog(posLo_))));
-  double hi = std::pow(10.0, std::ceil(std::log10(clampLog(posHi_))));
-  if (hi <= lo) hi = lo * 10;
-  axis->setRange(lo, hi);
+  if (axis->min() != lo || axis->max() != hi) axis->setRange(lo, hi);
 }
 
 }  // namespace normlab

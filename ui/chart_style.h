@@ -55,7 +55,14 @@ void hideFromLegend(QChart* chart, QAbstractSeries* series);
 
 // "BN", "BN (seed 2)", "wild - diverged at step 3".
 QString runDisplayName(const RunRecord& run, bool severalSeeds);
+// The name a chart legend shows (runDisplayName with spacing so entries do not run together).
+QString legendName(const RunRecord& run, bool severalSeeds);
+// A one-line rich-text legend (coloured square + name per run) for views with many small charts.
+QString legendHtml(const Snapshot& snapshot);
 bool hasSeveralSeeds(const Snapshot& snapshot);
+// Whether the run's values set axis ranges: a diverged run does not (its curve may leave the
+// chart; the legend says it diverged), unless every run diverged.
+bool setsRange(const Snapshot& snapshot, const RunRecord& run);
 // Identifies the set of runs (labels, arms, seeds): series are rebuilt only when it changes.
 QString runSetKey(const Snapshot& snapshot);
 

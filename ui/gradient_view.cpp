@@ -31,7 +31,7 @@ QLogValueAxis* logAxis(const QString& title) {
   a->setTitleText(title);
   a->setBase(10);
   a->setLabelFormat("%.0e");
-  a->setMinorTickCount(-1);
+  a->setMinorTickCount(0);
   return a;
 }
 }  // namespace
@@ -171,7 +171,7 @@ void GradientView::rebuild() {
   for (std::size_t i = 0; i < last_.runs.size(); ++i) {
     const RunRecord& run = last_.runs[i];
     const QColor color = armColor(run.arm);
-    const QString name = runDisplayName(run, seeds);
+    const QString name = legendName(run, seeds);
     RunSeries s;
     auto add = [&](QChart* chart, QXYSeries* series, QAbstractAxis* x, QAbstractAxis* y, bool legend) {
       series->setName(name);
@@ -218,7 +218,7 @@ void GradientView::redraw() {
   for (int i = 0; i < runs; ++i) {
     const RunRecord& run = last_.runs[std::size_t(i)];
     RunSeries& s = series_[std::size_t(i)];
-    const QString name = runDisplayName(run, seeds);
+    const QString name = legendName(run, seeds);
     if (s.mean->name() != name)
       for (QXYSeries* series : {static_cast<QXYSeries*>(s.mean), static_cast<QXYSeries*>(s.max), static_cast<QXYSeries*>(s.meanOverTime), static_cast<QXYSeries*>(s.maxOverTime)})
         series->setName(name);

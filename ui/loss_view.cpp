@@ -165,7 +165,7 @@ void LossView::rebuild() {
   for (std::size_t i = 0; i < last_.runs.size(); ++i) {
     const RunRecord& run = last_.runs[i];
     const QColor color = armColor(run.arm);
-    const QString name = runDisplayName(run, seeds);
+    const QString name = legendName(run, seeds);
     RunSeries s;
     auto make = [&](QChart* chart, QAbstractAxis* x, QAbstractAxis* y, LineRole role, Qt::PenStyle style,
                     bool legend) {
@@ -198,11 +198,12 @@ void LossView::redraw() {
   bool anyCalm = false;
   for (const RunRecord& run : last_.runs) anyCalm = anyCalm || !run.diverged;
   const bool seeds = hasSeveralSeeds(last_);
+  double calmMax = -std::numeric_limits<double>::infinity(), wildMax = calmMax;
   for (std::size_t i = 0; i < last_.runs.size(); ++i) {
     const RunRecord& run = last_.runs[i];
     RunSeries& s = series_[i];
     // The legend follows divergence (names live on the series shown in the legend).
-    const QString name = runDisplayName(run, seeds);
+    const QString name = legendName(run, seeds);
     if (s.trainLoss->name() != name) {
       for (QLineSeries* series : {s.trainLoss, s.testLoss, s.trainAcc, s.testAcc}) series->setName(name);
     }
@@ -223,6 +224,8 @@ void LossView::redraw() {
         buffer_.append(QPointF(x, y));
         xRange_.include(0, x);
         if (isLoss && inRange) lossRange_.include(y, y);
+        if (isLoss && inRange) calmMax = std::max(calmMax, y);
+        if (isLoss && !inRange) wildMax = std::max(wildMax, y);
       }
       decimate(buffer_, 1000);
       series->replace(buffer_);
@@ -232,6 +235,9 @@ void LossView::redraw() {
     fill(s.trainAcc, [&](std::size_t k) { return 100 * run.metrics[k].trainAccuracy; }, false);
     fill(s.testAcc, [&](std::size_t k) { return 100 * run.metrics[k].testAccuracy; }, false);
   }
+  // A diverged run's rise stays visible up to 1.5x the calm runs' largest loss, then leaves the chart.
+  if (std::isfinite(calmMax) && std::isfinite(wildMax) && wildMax > calmMax)
+    lossRange_.include(calmMax, std::min(wildMax, 1.5 * calmMax));
   xRange_.apply(lossX_, 0, epochs ? 1 : 1000);
   xRange_.apply(accX_, 0, epochs ? 1 : 1000);
   if (log) lossRange_.applyLog(lossLogY_);
