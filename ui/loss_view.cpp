@@ -10,6 +10,7 @@
 #include <QLabel>
 #include <QSlider>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QVBoxLayout>
 #include <QtCharts/QChartView>
 #include <QtCharts/QLineSeries>
@@ -81,7 +82,15 @@ LossView::LossView(QWidget* parent) : ChartViewBase(parent) {
   lossLogY_->setBase(10);
   loss->addAxis(lossX_, Qt::AlignBottom);
   loss->addAxis(lossY_, Qt::AlignLeft);
-  lossView_ = addChart(loss, splitter);
+  lossPages_ = new QStackedWidget(splitter);
+  lossView_ = addChart(loss, lossPages_);
+  QChart* lossLog = newChart("Loss");
+  lossLogX_ = valueAxis("samples seen", "%.0f");
+  lossLog->addAxis(lossLogX_, Qt::AlignBottom);
+  lossLog->addAxis(lossLogY_, Qt::AlignLeft);
+  lossLogView_ = addChart(lossLog, lossPages_);
+  lossPages_->addWidget(lossView_);
+  lossPages_->addWidget(lossLogView_);
   QChart* acc = newChart("Accuracy");
   accX_ = valueAxis("samples seen", "%.0f");
   accY_ = valueAxis("accuracy (%)", "%.0f");
@@ -89,7 +98,7 @@ LossView::LossView(QWidget* parent) : ChartViewBase(parent) {
   acc->addAxis(accX_, Qt::AlignBottom);
   acc->addAxis(accY_, Qt::AlignLeft);
   accView_ = addChart(acc, splitter);
-  splitter->addWidget(lossView_);
+  splitter->addWidget(lossPages_);
   splitter->addWidget(accView_);
   layout->addWidget(splitter, 1);
 
@@ -100,47 +109,30 @@ LossView::LossView(QWidget* parent) : ChartViewBase(parent) {
   connect(xAxis_, &QComboBox::currentIndexChanged, this, [this](int index) {
     const QString title = index == 1 ? "epochs" : "samples seen";
     lossX_->setTitleText(title);
+    lossLogX_->setTitleText(title);
     accX_->setTitleText(title);
     const char* format = index == 1 ? "%.2f" : "%.0f";
     lossX_->setLabelFormat(format);
+    lossLogX_->setLabelFormat(format);
     accX_->setLabelFormat(format);
     xRange_.reset();
     redraw();
   });
-  connect(logLoss_, &QCheckBox::toggled, this, [this] {
-    swapLossAxis();
+  connect(logLoss_, &QCheckBox::toggled, this, [this](bool on) {
+    logActive_ = on;
+    lossPages_->setCurrentIndex(on ? 1 : 0);
+    lossRange_.reset();
     redraw();
   });
 }
 
-QChart* LossView::lossChart() const { return lossView_->chart(); }
+QChart* LossView::lossChart() const { return (logActive_ ? lossLogView_ : lossView_)->chart(); }
+QList<QChartView*> LossView::chartViews() const { return {logActive_ ? lossLogView_ : lossView_, accView_}; }
 QChart* LossView::accuracyChart() const { return accView_->chart(); }
 
 void LossView::setSmoothing(double weight) { smoothing_->setValue(int(std::lround(std::clamp(weight, 0.0, 0.99) * 100))); }
 void LossView::setEpochAxis(bool epochs) { xAxis_->setCurrentIndex(epochs ? 1 : 0); }
 void LossView::setLogLoss(bool on) { logLoss_->setChecked(on); }
-
-void LossView::swapLossAxis() {
-  const bool log = logLoss_->isChecked();
-  if (log == logActive_) return;
-  QChart* chart = lossChart();
-  QAbstractAxis* from = logActive_ ? static_cast<QAbstractAxis*>(lossLogY_) : lossY_;
-  QAbstractAxis* to = log ? static_cast<QAbstractAxis*>(lossLogY_) : lossY_;
-  // Clean the series first: a log axis must never see a value <= 0.
-  logActive_ = log;
-  for (RunSeries& s : series_) {
-    s.trainLoss->clear();
-    s.testLoss->clear();
-  }
-  chart->removeAxis(from);  // detaches it from the series; we keep ownership
-  chart->addAxis(to, Qt::AlignLeft);
-  for (RunSeries& s : series_) {
-    s.trainLoss->attachAxis(to);
-    s.testLoss->attachAxis(to);
-  }
-  lossRange_.reset();
-  applyChartStyle(chart, presentation_);
-}
 
 void LossView::showSnapshot(const Snapshot& snapshot) {
   last_ = snapshot;
@@ -153,14 +145,15 @@ void LossView::showSnapshot(const Snapshot& snapshot) {
 }
 
 void LossView::rebuild() {
-  QChart* loss = lossChart();
+  QChart* loss = lossView_->chart();
+  QChart* lossLog = lossLogView_->chart();
   QChart* acc = accuracyChart();
   loss->removeAllSeries();
+  lossLog->removeAllSeries();
   acc->removeAllSeries();
   series_.clear();
   xRange_.reset();
   lossRange_.reset();
-  QAbstractAxis* lossYAxis = logActive_ ? static_cast<QAbstractAxis*>(lossLogY_) : lossY_;
   const bool seeds = hasSeveralSeeds(last_);
   for (std::size_t i = 0; i < last_.runs.size(); ++i) {
     const RunRecord& run = last_.runs[i];
@@ -180,14 +173,15 @@ void LossView::rebuild() {
       if (!legend) hideFromLegend(chart, series);
       return series;
     };
-    s.trainLoss = make(loss, lossX_, lossYAxis, LineRole::Main, Qt::SolidLine, true);
-    s.testLoss = make(loss, lossX_, lossYAxis, LineRole::Secondary, Qt::DashLine, false);
+    s.trainLoss = make(loss, lossX_, lossY_, LineRole::Main, Qt::SolidLine, true);
+    s.testLoss = make(loss, lossX_, lossY_, LineRole::Secondary, Qt::DashLine, false);
+    s.trainLossLog = make(lossLog, lossLogX_, lossLogY_, LineRole::Main, Qt::SolidLine, true);
+    s.testLossLog = make(lossLog, lossLogX_, lossLogY_, LineRole::Secondary, Qt::DashLine, false);
     s.trainAcc = make(acc, accX_, accY_, LineRole::Main, Qt::SolidLine, true);
     s.testAcc = make(acc, accX_, accY_, LineRole::Secondary, Qt::DashLine, false);
     series_.push_back(s);
   }
-  applyChartStyle(loss, presentation_);
-  applyChartStyle(acc, presentation_);
+  restyle();
 }
 
 void LossView::redraw() {
@@ -205,9 +199,11 @@ void LossView::redraw() {
     // The legend follows divergence (names live on the series shown in the legend).
     const QString name = legendName(run, seeds);
     if (s.trainLoss->name() != name) {
-      for (QLineSeries* series : {s.trainLoss, s.testLoss, s.trainAcc, s.testAcc}) series->setName(name);
+      for (QLineSeries* series : {s.trainLoss, s.testLoss, s.trainLossLog, s.testLossLog, s.trainAcc, s.testAcc})
+        series->setName(name);
     }
-    const bool inRange = anyCalm ? !run.diverged : true;  // a diverged run may leave the chart
+    // A diverged run may leave a linear chart; a log chart has room for it.
+    const bool inRange = log || !anyCalm || !run.diverged;
     auto xOf = [&](const MetricPoint& m) { return epochs ? m.epoch : double(m.samplesSeen); };
 
     raw_.resize(run.metrics.size());
@@ -230,15 +226,16 @@ void LossView::redraw() {
       decimate(buffer_, 1000);
       series->replace(buffer_);
     };
-    fill(s.trainLoss, [&](std::size_t k) { return smooth_[k]; }, true);
-    fill(s.testLoss, [&](std::size_t k) { return run.metrics[k].testLoss; }, true);
+    // Only the chart on screen is updated; the other one is refilled when it is switched to.
+    fill(log ? s.trainLossLog : s.trainLoss, [&](std::size_t k) { return smooth_[k]; }, true);
+    fill(log ? s.testLossLog : s.testLoss, [&](std::size_t k) { return run.metrics[k].testLoss; }, true);
     fill(s.trainAcc, [&](std::size_t k) { return 100 * run.metrics[k].trainAccuracy; }, false);
     fill(s.testAcc, [&](std::size_t k) { return 100 * run.metrics[k].testAccuracy; }, false);
   }
   // A diverged run's rise stays visible up to 1.5x the calm runs' largest loss, then leaves the chart.
   if (std::isfinite(calmMax) && std::isfinite(wildMax) && wildMax > calmMax)
     lossRange_.include(calmMax, std::min(wildMax, 1.5 * calmMax));
-  xRange_.apply(lossX_, 0, epochs ? 1 : 1000);
+  xRange_.apply(log ? lossLogX_ : lossX_, 0, epochs ? 1 : 1000);
   xRange_.apply(accX_, 0, epochs ? 1 : 1000);
   if (log) lossRange_.applyLog(lossLogY_);
   else lossRange_.apply(lossY_, 0, 2.5);

@@ -14,6 +14,7 @@ class QLabel;
 class QLineSeries;
 class QLogValueAxis;
 class QSlider;
+class QStackedWidget;
 class QValueAxis;
 
 namespace normlab {
@@ -32,19 +33,25 @@ class LossView : public ChartViewBase {
   void setLogLoss(bool on);
   QChart* lossChart() const;
   QChart* accuracyChart() const;
+  // The loss chart on screen (linear or log scale) and the accuracy chart.
+  QList<QChartView*> chartViews() const override;
 
  private:
   struct RunSeries {
     QLineSeries *trainLoss = nullptr, *testLoss = nullptr, *trainAcc = nullptr, *testAcc = nullptr;
+    QLineSeries *trainLossLog = nullptr, *testLossLog = nullptr;  // on the log-scale chart
   };
   void rebuild();
   void redraw();
-  void swapLossAxis();
 
   Snapshot last_;
   QString runKey_;
   std::vector<RunSeries> series_;
-  QChartView *lossView_ = nullptr, *accView_ = nullptr;
+  // Linear and log scale are two charts on a stack: swapping axes on one chart in Qt 6.4 leaves
+  // the removed axis painted.
+  QStackedWidget* lossPages_ = nullptr;
+  QChartView *lossView_ = nullptr, *lossLogView_ = nullptr, *accView_ = nullptr;
+  QValueAxis *lossLogX_ = nullptr;
   QValueAxis *lossX_ = nullptr, *lossY_ = nullptr, *accX_ = nullptr, *accY_ = nullptr;
   QLogValueAxis* lossLogY_ = nullptr;
   QSlider* smoothing_ = nullptr;

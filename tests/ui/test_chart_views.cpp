@@ -335,6 +335,12 @@ class TestChartViews : public QObject {
         QCoreApplication::processEvents();
         const QString file = QString("view_%1%2.png").arg(slug(v.title), presentation ? "_presentation" : "");
         QVERIFY2(v.view->grab().save(file), qPrintable(file));
+        if (auto* loss = dynamic_cast<LossView*>(v.view)) {
+          loss->setLogLoss(true);
+          loss->setEpochAxis(true);
+          QCoreApplication::processEvents();
+          QVERIFY(loss->grab().save(QString("view_loss_log_epochs%1.png").arg(presentation ? "_presentation" : "")));
+        }
         if (auto* act = dynamic_cast<ActivationView*>(v.view)) {
           act->selectLayer("");
           act->showSnapshot(snapshot_);
