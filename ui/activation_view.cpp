@@ -62,13 +62,13 @@ ActivationView::ActivationView(QWidget* parent) : ChartViewBase(parent) {
   layerBox_->setMinimumContentsLength(14);
   layerBox_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
   controls->addWidget(layerBox_);
-  controls->addSpacing(16);
-  legend_ = new QLabel(this);
-  legend_->setTextFormat(Qt::RichText);
-  controls->addWidget(legend_);
   controls->addStretch(1);
   controls->addWidget(hint_ = new QLabel("line: median \u00b7 dark band: 15th\u201385th percentile \u00b7 light band: 1st\u201399th", this));
   layout->addLayout(controls);
+  // The shared legend of the small multiples (their charts have none).
+  legend_ = new QLabel(this);
+  legend_->setTextFormat(Qt::RichText);
+  layout->addWidget(legend_);
 
   pages_ = new QStackedWidget(this);
   auto* splitter = new QSplitter(Qt::Horizontal, pages_);
@@ -157,10 +157,11 @@ void ActivationView::rebuild() {
     chart.runs.clear();
     chart.xRange.reset();
     chart.yRange.reset();
+    // Bands first, medians last: every run's median stays on top of every band.
+    chart.runs.resize(last_.runs.size());
     for (std::size_t i = 0; i < last_.runs.size(); ++i) {
-      const RunRecord& run = last_.runs[i];
-      const QColor color = armColor(run.arm);
-      BandChart::Run r;
+      const QColor color = armColor(last_.runs[i].arm);
+      BandChart::Run& r = chart.runs[i];
       auto area = [&](int alpha) {
         auto* a = new QAreaSeries;
         a->setUpperSeries(new QLineSeries(a));
@@ -175,14 +176,17 @@ void ActivationView::rebuild() {
       };
       r.outer = area(40);
       r.inner = area(80);
+    }
+    for (std::size_t i = 0; i < last_.runs.size(); ++i) {
+      const RunRecord& run = last_.runs[i];
+      BandChart::Run& r = chart.runs[i];
       r.median = new QLineSeries;
       r.median->setName(legendName(run, seeds));
-      styleLine(r.median, color, LineRole::Main);
+      styleLine(r.median, armColor(run.arm), LineRole::Main);
       setSeriesRun(r.median, int(i));
       c->addSeries(r.median);
       r.median->attachAxis(chart.x);
       r.median->attachAxis(chart.y);
-      chart.runs.push_back(r);
     }
     c->legend()->setVisible(legend);
     applyChartStyle(c, presentation_);
@@ -222,7 +226,7 @@ void ActivationView::rebuild() {
     c->addAxis(m->x, Qt::AlignBottom);
     c->addAxis(m->y, Qt::AlignLeft);
     m->view = addChart(c, grid_);
-    m->view->setMinimumSize(360, 280);
+    m->view->setMinimumSize(320, 260);
     gridLayout_->addWidget(m->view, k / columns, k % columns);
     buildRuns(*m, false);  // the legend is the shared line above the grid
     multiples_.push_back(std::move(m));
