@@ -52,6 +52,7 @@ BatchNormView::BatchNormView(QWidget* parent) : ChartViewBase(parent) {
   message_->setAlignment(Qt::AlignCenter);
   message_->setWordWrap(true);
   pages_->addWidget(message_);
+  presentationChanged();
 
   auto* page = new QWidget(pages_);
   auto* pageLayout = new QVBoxLayout(page);
@@ -90,6 +91,12 @@ BatchNormView::BatchNormView(QWidget* parent) : ChartViewBase(parent) {
     varRange_.reset();
     redraw();
   });
+}
+
+void BatchNormView::presentationChanged() {
+  QFont font = message_->font();
+  font.setPointSizeF(1.6 * chartFonts(presentation_).widget);  // readable from the back row
+  message_->setFont(font);
 }
 
 bool BatchNormView::showsMessage() const { return pages_->currentIndex() == 0; }

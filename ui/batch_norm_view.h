@@ -30,6 +30,7 @@ class BatchNormView : public ChartViewBase {
   };
   void rebuild();
   void redraw();
+  void presentationChanged() override;
 
   Snapshot last_;
   QString key_;

@@ -265,6 +265,8 @@ void RangeKeeper::applyLog(QLogValueAxis* axis) const {
 
 namespace normlab {
 
+ChartViewBase::ChartViewBase(QWidget* parent) : SnapshotView(parent) { applyWidgetFont(this, false); }
+
 void ChartViewBase::setPresentationMode(bool on) {
   presentation_ = on;
   applyWidgetFont(this, on);

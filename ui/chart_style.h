@@ -102,7 +102,7 @@ namespace normlab {
 
 class ChartViewBase : public SnapshotView {
  public:
-  using SnapshotView::SnapshotView;
+  explicit ChartViewBase(QWidget* parent = nullptr);
   void setPresentationMode(bool on) override;
   bool presentationMode() const { return presentation_; }
   QList<QChartView*> chartViews() const override { return views_; }
