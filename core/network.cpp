@@ -101,7 +101,7 @@ StepResult trainStep(Network<T>& net, const Loss<T>& loss, Optimizer<T>& optimiz
   result.loss = loss.evaluate(out, labels, &grad);
   result.correct = countCorrect(out, labels);
   net.backward(ctx);
-  optimizer.step(measureUpdates);
+  optimizer.step(measureUpdates, ctx.pool);
   return result;
 }
 

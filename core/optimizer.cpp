@@ -44,6 +44,12 @@ Optimizer<T>::Optimizer(const OptimizerConfig& config, std::vector<Param<T>*> pa
     if (needSecond) second_[i].assign(params_[i]->size(), T(0));
   }
   updateNorms_.assign(params_.size(), 0.0);
+  // Blocks of at most kBlock elements: enough parts to share out, few enough to dispatch cheaply.
+  constexpr std::size_t kBlock = 32768;
+  for (std::size_t k = 0; k < params_.size(); ++k)
+    for (std::size_t b = 0; b < params_[k]->size(); b += kBlock)
+      blocks_.push_back({k, b, std::min(params_[k]->size(), b + kBlock)});
+  blockNorm2_.assign(blocks_.size(), 0.0);
 }
 
 // For every parameter tensor w, g (same size):
@@ -52,7 +58,7 @@ Optimizer<T>::Optimizer(const OptimizerConfig& config, std::vector<Param<T>*> pa
 //   Adam: g' = g + wd w;  m1 = lerp(m1, g', 1 - b1);  s = b2 s + (1 - b2) g'^2;
 //         w = w - (lr / (1 - b1^t)) m1 / (sqrt(s) / sqrt(1 - b2^t) + eps)
 template <typename T>
-void Optimizer<T>::step(bool measureUpdates) {
+void Optimizer<T>::step(bool measureUpdates, ThreadPool* pool) {
   const T wd = T(config_.weightDecay);
   const bool first = steps_ == 0;
   const std::int64_t t = steps_ + 1;
@@ -60,16 +66,16 @@ void Optimizer<T>::step(bool measureUpdates) {
   const double bias1 = 1.0 - std::pow(config_.beta1, double(t));
   const double bias2Sqrt = std::sqrt(1.0 - std::pow(config_.beta2, double(t)));
   const T stepSize = T(config_.lr / bias1);
-  for (std::size_t k = 0; k < params_.size(); ++k) {
-    Param<T>& param = *params_[k];
+  auto updateBlock = [&](int b) {
+    const Block& block = blocks_[std::size_t(b)];
+    Param<T>& param = *params_[block.param];
     T* w = param.value.data();
     const T* grad = param.grad.data();
-    const std::size_t count = param.size();
     double norm2 = 0;
     if (config_.kind == OptimizerKind::Sgd) {
       const T lr = T(config_.lr), m = T(config_.momentum);
-      T* v = first_[k].data();
-      for (std::size_t i = 0; i < count; ++i) {
+      T* v = m != T(0) ? first_[block.param].data() : nullptr;
+      for (std::size_t i = block.begin; i < block.end; ++i) {
         T g = grad[i];
         if (wd != T(0)) g = g + wd * w[i];
         if (m != T(0)) {
@@ -86,9 +92,9 @@ void Optimizer<T>::step(bool measureUpdates) {
     } else {
       const T oneMinusB1 = T(1.0 - config_.beta1), b2 = T(config_.beta2),
               oneMinusB2 = T(1.0 - config_.beta2), eps = T(config_.eps), b2s = T(bias2Sqrt);
-      T* m1 = first_[k].data();
-      T* s = second_[k].data();
-      for (std::size_t i = 0; i < count; ++i) {
+      T* m1 = first_[block.param].data();
+      T* s = second_[block.param].data();
+      for (std::size_t i = block.begin; i < block.end; ++i) {
         T g = grad[i];
         if (wd != T(0)) g = g + wd * w[i];
         m1[i] = m1[i] + oneMinusB1 * (g - m1[i]);  // torch lerp_ with weight 1 - b1 < 0.5
@@ -102,7 +108,15 @@ void Optimizer<T>::step(bool measureUpdates) {
         }
       }
     }
-    if (measureUpdates) updateNorms_[k] = std::sqrt(norm2);
+    blockNorm2_[std::size_t(b)] = norm2;
+  };
+  if (pool) pool->run(int(blocks_.size()), updateBlock);
+  else
+    for (int b = 0; b < int(blocks_.size()); ++b) updateBlock(b);
+  if (measureUpdates) {
+    std::fill(updateNorms_.begin(), updateNorms_.end(), 0.0);
+    for (std::size_t b = 0; b < blocks_.size(); ++b) updateNorms_[blocks_[b].param] += blockNorm2_[b];
+    for (double& n : updateNorms_) n = std::sqrt(n);
   }
   ++steps_;
 }

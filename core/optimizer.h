@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "layer.h"
+#include "thread_pool.h"
 
 namespace normlab {
 
@@ -30,8 +31,9 @@ class Optimizer {
 
   // Applies one update from the parameters' current gradients (it does not zero them).
   // With measureUpdates, records ||update||_2 of each parameter tensor (for the
-  // update-to-weight ratio probe).
-  void step(bool measureUpdates = false);
+  // update-to-weight ratio probe). With a pool, fixed blocks of elements are updated in parallel
+  // (element-wise math: the same result on any thread count).
+  void step(bool measureUpdates = false, ThreadPool* pool = nullptr);
 
   const OptimizerConfig& config() const { return config_; }
   void setLearningRate(double lr) { config_.lr = lr; }
@@ -45,6 +47,11 @@ class Optimizer {
   std::vector<Param<T>*> params_;
   std::vector<std::vector<T>> first_, second_;  // momentum buffer / Adam moments
   std::vector<double> updateNorms_;
+  struct Block {
+    std::size_t param, begin, end;
+  };
+  std::vector<Block> blocks_;       // fixed partition of all elements, in parameter order
+  std::vector<double> blockNorm2_;  // per block: sum of squared updates (reduced in block order)
   std::int64_t steps_ = 0;
 };
 
