@@ -35,9 +35,12 @@ int main(int argc, char** argv) {
   const int status = app.exec();
   if (qEnvironmentVariableIntValue("NORMLAB_STALL_REPORT") == 1) {
     window.pullSnapshot();
-    std::fprintf(stderr, "normlab: longest GUI event-loop stall %.1f ms (%lld ticks of the %d ms timer since Start)\n",
-                 window.stallMonitor()->longestGapMs(), static_cast<long long>(window.stallMonitor()->ticks()),
-                 normlab::StallMonitor::kIntervalMs);
+    const normlab::StallMonitor* m = window.stallMonitor();
+    std::fprintf(stderr,
+                 "normlab: longest GUI event-loop stall %.1f ms (at %.1f s after Start; %lld gaps over 50 ms in %lld "
+                 "ticks of the %d ms timer)\n",
+                 m->longestGapMs(), m->longestAtSeconds(), static_cast<long long>(m->gapsOver50Ms()),
+                 static_cast<long long>(m->ticks()), normlab::StallMonitor::kIntervalMs);
     if (auto s = window.lastSnapshot())
       for (const auto& r : s->runs)
         std::fprintf(stderr, "normlab: %-12s step %6lld  %8.1f images/s\n", r.label.c_str(),

@@ -17,15 +17,18 @@ class StallMonitor : public QObject {
   void reset();
   // The longest gap between two ticks since the last reset, in milliseconds.
   double longestGapMs() const { return longestNs_ / 1e6; }
-  // Number of ticks since the last reset.
+  // When the longest gap ended, in seconds since the last reset.
+  double longestAtSeconds() const { return longestAtNs_ / 1e9; }
+  // Number of ticks, and of gaps longer than 50 ms, since the last reset.
   qint64 ticks() const { return ticks_; }
+  qint64 gapsOver50Ms() const { return over50_; }
   static constexpr int kIntervalMs = 5;
 
  private:
   void tick();
   QTimer timer_;
   QElapsedTimer clock_;
-  qint64 lastNs_ = -1, longestNs_ = 0, ticks_ = 0;
+  qint64 resetNs_ = 0, lastNs_ = -1, longestNs_ = 0, longestAtNs_ = 0, ticks_ = 0, over50_ = 0;
 };
 
 }  // namespace normlab

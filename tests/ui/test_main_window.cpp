@@ -84,6 +84,7 @@ class TestMainWindow : public QObject {
   void divergingArmIsShownInTheStatusBar();
   void badIdxFolderFailsWithoutCrashing();
   void presentationModeEnlargesFonts();
+  void keyboardShortcuts();
   void settingsPersist();
   void screenshots();
 };
@@ -321,6 +322,29 @@ void TestMainWindow::presentationModeEnlargesFonts() {
   QVERIFY(w.findChild<QDockWidget*>()->isVisible());
 }
 
+// Space starts and pauses, Right (or S) steps, R resets, F11 toggles presentation mode.
+void TestMainWindow::keyboardShortcuts() {
+  MainWindow w;
+  w.show();
+  w.activateWindow();
+  QVERIFY(QTest::qWaitForWindowActive(&w));
+  w.controls()->setSettings(tinySettings(1000000));
+  QTest::keyClick(&w, Qt::Key_Space);
+  QVERIFY(waitForState(w, RunnerState::Running));
+  QTest::keyClick(&w, Qt::Key_Space);
+  QVERIFY(waitForState(w, RunnerState::Paused));
+  QTest::qWait(100);
+  w.pullSnapshot();
+  const std::int64_t before = runSteps(w)[0];
+  QTest::keyClick(&w, Qt::Key_Right);
+  QVERIFY(QTest::qWaitFor([&] { w.pullSnapshot(); return runSteps(w)[0] == before + 1; }, 20000));
+  QTest::keyClick(&w, Qt::Key_S);
+  QVERIFY(QTest::qWaitFor([&] { w.pullSnapshot(); return runSteps(w)[0] == before + 2; }, 20000));
+  QTest::keyClick(&w, Qt::Key_R);
+  QVERIFY(waitForState(w, RunnerState::Idle));
+  QVERIFY(w.lastSnapshot()->runs.empty());
+}
+
 void TestMainWindow::settingsPersist() {
   {
     MainWindow w;
@@ -372,6 +396,16 @@ void TestMainWindow::screenshots() {
   QTest::qWait(50);
   QVERIFY(w.grab().save(dir + "/window_presentation.png"));
   w.setPresentationMode(false);
+  // A failure: the banner, and the app still running.
+  w.resetExperiment();
+  QVERIFY(waitForState(w, RunnerState::Idle));
+  s.dataset = "idx";
+  s.dataPath = "/nonexistent/mnist";
+  w.controls()->setSettings(s);
+  w.startOrResume();
+  QVERIFY(waitForState(w, RunnerState::Failed));
+  QTest::qWait(50);
+  QVERIFY(w.grab().save(dir + "/window_failed.png"));
 }
 
 QTEST_MAIN(TestMainWindow)
