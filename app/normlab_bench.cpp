@@ -2,10 +2,12 @@
 // training images/second, to compare side by side with ../shared/bench/torch_one.py.
 //
 //   normlab-bench [--norm none|batch|layer|instance|group|lrn|all] [--batch N]... [--threads N]
-//                 [--seconds S] [--inference] [--json]
+//                 [--seconds S] [--inference] [--probe-every N] [--json]
 //
 // Like torch_one.py: the first 8,192 Fashion-MNIST training images (z-scored; random data if the
 // dataset is not installed), cycled in order; 1 s of warm-up, then S seconds of timed steps.
+// --probe-every N also records every layer's probes every N steps (as experiments do), so that
+// the cost of probing shows as the images/s ratio of two runs.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -18,6 +20,7 @@
 #include "core/error.h"
 #include "core/model_spec.h"
 #include "core/presets.h"
+#include "core/probes.h"
 #include "core/random.h"
 
 using namespace normlab;
@@ -32,13 +35,14 @@ struct Options {
   double seconds = 3.0;
   bool inference = false;
   bool json = false;
+  int probeEvery = 0;  // 0: no probes
 };
 
 [[noreturn]] void usage(const std::string& problem) {
   std::fprintf(stderr,
                "normlab-bench: %s\n"
                "usage: normlab-bench [--norm none|batch|layer|instance|group|lrn|all] [--batch N]...\n"
-               "                     [--threads N] [--seconds S] [--inference] [--json]\n",
+               "                     [--threads N] [--seconds S] [--inference] [--probe-every N] [--json]\n",
                problem.c_str());
   std::exit(2);
 }
@@ -71,6 +75,8 @@ Options parse(int argc, char** argv) {
       o.threads = int(number(a, value(i), 1));
     } else if (a == "--seconds") {
       o.seconds = number(a, value(i), 0.01);
+    } else if (a == "--probe-every") {
+      o.probeEvery = int(number(a, value(i), 1));
     } else if (a == "--inference") {
       o.inference = true;
     } else if (a == "--json") {
@@ -141,6 +147,7 @@ int main(int argc, char** argv) {
       oc.momentum = 0.9;
       Optimizer<float> opt(oc, net.params());
       auto loss = makeLoss<float>(LossKind::CrossEntropy);
+      ProbeScratch scratch;
       const int batches = data.count / batch;
       std::int64_t step = 0;
       auto runStep = [&] {
@@ -151,8 +158,11 @@ int main(int argc, char** argv) {
         StepContext ctx{&pool, 0, step};
         if (o.inference)
           evaluateBatch(net, *loss, x, labels, Mode::Eval, ctx);
-        else
-          trainStep(net, *loss, opt, x, labels, ctx);
+        else {
+          const bool probe = o.probeEvery > 0 && step % o.probeEvery == 0;
+          trainStep(net, *loss, opt, x, labels, ctx, probe);
+          if (probe) probeNetwork(net, opt, 40, scratch);
+        }
         ++step;
       };
       const auto warmEnd = Clock::now() + std::chrono::seconds(1);
@@ -174,9 +184,9 @@ int main(int argc, char** argv) {
       const double medianMs = 1000 * times[times.size() / 2];
       if (o.json)
         std::printf("{\"peer\": \"normlab\", \"norm\": \"%s\", \"batch\": %d, \"threads\": %d, \"inference\": %s, "
-                    "\"images_per_s\": %.1f, \"step_ms_median\": %.3f, \"gflop_per_s\": %.1f}\n",
-                    norm.c_str(), batch, pool.threads(), o.inference ? "true" : "false", imagesPerS, medianMs,
-                    imagesPerS * flopPerImage / 1e9);
+                    "\"probe_every\": %d, \"images_per_s\": %.1f, \"step_ms_median\": %.3f, \"gflop_per_s\": %.1f}\n",
+                    norm.c_str(), batch, pool.threads(), o.inference ? "true" : "false", o.probeEvery, imagesPerS,
+                    medianMs, imagesPerS * flopPerImage / 1e9);
       else
         std::printf("%-9s batch %4d: %9.1f images/s  median step %7.3f ms  %5.1f GFLOP/s\n", norm.c_str(), batch,
                     imagesPerS, medianMs, imagesPerS * flopPerImage / 1e9);

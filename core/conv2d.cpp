@@ -1,30 +1,21 @@
 #include "conv2d.h"
 
-// GCC 12 reports -Wmaybe-uninitialized inside its own AVX-512 intrinsics when Eigen's GEMM packing
-// is inlined (a known false positive in system headers); keep our build output clean.
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
-#include <Eigen/Core>
-#pragma GCC diagnostic pop
 #include <algorithm>
 #include <cstring>
 
+#include "fixed_order_sum.h"
+#include "gemm.h"
 #include "partition.h"
+#include "sliding_window.h"
 
 namespace normlab {
 
 namespace {
 
 template <typename T>
-using MatR = Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
-template <typename T>
-using MapR = Eigen::Map<MatR<T>>;
-template <typename T>
-using CMapR = Eigen::Map<const MatR<T>>;
+using Vec = Eigen::Map<Eigen::Matrix<T, Eigen::Dynamic, 1>>;
 template <typename T>
 using CVec = Eigen::Map<const Eigen::Matrix<T, Eigen::Dynamic, 1>>;
-template <typename T>
-using Vec = Eigen::Map<Eigen::Matrix<T, Eigen::Dynamic, 1>>;
 
 // Floor division that is correct for negative numerators (d > 0).
 int floorDiv(int a, int d) { return a >= 0 ? a / d : -((-a + d - 1) / d); }
@@ -34,17 +25,42 @@ int floorDiv(int a, int d) { return a >= 0 ? a / d : -((-a + d - 1) / d); }
 struct Geometry {
   int c, h, w, k, s, p, ho, wo;
   Range valid(int kOff, int size, int outSize) const {
-    const int begin = std::max(0, floorDiv(p - kOff + s - 1, s));
+    const int begin = std::min(outSize, std::max(0, floorDiv(p - kOff + s - 1, s)));
     const int end = std::min(outSize, floorDiv(size - 1 + p - kOff, s) + 1);
     return {begin, std::max(begin, end)};
   }
 };
+
+// Rows of "same-width" stride-1 convolutions (Wo == W, e.g. 3x3 pad 1): output row oy + 1 starts
+// exactly W input elements after output row oy, so a kernel row's valid rows form ONE contiguous
+// block of the input plane (shifted by the kernel offset), except for the columns outside
+// [vx.begin, vx.end) that wrap around to the neighbouring image row.
+struct Block {
+  std::size_t dst = 0, src = 0, count = 0;  // offsets in the col row and the input plane
+};
+inline Block sameWidthBlock(const Range& vy, const Range& vx, int w, int p, int ky, int kx) {
+  if (vy.size() == 0 || vx.size() == 0) return {};
+  const std::size_t dst = std::size_t(vy.begin) * w + vx.begin;
+  const std::size_t end = std::size_t(vy.end - 1) * w + vx.end;
+  return {dst, std::size_t(vy.begin - p + ky) * w + (vx.begin - p + kx), end - dst};
+}
+
+// Zeroes, in rows vy of a col row (Ho x Wo), the columns outside vx (at most P per side). Column by
+// column with a stride: a per-row loop of one or two elements would become a memset call.
+template <typename T>
+void zeroWrappedColumns(T* row, const Range& vy, const Range& vx, int wo) {
+  for (int ox = 0; ox < vx.begin; ++ox)
+    for (int oy = vy.begin; oy < vy.end; ++oy) row[std::size_t(oy) * wo + ox] = T(0);
+  for (int ox = vx.end; ox < wo; ++ox)
+    for (int oy = vy.begin; oy < vy.end; ++oy) row[std::size_t(oy) * wo + ox] = T(0);
+}
 
 // x: C x H x W -> col: (C*K*K) x (Ho*Wo); row (c*K + ky)*K + kx, column oy*Wo + ox holds
 // x[c][oy*S - P + ky][ox*S - P + kx] (zero outside the image).
 template <typename T>
 void im2col(const T* x, const Geometry& g, T* col) {
   const int cols = g.ho * g.wo;
+  const bool sameWidth = g.s == 1 && g.wo == g.w;
   for (int kx = 0; kx < g.k; ++kx) {
     const Range vx = g.valid(kx, g.w, g.wo);
     for (int c = 0; c < g.c; ++c) {
@@ -52,29 +68,37 @@ void im2col(const T* x, const Geometry& g, T* col) {
       for (int ky = 0; ky < g.k; ++ky) {
         T* row = col + std::size_t((c * g.k + ky) * g.k + kx) * cols;
         const Range vy = g.valid(ky, g.h, g.ho);
-        std::fill(row, row + std::size_t(vy.begin) * g.wo, T(0));
+        if (vy.begin > 0) std::fill(row, row + std::size_t(vy.begin) * g.wo, T(0));
+        if (vy.end < g.ho) std::fill(row + std::size_t(vy.end) * g.wo, row + cols, T(0));
+        if (sameWidth) {
+          const Block b = sameWidthBlock(vy, vx, g.w, g.p, ky, kx);
+          std::copy_n(plane + b.src, b.count, row + b.dst);
+          zeroWrappedColumns(row, vy, vx, g.wo);
+          continue;
+        }
         for (int oy = vy.begin; oy < vy.end; ++oy) {
           T* out = row + std::size_t(oy) * g.wo;
-          const T* in = plane + std::size_t(oy * g.s - g.p + ky) * g.w + (vx.begin * g.s - g.p + kx);
           std::fill(out, out + vx.begin, T(0));
+          std::fill(out + vx.end, out + g.wo, T(0));
+          if (vx.size() == 0) continue;
+          const T* in = plane + std::size_t(oy * g.s - g.p + ky) * g.w + (vx.begin * g.s - g.p + kx);
           if (g.s == 1) {
-            std::memcpy(out + vx.begin, in, sizeof(T) * std::size_t(vx.size()));
+            std::copy_n(in, vx.size(), out + vx.begin);
           } else {
             for (int i = 0; i < vx.size(); ++i) out[vx.begin + i] = in[std::size_t(i) * g.s];
           }
-          std::fill(out + vx.end, out + g.wo, T(0));
         }
-        std::fill(row + std::size_t(vy.end) * g.wo, row + cols, T(0));
       }
     }
   }
 }
 
 // Adjoint of im2col: dx (C x H x W) = sum of the col entries that read each input element.
-// dx is overwritten.
+// dx is overwritten; col is used as scratch (its wrapped columns are zeroed).
 template <typename T>
-void col2im(const T* col, const Geometry& g, T* dx) {
+void col2im(T* col, const Geometry& g, T* dx) {
   const int cols = g.ho * g.wo;
+  const bool sameWidth = g.s == 1 && g.wo == g.w;
   std::fill(dx, dx + std::size_t(g.c) * g.h * g.w, T(0));
   for (int c = 0; c < g.c; ++c) {
     T* plane = dx + std::size_t(c) * g.h * g.w;
@@ -82,8 +106,17 @@ void col2im(const T* col, const Geometry& g, T* dx) {
       const Range vy = g.valid(ky, g.h, g.ho);
       for (int kx = 0; kx < g.k; ++kx) {
         const Range vx = g.valid(kx, g.w, g.wo);
-        const T* row = col + std::size_t((c * g.k + ky) * g.k + kx) * cols;
+        T* row = col + std::size_t((c * g.k + ky) * g.k + kx) * cols;
+        if (sameWidth) {
+          zeroWrappedColumns(row, vy, vx, g.wo);  // they must add nothing
+          const Block b = sameWidthBlock(vy, vx, g.w, g.p, ky, kx);
+          T* __restrict out = plane + b.src;
+          const T* __restrict in = row + b.dst;
+          for (std::size_t i = 0; i < b.count; ++i) out[i] += in[i];
+          continue;
+        }
         for (int oy = vy.begin; oy < vy.end; ++oy) {
+          if (vx.size() == 0) continue;
           const T* in = row + std::size_t(oy) * g.wo + vx.begin;
           T* out = plane + std::size_t(oy * g.s - g.p + ky) * g.w + (vx.begin * g.s - g.p + kx);
           if (g.s == 1) {
@@ -113,8 +146,7 @@ Conv2d<T>::Conv2d(const Conv2dConfig& config) : config_(config) {
 template <typename T>
 Shape Conv2d<T>::outputShape(const Shape& in) const {
   const int k = config_.kernel, s = config_.stride, p = config_.padding;
-  const int ho = in.h + 2 * p >= k ? (in.h + 2 * p - k) / s + 1 : 0;
-  const int wo = in.w + 2 * p >= k ? (in.w + 2 * p - k) / s + 1 : 0;
+  const int ho = slidingWindowOutput(in.h, k, s, p), wo = slidingWindowOutput(in.w, k, s, p);
   if (in.c < 1 || ho < 1 || wo < 1)
     throw NormLabError(this->where() + "input " + in.str() + " does not fit kernel " + std::to_string(k) +
                        " (stride " + std::to_string(s) + ", padding " + std::to_string(p) +
@@ -150,6 +182,13 @@ std::vector<Param<T>*> Conv2d<T>::params() {
 
 // x: N x Cin x H x W -> y: N x Cout x Ho x Wo.
 //   Y_n [Cout x HoWo] = W [Cout x CinKK] * col_n [CinKK x HoWo] + b (per row)
+//
+//              CinKK               HoWo                    HoWo
+//          +---------+        +-----------+           +-----------+
+//     Cout |    W    |   x    |           |  =   Cout |    Y_n    |
+//          +---------+  CinKK |   col_n   |           +-----------+
+//                             |           |
+//                             +-----------+
 template <typename T>
 void Conv2d<T>::forward(const Tensor<T>& x, Tensor<T>& y, Mode, const StepContext& ctx) {
   const Shape& in = this->inShape_;
@@ -172,9 +211,9 @@ void Conv2d<T>::forward(const Tensor<T>& x, Tensor<T>& y, Mode, const StepContex
       MapR<T> out(y.sample(i), cout, cols);
       if (config_.bias) {
         for (int c = 0; c < cout; ++c) out.row(c).setConstant(bias_.value[c]);
-        out.noalias() += w * col;
+        gemm(out, w, col, true);
       } else {
-        out.noalias() = w * col;
+        gemm(out, w, col, false);
       }
     }
   });
@@ -183,6 +222,18 @@ void Conv2d<T>::forward(const Tensor<T>& x, Tensor<T>& y, Mode, const StepContex
 // dy: N x Cout x Ho x Wo -> dx: N x Cin x H x W (overwritten, skipped when null);
 // accumulates dW [Cout x CinKK] += sum_n dY_n * col_n^T and db [Cout] += sum_n row sums of dY_n.
 //   dcol_n [CinKK x HoWo] = W^T [CinKK x Cout] * dY_n [Cout x HoWo], then col2im -> dx_n
+//
+//              HoWo          CinKK                 CinKK
+//          +---------+      +-----+            +---------+
+//     Cout |  dY_n   | x    |     |   +=  Cout |   dW    |        (dW per part, summed in part order)
+//          +---------+ HoWo |col^T|            +---------+
+//                           +-----+
+//
+//            Cout          HoWo                    HoWo
+//          +-----+      +---------+            +---------+
+//    CinKK | W^T |  x   |  dY_n   | Cout  =    |         | CinKK  (then col2im -> dx_n)
+//          +-----+      +---------+            | dcol_n  |
+//                                              +---------+
 template <typename T>
 void Conv2d<T>::backward(const Tensor<T>& x, const Tensor<T>&, const Tensor<T>& dy, Tensor<T>& dx,
                          const StepContext& ctx) {
@@ -209,15 +260,16 @@ void Conv2d<T>::backward(const Tensor<T>& x, const Tensor<T>&, const Tensor<T>& 
         colPtr = colBuf;
       }
       CMapR<T> col(colPtr, rows, cols);
-      dW.noalias() += dY * col.transpose();
-      if (config_.bias) db += dY.rowwise().sum();
+      gemm(dW, dY, col.transpose(), true);
+      if (config_.bias)  // not dY.rowwise().sum(): its rounding depends on dy's address
+        for (int c = 0; c < cout; ++c) db[c] += fixedOrderSum(dy.sample(i) + std::size_t(c) * cols, cols);
       if (wantDx) {
         if (direct) {
           MapR<T> dX(dx.sample(i), rows, cols);
-          dX.noalias() = w.transpose() * dY;
+          gemm(dX, w.transpose(), dY, false);
         } else {
           MapR<T> dcol(colBuf, rows, cols);  // col is no longer needed: reuse it
-          dcol.noalias() = w.transpose() * dY;
+          gemm(dcol, w.transpose(), dY, false);
           col2im(colBuf, g, dx.sample(i));
         }
       }

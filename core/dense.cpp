@@ -1,30 +1,11 @@
 #include "dense.h"
 
-// GCC 12 reports -Wmaybe-uninitialized inside its own AVX-512 intrinsics when Eigen's GEMM packing
-// is inlined (a known false positive in system headers); keep our build output clean.
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
-#include <Eigen/Core>
-#pragma GCC diagnostic pop
+#include <algorithm>
 
+#include "gemm.h"
 #include "partition.h"
 
 namespace normlab {
-
-namespace {
-
-template <typename T>
-using MatR = Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
-template <typename T>
-using MapR = Eigen::Map<MatR<T>>;
-template <typename T>
-using CMapR = Eigen::Map<const MatR<T>>;
-template <typename T>
-using StrideMapR = Eigen::Map<MatR<T>, 0, Eigen::OuterStride<>>;
-template <typename T>
-using CStrideMapR = Eigen::Map<const MatR<T>, 0, Eigen::OuterStride<>>;
-
-}  // namespace
 
 // Config check only; parameters come in plan() once the input size is known.
 template <typename T>
@@ -62,41 +43,52 @@ std::vector<Param<T>*> Dense<T>::params() {
   return out;
 }
 
-// x: N x in -> y: N x out, parts over batch rows.
-//   Y [n x out] = X [n x in] * W^T [in x out] + b (per column)
+// Work is split over fixed blocks of features (never over the batch): every part then reads the
+// weight block it needs once, instead of every part re-reading all of W. The blocks depend only on
+// the layer's sizes.
+static int featureParts(int features) { return std::max(1, std::min(features / 16, kMaxBatchParts)); }
+
+// x: N x in -> y: N x out, parts over blocks of output features.
+//   Y[:, f] [n x |f|] = X [n x in] * W[f, :]^T [in x |f|] + b[f] (per column)
+//
+//              in            |f|               |f|
+//          +---------+     +---+             +---+
+//        n |    X    |  x  |   |  in   =   n | Y |   (one part: the output-feature block f)
+//          +---------+     |W^T|             +---+
+//                          +---+
 template <typename T>
 void Dense<T>::forward(const Tensor<T>& x, Tensor<T>& y, Mode, const StepContext& ctx) {
-  const int nIn = this->inShape_.size(), nOut = config_.outFeatures;
-  const int parts = batchParts(x.n);
+  const int nIn = this->inShape_.size(), nOut = config_.outFeatures, n = x.n;
+  const int parts = featureParts(nOut);
   ctx.pool->run(parts, [&](int p) {
-    const Range r = partRange(x.n, parts, p);
-    CMapR<T> w(weight_.value.data(), nOut, nIn);
-    CMapR<T> in(x.sample(r.begin), r.size(), nIn);
-    MapR<T> out(y.sample(r.begin), r.size(), nOut);
+    const Range f = partRange(nOut, parts, p);
+    CMapR<T> w(weight_.value.data() + std::size_t(f.begin) * nIn, f.size(), nIn);
+    CMapR<T> in(x.data, n, nIn);
+    StrideMapR<T> out(y.data + f.begin, n, f.size(), Eigen::OuterStride<>(nOut));
     if (config_.bias) {
-      out.rowwise() = Eigen::Map<const Eigen::Matrix<T, 1, Eigen::Dynamic>>(bias_.value.data(), nOut);
-      out.noalias() += in * w.transpose();
+      out.rowwise() = Eigen::Map<const Eigen::Matrix<T, 1, Eigen::Dynamic>>(bias_.value.data() + f.begin, f.size());
+      gemm(out, in, w.transpose(), true);
     } else {
-      out.noalias() = in * w.transpose();
+      gemm(out, in, w.transpose(), false);
     }
   });
 }
 
 // dy: N x out -> dx: N x in (overwritten, skipped when null); accumulates
-//   dW [out x in] += dY^T [out x n] * X [n x in]   (parts over blocks of output features)
-//   db [out]      += column sums of dY
-//   dX [n x in]    = dY [n x out] * W [out x in]   (parts over batch rows)
+//   dW[f, :] [|f| x in] += dY[:, f]^T [|f| x n] * X [n x in]   (parts over output features f)
+//   db[f]               += column sums of dY[:, f]
+//   dX[:, e] [n x |e|]   = dY [n x out] * W[:, e] [out x |e|]  (parts over input features e)
 template <typename T>
 void Dense<T>::backward(const Tensor<T>& x, const Tensor<T>&, const Tensor<T>& dy, Tensor<T>& dx,
                         const StepContext& ctx) {
   const int nIn = this->inShape_.size(), nOut = config_.outFeatures, n = x.n;
-  const int featureParts = std::min(nOut, kMaxBatchParts);
-  ctx.pool->run(featureParts, [&](int p) {
-    const Range f = partRange(nOut, featureParts, p);
+  const int outParts = featureParts(nOut);
+  ctx.pool->run(outParts, [&](int p) {
+    const Range f = partRange(nOut, outParts, p);
     CStrideMapR<T> dY(dy.data + f.begin, n, f.size(), Eigen::OuterStride<>(nOut));
     CMapR<T> in(x.data, n, nIn);
     MapR<T> dW(weight_.grad.data() + std::size_t(f.begin) * nIn, f.size(), nIn);
-    dW.noalias() += dY.transpose() * in;
+    gemm(dW, dY.transpose(), in, true);
     if (config_.bias)
       for (int j = 0; j < f.size(); ++j) {
         T sum = T(0);
@@ -105,13 +97,13 @@ void Dense<T>::backward(const Tensor<T>& x, const Tensor<T>&, const Tensor<T>& d
       }
   });
   if (dx.empty()) return;
-  const int parts = batchParts(n);
-  ctx.pool->run(parts, [&](int p) {
-    const Range r = partRange(n, parts, p);
-    CMapR<T> w(weight_.value.data(), nOut, nIn);
-    CMapR<T> dY(dy.sample(r.begin), r.size(), nOut);
-    MapR<T> dX(dx.sample(r.begin), r.size(), nIn);
-    dX.noalias() = dY * w;
+  const int inParts = featureParts(nIn);
+  ctx.pool->run(inParts, [&](int p) {
+    const Range e = partRange(nIn, inParts, p);
+    CStrideMapR<T> w(weight_.value.data() + e.begin, nOut, e.size(), Eigen::OuterStride<>(nIn));
+    CMapR<T> dY(dy.data, n, nOut);
+    StrideMapR<T> dX(dx.data + e.begin, n, e.size(), Eigen::OuterStride<>(nIn));
+    gemm(dX, dY, w, false);
   });
 }
 

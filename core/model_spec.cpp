@@ -2,6 +2,8 @@
 // Must not depend on Qt.
 #include "model_spec.h"
 
+#include "sliding_window.h"
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -249,10 +251,6 @@ void assignNames(ModelSpec& spec, const std::vector<bool>& explicitName) {
   }
 }
 
-std::int64_t windowOut(std::int64_t in, int kernel, int stride, int padding) {
-  return (in + 2 * std::int64_t(padding) - kernel) / stride + 1;
-}
-
 // The arm-independent shape walk: output shape of every layer, with every check of validateModelSpec.
 std::vector<Shape> walkShapes(const ModelSpec& spec) {
   const std::string sp = specPrefix(spec.name);
@@ -283,8 +281,8 @@ std::vector<Shape> walkShapes(const ModelSpec& spec) {
           throw NormLabError(where + "kernel " + std::to_string(l.kernel) + " does not fit the input " +
                              in.str() + " with padding " + std::to_string(l.padding) +
                              (in.spatial() == 1 ? " (the input is flat: put this layer before the flatten)" : ""));
-        h = windowOut(in.h, l.kernel, l.stride, l.padding);
-        w = windowOut(in.w, l.kernel, l.stride, l.padding);
+        h = slidingWindowOutput<std::int64_t>(in.h, l.kernel, l.stride, l.padding);
+        w = slidingWindowOutput<std::int64_t>(in.w, l.kernel, l.stride, l.padding);
         if (l.type == LayerType::Conv2d) {
           c = l.outChannels;
           params += c * in.c * l.kernel * l.kernel + (l.bias ? c : 0);

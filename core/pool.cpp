@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "partition.h"
+#include "sliding_window.h"
 
 namespace normlab {
 
@@ -13,22 +14,27 @@ namespace {
 // C x Ho x Wo. Scan order a b / c d; strict comparisons keep the first maximum.
 template <typename T>
 void maxPool2x2(const T* x, const Shape& in, const Shape& out, T* y, int* arg) {
-  for (int c = 0; c < in.c; ++c)
-    for (int oy = 0; oy < out.h; ++oy) {
-      const int rowOffset = (c * in.h + 2 * oy) * in.w;
-      const T* r0 = x + rowOffset;
-      const T* r1 = r0 + in.w;
-      T* yo = y + (c * out.h + oy) * out.w;
-      int* ao = arg + (c * out.h + oy) * out.w;
-      for (int ox = 0; ox < out.w; ++ox) {
-        const int i = 2 * ox;
-        T best = r0[i];
-        int at = rowOffset + i;
-        if (r0[i + 1] > best) { best = r0[i + 1]; at = rowOffset + i + 1; }
-        if (r1[i] > best) { best = r1[i]; at = rowOffset + in.w + i; }
-        if (r1[i + 1] > best) { best = r1[i + 1]; at = rowOffset + in.w + i + 1; }
-        yo[ox] = best;
-        ao[ox] = at;
+  const int channels = in.c, w = in.w, h = in.h, ho = out.h, wo = out.w;  // locals: arg may alias
+  for (int c = 0; c < channels; ++c)
+    for (int oy = 0; oy < ho; ++oy) {
+      const int rowOffset = (c * h + 2 * oy) * w;
+      const T* __restrict r0 = x + rowOffset;
+      const T* __restrict r1 = r0 + w;
+      T* __restrict yo = y + (c * ho + oy) * wo;
+      int* __restrict ao = arg + (c * ho + oy) * wo;
+      for (int ox = 0; ox < wo; ++ox) {
+        const T a = r0[2 * ox], b = r0[2 * ox + 1], cc = r1[2 * ox], d = r1[2 * ox + 1];
+        // Offsets within the window as arithmetic on the comparison bits (int selects become
+        // branches, which random data mispredicts; this form vectorizes): 0 (a), 1 (b), w (c),
+        // w + 1 (d). std::max(p, q) keeps p on ties, so the earlier element wins.
+        const int gb = int(b > a);
+        const T m1 = std::max(a, b);
+        const int gc = int(cc > m1);
+        const T m2 = std::max(m1, cc);
+        const int gd = int(d > m2);
+        yo[ox] = std::max(m2, d);
+        const int i2 = gb + gc * (w - gb);
+        ao[ox] = rowOffset + 2 * ox + i2 + gd * (w + 1 - i2);
       }
     }
 }
@@ -53,8 +59,7 @@ const char* Pool<T>::kind() const {
 template <typename T>
 Shape Pool<T>::outputShape(const Shape& in) const {
   const int k = config_.kernel, s = config_.stride, p = config_.padding;
-  const int ho = in.h + 2 * p >= k ? (in.h + 2 * p - k) / s + 1 : 0;
-  const int wo = in.w + 2 * p >= k ? (in.w + 2 * p - k) / s + 1 : 0;
+  const int ho = slidingWindowOutput(in.h, k, s, p), wo = slidingWindowOutput(in.w, k, s, p);
   if (in.c < 1 || ho < 1 || wo < 1)
     throw NormLabError(this->where() + "input " + in.str() + " does not fit kernel " + std::to_string(k) +
                        " (stride " + std::to_string(s) + ", padding " + std::to_string(p) +

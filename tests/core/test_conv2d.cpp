@@ -58,6 +58,9 @@ class TestConv2d : public QObject {
     QTest::newRow("k5 s1 p1 cin1 b3 nobias") << 1 << 6 << 6 << 2 << 5 << 1 << 1 << false << 3;
     QTest::newRow("k5 s2 p1 cin3 b3") << 3 << 7 << 8 << 2 << 5 << 2 << 1 << true << 3;
     QTest::newRow("k5 s1 p0 cin3 b1 exact fit") << 3 << 5 << 5 << 2 << 5 << 1 << 0 << true << 1;
+    QTest::newRow("k5 s1 p2 cin3 b3 same width") << 3 << 7 << 5 << 2 << 5 << 1 << 2 << true << 3;
+    QTest::newRow("k3 s1 p1 cin2 b2 4x6 same width") << 2 << 4 << 6 << 3 << 3 << 1 << 1 << false << 2;
+    QTest::newRow("k3 s1 p1 cin30 9x9 (split GEMM)") << 30 << 9 << 9 << 2 << 3 << 1 << 1 << true << 1;
     QTest::newRow("k3 s1 p1 1x1 image") << 2 << 1 << 1 << 2 << 3 << 1 << 1 << true << 3;
     QTest::newRow("k3 s1 p1 b9 (8 parts)") << 1 << 4 << 4 << 2 << 3 << 1 << 1 << true << 9;
   }
@@ -235,6 +238,44 @@ class TestConv2d : public QObject {
     QVERIFY(std::memcmp(a.dw.data(), b.dw.data(), a.dw.size() * sizeof(float)) == 0);
     QVERIFY(std::memcmp(a.db.data(), b.db.data(), a.db.size() * sizeof(float)) == 0);
     QVERIFY(std::any_of(a.dw.begin(), a.dw.end(), [](float v) { return v != 0; }));
+  }
+
+  // Where a buffer happens to sit in memory must not change a single bit (Eigen reductions peel to
+  // the pointer's alignment; the layer must not depend on that): all tensors shifted by one float.
+  void alignmentIndependent() {
+    const Shape in{16, 14, 14};
+    const int n = 4;
+    const std::size_t xs = std::size_t(n) * in.size(), ys = std::size_t(n) * 32 * 196;
+    struct Result { std::vector<float> y, dx, dw, db; };
+    auto run = [&](std::size_t shift) {
+      Conv2d<float> layer({32, 3, 1, 1, true});
+      layer.plan(in, n);
+      Random init(9);
+      for (auto* p : layer.params())
+        for (auto& v : p->value) v = float(init.uniform(-0.1, 0.1));
+      std::vector<float> x(xs + shift), y(ys + shift), dyv(ys + shift), dx(xs + shift);
+      Random rng(5);
+      for (std::size_t i = 0; i < xs; ++i) x[shift + i] = float(rng.uniform(-1, 1));
+      for (std::size_t i = 0; i < ys; ++i) dyv[shift + i] = float(rng.uniform(-1, 1));
+      ThreadPool pool(1);
+      StepContext ctx{&pool};
+      Tensor<float> tx{x.data() + shift, n, in}, ty{y.data() + shift, n, layer.outShape()},
+          tdy{dyv.data() + shift, n, layer.outShape()}, tdx{dx.data() + shift, n, in};
+      layer.forward(tx, ty, Mode::Train, ctx);
+      layer.backward(tx, ty, tdy, tdx, ctx);
+      return Result{{y.begin() + shift, y.end()}, {dx.begin() + shift, dx.end()},
+                    {layer.params()[0]->grad.begin(), layer.params()[0]->grad.end()},
+                    {layer.params()[1]->grad.begin(), layer.params()[1]->grad.end()}};
+    };
+    const Result a = run(0);
+    for (std::size_t shift : {1, 2, 3, 5}) {
+      const Result b = run(shift);
+      QVERIFY(std::memcmp(a.y.data(), b.y.data(), a.y.size() * sizeof(float)) == 0);
+      QVERIFY(std::memcmp(a.dx.data(), b.dx.data(), a.dx.size() * sizeof(float)) == 0);
+      QVERIFY(std::memcmp(a.dw.data(), b.dw.data(), a.dw.size() * sizeof(float)) == 0);
+      QVERIFY2(std::memcmp(a.db.data(), b.db.data(), a.db.size() * sizeof(float)) == 0,
+               qPrintable(QString("shift %1: db[0] %2 vs %3").arg(shift).arg(a.db[0], 0, 'g', 9).arg(b.db[0], 0, 'g', 9)));
+    }
   }
 
   // With dx.data == nullptr, the parameter gradients are still computed.

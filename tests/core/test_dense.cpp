@@ -23,7 +23,10 @@ class TestDense : public QObject {
     QTest::newRow("5 -> 4, b3") << 5 << 1 << 1 << 4 << true << 3;
     QTest::newRow("5 -> 1, b1") << 5 << 1 << 1 << 1 << true << 1;
     QTest::newRow("2x3x3 -> 4, b3 nobias") << 2 << 3 << 3 << 4 << false << 3;
-    QTest::newRow("3x2x2 -> 11 (8 feature parts), b9") << 3 << 2 << 2 << 11 << true << 9;
+    QTest::newRow("3x2x2 -> 11, b9") << 3 << 2 << 2 << 11 << true << 9;
+    QTest::newRow("2x4x5 -> 35 (2 feature parts each way), b3") << 2 << 4 << 5 << 35 << true << 3;
+    QTest::newRow("50 -> 130 (3 in parts, 8 out parts), b2") << 50 << 1 << 1 << 130 << true << 2;
+    QTest::newRow("300 -> 5 (split GEMM), b2") << 3 << 10 << 10 << 5 << true << 2;
     QTest::newRow("1 -> 3, b1 nobias") << 1 << 1 << 1 << 3 << false << 1;
   }
   void gradients() {
@@ -137,6 +140,46 @@ class TestDense : public QObject {
     QVERIFY(std::memcmp(a.dx.data(), b.dx.data(), a.dx.size() * sizeof(float)) == 0);
     QVERIFY(std::memcmp(a.dw.data(), b.dw.data(), a.dw.size() * sizeof(float)) == 0);
     QVERIFY(std::memcmp(a.db.data(), b.db.data(), a.db.size() * sizeof(float)) == 0);
+  }
+
+  // Bits must not depend on where the buffers sit (all tensors shifted by 1..5 floats); batch 1
+  // takes Eigen's matrix-vector path, batch 5 the matrix-matrix one.
+  void alignmentIndependent_data() {
+    QTest::addColumn<int>("n");
+    QTest::newRow("batch 1") << 1;
+    QTest::newRow("batch 5") << 5;
+  }
+  void alignmentIndependent() {
+    QFETCH(int, n);
+    const Shape in{32, 7, 7};
+    const int out = 128;
+    const std::size_t xs = std::size_t(n) * in.size(), ys = std::size_t(n) * out;
+    auto run = [&](std::size_t shift) {
+      Dense<float> layer({out, true});
+      layer.plan(in, n);
+      Random init(9);
+      for (auto* p : layer.params())
+        for (auto& v : p->value) v = float(init.uniform(-0.05, 0.05));
+      std::vector<float> x(xs + shift), y(ys + shift), dyv(ys + shift), dx(xs + shift);
+      Random rng(5);
+      for (std::size_t i = 0; i < xs; ++i) x[shift + i] = float(rng.uniform(-1, 1));
+      for (std::size_t i = 0; i < ys; ++i) dyv[shift + i] = float(rng.uniform(-1, 1));
+      ThreadPool pool(1);
+      StepContext ctx{&pool};
+      Tensor<float> tx{x.data() + shift, n, in}, ty{y.data() + shift, n, {out}},
+          tdy{dyv.data() + shift, n, {out}}, tdx{dx.data() + shift, n, in};
+      layer.forward(tx, ty, Mode::Train, ctx);
+      layer.backward(tx, ty, tdy, tdx, ctx);
+      std::vector<float> all(y.begin() + shift, y.end());
+      all.insert(all.end(), dx.begin() + shift, dx.end());
+      for (auto* p : layer.params()) all.insert(all.end(), p->grad.begin(), p->grad.end());
+      return all;
+    };
+    const auto a = run(0);
+    for (std::size_t shift : {1, 2, 3, 5}) {
+      const auto b = run(shift);
+      QVERIFY(std::memcmp(a.data(), b.data(), a.size() * sizeof(float)) == 0);
+    }
   }
 
   void flattenGradients() {

@@ -10,15 +10,7 @@
 
 #include "core/optimizer.h"
 
-// Counts heap allocations so the test can check that step() never allocates.
-static std::atomic<long> g_allocations{0};
-void* operator new(std::size_t n) {
-  ++g_allocations;
-  if (void* p = std::malloc(n ? n : 1)) return p;
-  throw std::bad_alloc();
-}
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+#include "support/allocation_counter.h"
 
 using namespace normlab;
 
@@ -211,9 +203,10 @@ class TestOptimizer : public QObject {
     std::fill(a.grad.begin(), a.grad.end(), 0.5f);
     std::fill(b.grad.begin(), b.grad.end(), -0.25f);
     Optimizer<float> opt(config, {&a, &b});
-    const long before = g_allocations.load();
+    if (!test::kCountsAllocations) QSKIP("malloc is interposed by the sanitizer");
+    const long before = test::heapAllocations();
     for (int i = 0; i < 5; ++i) opt.step(i % 2 == 0);
-    QCOMPARE(g_allocations.load(), before);
+    QCOMPARE(test::heapAllocations(), before);
   }
 };
 

@@ -1,0 +1,292 @@
+// normlab-cli: the headless command line. Trains an experiment config without the GUI and writes
+// the results (core/results_writer.h), or checks a config.
+//
+//   normlab-cli run CONFIG.json --out DIR [--threads N] [--steps N] [--quiet]
+//   normlab-cli validate CONFIG.json
+//
+// Exit codes: 0 done (a diverged arm is a result, not an error), 1 bad config, data or output
+// directory, 2 usage error, 128 + signal after SIGINT (130) or SIGTERM (143): training stops at the
+// next step boundary and what was recorded is still written. This file only parses arguments,
+// draws progress and handles signals; everything else is in the core.
+#include <signal.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/error.h"
+#include "core/experiment.h"
+#include "core/experiment_config.h"
+#include "core/results_writer.h"
+
+using namespace normlab;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+constexpr const char* kUsage =
+    "usage: normlab-cli run CONFIG.json --out DIR [--threads N] [--steps N] [--quiet]\n"
+    "       normlab-cli validate CONFIG.json\n";
+
+volatile std::sig_atomic_t gStopSignal = 0;
+
+extern "C" void onStopSignal(int signo) { gStopSignal = signo; }
+
+// SIGINT/SIGTERM set the stop flag once; SA_RESETHAND restores the default action, so a second
+// Ctrl-C ends the process at once (files are written atomically, so nothing is left half-written).
+void installStopHandlers() {
+  struct sigaction sa;
+  std::memset(&sa, 0, sizeof sa);
+  sa.sa_handler = onStopSignal;
+  sigemptyset(&sa.sa_mask);
+  sa.sa_flags = SA_RESETHAND;
+  sigaction(SIGINT, &sa, nullptr);
+  sigaction(SIGTERM, &sa, nullptr);
+}
+
+// Error messages are printed on one line.
+std::string oneLine(std::string s) {
+  for (char& c : s)
+    if (c == '\n' || c == '\r') c = ' ';
+  return s;
+}
+
+[[noreturn]] void usageError(const std::string& problem) {
+  std::fprintf(stderr, "normlab-cli: %s (run 'normlab-cli --help' for usage)\n", oneLine(problem).c_str());
+  std::exit(2);
+}
+
+[[noreturn]] void failure(const std::string& problem) {
+  std::fprintf(stderr, "normlab-cli: %s\n", oneLine(problem).c_str());
+  std::exit(1);
+}
+
+struct Options {
+  std::string command, configPath, outDir;
+  int threads = 0;
+  std::int64_t steps = 0;
+  bool quiet = false;
+};
+
+std::int64_t positiveInteger(const std::string& flag, const std::string& text, std::int64_t max) {
+  char* end = nullptr;
+  errno = 0;
+  const long long v = std::strtoll(text.c_str(), &end, 10);
+  if (text.empty() || end == text.c_str() || *end || errno == ERANGE || v < 1 || v > max)
+    usageError(flag + " needs a whole number from 1 to " + std::to_string(max) + ", got '" + text + "'");
+  return v;
+}
+
+Options parseArguments(int argc, char** argv) {
+  Options o;
+  if (argc < 2) usageError("missing command ('run' or 'validate')");
+  o.command = argv[1];
+  if (o.command == "--help" || o.command == "-h" || o.command == "help") {
+    std::fputs(kUsage, stdout);
+    std::exit(0);
+  }
+  if (o.command != "run" && o.command != "validate")
+    usageError("unknown command '" + o.command + "' (expected 'run' or 'validate')");
+  const bool run = o.command == "run";
+  auto value = [&](int& i) -> std::string {
+    if (i + 1 >= argc) usageError(std::string(argv[i]) + " needs a value");
+    return argv[++i];
+  };
+  for (int i = 2; i < argc; ++i) {
+    const std::string a = argv[i];
+    if (run && a == "--out") o.outDir = value(i);
+    else if (run && a == "--threads") o.threads = int(positiveInteger(a, value(i), 1024));
+    else if (run && a == "--steps") o.steps = positiveInteger(a, value(i), 1000000000);
+    else if (run && a == "--quiet") o.quiet = true;
+    else if (a == "--help" || a == "-h") {
+      std::fputs(kUsage, stdout);
+      std::exit(0);
+    } else if (a.size() > 1 && a[0] == '-')
+      usageError("unknown option '" + a + "' for '" + o.command + "'");
+    else if (o.configPath.empty()) o.configPath = a;
+    else usageError("unexpected argument '" + a + "' (one config file only)");
+  }
+  if (o.configPath.empty()) usageError("missing CONFIG.json");
+  if (run && o.outDir.empty()) usageError("missing --out DIR");
+  return o;
+}
+
+ExperimentConfig loadConfig(const Options& o) {
+  try {
+    ExperimentConfig config = loadExperimentConfig(o.configPath);
+    if (o.steps > 0) {
+      // Every arm trains exactly `steps` steps: set the base, drop the arms' own epochs/steps.
+      nlohmann::json j = toJson(config);
+      j["train"].erase("epochs");
+      j["train"]["steps"] = o.steps;
+      for (auto& arm : j["arms"]) {
+        arm.erase("epochs");
+        arm.erase("steps");
+      }
+      config = parseExperimentConfig(j);
+    }
+    return config;
+  } catch (const std::exception& e) {
+    failure(e.what());
+  }
+}
+
+std::string modelName(const ExperimentConfig& c) { return c.modelName.empty() ? c.model.name + " (inline)" : c.modelName; }
+
+int validate(const Options& o) {
+  const ExperimentConfig c = loadConfig(o);
+  std::printf("ok: %zu arm%s x %zu seed%s, model %s, dataset %s\n", c.arms.size(), c.arms.size() == 1 ? "" : "s",
+              c.seeds.size(), c.seeds.size() == 1 ? "" : "s", modelName(c).c_str(), c.data.name.c_str());
+  return 0;
+}
+
+std::string clockText(double seconds) {
+  if (!std::isfinite(seconds) || seconds < 0) return "--:--";
+  const long s = std::lround(seconds);
+  char buf[32];
+  if (s >= 3600) std::snprintf(buf, sizeof buf, "%ld:%02ld:%02ld", s / 3600, s / 60 % 60, s % 60);
+  else std::snprintf(buf, sizeof buf, "%ld:%02ld", s / 60, s % 60);
+  return buf;
+}
+
+// Progress on stderr: a bar redrawn in place on a terminal (at most 10 times a second), else one
+// plain line per 10%.
+class Progress {
+ public:
+  Progress(bool enabled, bool terminal) : enabled_(enabled), terminal_(terminal), start_(Clock::now()) {}
+
+  void update(const Experiment& e, bool force = false) {
+    if (!enabled_) return;
+    const auto now = Clock::now();
+    const std::int64_t done = e.stepsDone(), total = std::max<std::int64_t>(1, e.stepsTotal());
+    const int tenth = int(done * 10 / total);
+    if (force && drawn_ && done == lastDone_) return;  // the final state is already shown
+    if (terminal_) {
+      if (!force && now - lastDraw_ < std::chrono::milliseconds(100)) return;
+    } else if (!force && tenth <= lastTenth_) {
+      return;
+    }
+    lastDraw_ = now;
+    lastTenth_ = tenth;
+    lastDone_ = done;
+    const std::string line = text(e, done, total, now);
+    if (terminal_) std::fprintf(stderr, "\r%s\033[K", line.c_str());
+    else std::fprintf(stderr, "%s\n", line.c_str());
+    std::fflush(stderr);
+    drawn_ = true;
+  }
+
+  // Ends the bar's line so later output starts on a fresh line.
+  void finish() {
+    if (enabled_ && terminal_ && drawn_) std::fputc('\n', stderr);
+  }
+
+ private:
+  // Images/s: images trained by all runs together per second of wall time.
+  std::string text(const Experiment& e, std::int64_t done, std::int64_t total, Clock::time_point now) const {
+    std::int64_t samples = 0;
+    for (int i = 0; i < e.runCount(); ++i) samples += e.record(i).samplesSeen;
+    const double elapsed = std::chrono::duration<double>(now - start_).count();
+    const double rate = elapsed > 0 ? double(samples) / elapsed : 0;
+    const double left = done > 0 ? elapsed * double(total - done) / double(done) : NAN;
+    const double fraction = std::min(1.0, double(done) / double(total));
+    const std::size_t arms = e.config().arms.size(), seeds = e.config().seeds.size();
+    char buf[256];
+    std::snprintf(buf, sizeof buf, "%3d%% %lld/%lld steps, %zu arm%s x %zu seed%s, %.0f images/s, %s elapsed, %s left",
+                  int(fraction * 100), (long long)done, (long long)total, arms, arms == 1 ? "" : "s", seeds,
+                  seeds == 1 ? "" : "s", rate, clockText(elapsed).c_str(), clockText(left).c_str());
+    if (!terminal_) return std::string("normlab-cli: ") + buf;
+    constexpr int kWidth = 20;
+    const int filled = int(fraction * kWidth);
+    std::string bar(1, '[');
+    bar.append(std::size_t(filled), '#');
+    bar.append(std::size_t(kWidth - filled), '.');
+    bar += "] ";
+    bar += buf;
+    return bar;
+  }
+
+  bool enabled_, terminal_;
+  Clock::time_point start_, lastDraw_{};
+  int lastTenth_ = 0;
+  std::int64_t lastDone_ = -1;
+  bool drawn_ = false;
+};
+
+void printTable(const ExperimentResults& r) {
+  int armWidth = 3, seedWidth = 4;
+  for (const RunRecord& run : r.runs) {
+    armWidth = std::max(armWidth, int(run.label.size()));
+    seedWidth = std::max(seedWidth, int(std::to_string(run.seed).size()));
+  }
+  std::printf("%-*s  %*s  %9s  %s\n", armWidth, "arm", seedWidth, "seed", "test acc", "diverged");
+  for (const RunRecord& run : r.runs) {
+    char acc[32] = "-";
+    if (std::isfinite(run.finalTestAccuracy)) std::snprintf(acc, sizeof acc, "%.4f", run.finalTestAccuracy);
+    const std::string diverged = run.diverged ? "yes (step " + std::to_string(run.divergedAtStep) + ")" : "no";
+    std::printf("%-*s  %*llu  %9s  %s\n", armWidth, run.label.c_str(), seedWidth, (unsigned long long)run.seed, acc,
+                diverged.c_str());
+  }
+}
+
+int run(const Options& o) {
+  installStopHandlers();  // a signal from here on stops cleanly (before training: writes empty results)
+  const ExperimentConfig config = loadConfig(o);
+  try {
+    prepareOutputDirectory(o.outDir);
+  } catch (const std::exception& e) {
+    failure(e.what());
+  }
+
+  Experiment experiment(config, o.threads);
+  try {
+    experiment.prepare();
+  } catch (const std::exception& e) {
+    failure(e.what());
+  }
+  if (!experiment.warning().empty()) std::fprintf(stderr, "normlab-cli: warning: %s\n", oneLine(experiment.warning()).c_str());
+
+  Progress progress(!o.quiet, isatty(STDERR_FILENO) == 1);
+  try {
+    while (!gStopSignal && experiment.advance()) progress.update(experiment);
+    if (gStopSignal) experiment.finishEarly();
+  } catch (const std::exception& e) {
+    progress.finish();
+    failure(std::string("training failed: ") + e.what());
+  }
+  progress.update(experiment, true);
+  progress.finish();
+  const int stopSignal = gStopSignal;
+  if (stopSignal && !o.quiet)
+    std::fprintf(stderr, "normlab-cli: stopped by %s after %lld of %lld steps; writing what was recorded\n",
+                 stopSignal == SIGINT ? "SIGINT" : "SIGTERM", (long long)experiment.stepsDone(),
+                 (long long)experiment.stepsTotal());
+
+  const ExperimentResults results = snapshotResults(experiment);
+  try {
+    writeResults(o.outDir, results);
+  } catch (const std::exception& e) {
+    failure(e.what());
+  }
+  if (!o.quiet) {
+    printTable(results);
+    std::printf("results in %s\n", o.outDir.c_str());
+  }
+  return stopSignal ? 128 + stopSignal : 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const Options o = parseArguments(argc, argv);
+  return o.command == "validate" ? validate(o) : run(o);
+}

@@ -1,0 +1,236 @@
+#include "results_writer.h"
+
+#include <cerrno>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+
+#include <nlohmann/json.hpp>
+
+#include "error.h"
+
+namespace normlab {
+
+namespace fs = std::filesystem;
+using json = nlohmann::json;
+
+namespace {
+
+// The parameters layers.csv has columns for, and the statistics per parameter.
+constexpr const char* kParamNames[] = {"weight", "bias", "gamma", "beta"};
+constexpr const char* kParamStats[] = {"grad_norm", "update_ratio", "mean_abs_grad", "max_abs_grad"};
+
+std::string percentileColumn(double p) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "p%g", p);
+  return buf;
+}
+
+// Appends the fields as one CSV line (fields are already formatted).
+void appendRow(std::string& out, const std::vector<std::string>& fields) {
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    if (i) out += ',';
+    out += fields[i];
+  }
+  out += '\n';
+}
+
+std::string header(const std::vector<std::string>& columns) {
+  std::string out;
+  std::vector<std::string> quoted;
+  quoted.reserve(columns.size());
+  for (const auto& c : columns) quoted.push_back(csvText(c));
+  appendRow(out, quoted);
+  return out;
+}
+
+json number(double v) { return std::isfinite(v) ? json(v) : json(nullptr); }
+
+std::string reasonOf(int error) { return std::strerror(error); }
+
+[[noreturn]] void cannotWrite(const std::string& path, const std::string& reason) {
+  throw NormLabError("cannot write to '" + path + "': " + reason);
+}
+
+}  // namespace
+
+std::string csvNumber(double value) {
+  if (std::isnan(value)) return {};
+  if (std::isinf(value)) return value > 0 ? "inf" : "-inf";
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.9g", value);
+  return buf;
+}
+
+std::string csvText(std::string_view text) {
+  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+  return out;
+}
+
+std::vector<std::string> metricsColumns() {
+  return {"arm", "seed", "step", "samples_seen", "epoch", "train_loss", "train_acc", "test_loss", "test_acc", "wall_s"};
+}
+
+std::vector<std::string> layerColumns() {
+  std::vector<std::string> c = {"arm", "seed", "step", "layer", "kind", "out_mean", "out_std", "zero_frac", "saturated_frac"};
+  for (double p : kProbePercentiles) c.push_back(percentileColumn(p));
+  c.push_back("grad_mean_abs");
+  c.push_back("grad_max_abs");
+  for (const char* p : kParamNames)
+    for (const char* s : kParamStats) c.push_back(std::string(p) + "_" + s);
+  for (const char* b : {"bn_batch_mean", "bn_running_mean", "bn_batch_var", "bn_running_var", "train_mode_acc", "eval_mode_acc"})
+    c.push_back(b);
+  return c;
+}
+
+std::string metricsCsv(const ExperimentResults& results) {
+  std::string out = header(metricsColumns());
+  std::vector<std::string> f;
+  for (const RunRecord& run : results.runs) {
+    const std::string arm = csvText(run.label), seed = std::to_string(run.seed);
+    for (const MetricPoint& p : run.metrics) {
+      f = {arm, seed, std::to_string(p.step), std::to_string(p.samplesSeen), csvNumber(p.epoch),
+           csvNumber(p.trainLoss), csvNumber(p.trainAccuracy), csvNumber(p.testLoss), csvNumber(p.testAccuracy),
+           csvNumber(p.wallSeconds)};
+      appendRow(out, f);
+    }
+  }
+  return out;
+}
+
+std::string layersCsv(const ExperimentResults& results) {
+  std::string out = header(layerColumns());
+  std::vector<std::string> f;
+  for (const RunRecord& run : results.runs) {
+    const std::string arm = csvText(run.label), seed = std::to_string(run.seed);
+    for (const auto& probe : run.probes) {
+      // Negative: not measured (no batch norm in this run).
+      const double trainMode = probe->trainModeAccuracy >= 0 ? probe->trainModeAccuracy : kNotMeasured;
+      const double evalMode = probe->evalModeAccuracy >= 0 ? probe->evalModeAccuracy : kNotMeasured;
+      for (const LayerStats& l : probe->layers) {
+        const ActivationStats& a = l.activation;
+        f = {arm, seed, std::to_string(probe->step), csvText(l.name), csvText(l.kind), csvNumber(a.mean),
+             csvNumber(a.std), csvNumber(a.zeroFraction), csvNumber(a.saturatedFraction)};
+        for (float p : a.percentiles) f.push_back(csvNumber(p));
+        f.push_back(csvNumber(l.gradMeanAbs));
+        f.push_back(csvNumber(l.gradMaxAbs));
+        for (const char* name : kParamNames) {
+          const ParamStats* ps = nullptr;
+          for (const ParamStats& s : l.params)
+            if (s.name == name) ps = &s;
+          if (ps) {
+            for (double v : {ps->gradNorm, ps->updateRatio, ps->meanAbsGrad, ps->maxAbsGrad}) f.push_back(csvNumber(v));
+          } else {
+            f.insert(f.end(), std::size(kParamStats), std::string());
+          }
+        }
+        const BatchNormStats& bn = l.batchNorm;
+        for (double v : {bn.batchMean, bn.runningMean, bn.batchVar, bn.runningVar})
+          f.push_back(l.hasBatchNorm ? csvNumber(v) : std::string());
+        f.push_back(csvNumber(trainMode));
+        f.push_back(csvNumber(evalMode));
+        appendRow(out, f);
+      }
+    }
+  }
+  return out;
+}
+
+json histogramsJson(const ExperimentResults& results) {
+  json runs = json::array();
+  for (const RunRecord& run : results.runs) {
+    json probes = json::array();
+    for (const auto& probe : run.probes) {
+      json layers = json::array();
+      for (const LayerStats& l : probe->layers) {
+        json bins = json::array();
+        for (float b : l.activation.histogram) bins.push_back(number(b));
+        layers.push_back({{"layer", l.name}, {"kind", l.kind}, {"lo", number(l.activation.histLo)},
+                          {"hi", number(l.activation.histHi)}, {"bins", std::move(bins)}});
+      }
+      probes.push_back({{"step", probe->step}, {"samples_seen", probe->samplesSeen}, {"layers", std::move(layers)}});
+    }
+    runs.push_back({{"arm", run.label}, {"arm_index", run.arm}, {"seed", run.seed}, {"probes", std::move(probes)}});
+  }
+  return {{"runs", std::move(runs)}};
+}
+
+json summaryJson(const ExperimentResults& results) {
+  json arms = json::array();
+  for (const RunRecord& run : results.runs) {
+    arms.push_back({{"label", run.label},
+                    {"seed", run.seed},
+                    {"final_test_accuracy", number(run.finalTestAccuracy)},
+                    {"final_test_loss", number(run.finalTestLoss)},
+                    {"final_train_loss", number(run.finalTrainLoss)},
+                    {"diverged", run.diverged},
+                    {"diverged_at_step", run.diverged ? json(run.divergedAtStep) : json(nullptr)},
+                    {"steps", run.step},
+                    {"images_per_s", number(run.imagesPerSecond)}});
+  }
+  json j = {{"name", results.config.name}, {"arms", std::move(arms)}};
+  if (!results.warning.empty()) j["warning"] = results.warning;
+  j["config"] = toJson(results.config);
+  return j;
+}
+
+std::string jsonText(const json& j) { return j.dump(2, ' ', false, json::error_handler_t::replace) + "\n"; }
+
+void prepareOutputDirectory(const std::string& dir) {
+  if (dir.empty()) cannotWrite(dir, "empty directory name");
+  std::error_code ec;
+  const fs::path p(dir);
+  if (fs::exists(p, ec) && !fs::is_directory(p, ec)) cannotWrite(dir, "not a directory");
+  fs::create_directories(p, ec);
+  if (ec) cannotWrite(dir, ec.message());
+  // Create and remove a probe file: permissions, read-only file systems and full disks show here.
+  const std::string probe = (p / ".normlab-write-test.tmp").string();
+  std::FILE* f = std::fopen(probe.c_str(), "wb");
+  if (!f) cannotWrite(dir, reasonOf(errno));
+  const bool ok = std::fputc('x', f) != EOF;
+  const int closed = std::fclose(f);
+  const int err = errno;
+  std::remove(probe.c_str());
+  if (!ok || closed != 0) cannotWrite(dir, reasonOf(err));
+}
+
+void writeFileAtomically(const std::string& path, std::string_view text) {
+  const std::string tmp = path + ".tmp";
+  std::FILE* f = std::fopen(tmp.c_str(), "wb");
+  if (!f) cannotWrite(path, reasonOf(errno));
+  bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size() && std::fflush(f) == 0;
+  int err = ok ? 0 : errno;
+  if (std::fclose(f) != 0 && ok) {
+    ok = false;
+    err = errno;
+  }
+  if (!ok) {
+    std::remove(tmp.c_str());
+    cannotWrite(path, reasonOf(err));
+  }
+  std::error_code ec;
+  fs::rename(tmp, path, ec);
+  if (ec) {
+    std::remove(tmp.c_str());
+    cannotWrite(path, ec.message());
+  }
+}
+
+void writeResults(const std::string& dir, const ExperimentResults& results) {
+  const fs::path d(dir);
+  writeFileAtomically((d / "metrics.csv").string(), metricsCsv(results));
+  writeFileAtomically((d / "layers.csv").string(), layersCsv(results));
+  writeFileAtomically((d / "histograms.json").string(), jsonText(histogramsJson(results)));
+  writeFileAtomically((d / "summary.json").string(), jsonText(summaryJson(results)));
+  saveExperiment((d / "experiment.normlab").string(), results);
+  // Later issue: chart images (PNG/SVG/PDF of every chart) are written here.
+}
+
+}  // namespace normlab

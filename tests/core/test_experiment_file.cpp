@@ -1,0 +1,124 @@
+// The .normlab file: save then open gives identical metrics and probes; damaged, mistyped and
+// future files get clear errors.
+#include <QtTest>
+#include <QTemporaryDir>
+
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+
+#include "core/experiment_file.h"
+
+using namespace normlab;
+using nlohmann::json;
+
+namespace {
+
+ExperimentResults runTiny() {
+  ExperimentConfig config = parseExperimentConfig(R"({"name": "file test", "dataset": {"name": "synthetic", "train": 200, "test": 40},
+    "model": "tiny", "train": {"lr": 0.05, "steps": 12, "batch_size": 8, "eval_every": 5},
+    "arms": [{"norm": "batch"}, {"label": "wild", "norm": "none", "lr": 500}], "probe_every": 4})");
+  config.arms[1].label = "wild, \"quoted\"";  // set here: moc cannot read escaped quotes in raw strings
+  Experiment e(config);
+  e.prepare();
+  while (e.advance()) {}
+  return snapshotResults(e);
+}
+
+// Bitwise equality of doubles, NaN equal to NaN.
+bool same(double a, double b) { return (std::isnan(a) && std::isnan(b)) || a == b; }
+
+template <typename F>
+QString errorOf(F f) {
+  try {
+    f();
+  } catch (const NormLabError& e) {
+    return e.what();
+  }
+  return {};
+}
+
+}  // namespace
+
+class TestExperimentFile : public QObject {
+  Q_OBJECT
+  QTemporaryDir dir_;
+
+ private slots:
+  void saveThenOpenGivesIdenticalMetrics() {
+    const ExperimentResults saved = runTiny();
+    const std::string path = dir_.filePath("a.normlab").toStdString();
+    saveExperiment(path, saved);
+    const ExperimentResults loaded = loadExperiment(path);
+    QVERIFY(sameConfig(saved.config, loaded.config));
+    QCOMPARE(loaded.runs.size(), saved.runs.size());
+    QVERIFY(saved.runs[1].diverged);
+    for (std::size_t i = 0; i < saved.runs.size(); ++i) {
+      const RunRecord &a = saved.runs[i], &b = loaded.runs[i];
+      QCOMPARE(b.label, a.label);
+      QCOMPARE(b.diverged, a.diverged);
+      QCOMPARE(b.divergedAtStep, a.divergedAtStep);
+      QCOMPARE(b.step, a.step);
+      QVERIFY(same(b.finalTestAccuracy, a.finalTestAccuracy));
+      QCOMPARE(b.metrics.size(), a.metrics.size());
+      for (std::size_t k = 0; k < a.metrics.size(); ++k) {
+        QCOMPARE(b.metrics[k].step, a.metrics[k].step);
+        QVERIFY(same(b.metrics[k].trainLoss, a.metrics[k].trainLoss));
+        QVERIFY(same(b.metrics[k].testAccuracy, a.metrics[k].testAccuracy));
+      }
+      QCOMPARE(b.probes.size(), a.probes.size());
+      for (std::size_t k = 0; k < a.probes.size(); ++k) {
+        QCOMPARE(b.probes[k]->layers.size(), a.probes[k]->layers.size());
+        for (std::size_t l = 0; l < a.probes[k]->layers.size(); ++l) {
+          const LayerStats &x = a.probes[k]->layers[l], &y = b.probes[k]->layers[l];
+          QVERIFY(same(y.activation.mean, x.activation.mean));
+          QVERIFY(y.activation.histogram == x.activation.histogram);
+          QVERIFY(same(y.gradMeanAbs, x.gradMeanAbs));
+          QCOMPARE(y.hasBatchNorm, x.hasBatchNorm);
+        }
+      }
+      QCOMPARE(b.norms.size(), a.norms.size());
+    }
+    QVERIFY(!QFile::exists(dir_.filePath("a.normlab.tmp")));
+  }
+
+  void damagedFiles_data() {
+    QTest::addColumn<QString>("mutation");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("truncated") << "truncate" << "not valid JSON";
+    QTest::newRow("not ours") << "format" << "not a NormLab experiment file";
+    QTest::newRow("future version") << "version" << "schema version 99";
+    QTest::newRow("wrong type") << "type" << "runs[0].step";
+    QTest::newRow("bad metric row") << "row" << "runs[0].metrics.rows[0]";
+    QTest::newRow("bad config") << "config" << "\"config\" is invalid";
+    QTest::newRow("missing field") << "missing" << "runs[1].probes";
+  }
+  void damagedFiles() {
+    QFETCH(QString, mutation);
+    QFETCH(QString, expected);
+    static const json good = toJson(runTiny());
+    json j = good;
+    std::string text;
+    if (mutation == "truncate") text = good.dump().substr(0, 300);
+    if (mutation == "format") j["format"] = "something-else";
+    if (mutation == "version") j["schema_version"] = 99;
+    if (mutation == "type") j["runs"][0]["step"] = "twelve";
+    if (mutation == "row") j["runs"][0]["metrics"]["rows"][0] = json::array({1});
+    if (mutation == "config") j["config"]["arms"] = json::array();
+    if (mutation == "missing") j["runs"][1].erase("probes");
+    if (text.empty()) text = j.dump();
+    const QString path = dir_.filePath("bad-" + mutation + ".normlab");
+    std::ofstream(path.toStdString()) << text;
+    const QString message = errorOf([&] { loadExperiment(path.toStdString()); });
+    QVERIFY2(message.contains(expected) && message.contains(path), qPrintable(message));
+  }
+
+  void unwritableAndMissing() {
+    const ExperimentResults r = runTiny();
+    QVERIFY(errorOf([&] { saveExperiment("/nonexistent-folder/x.normlab", r); }).contains("cannot write to"));
+    QVERIFY(errorOf([&] { loadExperiment(dir_.filePath("nope.normlab").toStdString()); }).contains("cannot open"));
+  }
+};
+
+QTEST_APPLESS_MAIN(TestExperimentFile)
+#include "test_experiment_file.moc"

@@ -1,0 +1,358 @@
+// Chart views: every view draws every run, a diverged run is labelled, log axes only ever see
+// finite positive values, presentation mode enlarges fonts, empty snapshots are fine, and each
+// view leaves a screenshot (view_<name>.png) in the working directory for a human to look at.
+#include <cmath>
+#include <memory>
+
+#include <QApplication>
+#include <QTableWidget>
+#include <QtCharts/QAbstractAxis>
+#include <QtCharts/QAreaSeries>
+#include <QtCharts/QChart>
+#include <QtCharts/QChartView>
+#include <QtCharts/QLegend>
+#include <QtCharts/QLegendMarker>
+#include <QtCharts/QLineSeries>
+#include <QtCharts/QLogValueAxis>
+#include <QtCharts/QScatterSeries>
+#include <QtCharts/QXYSeries>
+#include <QtTest>
+
+#include "core/experiment.h"
+#include "core/experiment_config.h"
+#include "ui/activation_view.h"
+#include "ui/batch_norm_view.h"
+#include "ui/chart_style.h"
+#include "ui/gradient_view.h"
+#include "ui/layer_table_view.h"
+#include "ui/loss_view.h"
+#include "ui/model_view.h"
+#include "ui/snapshot_view.h"
+
+using namespace normlab;
+
+namespace {
+
+qsizetype pointCount(QAbstractSeries* series) {
+  if (auto* xy = qobject_cast<QXYSeries*>(series)) return xy->count();
+  if (auto* area = qobject_cast<QAreaSeries*>(series)) return area->upperSeries() ? area->upperSeries()->count() : 0;
+  return 0;
+}
+
+QList<QPointF> seriesPoints(QAbstractSeries* series) {
+  if (auto* xy = qobject_cast<QXYSeries*>(series)) return xy->points();
+  QList<QPointF> all;
+  if (auto* area = qobject_cast<QAreaSeries*>(series)) {
+    if (area->upperSeries()) all += area->upperSeries()->points();
+    if (area->lowerSeries()) all += area->lowerSeries()->points();
+  }
+  return all;
+}
+
+QStringList legendLabels(QChart* chart) {
+  QStringList labels;
+  for (QLegendMarker* m : chart->legend()->markers())
+    labels.append(m->label());
+  return labels;
+}
+
+QString slug(const QString& title) {
+  if (title.startsWith("Loss")) return "loss";
+  if (title.startsWith("Activ")) return "activations";
+  if (title.startsWith("Grad")) return "gradient";
+  if (title.startsWith("Batch")) return "batch_norm";
+  if (title.startsWith("Layer")) return "layers";
+  return title.toLower().replace(' ', '_');
+}
+
+// Checks every series attached to a log axis: finite, positive points only; positive axis range.
+void checkLogAxes(QChart* chart, const QString& where) {
+  for (QAbstractAxis* axis : chart->axes()) {
+    auto* log = qobject_cast<QLogValueAxis*>(axis);
+    if (!log) continue;
+    QVERIFY2(log->min() > 0 && std::isfinite(log->min()) && std::isfinite(log->max()), qPrintable(where));
+    for (QAbstractSeries* series : chart->series()) {
+      if (!series->attachedAxes().contains(axis)) continue;
+      for (const QPointF& p : seriesPoints(series)) {
+        const double v = log->orientation() == Qt::Vertical ? p.y() : p.x();
+        QVERIFY2(std::isfinite(v) && v > 0, qPrintable(QString("%1: %2 got %3").arg(where, series->name()).arg(v)));
+      }
+    }
+  }
+}
+
+}  // namespace
+
+class TestChartViews : public QObject {
+  Q_OBJECT
+
+ private:
+  Snapshot snapshot_;
+  int bnRun_ = -1, wildRun_ = -1;
+
+  // Every chart of the view has points for every run it should draw.
+  void checkEveryRunDrawn(SnapshotView* view, const QString& name) {
+    const QList<QChartView*> charts = view->chartViews();
+    for (QChartView* chartView : charts) {
+      QChart* chart = chartView->chart();
+      for (int r = 0; r < int(snapshot_.runs.size()); ++r) {
+        if (name == "batch_norm" && r != bnRun_) continue;
+        if (name.startsWith("activations (all")) {  // a run without this layer (no norm) has no band
+          bool has = false;
+          for (const LayerStats& l : snapshot_.runs[std::size_t(r)].probes.back()->layers)
+            has = has || QString::fromStdString(l.name) == chart->title();
+          if (!has) continue;
+        }
+        qsizetype points = 0;
+        for (QAbstractSeries* s : chart->series())
+          if (seriesRun(s) == r) points += pointCount(s);
+        QVERIFY2(points > 0, qPrintable(QString("%1 / chart '%2': no points for run %3").arg(name, chart->title()).arg(r)));
+      }
+    }
+  }
+
+ private slots:
+  void initTestCase() {
+    Experiment e(parseExperimentConfig(R"({"dataset": {"name": "synthetic", "train": 300, "test": 60},
+        "model": "tiny", "train": {"lr": 0.05, "steps": 30, "batch_size": 8},
+        "arms": [{"norm": "none"}, {"norm": "batch"}, {"label": "wild", "norm": "none", "lr": 1000}],
+        "probe_every": 5})"), 1);
+    e.prepare();
+    while (e.advance()) {
+    }
+    snapshot_.version = 1;
+    snapshot_.state = RunnerState::Finished;
+    for (int i = 0; i < e.runCount(); ++i) snapshot_.runs.push_back(e.record(i));
+    snapshot_.stepsDone = e.stepsDone();
+    snapshot_.stepsTotal = e.stepsTotal();
+    QCOMPARE(snapshot_.runs.size(), std::size_t(3));
+    bnRun_ = 1;
+    wildRun_ = 2;
+    QVERIFY2(snapshot_.runs[2].diverged, "the lr-1000 arm must diverge for these tests to mean anything");
+    QVERIFY(!snapshot_.runs[0].diverged);
+    QVERIFY(!snapshot_.runs[1].probes.empty());
+  }
+
+  void registryInTabOrder() {
+    QWidget parent;
+    const QList<NamedView> views = createChartViews(&parent);
+    QStringList titles;
+    for (const NamedView& v : views) {
+      titles.append(v.title);
+      QCOMPARE(v.view->parentWidget(), &parent);
+    }
+    QCOMPARE(titles, (QStringList{"Loss & accuracy", "Activations", "Gradient flow", "Batch norm", "Layers", "Model"}));
+  }
+
+  void everyRunDrawn() {
+    QWidget parent;
+    for (const NamedView& v : createChartViews(&parent)) {
+      v.view->resize(1280, 720);
+      v.view->showSnapshot(snapshot_);
+      checkEveryRunDrawn(v.view, slug(v.title));
+      if (auto* act = dynamic_cast<ActivationView*>(v.view)) {
+        QVERIFY(act->layerNames().contains("conv1"));
+        act->selectLayer("");  // all layers as small multiples
+        act->showSnapshot(snapshot_);
+        QVERIFY(act->chartViews().size() == act->layerNames().size());
+        checkEveryRunDrawn(act, "activations (all layers)");
+      }
+    }
+  }
+
+  void divergedRunIsLabelled() {
+    QWidget parent;
+    for (const NamedView& v : createChartViews(&parent)) {
+      v.view->showSnapshot(snapshot_);
+      const QString name = slug(v.title);
+      if (name == "batch_norm" || name == "model") continue;  // the wild arm has no batch norm
+      QStringList labels;
+      for (QChartView* c : v.view->chartViews()) labels += legendLabels(c->chart());
+      if (auto* table = dynamic_cast<LayerTableView*>(v.view))
+        for (int r = 0; r < table->table()->rowCount(); ++r) labels.append(table->table()->item(r, 1)->text());
+      const QString expected = QString("diverged at step %1").arg(snapshot_.runs[std::size_t(wildRun_)].divergedAtStep);
+      QVERIFY2(labels.filter(expected).size() > 0, qPrintable(name + ": " + labels.join(" | ")));
+      // Only the diverged run says so.
+      QVERIFY2(labels.filter("diverged").size() == labels.filter(expected).size(), qPrintable(labels.join(" | ")));
+    }
+  }
+
+  void logAxesGetOnlyPositiveFiniteValues() {
+    // Poison the snapshot with every value a log axis must not see.
+    Snapshot bad = snapshot_;
+    for (RunRecord& run : bad.runs) {
+      if (run.metrics.size() >= 3) {
+        run.metrics[0].trainLoss = 0;
+        run.metrics[1].testLoss = -1;
+        run.metrics[2].trainLoss = std::numeric_limits<double>::infinity();
+      }
+      for (auto& probe : run.probes) {
+        auto copy = std::make_shared<ProbeRecord>(*probe);
+        copy->layers[0].gradMeanAbs = 0;
+        copy->layers[0].gradMaxAbs = std::numeric_limits<double>::quiet_NaN();
+        if (copy->layers.size() > 1) copy->layers[1].gradMeanAbs = -1;
+        probe = copy;
+      }
+    }
+    QWidget parent;
+    LossView loss(&parent);
+    loss.setLogLoss(true);
+    loss.showSnapshot(bad);
+    QVERIFY(!loss.lossChart()->axes(Qt::Vertical).isEmpty());
+    QVERIFY(qobject_cast<QLogValueAxis*>(loss.lossChart()->axes(Qt::Vertical).first()));
+    checkLogAxes(loss.lossChart(), "loss (log)");
+    // Switching back and forth with data present.
+    loss.setLogLoss(false);
+    loss.setLogLoss(true);
+    checkLogAxes(loss.lossChart(), "loss (log, toggled)");
+    qsizetype points = 0;
+    for (QAbstractSeries* s : loss.lossChart()->series()) points += pointCount(s);
+    QVERIFY(points > 0);
+
+    GradientView grad(&parent);
+    grad.showSnapshot(bad);
+    grad.selectLayer("conv1");
+    grad.showSnapshot(bad);
+    int logCharts = 0;
+    for (QChartView* c : grad.chartViews()) {
+      checkLogAxes(c->chart(), "gradient " + c->chart()->title());
+      logCharts += int(!c->chart()->axes(Qt::Vertical).isEmpty() &&
+                       qobject_cast<QLogValueAxis*>(c->chart()->axes(Qt::Vertical).first()));
+    }
+    QCOMPARE(logCharts, 2);
+    // A zero mean gradient is clamped to 1e-12 and then flagged as vanishing.
+    QVERIFY2(grad.flagText().contains("Vanishing"), qPrintable(grad.flagText()));
+  }
+
+  void gradientFlags() {
+    Snapshot s = snapshot_;
+    auto copy = std::make_shared<ProbeRecord>(*s.runs[0].probes.back());
+    copy->layers[0].gradMeanAbs = 1e-9;
+    copy->layers[1].gradMeanAbs = 1e5;
+    s.runs[0].probes.back() = copy;
+    const QString flags = normlab::gradientFlags(s);
+    QVERIFY2(flags.contains("Vanishing") && flags.contains(QString::fromStdString(copy->layers[0].name)), qPrintable(flags));
+    QVERIFY2(flags.contains("Exploding") && flags.contains(QString::fromStdString(copy->layers[1].name)), qPrintable(flags));
+    Snapshot calm;
+    calm.runs.push_back(snapshot_.runs[0]);
+    auto ok = std::make_shared<ProbeRecord>(*calm.runs[0].probes.back());
+    for (LayerStats& l : ok->layers) l.gradMeanAbs = 1e-2;
+    calm.runs[0].probes = {ok};
+    QCOMPARE(normlab::gradientFlags(calm), QString());
+  }
+
+  void smoothingIsDebiasedEma() {
+    std::vector<double> out;
+    // w = 0.5: last = 0.5*1 = 0.5, /(1-0.5) = 1; last = 0.5*0.5 + 0.5*3 = 1.75, /(1-0.25) = 2.3333;
+    // NaN is skipped; last = 0.5*1.75 + 0.5*5 = 3.375, /(1-0.125) = 3.857142857.
+    debiasedEma({1, 3, std::nan(""), 5}, 0.5, out);
+    QCOMPARE(out.size(), std::size_t(4));
+    QCOMPARE(out[0], 1.0);
+    QVERIFY(std::abs(out[1] - 7.0 / 3.0) < 1e-12);
+    QVERIFY(std::isnan(out[2]));
+    QVERIFY(std::abs(out[3] - 3.375 / 0.875) < 1e-12);
+    debiasedEma({2, 4}, 0.0, out);
+    QCOMPARE(out[1], 4.0);
+  }
+
+  void decimateKeepsEnds() {
+    QList<QPointF> points;
+    for (int i = 0; i < 5000; ++i) points.append(QPointF(i, i * 2));
+    decimate(points, 1000);
+    QCOMPARE(points.size(), qsizetype(1000));
+    QCOMPARE(points.first(), QPointF(0, 0));
+    QCOMPARE(points.last(), QPointF(4999, 9998));
+    for (qsizetype i = 1; i < points.size(); ++i) QVERIFY(points[i].x() > points[i - 1].x());
+    QList<QPointF> few{{0, 1}, {1, 2}};
+    decimate(few, 1000);
+    QCOMPARE(few.size(), qsizetype(2));
+  }
+
+  void batchNormMessageWithoutBatchNorm() {
+    QWidget parent;
+    BatchNormView view(&parent);
+    Snapshot none;
+    none.runs.push_back(snapshot_.runs[0]);
+    view.showSnapshot(none);
+    QVERIFY(view.showsMessage());
+    QVERIFY(view.message().contains("No run uses batch norm"));
+    view.resize(1280, 720);
+    QVERIFY(view.grab().save("view_batch_norm_none.png"));
+    view.showSnapshot(snapshot_);
+    QVERIFY(!view.showsMessage());
+  }
+
+  void presentationModeEnlargesFonts() {
+    QWidget parent;
+    for (const NamedView& v : createChartViews(&parent)) {
+      v.view->showSnapshot(snapshot_);
+      const qreal widgetBefore = QFontInfo(v.view->font()).pointSizeF();
+      QList<qreal> titles, labels;
+      for (QChartView* c : v.view->chartViews()) {
+        titles.append(c->chart()->titleFont().pointSizeF());
+        labels.append(c->chart()->axes().isEmpty() ? 0 : c->chart()->axes().first()->labelsFont().pointSizeF());
+      }
+      v.view->setPresentationMode(true);
+      QVERIFY2(QFontInfo(v.view->font()).pointSizeF() > widgetBefore, qPrintable(v.title));
+      const QList<QChartView*> charts = v.view->chartViews();
+      for (int i = 0; i < charts.size(); ++i) {
+        QVERIFY2(charts[i]->chart()->titleFont().pointSizeF() > titles[i], qPrintable(v.title));
+        if (!charts[i]->chart()->axes().isEmpty())
+          QVERIFY2(charts[i]->chart()->axes().first()->labelsFont().pointSizeF() > labels[i], qPrintable(v.title));
+        for (QAbstractSeries* s : charts[i]->chart()->series())
+          if (auto* xy = qobject_cast<QXYSeries*>(s); xy && !qobject_cast<QScatterSeries*>(xy) && xy->pen().style() == Qt::SolidLine)
+            QVERIFY2(xy->pen().widthF() >= 3, qPrintable(v.title + ": " + s->name()));
+      }
+      const qreal presentationSize = QFontInfo(v.view->font()).pointSizeF();
+      v.view->setPresentationMode(false);
+      QVERIFY(QFontInfo(v.view->font()).pointSizeF() < presentationSize);
+    }
+  }
+
+  void emptySnapshotDoesNotCrash() {
+    QWidget parent;
+    for (const NamedView& v : createChartViews(&parent)) {
+      v.view->resize(800, 500);
+      v.view->showSnapshot(Snapshot{});
+      v.view->grab();
+      v.view->showSnapshot(snapshot_);  // runs appear
+      v.view->showSnapshot(Snapshot{});  // and vanish again (reset)
+      v.view->setPresentationMode(true);
+      v.view->grab();
+      for (QChartView* c : v.view->chartViews())
+        for (QAbstractSeries* s : c->chart()->series()) QCOMPARE(pointCount(s), qsizetype(0));
+    }
+  }
+
+  void screenshots() {
+    for (bool presentation : {false, true}) {
+      QWidget parent;
+      for (const NamedView& v : createChartViews(&parent)) {
+        v.view->resize(presentation ? 1600 : 1280, presentation ? 900 : 720);
+        v.view->setPresentationMode(presentation);
+        v.view->showSnapshot(snapshot_);
+        v.view->show();
+        QCoreApplication::processEvents();
+        const QString file = QString("view_%1%2.png").arg(slug(v.title), presentation ? "_presentation" : "");
+        QVERIFY2(v.view->grab().save(file), qPrintable(file));
+        if (auto* loss = dynamic_cast<LossView*>(v.view)) {
+          loss->setLogLoss(true);
+          loss->setEpochAxis(true);
+          QCoreApplication::processEvents();
+          QVERIFY(loss->grab().save(QString("view_loss_log_epochs%1.png").arg(presentation ? "_presentation" : "")));
+        }
+        if (auto* act = dynamic_cast<ActivationView*>(v.view)) {
+          act->selectLayer("");
+          act->showSnapshot(snapshot_);
+          QCoreApplication::processEvents();
+          const QString all = QString("view_activations_all%1.png").arg(presentation ? "_presentation" : "");
+          QVERIFY(act->grab().save(all));
+        }
+        v.view->hide();
+      }
+    }
+  }
+};
+
+QTEST_MAIN(TestChartViews)
+#include "test_chart_views.moc"

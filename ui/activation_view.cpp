@@ -1,0 +1,330 @@
+#include "activation_view.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <QComboBox>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QVBoxLayout>
+#include <QtCharts/QAreaSeries>
+#include <QtCharts/QChartView>
+#include <QtCharts/QLegend>
+#include <QtCharts/QLineSeries>
+#include <QtCharts/QValueAxis>
+
+#include "arm_palette.h"
+
+namespace normlab {
+
+namespace {
+// Indices into kProbePercentiles: 1, 15, 50, 85, 99.
+constexpr std::size_t kP1 = 1, kP15 = 3, kP50 = 6, kP85 = 9, kP99 = 11;
+static_assert(kProbePercentiles[kP1] == 1 && kProbePercentiles[kP15] == 15 && kProbePercentiles[kP50] == 50 &&
+              kProbePercentiles[kP85] == 85 && kProbePercentiles[kP99] == 99);
+
+const LayerStats* findLayer(const ProbeRecord& probe, const std::string& name) {
+  for (const LayerStats& l : probe.layers)
+    if (l.name == name) return &l;
+  return nullptr;
+}
+
+QValueAxis* axis(const QString& title) {
+  auto* a = new QValueAxis;
+  a->setTitleText(title);
+  a->setLabelFormat("%.3g");
+  a->setTickCount(5);
+  return a;
+}
+}  // namespace
+
+struct ActivationView::BandChart {
+  QString layer;
+  QChartView* view = nullptr;
+  QValueAxis *x = nullptr, *y = nullptr;
+  RangeKeeper xRange, yRange;
+  struct Run {
+    QLineSeries* median = nullptr;
+    QAreaSeries *inner = nullptr, *outer = nullptr;
+  };
+  std::vector<Run> runs;
+};
+
+ActivationView::ActivationView(QWidget* parent) : ChartViewBase(parent) {
+  auto* layout = new QVBoxLayout(this);
+  auto* controls = new QHBoxLayout;
+  controls->addWidget(new QLabel("Layer:", this));
+  layerBox_ = new QComboBox(this);
+  layerBox_->setMinimumContentsLength(14);
+  layerBox_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+  controls->addWidget(layerBox_);
+  controls->addStretch(1);
+  controls->addWidget(hint_ = new QLabel("line: median \u00b7 dark band: 15th\u201385th percentile \u00b7 light band: 1st\u201399th", this));
+  layout->addLayout(controls);
+  // The shared legend of the small multiples (their charts have none).
+  legend_ = new QLabel(this);
+  legend_->setTextFormat(Qt::RichText);
+  layout->addWidget(legend_);
+
+  pages_ = new QStackedWidget(this);
+  auto* splitter = new QSplitter(Qt::Horizontal, pages_);
+  single_ = std::make_unique<BandChart>();
+  QChart* band = newChart("Output percentiles over time");
+  single_->x = axis("samples seen");
+  single_->y = axis("layer output value");
+  band->addAxis(single_->x, Qt::AlignBottom);
+  band->addAxis(single_->y, Qt::AlignLeft);
+  single_->view = addChart(band, splitter);
+  QChart* hist = newChart("Latest output histogram");
+  histX_ = axis("layer output value");
+  histY_ = axis("fraction of values");
+  hist->addAxis(histX_, Qt::AlignBottom);
+  hist->addAxis(histY_, Qt::AlignLeft);
+  histView_ = addChart(hist, splitter);
+  splitter->addWidget(single_->view);
+  splitter->addWidget(histView_);
+  pages_->addWidget(splitter);
+
+  auto* scroll = new QScrollArea(pages_);
+  scroll->setWidgetResizable(true);
+  grid_ = new QWidget(scroll);
+  gridLayout_ = new QGridLayout(grid_);
+  scroll->setWidget(grid_);
+  pages_->addWidget(scroll);
+  layout->addWidget(pages_, 1);
+
+  connect(layerBox_, &QComboBox::currentIndexChanged, this, [this] {
+    pages_->setCurrentIndex(allLayers() ? 1 : 0);
+    single_->xRange.reset();
+    single_->yRange.reset();
+    histXRange_.reset();
+    histYRange_.reset();
+    redraw();
+  });
+}
+
+ActivationView::~ActivationView() = default;
+
+bool ActivationView::allLayers() const { return layerBox_->currentIndex() == 0; }
+
+void ActivationView::selectLayer(const QString& layer) {
+  const int index = layer.isEmpty() ? 0 : layerBox_->findText(layer);
+  if (index >= 0) layerBox_->setCurrentIndex(index);
+}
+
+void ActivationView::showSnapshot(const Snapshot& snapshot) {
+  last_ = snapshot;
+  // Layer names in network order: the run with the most layers lists them all.
+  QStringList layers;
+  std::size_t most = 0;
+  for (const RunRecord& run : last_.runs) {
+    if (run.probes.empty() || run.probes.back()->layers.size() <= most) continue;
+    most = run.probes.back()->layers.size();
+    layers.clear();
+    for (const LayerStats& l : run.probes.back()->layers) layers.append(QString::fromStdString(l.name));
+  }
+  const QString key = runSetKey(snapshot);
+  if (key != runKey_ || layers != layers_) {
+    runKey_ = key;
+    layers_ = layers;
+    rebuild();
+  }
+  redraw();
+}
+
+void ActivationView::rebuild() {
+  const QString current = layerBox_->currentIndex() > 0 ? layerBox_->currentText() : QString();
+  {
+    const QSignalBlocker block(layerBox_);
+    layerBox_->clear();
+    layerBox_->addItem("all layers");
+    layerBox_->addItems(layers_);
+    int index = current.isEmpty() ? -1 : layerBox_->findText(current);
+    // Default: the first layer (the batch-norm paper's view of one layer).
+    if (index < 0) index = layers_.isEmpty() ? 0 : 1;
+    layerBox_->setCurrentIndex(index);
+  }
+  pages_->setCurrentIndex(allLayers() ? 1 : 0);
+
+  const bool seeds = hasSeveralSeeds(last_);
+  auto buildRuns = [&](BandChart& chart, bool legend) {
+    QChart* c = chart.view->chart();
+    c->removeAllSeries();
+    chart.runs.clear();
+    chart.xRange.reset();
+    chart.yRange.reset();
+    // Bands first, medians last: every run's median stays on top of every band.
+    chart.runs.resize(last_.runs.size());
+    for (std::size_t i = 0; i < last_.runs.size(); ++i) {
+      const QColor color = armColor(last_.runs[i].arm);
+      BandChart::Run& r = chart.runs[i];
+      auto area = [&](int alpha) {
+        auto* a = new QAreaSeries;
+        a->setUpperSeries(new QLineSeries(a));
+        a->setLowerSeries(new QLineSeries(a));
+        styleBand(a, color, alpha);
+        setSeriesRun(a, int(i));
+        c->addSeries(a);
+        a->attachAxis(chart.x);
+        a->attachAxis(chart.y);
+        hideFromLegend(c, a);
+        return a;
+      };
+      r.outer = area(40);
+      r.inner = area(80);
+    }
+    for (std::size_t i = 0; i < last_.runs.size(); ++i) {
+      const RunRecord& run = last_.runs[i];
+      BandChart::Run& r = chart.runs[i];
+      r.median = new QLineSeries;
+      r.median->setName(legendName(run, seeds));
+      styleLine(r.median, armColor(run.arm), LineRole::Main);
+      setSeriesRun(r.median, int(i));
+      c->addSeries(r.median);
+      r.median->attachAxis(chart.x);
+      r.median->attachAxis(chart.y);
+    }
+    c->legend()->setVisible(legend);
+    applyChartStyle(c, presentation_);
+  };
+  buildRuns(*single_, true);
+
+  QChart* hist = histView_->chart();
+  hist->removeAllSeries();
+  hist_.clear();
+  histXRange_.reset();
+  histYRange_.reset();
+  for (std::size_t i = 0; i < last_.runs.size(); ++i) {
+    auto* s = new QLineSeries;
+    s->setName(legendName(last_.runs[i], seeds));
+    styleLine(s, armColor(last_.runs[i].arm), LineRole::Main);
+    setSeriesRun(s, int(i));
+    hist->addSeries(s);
+    s->attachAxis(histX_);
+    s->attachAxis(histY_);
+    hist_.push_back(s);
+  }
+  applyChartStyle(hist, presentation_);
+
+  // Small multiples: one band chart per layer, legend on the first only.
+  for (auto& m : multiples_) {
+    removeChart(m->view);
+    m->view->deleteLater();
+  }
+  multiples_.clear();
+  const int columns = 3;
+  for (int k = 0; k < layers_.size(); ++k) {
+    auto m = std::make_unique<BandChart>();
+    m->layer = layers_[k];
+    QChart* c = newChart(layers_[k]);
+    m->x = axis("samples seen");
+    m->y = axis("output");
+    c->addAxis(m->x, Qt::AlignBottom);
+    c->addAxis(m->y, Qt::AlignLeft);
+    m->view = addChart(c, grid_);
+    m->view->setMinimumSize(320, 260);
+    gridLayout_->addWidget(m->view, k / columns, k % columns);
+    buildRuns(*m, false);  // the legend is the shared line above the grid
+    multiples_.push_back(std::move(m));
+  }
+}
+
+void ActivationView::drawBands(BandChart& chart) {
+  const std::string layer = chart.layer.toStdString();
+  for (std::size_t i = 0; i < chart.runs.size() && i < last_.runs.size(); ++i) {
+    const RunRecord& run = last_.runs[i];
+    BandChart::Run& r = chart.runs[i];
+    const QString name = legendName(run, hasSeveralSeeds(last_));
+    if (r.median->name() != name) r.median->setName(name);
+    const bool calm = setsRange(last_, run);
+    // One pass per series keeps the buffers reused; probes are few (bounded history).
+    auto fill = [&](QLineSeries* series, std::size_t p) {
+      buffer_.clear();
+      for (const auto& probe : run.probes) {
+        const LayerStats* l = findLayer(*probe, layer);
+        if (!l) continue;
+        const auto& q = l->activation.percentiles;
+        // Skip the whole probe if any plotted percentile is not finite (keeps bands aligned).
+        if (!std::isfinite(q[kP1]) || !std::isfinite(q[kP15]) || !std::isfinite(q[kP50]) ||
+            !std::isfinite(q[kP85]) || !std::isfinite(q[kP99]))
+          continue;
+        const double x = double(probe->samplesSeen);
+        buffer_.append(QPointF(x, q[p]));
+        chart.xRange.include(0, x);
+        if (calm) chart.yRange.include(q[p], q[p]);
+      }
+      decimate(buffer_, 1000);
+      series->replace(buffer_);
+    };
+    fill(r.median, kP50);
+    fill(r.inner->upperSeries(), kP85);
+    fill(r.inner->lowerSeries(), kP15);
+    fill(r.outer->upperSeries(), kP99);
+    fill(r.outer->lowerSeries(), kP1);
+  }
+  chart.xRange.apply(chart.x, 0, 1000);
+  chart.yRange.apply(chart.y, -1, 1);
+}
+
+void ActivationView::drawHistogram() {
+  const std::string layer = single_->layer.toStdString();
+  for (std::size_t i = 0; i < hist_.size() && i < last_.runs.size(); ++i) {
+    const RunRecord& run = last_.runs[i];
+    const QString name = legendName(run, hasSeveralSeeds(last_));
+    if (hist_[i]->name() != name) hist_[i]->setName(name);
+    const bool calm = setsRange(last_, run);
+    buffer_.clear();
+    const LayerStats* l = run.probes.empty() ? nullptr : findLayer(*run.probes.back(), layer);
+    if (l && !l->activation.histogram.empty() && std::isfinite(l->activation.histLo) &&
+        std::isfinite(l->activation.histHi) && l->activation.histHi > l->activation.histLo) {
+      const auto& h = l->activation.histogram;
+      const double lo = l->activation.histLo, width = (l->activation.histHi - lo) / double(h.size());
+      // Step line: up from zero, across every bin, down to zero.
+      buffer_.append(QPointF(lo, 0));
+      for (std::size_t b = 0; b < h.size(); ++b) {
+        const double y = std::isfinite(h[b]) ? h[b] : 0.0;
+        buffer_.append(QPointF(lo + double(b) * width, y));
+        buffer_.append(QPointF(lo + double(b + 1) * width, y));
+        if (calm) histYRange_.include(0, y);
+      }
+      buffer_.append(QPointF(l->activation.histHi, 0));
+      if (calm) histXRange_.include(lo, l->activation.histHi);
+    }
+    hist_[i]->replace(buffer_);
+  }
+  histXRange_.apply(histX_, -1, 1);
+  histYRange_.apply(histY_, 0, 1);
+}
+
+QList<QChartView*> ActivationView::chartViews() const {
+  QList<QChartView*> views;
+  if (allLayers())
+    for (const auto& m : multiples_) views.append(m->view);
+  else
+    views = {single_->view, histView_};
+  return views;
+}
+
+void ActivationView::redraw() {
+  legend_->setVisible(allLayers());
+  if (allLayers()) legend_->setText(legendHtml(last_));
+  if (single_->runs.size() != last_.runs.size()) return;
+  if (allLayers()) {
+    for (auto& m : multiples_) drawBands(*m);
+    return;
+  }
+  const QString layer = layerBox_->currentText();
+  if (single_->layer != layer) {
+    single_->layer = layer;
+    single_->view->chart()->setTitle(layer + ": output percentiles over time");
+    histView_->chart()->setTitle(layer + ": latest output histogram");
+  }
+  drawBands(*single_);
+  drawHistogram();
+}
+
+}  // namespace normlab

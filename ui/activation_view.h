@@ -1,0 +1,61 @@
+// "Activations": per layer, percentile bands of the outputs over time for every run (the
+// batch-norm paper's figure 1: median line, 15th-85th and 1st-99th percentile bands), and the
+// latest histogram of every run overlaid as step lines. A combo box picks one layer or shows all
+// layers as small multiples.
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "chart_style.h"
+
+class QAreaSeries;
+class QComboBox;
+class QGridLayout;
+class QLabel;
+class QLineSeries;
+class QStackedWidget;
+class QValueAxis;
+
+namespace normlab {
+
+class ActivationView : public ChartViewBase {
+ public:
+  explicit ActivationView(QWidget* parent = nullptr);
+  ~ActivationView() override;
+  void showSnapshot(const Snapshot& snapshot) override;
+
+  // "" shows every layer as small multiples.
+  void selectLayer(const QString& layer);
+  QStringList layerNames() const { return layers_; }
+  // The charts on screen: the band and histogram charts of one layer, or the small multiples.
+  QList<QChartView*> chartViews() const override;
+
+  struct BandChart;
+
+ private:
+  void rebuild();
+  void rebuildGrid();
+  void redraw();
+  void drawBands(BandChart& chart);
+  void drawHistogram();
+  bool allLayers() const;
+
+  Snapshot last_;
+  QString runKey_;
+  QStringList layers_;
+  QComboBox* layerBox_ = nullptr;
+  QLabel *hint_ = nullptr, *legend_ = nullptr;
+  QStackedWidget* pages_ = nullptr;
+  QWidget* grid_ = nullptr;
+  QGridLayout* gridLayout_ = nullptr;
+  std::unique_ptr<BandChart> single_;
+  std::vector<std::unique_ptr<BandChart>> multiples_;
+  QChartView* histView_ = nullptr;
+  QValueAxis *histX_ = nullptr, *histY_ = nullptr;
+  std::vector<QLineSeries*> hist_;
+  RangeKeeper histXRange_, histYRange_;
+  QList<QPointF> buffer_, lower_;
+};
+
+}  // namespace normlab

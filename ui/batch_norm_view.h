@@ -1,0 +1,48 @@
+// "Batch norm": for a batch-norm layer, the batch versus running mean and variance over time per
+// run, and train-mode versus eval-mode accuracy on a fixed held-out batch. When no run has batch
+// norm, a centred message says so.
+#pragma once
+
+#include <vector>
+
+#include "chart_style.h"
+
+class QComboBox;
+class QLabel;
+class QLineSeries;
+class QStackedWidget;
+class QValueAxis;
+
+namespace normlab {
+
+class BatchNormView : public ChartViewBase {
+ public:
+  explicit BatchNormView(QWidget* parent = nullptr);
+  void showSnapshot(const Snapshot& snapshot) override;
+  bool showsMessage() const;  // true while no run has batch norm
+  QString message() const;
+
+ private:
+  struct RunSeries {
+    int run = -1;
+    QLineSeries *batchMean = nullptr, *runningMean = nullptr, *batchVar = nullptr, *runningVar = nullptr;
+    QLineSeries *trainAcc = nullptr, *evalAcc = nullptr;
+  };
+  void rebuild();
+  void redraw();
+  void presentationChanged() override;
+
+  Snapshot last_;
+  QString key_;
+  QStringList layers_;
+  std::vector<RunSeries> series_;
+  QStackedWidget* pages_ = nullptr;
+  QLabel* message_ = nullptr;
+  QComboBox* layerBox_ = nullptr;
+  QChartView *meanView_ = nullptr, *varView_ = nullptr, *accView_ = nullptr;
+  QValueAxis *meanX_ = nullptr, *meanY_ = nullptr, *varX_ = nullptr, *varY_ = nullptr, *accX_ = nullptr, *accY_ = nullptr;
+  RangeKeeper xRange_, meanRange_, varRange_;
+  QList<QPointF> buffer_;
+};
+
+}  // namespace normlab

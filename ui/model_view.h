@@ -1,0 +1,25 @@
+// "Model": the layers of the model (name, type, output shape) as the runs' latest probes list
+// them, with one column per arm marking what sits at each norm position (or why it is absent).
+#pragma once
+
+#include "chart_style.h"
+
+class QLabel;
+class QTableWidget;
+
+namespace normlab {
+
+class ModelView : public ChartViewBase {
+ public:
+  explicit ModelView(QWidget* parent = nullptr);
+  void showSnapshot(const Snapshot& snapshot) override;
+  QTableWidget* table() const { return table_; }
+
+ private:
+  void presentationChanged() override;
+  QLabel* caption_ = nullptr;
+  QTableWidget* table_ = nullptr;
+  QString key_;
+};
+
+}  // namespace normlab
