@@ -72,7 +72,15 @@ MainWindow::MainWindow(QWidget* parent, int threads)
   tabs_ = new QTabWidget;
   tabs_->setDocumentMode(true);
   views_ = createChartViews(tabs_);
-  for (const NamedView& v : views_) tabs_->addTab(v.view, v.title);
+  // Each view sits in a scroll area, so a small screen (1024 x 768 projector) scrolls a view
+  // whose charts need more room instead of pushing the window off the screen.
+  for (const NamedView& v : views_) {
+    auto* page = new QScrollArea;
+    page->setFrameShape(QFrame::NoFrame);
+    page->setWidgetResizable(true);
+    page->setWidget(v.view);
+    tabs_->addTab(page, QString(v.title).replace("&", "&&"));  // "&" would be a mnemonic
+  }
   shownVersion_.assign(std::size_t(views_.size()), ~std::uint64_t(0));
   layout->addWidget(tabs_, 1);
   setCentralWidget(centre);
