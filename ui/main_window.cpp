@@ -22,6 +22,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "arm_palette.h"
 #include "control_panel.h"
@@ -84,7 +85,7 @@ MainWindow::MainWindow(QWidget* parent, int threads)
   shownVersion_.assign(std::size_t(views_.size()), ~std::uint64_t(0));
   layout->addWidget(tabs_, 1);
   setCentralWidget(centre);
-  connect(tabs_, &QTabWidget::currentChanged, this, [this] { showCurrentView(false); });
+  connect(tabs_, &QTabWidget::currentChanged, this, [this] { showCurrentView(true); });
 
   // Status bar
   stateLabel_ = new QLabel;
@@ -129,6 +130,7 @@ MainWindow::MainWindow(QWidget* parent, int threads)
   pullTimer_->setInterval(kPullIntervalMs);
   connect(pullTimer_, &QTimer::timeout, this, &MainWindow::pullSnapshot);
   pullTimer_->start();
+  sincePacing_.start();
   pullSnapshot();
 }
 
@@ -288,8 +290,20 @@ void MainWindow::resetExperiment() {
 }
 
 void MainWindow::pullSnapshot() {
+  if (sincePacing_.isValid() && sincePacing_.elapsed() >= 1000) {
+    const double busy = double(drawNs_) / double(sincePacing_.nsecsElapsed());
+    if (busy > 0.15)
+      viewIntervalMs_ = std::min(200, viewIntervalMs_ * 3 / 2);
+    else if (busy < 0.06)
+      viewIntervalMs_ = std::max(kPullIntervalMs, viewIntervalMs_ * 2 / 3);
+    drawNs_ = 0;
+    sincePacing_.restart();
+  }
   std::shared_ptr<const Snapshot> s = runner_->snapshot();
-  if (!s || (last_ && s->version == lastVersion_)) return;
+  if (!s || (last_ && s->version == lastVersion_)) {
+    showCurrentView(false);  // a redraw held back by pacing
+    return;
+  }
   const bool runsChanged = !last_ || last_->runs.size() != s->runs.size();
   last_ = s;
   lastVersion_ = s->version;
@@ -311,8 +325,33 @@ void MainWindow::showCurrentView(bool force) {
   const int i = tabs_->currentIndex();
   if (i < 0 || i >= int(views_.size()) || !last_) return;
   if (!force && shownVersion_[std::size_t(i)] == last_->version) return;
+  // Pacing applies while training runs; a state change (pause, step, finish) shows at once.
+  if (!force && last_->state == RunnerState::Running && sinceViewUpdate_.isValid() &&
+      sinceViewUpdate_.elapsed() < viewIntervalMs_)
+    return;
+  sinceViewUpdate_.restart();
   shownVersion_[std::size_t(i)] = last_->version;
+  QElapsedTimer clock;
+  clock.start();
   views_[i].view->showSnapshot(*last_);
+  const qint64 ns = clock.nsecsElapsed();
+  drawNs_ += ns;
+  if (traceSlowFrames_ && ns > 30'000'000)
+    std::fprintf(stderr, "normlab: slow frame: %s showSnapshot took %.1f ms\n", qPrintable(views_[i].title), ns / 1e6);
+}
+
+// Painting happens when the window handles its update request: timed for the redraw pacing.
+bool MainWindow::event(QEvent* event) {
+  if (event->type() != QEvent::UpdateRequest) return QMainWindow::event(event);
+  QElapsedTimer clock;
+  clock.start();
+  const bool handled = QMainWindow::event(event);
+  const qint64 ns = clock.nsecsElapsed();
+  drawNs_ += ns;
+  if (traceSlowFrames_ && ns > 30'000'000)
+    std::fprintf(stderr, "normlab: slow frame: painting (tab %s) took %.1f ms\n",
+                 qPrintable(tabs_->tabText(tabs_->currentIndex())), ns / 1e6);
+  return handled;
 }
 
 void MainWindow::updateActions(RunnerState state) {

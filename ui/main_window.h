@@ -5,6 +5,7 @@
 // (about 30 per second), handing it to the visible view only when its version changed.
 #pragma once
 
+#include <QElapsedTimer>
 #include <QMainWindow>
 
 #include <cstdint>
@@ -52,6 +53,7 @@ class MainWindow : public QMainWindow {
   QTabWidget* tabs() const { return tabs_; }
   const QList<NamedView>& views() const { return views_; }
   StallMonitor* stallMonitor() const { return stall_; }
+  int viewIntervalMs() const { return viewIntervalMs_; }
   QString statusText() const;
   QString bannerText() const;
   bool bannerVisible() const;
@@ -63,6 +65,7 @@ class MainWindow : public QMainWindow {
 
  protected:
   void closeEvent(QCloseEvent* event) override;
+  bool event(QEvent* event) override;
 
  private:
   void buildMenus();
@@ -91,6 +94,14 @@ class MainWindow : public QMainWindow {
   std::shared_ptr<const Snapshot> last_;
   std::uint64_t lastVersion_ = 0;
   QString localError_;  // a config the controls could not build (shown until the next start)
+  // Redraw pacing: the visible view is redrawn at most every viewIntervalMs_ (33 ms, about 30
+  // per second); when updating and painting the views takes more than 15% of the time, the
+  // interval grows (up to 200 ms) so that training keeps the cores; it shrinks again when cheap.
+  QElapsedTimer sinceViewUpdate_, sincePacing_;
+  qint64 drawNs_ = 0;  // time spent in showSnapshot and painting since the last pacing decision
+  int viewIntervalMs_ = 33;
+  // NORMLAB_STALL_REPORT=1: print every update or paint that takes over 30 ms.
+  const bool traceSlowFrames_ = qEnvironmentVariableIntValue("NORMLAB_STALL_REPORT") == 1;
   bool presentation_ = false;
   bool wasMaximized_ = false;
   QFont normalFont_;
