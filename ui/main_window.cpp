@@ -305,13 +305,17 @@ void MainWindow::pullSnapshot() {
     return;
   }
   const bool runsChanged = !last_ || last_->runs.size() != s->runs.size();
-  last_ = s;
+  QElapsedTimer release;
+  release.start();
+  last_ = s;  // frees the previous snapshot (histories and probes) on this thread
+  if (traceSlowFrames_ && release.nsecsElapsed() > 30'000'000)
+    std::fprintf(stderr, "normlab: slow frame: releasing a snapshot took %.1f ms\n", release.nsecsElapsed() / 1e6);
   lastVersion_ = s->version;
   if (runsChanged) applySpeed();
   updateActions(s->state);
   updateStatus(*s);
   const bool active = s->state == RunnerState::Loading || s->state == RunnerState::Running || s->state == RunnerState::Paused;
-  if (s->state != RunnerState::Idle || !active) controls_->setLocked(active);
+  controls_->setLocked(active);
   if (s->state == RunnerState::Failed)
     showBanner("Training failed: " + QString::fromStdString(s->error), true);
   else if (!s->warning.empty())
