@@ -395,6 +395,15 @@ void TestMainWindow::screenshots() {
   QVERIFY(QTest::qWaitFor([&] { return w.controls()->datasetStrip()->thumbnailCount() > 0; }, 30000));
   QTest::qWait(100);  // let the layout take the thumbnails in
   QVERIFY(w.grab().save(dir + "/window_launch.png"));
+  {  // the side panel comparing batch sizes, with "Advanced" open
+    ControlSettings vary;
+    vary.vary = VarySetting::BatchSize;
+    w.controls()->setSettings(vary);
+    w.controls()->setAdvancedExpanded(true);
+    QTest::qWait(50);
+    QVERIFY(w.controls()->grab().save(dir + "/window_controls_vary.png"));
+    w.controls()->setAdvancedExpanded(false);
+  }
   ControlSettings s;  // the launch comparison, cut short at a fixed step
   s.steps = 150;
   s.evalEvery = 25;
