@@ -1,0 +1,439 @@
+// The main window, offscreen: it builds with the launch comparison, the controls drive the
+// experiment, Start/Pause/Step/Reset work through the runner, divergence and failures show in the
+// status bar and banner, presentation mode enlarges fonts, and screenshots of every tab are saved
+// (to $NORMLAB_SCREENSHOT_DIR, default ./screenshots) for a person to look at.
+#include <QtTest>
+
+#include <QAbstractButton>
+#include <QAbstractSpinBox>
+#include <QAction>
+#include <QAreaSeries>
+#include <QLineSeries>
+#include <QChart>
+#include <QChartView>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDir>
+#include <QDockWidget>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSettings>
+#include <QTabWidget>
+#include <QStatusBar>
+#include <QToolBar>
+#include <QWidgetAction>
+#include <QXYSeries>
+
+#include "ui/chart_style.h"
+#include "ui/control_panel.h"
+#include "ui/dataset_strip.h"
+#include "ui/experiment_builder.h"
+#include "ui/main_window.h"
+#include "ui/stall_monitor.h"
+
+using namespace normlab;
+
+namespace {
+
+// A run that finishes in well under a second: synthetic shapes, the tiny preset, six arms.
+ControlSettings tinySettings(std::int64_t steps = 40) {
+  ControlSettings s;
+  s.dataset = "synthetic";
+  s.preset = "tiny";
+  s.trainSubset = 400;
+  s.testSubset = 100;
+  s.batchSize = 16;
+  s.steps = steps;
+  s.evalEvery = 5;
+  s.probeEvery = 2;
+  return s;
+}
+
+bool waitForState(MainWindow& w, RunnerState state, int ms = 20000) {
+  return QTest::qWaitFor(
+      [&] {
+        w.pullSnapshot();
+        return w.lastSnapshot() && w.lastSnapshot()->state == state;
+      },
+      ms);
+}
+
+std::vector<std::int64_t> runSteps(const MainWindow& w) {
+  std::vector<std::int64_t> steps;
+  for (const RunRecord& r : w.lastSnapshot()->runs) steps.push_back(r.step);
+  return steps;
+}
+
+qsizetype pointCount(QAbstractSeries* series) {
+  if (auto* xy = qobject_cast<QXYSeries*>(series)) return xy->count();
+  if (auto* area = qobject_cast<QAreaSeries*>(series)) return area->upperSeries() ? area->upperSeries()->count() : 0;
+  return 0;
+}
+
+QString fileSafe(QString title) {
+  title = title.toLower();
+  title.replace(QRegularExpression("[^a-z0-9]+"), "_");
+  return title.remove(QRegularExpression("^_+|_+$"));
+}
+
+}  // namespace
+
+class TestMainWindow : public QObject {
+  Q_OBJECT
+ private slots:
+  void initTestCase();
+  void init();
+  void windowBuildsWithTheLaunchComparison();
+  void everyControlHasATooltip();
+  void armCheckboxesChangeTheArms();
+  void datasetStripShowsClassNames();
+  void startPutsPointsInEveryChartForEveryArm();
+  void pauseStopsTheStepCount();
+  void stepAdvancesExactlyOneMiniBatch();
+  void divergingArmIsShownInTheStatusBar();
+  void badIdxFolderFailsWithoutCrashing();
+  void presentationModeEnlargesFonts();
+  void keyboardShortcuts();
+  void settingsPersist();
+  void screenshots();
+};
+
+void TestMainWindow::initTestCase() {
+  QStandardPaths::setTestModeEnabled(true);
+  QCoreApplication::setOrganizationName("NormLabTest");
+  QCoreApplication::setApplicationName("test_main_window");
+}
+
+void TestMainWindow::init() { QSettings().clear(); }
+
+void TestMainWindow::windowBuildsWithTheLaunchComparison() {
+  MainWindow w;
+  w.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&w));
+  QVERIFY(w.tabs()->count() >= 1);
+  QCOMPARE(w.tabs()->count(), int(w.views().size()));
+  const ControlSettings s = w.controls()->settings();
+  QCOMPARE(s.preset, std::string("small-cnn"));
+  QCOMPARE(s.dataset, std::string("fashion-mnist"));
+  QCOMPARE(int(s.norms.size()), 6);
+  QCOMPARE(s.batchSize, 32);
+  QCOMPARE(s.dropout, 0.25);
+  QVERIFY(w.startAction()->isEnabled());
+  QCOMPARE(w.startAction()->text(), QString("Start"));
+  QVERIFY(w.statusText().contains("Ready"));
+}
+
+void TestMainWindow::everyControlHasATooltip() {
+  MainWindow w;
+  QStringList missing;
+  auto check = [&](QWidget* widget) {
+    if (qobject_cast<QAbstractSpinBox*>(widget->parentWidget())) return;  // a spin box's own line edit
+    if (qobject_cast<QComboBox*>(widget->parentWidget())) return;         // a combo box's internals
+    if (widget->toolTip().trimmed().isEmpty())
+      missing << widget->metaObject()->className() + QString(" '") + widget->objectName() + "' " +
+                     (qobject_cast<QAbstractButton*>(widget) ? qobject_cast<QAbstractButton*>(widget)->text() : "");
+  };
+  int controls = 0;
+  for (QWidget* widget : w.controls()->findChildren<QWidget*>())
+    if (qobject_cast<QAbstractButton*>(widget) || qobject_cast<QComboBox*>(widget) ||
+        qobject_cast<QAbstractSpinBox*>(widget) || qobject_cast<QLineEdit*>(widget)) {
+      check(widget);
+      ++controls;
+    }
+  QVERIFY2(controls >= 25, qPrintable(QString::number(controls)));
+  for (QToolBar* bar : w.findChildren<QToolBar*>()) {
+    for (QAction* a : bar->actions())
+      if (!a->isSeparator() && !qobject_cast<QWidgetAction*>(a) && a->toolTip() == a->text().remove('&'))
+        missing << "action " + a->text();
+    for (QComboBox* c : bar->findChildren<QComboBox*>()) check(c);
+  }
+  QVERIFY2(missing.isEmpty(), qPrintable(missing.join(", ")));
+}
+
+void TestMainWindow::armCheckboxesChangeTheArms() {
+  MainWindow w;
+  ControlPanel* panel = w.controls();
+  auto arms = [&] {
+    std::vector<NormKind> kinds;
+    for (const ArmConfig& a : buildExperiment(panel->settings()).arms) kinds.push_back(a.norm.kind);
+    return kinds;
+  };
+  QCOMPARE(arms().size(), std::size_t(6));
+  panel->normCheckBox(NormKind::Instance)->setChecked(false);
+  panel->normCheckBox(NormKind::LocalResponse)->click();  // as a user would
+  const std::vector<NormKind> four = {NormKind::None, NormKind::Batch, NormKind::Layer, NormKind::Group};
+  QCOMPARE(arms(), four);
+  panel->normCheckBox(NormKind::Instance)->setChecked(true);
+  const std::vector<NormKind> five = arms();
+  QCOMPARE(five.size(), std::size_t(5));
+  QCOMPARE(std::count(five.begin(), five.end(), NormKind::Instance), 1);
+}
+
+void TestMainWindow::datasetStripShowsClassNames() {
+  MainWindow w;
+  ControlSettings s = tinySettings();
+  w.controls()->setSettings(s);
+  DatasetStrip* strip = w.controls()->datasetStrip();
+  QVERIFY(QTest::qWaitFor([&] { return strip->thumbnailCount() == 10; }, 20000));
+  QStringList captions;
+  for (QLabel* l : strip->findChildren<QLabel*>())
+    if (!l->text().isEmpty() && l->pixmap().isNull()) captions << l->text();
+  QVERIFY2(captions.size() >= 10, qPrintable(captions.join(", ")));
+  s.dataset = "idx";
+  s.dataPath = "/nonexistent/normlab-test";
+  w.controls()->setSettings(s);
+  QVERIFY(QTest::qWaitFor([&] { return strip->message().contains("Cannot load"); }, 20000));
+  QCOMPARE(strip->thumbnailCount(), 0);
+}
+
+void TestMainWindow::startPutsPointsInEveryChartForEveryArm() {
+  MainWindow w;
+  w.show();
+  w.controls()->setSettings(tinySettings(30));
+  w.startOrResume();
+  QVERIFY(waitForState(w, RunnerState::Finished));
+  const auto& runs = w.lastSnapshot()->runs;
+  QCOMPARE(int(runs.size()), 6);
+  for (const RunRecord& r : runs) QCOMPARE(r.step, std::int64_t(30));
+  int charts = 0;
+  for (int t = 0; t < w.tabs()->count(); ++t) {
+    w.tabs()->setCurrentIndex(t);
+    w.pullSnapshot();
+    const NamedView& v = w.views()[t];
+    for (QChartView* cv : v.view->chartViews()) {
+      QChart* chart = cv->chart();
+      ++charts;
+      for (int r = 0; r < int(runs.size()); ++r) {
+        const RunRecord& run = runs[std::size_t(r)];
+        // Batch-norm statistics exist only for the BN arm; a per-layer chart only for the arms
+        // that have that layer (the norm layer is absent in the "none" arm).
+        if (v.title.startsWith("Batch") && run.label != "BN") continue;
+        if (v.title.startsWith("Activ")) {
+          bool has = false;
+          for (const LayerStats& l : run.probes.back()->layers) has = has || QString::fromStdString(l.name) == chart->title();
+          if (!has) continue;
+        }
+        qsizetype points = 0;
+        for (QAbstractSeries* series : chart->series())
+          if (seriesRun(series) == r) points += pointCount(series);
+        QVERIFY2(points > 0, qPrintable(QString("tab '%1', chart '%2': no points for arm %3")
+                                            .arg(v.title, chart->title(), QString::fromStdString(run.label))));
+      }
+    }
+  }
+  QVERIFY(charts >= 4);
+  QVERIFY(w.statusText().contains("Finished"));
+  QVERIFY(w.statusText().contains("step 30 / 30"));
+}
+
+void TestMainWindow::pauseStopsTheStepCount() {
+  MainWindow w;
+  w.controls()->setSettings(tinySettings(1000000));
+  w.startOrResume();
+  QVERIFY(QTest::qWaitFor([&] {
+    w.pullSnapshot();
+    return w.lastSnapshot()->state == RunnerState::Running && !w.lastSnapshot()->runs.empty() &&
+           w.lastSnapshot()->runs[0].step >= 5;
+  }, 20000));
+  QVERIFY(w.controls()->locked());
+  w.pause();
+  QVERIFY(waitForState(w, RunnerState::Paused));
+  const auto steps = runSteps(w);
+  QTest::qWait(400);
+  w.pullSnapshot();
+  QCOMPARE(runSteps(w), steps);
+  QCOMPARE(w.startAction()->text(), QString("Resume"));
+  w.togglePlay();  // Space: resume
+  QVERIFY(QTest::qWaitFor([&] {
+    w.pullSnapshot();
+    return runSteps(w)[0] > steps[0];
+  }, 20000));
+  w.resetExperiment();
+  QVERIFY(waitForState(w, RunnerState::Idle));
+  QVERIFY(!w.controls()->locked());
+}
+
+void TestMainWindow::stepAdvancesExactlyOneMiniBatch() {
+  MainWindow w;
+  w.controls()->setSettings(tinySettings(1000));
+  w.stepOnce();  // from Idle: builds the experiment paused and trains one mini-batch
+  QVERIFY(QTest::qWaitFor([&] {
+    w.pullSnapshot();
+    return w.lastSnapshot()->state == RunnerState::Paused && !w.lastSnapshot()->runs.empty() &&
+           w.lastSnapshot()->runs[0].step == 1;
+  }, 20000));
+  QCOMPARE(runSteps(w), std::vector<std::int64_t>(6, 1));
+  const auto samples = w.lastSnapshot()->runs[0].samplesSeen;
+  QCOMPARE(samples, std::int64_t(16));
+  w.stepAction()->trigger();
+  QVERIFY(QTest::qWaitFor([&] {
+    w.pullSnapshot();
+    return runSteps(w)[0] == 2;
+  }, 20000));
+  QTest::qWait(300);
+  w.pullSnapshot();
+  QCOMPARE(runSteps(w), std::vector<std::int64_t>(6, 2));
+  QCOMPARE(w.lastSnapshot()->runs[3].samplesSeen, std::int64_t(32));
+  QCOMPARE(w.lastSnapshot()->state, RunnerState::Paused);
+}
+
+void TestMainWindow::divergingArmIsShownInTheStatusBar() {
+  MainWindow w;
+  ControlSettings s = tinySettings(200);
+  s.norms = {NormKind::None, NormKind::Batch};
+  s.lr = 1000;
+  w.controls()->setSettings(s);
+  w.startOrResume();
+  QVERIFY(waitForState(w, RunnerState::Finished));
+  QVERIFY(w.lastSnapshot()->runs[0].diverged);
+  QVERIFY2(w.statusText().contains(QRegularExpression("none diverged at step \\d+")), qPrintable(w.statusText()));
+  // The charts take the diverged arm without trouble.
+  for (int t = 0; t < w.tabs()->count(); ++t) {
+    w.tabs()->setCurrentIndex(t);
+    w.pullSnapshot();
+  }
+}
+
+void TestMainWindow::badIdxFolderFailsWithoutCrashing() {
+  MainWindow w;
+  ControlSettings s = tinySettings();
+  s.dataset = "idx";
+  s.dataPath = "/nonexistent/normlab-test";
+  w.controls()->setSettings(s);
+  w.startOrResume();
+  QVERIFY(waitForState(w, RunnerState::Failed));
+  QVERIFY(w.bannerVisible());
+  QVERIFY2(w.bannerText().contains("/nonexistent/normlab-test"), qPrintable(w.bannerText()));
+  QVERIFY(!w.controls()->locked());
+  // Fix the input and go again: the app kept running.
+  w.controls()->setSettings(tinySettings(5));
+  w.startOrResume();
+  QVERIFY(waitForState(w, RunnerState::Finished));
+  QVERIFY(!w.bannerVisible());
+  // No arm ticked: a message, not a start.
+  ControlSettings none = tinySettings();
+  none.norms.clear();
+  w.controls()->setSettings(none);
+  w.resetExperiment();
+  QVERIFY(waitForState(w, RunnerState::Idle));
+  w.startOrResume();
+  QVERIFY(w.bannerVisible());
+  QVERIFY(w.bannerText().contains("tick at least one"));
+}
+
+void TestMainWindow::presentationModeEnlargesFonts() {
+  MainWindow w;
+  w.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&w));
+  const qreal normal = w.font().pointSizeF();
+  const qreal statusNormal = w.statusBar()->font().pointSizeF();
+  QTest::keyClick(&w, Qt::Key_F11);
+  QVERIFY(w.presentationMode());
+  QVERIFY(w.font().pointSizeF() > normal * 1.4);
+  QVERIFY(w.statusBar()->font().pointSizeF() > statusNormal * 1.4);
+  QVERIFY(!w.findChild<QDockWidget*>()->isVisible());
+  QVERIFY(!w.resetAction()->isVisible());
+  QVERIFY(w.startAction()->isVisible() && w.pauseAction()->isVisible() && w.stepAction()->isVisible());
+  w.setPresentationMode(false);
+  QCOMPARE(w.font().pointSizeF(), normal);
+  QVERIFY(w.findChild<QDockWidget*>()->isVisible());
+}
+
+// Space starts and pauses, Right (or S) steps, R resets, F11 toggles presentation mode.
+void TestMainWindow::keyboardShortcuts() {
+  MainWindow w;
+  w.show();
+  w.activateWindow();
+  QVERIFY(QTest::qWaitForWindowActive(&w));
+  w.controls()->setSettings(tinySettings(1000000));
+  QTest::keyClick(&w, Qt::Key_Space);
+  QVERIFY(waitForState(w, RunnerState::Running));
+  QTest::keyClick(&w, Qt::Key_Space);
+  QVERIFY(waitForState(w, RunnerState::Paused));
+  QTest::qWait(100);
+  w.pullSnapshot();
+  const std::int64_t before = runSteps(w)[0];
+  QTest::keyClick(&w, Qt::Key_Right);
+  QVERIFY(QTest::qWaitFor([&] { w.pullSnapshot(); return runSteps(w)[0] == before + 1; }, 20000));
+  QTest::keyClick(&w, Qt::Key_S);
+  QVERIFY(QTest::qWaitFor([&] { w.pullSnapshot(); return runSteps(w)[0] == before + 2; }, 20000));
+  QTest::keyClick(&w, Qt::Key_R);
+  QVERIFY(waitForState(w, RunnerState::Idle));
+  QVERIFY(w.lastSnapshot()->runs.empty());
+}
+
+void TestMainWindow::settingsPersist() {
+  {
+    MainWindow w;
+    w.show();
+    ControlSettings s = tinySettings();
+    s.norms = {NormKind::Batch, NormKind::Group};
+    s.batchSize = 8;
+    s.lr = 0.02;
+    w.controls()->setSettings(s);
+    w.resize(1000, 700);
+    w.close();
+  }
+  MainWindow w;
+  const ControlSettings s = w.controls()->settings();
+  QCOMPARE(s.preset, std::string("tiny"));
+  QCOMPARE(s.batchSize, 8);
+  QCOMPARE(s.lr, 0.02);
+  QCOMPARE(s.norms, (std::vector<NormKind>{NormKind::Batch, NormKind::Group}));
+  QCOMPARE(w.size(), QSize(1000, 700));
+}
+
+// Screenshots of the whole window on launch and of every tab at a fixed step of the launch
+// comparison (Fashion-MNIST when installed), for a person to check.
+void TestMainWindow::screenshots() {
+  const QString dir = qEnvironmentVariable("NORMLAB_SCREENSHOT_DIR", QDir::current().filePath("screenshots"));
+  QVERIFY(QDir().mkpath(dir));
+  MainWindow w;
+  w.resize(1366, 800);
+  w.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&w));
+  QVERIFY(QTest::qWaitFor([&] { return w.controls()->datasetStrip()->thumbnailCount() > 0; }, 30000));
+  QTest::qWait(100);  // let the layout take the thumbnails in
+  QVERIFY(w.grab().save(dir + "/window_launch.png"));
+  {  // the side panel comparing batch sizes, with "Advanced" open
+    ControlSettings vary;
+    vary.vary = VarySetting::BatchSize;
+    w.controls()->setSettings(vary);
+    w.controls()->setAdvancedExpanded(true);
+    QTest::qWait(50);
+    QVERIFY(w.controls()->grab().save(dir + "/window_controls_vary.png"));
+    w.controls()->setAdvancedExpanded(false);
+  }
+  ControlSettings s;  // the launch comparison, cut short at a fixed step
+  s.steps = 150;
+  s.evalEvery = 25;
+  w.controls()->setSettings(s);
+  w.startOrResume();
+  QVERIFY(waitForState(w, RunnerState::Finished, 120000));
+  for (int t = 0; t < w.tabs()->count(); ++t) {
+    w.tabs()->setCurrentIndex(t);
+    w.pullSnapshot();
+    QTest::qWait(50);
+    const QString path = dir + "/window_" + fileSafe(w.views()[t].title) + ".png";
+    QVERIFY2(w.grab().save(path), qPrintable(path));
+    qInfo("saved %s", qPrintable(path));
+  }
+  w.tabs()->setCurrentIndex(0);
+  w.setPresentationMode(true);
+  QTest::qWait(50);
+  QVERIFY(w.grab().save(dir + "/window_presentation.png"));
+  w.setPresentationMode(false);
+  // A failure: the banner, and the app still running.
+  w.resetExperiment();
+  QVERIFY(waitForState(w, RunnerState::Idle));
+  s.dataset = "idx";
+  s.dataPath = "/nonexistent/mnist";
+  w.controls()->setSettings(s);
+  w.startOrResume();
+  QVERIFY(waitForState(w, RunnerState::Failed));
+  QTest::qWait(50);
+  QVERIFY(w.grab().save(dir + "/window_failed.png"));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "test_main_window.moc"

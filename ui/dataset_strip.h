@@ -1,0 +1,51 @@
+// A strip of sample images, one per class, each with its class name: what the network is asked
+// to tell apart. Loads the data on a background thread (Fashion-MNIST takes a moment to unpack),
+// so the window never freezes; a missing or corrupt dataset shows its error message instead.
+#pragma once
+
+#include <QImage>
+#include <QWidget>
+
+#include <memory>
+
+#include "core/data_config.h"
+
+class QGridLayout;
+class QLabel;
+class QThread;
+
+namespace normlab {
+
+class DatasetStrip : public QWidget {
+  Q_OBJECT
+ public:
+  explicit DatasetStrip(QWidget* parent = nullptr);
+  ~DatasetStrip() override;
+
+  // Loads `config` in the background and shows one sample per class when done.
+  void showDataset(const DataConfig& config, std::uint64_t seed);
+  // Shows samples of an already loaded dataset at once.
+  void setDataset(const Dataset& dataset);
+  // Number of thumbnails shown (0 while loading or after an error).
+  int thumbnailCount() const { return thumbnails_; }
+  QString message() const;
+  // Image i of `set` as a QImage (grey or RGB).
+  static QImage toImage(const ImageSet& set, int i);
+
+ signals:
+  void loaded();  // thumbnails (or an error message) are shown
+
+ private:
+  void launch();
+  void clearGrid();
+  void showError(const QString& message);
+
+  QGridLayout* grid_;
+  QLabel* message_;
+  int thumbnails_ = 0;
+  QThread* thread_ = nullptr;
+  std::unique_ptr<DataConfig> pending_;
+  std::uint64_t pendingSeed_ = 1;
+};
+
+}  // namespace normlab
