@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "denormals.h"
+
 namespace normlab {
 
 template <typename T>
@@ -94,6 +96,7 @@ template <typename T>
 StepResult trainStep(Network<T>& net, const Loss<T>& loss, Optimizer<T>& optimizer,
                      const Tensor<T>& x, const int* labels, const StepContext& ctx,
                      bool measureUpdates) {
+  const FlushDenormals flush;
   net.zeroGrad();
   const Tensor<T> out = net.forward(x, Mode::Train, ctx);
   Tensor<T> grad = net.outputGradBuffer();
@@ -108,6 +111,7 @@ StepResult trainStep(Network<T>& net, const Loss<T>& loss, Optimizer<T>& optimiz
 template <typename T>
 StepResult evaluateBatch(Network<T>& net, const Loss<T>& loss, const Tensor<T>& x,
                          const int* labels, Mode mode, const StepContext& ctx) {
+  const FlushDenormals flush;
   const Tensor<T> out = net.forward(x, mode, ctx);
   return {loss.evaluate(out, labels, nullptr), countCorrect(out, labels)};
 }

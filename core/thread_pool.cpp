@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "denormals.h"
+
 namespace normlab {
 
 ThreadPool::ThreadPool(int threads) {
@@ -38,6 +40,7 @@ void ThreadPool::work(std::unique_lock<std::mutex>& lock) {
 }
 
 void ThreadPool::workerLoop() {
+  const FlushDenormals flush;  // as the calling thread does inside run()
   std::unique_lock lock(mutex_);
   for (;;) {
     wake_.wait(lock, [&] { return stop_ || (job_ && next_ < parts_); });
@@ -48,6 +51,7 @@ void ThreadPool::workerLoop() {
 
 void ThreadPool::run(int parts, FunctionRef<void(int)> fn) {
   if (parts <= 0) return;
+  const FlushDenormals flush;
   if (workers_.empty() || parts == 1) {
     for (int p = 0; p < parts; ++p) fn(p);
     return;

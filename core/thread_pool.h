@@ -2,7 +2,8 @@
 // when all are done; the calling thread works too. Which thread runs which part is not fixed, so
 // callers write each part's results to memory of its own and reduce in part order afterwards.
 // Exceptions thrown by fn are rethrown on the calling thread (the first one wins).
-// No heap allocation per run. One run at a time per pool. Must not depend on Qt.
+// No heap allocation per run. One run at a time per pool. Every part runs with denormals flushed
+// to zero (denormals.h). Must not depend on Qt.
 #pragma once
 
 #include <condition_variable>
