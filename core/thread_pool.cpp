@@ -1,10 +1,35 @@
 #include "thread_pool.h"
 
 #include <algorithm>
+#include <chrono>
 
 #include "denormals.h"
 
 namespace normlab {
+
+namespace {
+
+inline void cpuRelax() {
+#if defined(__x86_64__) || defined(__i386__)
+  __builtin_ia32_pause();
+#else
+  std::this_thread::yield();
+#endif
+}
+
+// Polls `ready` for up to 15 microseconds, pausing between polls; returns whether it
+// became true.
+template <typename F>
+bool pollBriefly(F ready) {
+  const auto until = std::chrono::steady_clock::now() + std::chrono::microseconds(15);
+  do {
+    if (ready()) return true;
+    for (int i = 0; i < 16; ++i) cpuRelax();
+  } while (std::chrono::steady_clock::now() < until);
+  return ready();
+}
+
+}  // namespace
 
 ThreadPool::ThreadPool(int threads) {
   if (threads <= 0) threads = int(std::max(1u, std::thread::hardware_concurrency()));
@@ -35,7 +60,9 @@ void ThreadPool::work(std::unique_lock<std::mutex>& lock) {
     }
     lock.lock();
     if (failure && !error_) error_ = failure;
-    if (++finished_ == parts_) done_.notify_all();
+    finishedParts_.store(++finished_, std::memory_order_release);
+    if (next_ >= parts_) jobPosted_.store(false, std::memory_order_relaxed);
+    if (finished_ == parts_) done_.notify_all();
   }
 }
 
@@ -43,6 +70,11 @@ void ThreadPool::workerLoop() {
   const FlushDenormals flush;  // as the calling thread does inside run()
   std::unique_lock lock(mutex_);
   for (;;) {
+    if (!stop_ && !(job_ && next_ < parts_)) {
+      lock.unlock();
+      pollBriefly([&] { return jobPosted_.load(std::memory_order_acquire); });
+      lock.lock();
+    }
     wake_.wait(lock, [&] { return stop_ || (job_ && next_ < parts_); });
     if (stop_) return;
     work(lock);
@@ -60,10 +92,18 @@ void ThreadPool::run(int parts, FunctionRef<void(int)> fn) {
   job_ = &fn;
   parts_ = parts;
   next_ = finished_ = 0;
+  finishedParts_.store(0, std::memory_order_relaxed);
   error_ = nullptr;
+  jobPosted_.store(true, std::memory_order_release);
   wake_.notify_all();
   work(lock);
+  if (finished_ != parts_) {
+    lock.unlock();
+    pollBriefly([&] { return finishedParts_.load(std::memory_order_acquire) == parts; });
+    lock.lock();
+  }
   done_.wait(lock, [&] { return finished_ == parts_; });
+  jobPosted_.store(false, std::memory_order_relaxed);
   job_ = nullptr;
   if (auto e = std::exchange(error_, nullptr)) std::rethrow_exception(e);
 }

@@ -6,6 +6,7 @@
 // to zero (denormals.h). Must not depend on Qt.
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <exception>
 #include <mutex>
@@ -39,6 +40,13 @@ class ThreadPool {
   int parts_ = 0, next_ = 0, finished_ = 0;
   bool stop_ = false;
   std::exception_ptr error_;
+  // Mirrors of "a job has unclaimed parts" and of finished_, polled without the lock: a thread
+  // that has just finished keeps looking for new work for 15 microseconds before it sleeps,
+  // because waking a sleeping thread costs more than many parts of a training step take
+  // (measured: +25% images/s at batch 32, +50% at batch 8 on 2 cores; a longer poll, or one that
+  // yields, loses up to 20% when another process competes for the cores).
+  std::atomic<bool> jobPosted_{false};
+  std::atomic<int> finishedParts_{0};
 };
 
 }  // namespace normlab
