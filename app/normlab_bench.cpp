@@ -161,7 +161,7 @@ int main(int argc, char** argv) {
         else {
           const bool probe = o.probeEvery > 0 && step % o.probeEvery == 0;
           trainStep(net, *loss, opt, x, labels, ctx, probe);
-          if (probe) probeNetwork(net, opt, 40, scratch);
+          if (probe) probeNetwork(net, opt, 40, scratch, &pool);
         }
         ++step;
       };

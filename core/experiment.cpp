@@ -160,7 +160,7 @@ void Experiment::trainOneStep(Run& run) {
   }
   if (probeNow) {
     auto record = std::make_shared<ProbeRecord>(
-        probeNetwork(run.model.network, run.optimizer, config_.histogramBins, run.scratch));
+        probeNetwork(run.model.network, run.optimizer, config_.histogramBins, run.scratch, pool_.get()));
     record->step = step;
     record->samplesSeen = rec.samplesSeen;
     if (run.batchNorm) measureTrainVersusEval(run, *record);
