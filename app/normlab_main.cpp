@@ -5,6 +5,7 @@
 //                            last Start, and each arm's training speed (images/s)
 //   NORMLAB_AUTOSTART=1      press Start on launch
 //   NORMLAB_QUIT_AFTER=S     quit S seconds after launch
+//   NORMLAB_SCREENSHOT=FILE  with NORMLAB_QUIT_AFTER: save a picture of the window just before quitting
 #include <QApplication>
 #include <QIcon>
 #include <QTimer>
@@ -31,7 +32,15 @@ int main(int argc, char** argv) {
     QTimer::singleShot(0, &window, &normlab::MainWindow::startOrResume);
   bool ok = false;
   const double quitAfter = qEnvironmentVariable("NORMLAB_QUIT_AFTER").toDouble(&ok);
-  if (ok && quitAfter > 0) QTimer::singleShot(int(quitAfter * 1000), &window, &QWidget::close);
+  if (ok && quitAfter > 0)
+    QTimer::singleShot(int(quitAfter * 1000), &window, [&window] {
+      const QString shot = qEnvironmentVariable("NORMLAB_SCREENSHOT");
+      if (!shot.isEmpty()) {
+        window.pullSnapshot();
+        if (!window.grab().save(shot)) std::fprintf(stderr, "normlab: cannot write '%s'\n", qPrintable(shot));
+      }
+      window.close();
+    });
   const int status = app.exec();
   if (qEnvironmentVariableIntValue("NORMLAB_STALL_REPORT") == 1) {
     window.pullSnapshot();

@@ -83,8 +83,8 @@ struct Experiment::Run {
   std::int64_t correct = 0, samples = 0, steps = 0;
 };
 
-Experiment::Experiment(ExperimentConfig config, int threads)
-    : config_(std::move(config)), threadsWanted_(threads) {}
+Experiment::Experiment(ExperimentConfig config, int threads, ThreadPriority priority)
+    : config_(std::move(config)), threadsWanted_(threads), priority_(priority) {}
 
 Experiment::~Experiment() = default;
 
@@ -101,7 +101,7 @@ void Experiment::prepare() {
   if (d.classes > spec.classes)
     throw NormLabError("dataset '" + d.name + "' has " + std::to_string(d.classes) + " classes but model '" + spec.name +
                        "' has only " + std::to_string(spec.classes) + " outputs");
-  if (!pool_) pool_ = std::make_unique<ThreadPool>(threadsWanted_);
+  if (!pool_) pool_ = std::make_unique<ThreadPool>(threadsWanted_, priority_);
   for (int s = 0; s < int(config_.seeds.size()); ++s)
     for (int a = 0; a < int(config_.arms.size()); ++a) runs_.push_back(std::make_unique<Run>(config_, data_, a, s));
 }

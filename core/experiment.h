@@ -52,8 +52,9 @@ struct RunRecord {
 
 class Experiment {
  public:
-  // threads: 0 = all cores.
-  explicit Experiment(ExperimentConfig config, int threads = 0);
+  // threads: 0 = all cores. Background priority for training behind a GUI.
+  explicit Experiment(ExperimentConfig config, int threads = 0,
+                      ThreadPriority priority = ThreadPriority::Normal);
   ~Experiment();
 
   // Loads the data and builds every run (identical weights for layers the arms share).
@@ -94,6 +95,7 @@ class Experiment {
 
   ExperimentConfig config_;
   int threadsWanted_;
+  ThreadPriority priority_;
   std::unique_ptr<ThreadPool> pool_;
   LoadedData data_;
   std::vector<std::unique_ptr<Run>> runs_;

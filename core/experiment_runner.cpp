@@ -121,6 +121,8 @@ void ExperimentRunner::publish(bool force) {
 }
 
 void ExperimentRunner::workerLoop() {
+  // Training yields to the viewer: a GUI thread that wakes to draw gets a core at once.
+  lowerCurrentThreadPriority();
   auto nextStepAt = Clock::now();
   for (;;) {
     Command command = Command::None;
@@ -162,7 +164,7 @@ void ExperimentRunner::workerLoop() {
           setState(RunnerState::Loading);
           publish(true);
           {
-            auto e = std::make_unique<Experiment>(std::move(*config), threads_);
+            auto e = std::make_unique<Experiment>(std::move(*config), threads_, ThreadPriority::Background);
             e->prepare();
             experiment_ = std::move(e);
           }

@@ -1,6 +1,6 @@
 // Runs an Experiment on a worker thread and publishes immutable snapshots of its state (latest
 // wins) for a viewer to pull at its own pace: training never waits for drawing, and the caller's
-// thread never trains. Commands (pause, resume, step, stop, speed, learning rate) take effect at
+// thread never trains. Training threads run at background priority so the viewer stays smooth. Commands (pause, resume, step, stop, speed, learning rate) take effect at
 // the next step boundary. Must not depend on Qt.
 #pragma once
 

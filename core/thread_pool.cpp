@@ -3,6 +3,12 @@
 #include <algorithm>
 #include <chrono>
 
+#ifdef __linux__
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
+
 #include "denormals.h"
 
 namespace normlab {
@@ -31,9 +37,20 @@ bool pollBriefly(F ready) {
 
 }  // namespace
 
-ThreadPool::ThreadPool(int threads) {
+void lowerCurrentThreadPriority() {
+#ifdef __linux__
+  // Per thread on Linux: the "process" id of setpriority is the thread id. Failure is harmless.
+  (void)setpriority(PRIO_PROCESS, id_t(syscall(SYS_gettid)), 10);
+#endif
+}
+
+ThreadPool::ThreadPool(int threads, ThreadPriority priority) {
   if (threads <= 0) threads = int(std::max(1u, std::thread::hardware_concurrency()));
-  for (int i = 1; i < threads; ++i) workers_.emplace_back([this] { workerLoop(); });
+  for (int i = 1; i < threads; ++i)
+    workers_.emplace_back([this, priority] {
+      if (priority == ThreadPriority::Background) lowerCurrentThreadPriority();
+      workerLoop();
+    });
 }
 
 ThreadPool::~ThreadPool() {

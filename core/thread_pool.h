@@ -17,10 +17,17 @@
 
 namespace normlab {
 
+// Background threads run at a lower scheduling priority (nice 10 on Linux), so that a GUI thread
+// sharing the cores with training is served first when it has something to draw.
+enum class ThreadPriority { Normal, Background };
+
+// Lowers the calling thread's priority (used by the pool's workers and by a training thread).
+void lowerCurrentThreadPriority();
+
 class ThreadPool {
  public:
   // threads: total workers including the caller; 0 means std::thread::hardware_concurrency().
-  explicit ThreadPool(int threads = 0);
+  explicit ThreadPool(int threads = 0, ThreadPriority priority = ThreadPriority::Normal);
   ~ThreadPool();
   ThreadPool(const ThreadPool&) = delete;
   ThreadPool& operator=(const ThreadPool&) = delete;
