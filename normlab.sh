@@ -61,7 +61,8 @@ case "$command" in
     install_missing
     build "build-$kind" -DNORMLAB_SANITIZE="$kind" -DCMAKE_BUILD_TYPE=RelWithDebInfo
     if [ "$kind" = thread ]; then
-      TSAN_OPTIONS="halt_on_error=1" ctest --test-dir "build-$kind" --output-on-failure -LE ui
+      TSAN_OPTIONS="halt_on_error=1 suppressions=$PWD/tests/tsan.supp" \
+        ctest --test-dir "build-$kind" --output-on-failure
     else
       ASAN_OPTIONS="detect_leaks=1" UBSAN_OPTIONS="print_stacktrace=1" \
         ctest --test-dir "build-$kind" --output-on-failure

@@ -279,7 +279,9 @@ void ActivationView::drawHistogram() {
     const bool calm = setsRange(last_, run);
     buffer_.clear();
     const LayerStats* l = run.probes.empty() ? nullptr : findLayer(*run.probes.back(), layer);
-    if (l && !l->activation.histogram.empty() && std::isfinite(l->activation.histLo) &&
+    // A diverged run's histogram spans a range billions of times wider than the healthy runs':
+    // drawn on their axis it is a meaningless flat line, so it is left out (the legend says why).
+    if (l && calm && !l->activation.histogram.empty() && std::isfinite(l->activation.histLo) &&
         std::isfinite(l->activation.histHi) && l->activation.histHi > l->activation.histLo) {
       const auto& h = l->activation.histogram;
       const double lo = l->activation.histLo, width = (l->activation.histHi - lo) / double(h.size());

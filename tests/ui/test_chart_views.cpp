@@ -97,6 +97,8 @@ class TestChartViews : public QObject {
       QChart* chart = chartView->chart();
       for (int r = 0; r < int(snapshot_.runs.size()); ++r) {
         if (name == "batch_norm" && r != bnRun_) continue;
+        // A diverged run's latest histogram is deliberately left out (it would be a flat line).
+        if (r == wildRun_ && chart->title().contains("histogram")) continue;
         if (name.startsWith("activations (all")) {  // a run without this layer (no norm) has no band
           bool has = false;
           for (const LayerStats& l : snapshot_.runs[std::size_t(r)].probes.back()->layers)
