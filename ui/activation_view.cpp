@@ -118,15 +118,7 @@ void ActivationView::selectLayer(const QString& layer) {
 
 void ActivationView::showSnapshot(const Snapshot& snapshot) {
   last_ = snapshot;
-  // Layer names in network order: the run with the most layers lists them all.
-  QStringList layers;
-  std::size_t most = 0;
-  for (const RunRecord& run : last_.runs) {
-    if (run.probes.empty() || run.probes.back()->layers.size() <= most) continue;
-    most = run.probes.back()->layers.size();
-    layers.clear();
-    for (const LayerStats& l : run.probes.back()->layers) layers.append(QString::fromStdString(l.name));
-  }
+  const QStringList layers = probedLayerNames(snapshot);
   const QString key = runSetKey(snapshot);
   if (key != runKey_ || layers != layers_) {
     runKey_ = key;

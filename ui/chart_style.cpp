@@ -177,6 +177,18 @@ QString runSetKey(const Snapshot& snapshot) {
   return key;
 }
 
+QStringList probedLayerNames(const Snapshot& snapshot) {
+  QStringList layers;
+  std::size_t most = 0;
+  for (const RunRecord& run : snapshot.runs) {
+    if (run.probes.empty() || run.probes.back()->layers.size() <= most) continue;
+    most = run.probes.back()->layers.size();
+    layers.clear();
+    for (const LayerStats& l : run.probes.back()->layers) layers.append(QString::fromStdString(l.name));
+  }
+  return layers;
+}
+
 void decimate(QList<QPointF>& points, int maxPoints) {
   const qsizetype n = points.size();
   if (n <= maxPoints || maxPoints < 2) return;

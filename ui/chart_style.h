@@ -65,6 +65,9 @@ bool hasSeveralSeeds(const Snapshot& snapshot);
 bool setsRange(const Snapshot& snapshot, const RunRecord& run);
 // Identifies the set of runs (labels, arms, seeds): series are rebuilt only when it changes.
 QString runSetKey(const Snapshot& snapshot);
+// Probed layer names in network order, from the run with the most layers (arms without a norm at
+// some position have fewer).
+QStringList probedLayerNames(const Snapshot& snapshot);
 
 // Keeps at most maxPoints by even striding, always keeping the first and the last point.
 void decimate(QList<QPointF>& points, int maxPoints = 1000);

@@ -131,14 +131,7 @@ void GradientView::selectLayer(const QString& layer) {
 
 void GradientView::showSnapshot(const Snapshot& snapshot) {
   last_ = snapshot;
-  QStringList layers;
-  std::size_t most = 0;
-  for (const RunRecord& run : last_.runs) {
-    if (run.probes.empty() || run.probes.back()->layers.size() <= most) continue;
-    most = run.probes.back()->layers.size();
-    layers.clear();
-    for (const LayerStats& l : run.probes.back()->layers) layers.append(QString::fromStdString(l.name));
-  }
+  const QStringList layers = probedLayerNames(snapshot);
   const QString key = runSetKey(snapshot);
   if (key != runKey_ || layers != layers_) {
     runKey_ = key;
