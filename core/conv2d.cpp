@@ -145,13 +145,7 @@ Conv2d<T>::Conv2d(const Conv2dConfig& config) : config_(config) {
 // in: Cin x H x W -> Cout x Ho x Wo.
 template <typename T>
 Shape Conv2d<T>::outputShape(const Shape& in) const {
-  const int k = config_.kernel, s = config_.stride, p = config_.padding;
-  const int ho = slidingWindowOutput(in.h, k, s, p), wo = slidingWindowOutput(in.w, k, s, p);
-  if (in.c < 1 || ho < 1 || wo < 1)
-    throw NormLabError(this->where() + "input " + in.str() + " does not fit kernel " + std::to_string(k) +
-                       " (stride " + std::to_string(s) + ", padding " + std::to_string(p) +
-                       "): the output would be " + std::to_string(ho) + "x" + std::to_string(wo));
-  return {config_.outChannels, ho, wo};
+  return slidingWindowShape(in, config_.outChannels, config_.kernel, config_.stride, config_.padding, this->where());
 }
 
 // Creates weight (Cout x Cin x K x K) and bias (Cout) if Cin changed; scratch per part for maxBatch.

@@ -58,13 +58,7 @@ const char* Pool<T>::kind() const {
 // in: C x H x W -> C x Ho x Wo (floor mode).
 template <typename T>
 Shape Pool<T>::outputShape(const Shape& in) const {
-  const int k = config_.kernel, s = config_.stride, p = config_.padding;
-  const int ho = slidingWindowOutput(in.h, k, s, p), wo = slidingWindowOutput(in.w, k, s, p);
-  if (in.c < 1 || ho < 1 || wo < 1)
-    throw NormLabError(this->where() + "input " + in.str() + " does not fit kernel " + std::to_string(k) +
-                       " (stride " + std::to_string(s) + ", padding " + std::to_string(p) +
-                       "): the output would be " + std::to_string(ho) + "x" + std::to_string(wo));
-  return {in.c, ho, wo};
+  return slidingWindowShape(in, in.c, config_.kernel, config_.stride, config_.padding, this->where());
 }
 
 // Argmax scratch: maxBatch x C x Ho x Wo indices (max pool only).
