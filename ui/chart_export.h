@@ -1,0 +1,65 @@
+// Exporting charts: one chart, or every chart of a view composed into a multi-panel figure, as
+// PNG (at 1x, 2x or 4x the on-screen size), SVG or PDF, always with the legend, axis titles and a
+// caption line under the chart (arms' settings, seed, step); copying a chart to the clipboard; and
+// rendering every chart of a saved experiment headless (normlab-cli --charts). Files are written
+// atomically (QSaveFile: a temporary file, then rename), so a crash never leaves half a picture.
+#pragma once
+
+#include <QImage>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include "core/experiment_file.h"
+#include "core/experiment_runner.h"
+
+class QChartView;
+
+namespace normlab {
+
+enum class ChartFormat { Png, Svg, Pdf };
+
+// "png", "svg", "pdf" (the file extension).
+QString chartFormatName(ChartFormat format);
+// Parses "png", "svg" or "pdf" (case-insensitive); false for anything else.
+bool parseChartFormat(const QString& name, ChartFormat* format);
+// The format a file name's extension asks for; false when it is none of the three.
+bool chartFormatFromPath(const QString& path, ChartFormat* format);
+
+struct ChartExportOptions {
+  ChartFormat format = ChartFormat::Png;
+  double scale = 2;   // PNG only: pixels per on-screen pixel (1, 2 or 4)
+  QString caption;    // one line under the chart(s); "" for none
+};
+
+// "BN, GN: batch 32, lr 0.01, dropout 0.25, sgd · seed 1 · step 1200": the arms and the settings
+// they share (settings that differ are given per arm), the seeds and the current step.
+QString chartCaption(const ExperimentConfig& config, const Snapshot& snapshot);
+
+// The chart as it would be exported, at `scale` times its on-screen size (a view that was never
+// shown is rendered at 800 x 500), caption included.
+QImage renderChartImage(QChartView* view, double scale, const QString& caption);
+
+// Writes one chart to `path`. Returns "" on success, or a message naming the problem, e.g.
+// "cannot write to '/x/loss.png': Permission denied".
+QString exportChart(QChartView* view, const QString& path, const ChartExportOptions& options);
+// Writes the charts side by side in a grid (at most 2 columns) as one figure with one caption.
+QString exportFigure(const QList<QChartView*>& views, const QString& path,
+                     const ChartExportOptions& options);
+// Puts renderChartImage(view, 2, caption) on the clipboard.
+void copyChartToClipboard(QChartView* view, const QString& caption);
+
+// A file name for a chart, from its title: "Loss" -> "loss", "Activations: conv1" ->
+// "activations-conv1" (lower case, runs of other characters become one '-').
+QString chartFileStem(const QString& chartTitle);
+
+// Headless: builds every chart view from the saved results (no window shown), and writes each
+// chart once per format into `dir` (created if missing) as <chart-file-stem>.<ext>. Returns the
+// written paths; throws NormLabError naming the path that could not be written.
+QStringList exportAllCharts(const ExperimentResults& results, const QString& dir,
+                            const QList<ChartFormat>& formats);
+
+// The snapshot the chart views show for saved results (state Finished, every run, its warning).
+Snapshot snapshotFromResults(const ExperimentResults& results);
+
+}  // namespace normlab
