@@ -41,6 +41,7 @@ struct Experiment::Run {
     record.seed = settings.seed;
     record.batchSize = batch;
     record.norms = model.norms;
+    record.modelLayers = summarizeModel(model, config.model.name, arm.label).rows;
     const int trainSize = data.dataset.train.size();
     const std::int64_t perEpoch = config.data.dropLast ? trainSize / batch : (trainSize + batch - 1) / batch;
     record.totalSteps = arm.train.steps > 0 ? arm.train.steps : std::int64_t(arm.train.epochs) * perEpoch;

@@ -15,6 +15,7 @@
 #include "data_config.h"
 #include "experiment_config.h"
 #include "model_spec.h"
+#include "model_summary.h"
 #include "probes.h"
 #include "sample_stream.h"
 
@@ -48,6 +49,8 @@ struct RunRecord {
   std::vector<MetricPoint> metrics;
   std::vector<std::shared_ptr<const ProbeRecord>> probes;
   std::vector<NormPlacement> norms;
+  // The arm's network as a Keras-style summary (layers, output shapes, parameter counts).
+  std::vector<SummaryRow> modelLayers;
 };
 
 class Experiment {

@@ -164,6 +164,10 @@ json toJson(const RunRecord& run) {
   for (const NormPlacement& n : run.norms)
     norms.push_back({{"name", n.name}, {"follows", n.follows}, {"shape", shapeJson(n.shape)},
                      {"kind", normKindName(n.kind)}, {"absent_reason", n.absentReason}});
+  json layers = json::array();
+  for (const SummaryRow& l : run.modelLayers)
+    layers.push_back({{"name", l.name}, {"kind", l.kind}, {"shape", shapeJson(l.shape)},
+                      {"trainable", l.trainable}, {"non_trainable", l.nonTrainable}});
   json rows = json::array();
   for (const MetricPoint& m : run.metrics)
     rows.push_back({m.step, m.samplesSeen, number(m.epoch), number(m.trainLoss), number(m.trainAccuracy),
@@ -177,7 +181,7 @@ json toJson(const RunRecord& run) {
           {"train_seconds", number(run.trainSeconds)}, {"images_per_s", number(run.imagesPerSecond)},
           {"final_train_loss", number(run.finalTrainLoss)}, {"final_test_loss", number(run.finalTestLoss)},
           {"final_test_accuracy", number(run.finalTestAccuracy)}, {"norms", norms},
-          {"metrics", {{"columns", kMetricColumns}, {"rows", rows}}}, {"probes", probes}};
+          {"model_layers", layers}, {"metrics", {{"columns", kMetricColumns}, {"rows", rows}}}, {"probes", probes}};
 }
 
 json toJson(const ExperimentResults& saved) {
@@ -240,6 +244,22 @@ ExperimentResults savedExperimentFromJson(const json& j) {
       }
       n.absentReason = nr.text("absent_reason");
       run.norms.push_back(std::move(n));
+    }
+    // Optional: files written before the model summary was recorded have no "model_layers".
+    if (runs[i].contains("model_layers")) {
+      const json& layers = r.array("model_layers");
+      for (std::size_t k = 0; k < layers.size(); ++k) {
+        Reader lr(layers[k], path + ".model_layers[" + std::to_string(k) + "]");
+        SummaryRow l;
+        l.name = lr.text("name");
+        l.kind = lr.text("kind");
+        l.shape = lr.shape("shape");
+        l.outputShape = formatOutputShape(l.shape);
+        l.trainable = lr.integer("trainable");
+        l.nonTrainable = lr.integer("non_trainable");
+        if (l.trainable < 0 || l.nonTrainable < 0) lr.fail("has a negative parameter count");
+        run.modelLayers.push_back(std::move(l));
+      }
     }
     Reader mr(r.at("metrics"), path + ".metrics");
     const json& rows = mr.array("rows");

@@ -142,47 +142,6 @@ void ActivationView::rebuild() {
   }
   pages_->setCurrentIndex(allLayers() ? 1 : 0);
 
-  const bool seeds = hasSeveralSeeds(last_);
-  auto buildRuns = [&](BandChart& chart, bool legend) {
-    QChart* c = chart.view->chart();
-    c->removeAllSeries();
-    chart.runs.clear();
-    chart.xRange.reset();
-    chart.yRange.reset();
-    // Bands first, medians last: every run's median stays on top of every band.
-    chart.runs.resize(last_.runs.size());
-    for (std::size_t i = 0; i < last_.runs.size(); ++i) {
-      const QColor color = armColor(last_.runs[i].arm);
-      BandChart::Run& r = chart.runs[i];
-      auto area = [&](int alpha) {
-        auto* a = new QAreaSeries;
-        a->setUpperSeries(new QLineSeries(a));
-        a->setLowerSeries(new QLineSeries(a));
-        styleBand(a, color, alpha);
-        setSeriesRun(a, int(i));
-        c->addSeries(a);
-        a->attachAxis(chart.x);
-        a->attachAxis(chart.y);
-        hideFromLegend(c, a);
-        return a;
-      };
-      r.outer = area(40);
-      r.inner = area(80);
-    }
-    for (std::size_t i = 0; i < last_.runs.size(); ++i) {
-      const RunRecord& run = last_.runs[i];
-      BandChart::Run& r = chart.runs[i];
-      r.median = new QLineSeries;
-      r.median->setName(legendName(run, seeds));
-      styleLine(r.median, armColor(run.arm), LineRole::Main);
-      setSeriesRun(r.median, int(i));
-      c->addSeries(r.median);
-      r.median->attachAxis(chart.x);
-      r.median->attachAxis(chart.y);
-    }
-    c->legend()->setVisible(legend);
-    applyChartStyle(c, presentation_);
-  };
   buildRuns(*single_, true);
 
   QChart* hist = histView_->chart();
@@ -192,7 +151,7 @@ void ActivationView::rebuild() {
   histYRange_.reset();
   for (std::size_t i = 0; i < last_.runs.size(); ++i) {
     auto* s = new QLineSeries;
-    s->setName(legendName(last_.runs[i], seeds));
+    s->setName(legendName(last_.runs[i], hasSeveralSeeds(last_)));
     styleLine(s, armColor(last_.runs[i].arm), LineRole::Main);
     setSeriesRun(s, int(i));
     hist->addSeries(s);
@@ -202,13 +161,67 @@ void ActivationView::rebuild() {
   }
   applyChartStyle(hist, presentation_);
 
-  // Small multiples: one band chart per layer, legend on the first only.
+  // The small multiples are built when first shown: building a chart per layer for a page
+  // nobody looks at stalled the GUI thread for over 100 ms at every start.
+  clearGrid();
+}
+
+// Bands first, medians last: every run's median stays on top of every band.
+void ActivationView::buildRuns(BandChart& chart, bool legend) {
+  const bool seeds = hasSeveralSeeds(last_);
+  QChart* c = chart.view->chart();
+  c->removeAllSeries();
+  chart.runs.clear();
+  chart.xRange.reset();
+  chart.yRange.reset();
+  chart.runs.resize(last_.runs.size());
+  for (std::size_t i = 0; i < last_.runs.size(); ++i) {
+    const QColor color = armColor(last_.runs[i].arm);
+    BandChart::Run& r = chart.runs[i];
+    auto area = [&](int alpha) {
+      auto* a = new QAreaSeries;
+      a->setUpperSeries(new QLineSeries(a));
+      a->setLowerSeries(new QLineSeries(a));
+      styleBand(a, color, alpha);
+      setSeriesRun(a, int(i));
+      c->addSeries(a);
+      a->attachAxis(chart.x);
+      a->attachAxis(chart.y);
+      hideFromLegend(c, a);
+      return a;
+    };
+    r.outer = area(40);
+    r.inner = area(80);
+  }
+  for (std::size_t i = 0; i < last_.runs.size(); ++i) {
+    const RunRecord& run = last_.runs[i];
+    BandChart::Run& r = chart.runs[i];
+    r.median = new QLineSeries;
+    r.median->setName(legendName(run, seeds));
+    styleLine(r.median, armColor(run.arm), LineRole::Main);
+    setSeriesRun(r.median, int(i));
+    c->addSeries(r.median);
+    r.median->attachAxis(chart.x);
+    r.median->attachAxis(chart.y);
+  }
+  c->legend()->setVisible(legend);
+  applyChartStyle(c, presentation_);
+}
+
+void ActivationView::clearGrid() {
   for (auto& m : multiples_) {
     removeChart(m->view);
     m->view->deleteLater();
   }
   multiples_.clear();
-  const int columns = 3;
+  gridBuilt_ = false;
+}
+
+// Small multiples: one band chart per layer; their legend is the shared line above the grid.
+void ActivationView::rebuildGrid() {
+  clearGrid();
+  // Two columns on a projector (large fonts): three would need a horizontal scroll bar.
+  const int columns = presentation_ ? 2 : 3;
   for (int k = 0; k < layers_.size(); ++k) {
     auto m = std::make_unique<BandChart>();
     m->layer = layers_[k];
@@ -218,10 +231,19 @@ void ActivationView::rebuild() {
     c->addAxis(m->x, Qt::AlignBottom);
     c->addAxis(m->y, Qt::AlignLeft);
     m->view = addChart(c, grid_);
-    m->view->setMinimumSize(320, 260);
+    // Taller on a projector: large tick labels on a short axis collide and are elided.
+    m->view->setMinimumSize(320, presentation_ ? 380 : 260);
     gridLayout_->addWidget(m->view, k / columns, k % columns);
     buildRuns(*m, false);  // the legend is the shared line above the grid
     multiples_.push_back(std::move(m));
+  }
+  gridBuilt_ = true;
+}
+
+void ActivationView::presentationChanged() {
+  if (gridBuilt_) {
+    rebuildGrid();
+    redraw();
   }
 }
 
@@ -308,6 +330,7 @@ void ActivationView::redraw() {
   if (allLayers()) legend_->setText(legendHtml(last_));
   if (single_->runs.size() != last_.runs.size()) return;
   if (allLayers()) {
+    if (!gridBuilt_) rebuildGrid();
     for (auto& m : multiples_) drawBands(*m);
     return;
   }

@@ -35,7 +35,10 @@ class ActivationView : public ChartViewBase {
 
  private:
   void rebuild();
+  void buildRuns(BandChart& chart, bool legend);
+  void clearGrid();
   void rebuildGrid();
+  void presentationChanged() override;
   void redraw();
   void drawBands(BandChart& chart);
   void drawHistogram();
@@ -51,11 +54,12 @@ class ActivationView : public ChartViewBase {
   QGridLayout* gridLayout_ = nullptr;
   std::unique_ptr<BandChart> single_;
   std::vector<std::unique_ptr<BandChart>> multiples_;
+  bool gridBuilt_ = false;
   QChartView* histView_ = nullptr;
   QValueAxis *histX_ = nullptr, *histY_ = nullptr;
   std::vector<QLineSeries*> hist_;
   RangeKeeper histXRange_, histYRange_;
-  QList<QPointF> buffer_, lower_;
+  QList<QPointF> buffer_;
 };
 
 }  // namespace normlab

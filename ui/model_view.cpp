@@ -27,7 +27,7 @@ QString normName(NormKind kind) {
 ModelView::ModelView(QWidget* parent) : ChartViewBase(parent) {
   auto* layout = new QVBoxLayout(this);
   caption_ = new QLabel(
-      "The layers as the network runs them. Highlighted rows are the norm positions: each arm's column says "
+      "The layers as the network runs them, with their parameter counts. Highlighted rows are the norm positions: each arm's column says "
       "which norm sits there, or why there is none.",
       this);
   caption_->setWordWrap(true);
@@ -41,10 +41,43 @@ ModelView::ModelView(QWidget* parent) : ChartViewBase(parent) {
   layout->addWidget(table_, 1);
 }
 
-void ModelView::presentationChanged() {
-  table_->resizeColumnsToContents();
-  table_->resizeRowsToContents();
+void ModelView::presentationChanged() { fitColumns(); }
+
+namespace {
+// One layer row of the table: from the run's recorded model summary, or (files without one) from
+// its latest probe, which has no parameter counts.
+struct LayerRow {
+  QString name, kind, shape;
+  std::int64_t params = -1;  // -1: unknown
+};
+
+std::vector<LayerRow> layerRows(const RunRecord& run) {
+  std::vector<LayerRow> rows;
+  for (const SummaryRow& l : run.modelLayers)
+    rows.push_back({QString::fromStdString(l.name), QString::fromStdString(l.kind),
+                    QString::fromStdString(l.outputShape), l.params()});
+  if (rows.empty() && !run.probes.empty())
+    for (const LayerStats& l : run.probes.back()->layers)
+      rows.push_back({QString::fromStdString(l.name), QString::fromStdString(l.kind),
+                      QString::fromStdString(formatOutputShape(l.shape)), -1});
+  return rows;
 }
+
+QString count(std::int64_t n) { return QString::fromStdString(formatCount(n)); }
+
+// What one arm has at a norm position: "batch norm · 32 params (+32 running)".
+QString normCell(const NormPlacement* p, const RunRecord& arm) {
+  if (!p) return "\u2013";
+  if (!p->present()) return "none: " + QString::fromStdString(p->absentReason);
+  QString text = normName(p->kind);
+  for (const SummaryRow& l : arm.modelLayers)
+    if (l.name == p->name) {
+      text += " \u00b7 " + count(l.trainable) + " params";
+      if (l.nonTrainable > 0) text += " (+" + count(l.nonTrainable) + " running)";
+    }
+  return text;
+}
+}  // namespace
 
 void ModelView::showSnapshot(const Snapshot& snapshot) {
   // One column per arm (seeds of an arm share the model).
@@ -54,55 +87,57 @@ void ModelView::showSnapshot(const Snapshot& snapshot) {
     for (const RunRecord* a : arms) seen = seen || a->arm == run.arm;
     if (!seen) arms.push_back(&run);
   }
-  // The layer list of the run with the most layers at its latest probe.
-  const ProbeRecord* base = nullptr;
-  for (const RunRecord& run : snapshot.runs)
-    if (!run.probes.empty() && (!base || run.probes.back()->layers.size() > base->layers.size()))
-      base = run.probes.back().get();
+  // The layer list of the arm with the most layers (arms without a norm somewhere have fewer).
+  std::vector<LayerRow> base;
+  for (const RunRecord* arm : arms) {
+    std::vector<LayerRow> rows = layerRows(*arm);
+    if (rows.size() > base.size()) base = std::move(rows);
+  }
   QString key = runSetKey(snapshot) + "|";
-  if (base)
-    for (const LayerStats& l : base->layers) key += QString::fromStdString(l.name) + ",";
+  for (const LayerRow& l : base) key += l.name + ",";
   if (key == key_) return;  // the model does not change while it trains
   key_ = key;
 
   const std::vector<NormPlacement> empty;
   const std::vector<NormPlacement>& placements = arms.empty() ? empty : arms.front()->norms;
-  auto isPlaceholder = [&](const std::string& name) {
+  auto isPlaceholder = [&](const QString& name) {
     for (const NormPlacement& p : placements)
-      if (p.name == name) return true;
+      if (QString::fromStdString(p.name) == name) return true;
     return false;
   };
   struct Row {
-    const LayerStats* layer = nullptr;
-    const NormPlacement* norm = nullptr;  // index into placements
-    std::size_t normIndex = 0;
+    const LayerRow* layer = nullptr;
+    const NormPlacement* norm = nullptr;
+    bool total = false;
   };
   std::vector<Row> rows;
-  auto addNormsAfter = [&](const std::string& follows) {
-    for (std::size_t k = 0; k < placements.size(); ++k)
-      if (placements[k].follows == follows) rows.push_back({nullptr, &placements[k], k});
+  auto addNormsAfter = [&](const QString& follows) {
+    for (const NormPlacement& p : placements)
+      if (QString::fromStdString(p.follows) == follows) rows.push_back({nullptr, &p});
   };
   addNormsAfter("input");
-  if (base)
-    for (const LayerStats& l : base->layers) {
-      if (isPlaceholder(l.name)) continue;
-      rows.push_back({&l, nullptr, 0});
-      addNormsAfter(l.name);
-    }
-  // Placements whose predecessor is not in the list (no probe yet) go at the end.
-  for (std::size_t k = 0; k < placements.size(); ++k) {
-    bool placed = false;
-    for (const Row& r : rows) placed = placed || r.norm == &placements[k];
-    if (!placed) rows.push_back({nullptr, &placements[k], k});
+  for (const LayerRow& l : base) {
+    if (isPlaceholder(l.name)) continue;
+    rows.push_back({&l, nullptr});
+    addNormsAfter(l.name);
   }
+  // Placements whose predecessor is not in the list (nothing recorded yet) go at the end.
+  for (const NormPlacement& p : placements) {
+    bool placed = false;
+    for (const Row& r : rows) placed = placed || r.norm == &p;
+    if (!placed) rows.push_back({nullptr, &p});
+  }
+  const bool counted = !base.empty() && base.front().params >= 0;
+  if (counted) rows.push_back({nullptr, nullptr, true});
 
-  QStringList headers{"Layer", "Type", "Output shape"};
+  constexpr int kArmColumn = 4;
+  QStringList headers{"Layer", "Type", "Output shape", "Param #"};
   for (const RunRecord* a : arms) headers.append(runLabel(*a, false));
   table_->clear();
   table_->setColumnCount(int(headers.size()));
   table_->setHorizontalHeaderLabels(headers);
   for (int c = 0; c < int(arms.size()); ++c) {
-    QTableWidgetItem* header = table_->horizontalHeaderItem(3 + c);
+    QTableWidgetItem* header = table_->horizontalHeaderItem(kArmColumn + c);
     header->setForeground(armColor(arms[std::size_t(c)]->arm));
     QFont bold = header->font();
     bold.setBold(true);
@@ -115,29 +150,45 @@ void ModelView::showSnapshot(const Snapshot& snapshot) {
     auto put = [&](int c, const QString& text) {
       auto* item = new QTableWidgetItem(text);
       if (row.norm) item->setBackground(highlight);
+      if (c == 3) item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
       table_->setItem(r, c, item);
       return item;
     };
+    if (row.total) {
+      QFont bold = table_->font();
+      bold.setBold(true);
+      put(0, "Total")->setFont(bold);
+      put(1, "trainable parameters (+ batch-norm running statistics)");
+      for (int c = 0; c < int(arms.size()); ++c) {
+        std::int64_t trainable = 0, running = 0;
+        for (const SummaryRow& l : arms[std::size_t(c)]->modelLayers) {
+          trainable += l.trainable;
+          running += l.nonTrainable;
+        }
+        QString text = count(trainable);
+        if (running > 0) text += " (+" + count(running) + ")";
+        put(kArmColumn + c, text)->setFont(bold);
+      }
+      continue;
+    }
     if (row.layer) {
-      put(0, QString::fromStdString(row.layer->name));
-      put(1, QString::fromStdString(row.layer->kind));
-      put(2, QString::fromStdString(formatOutputShape(row.layer->shape)));
-      for (int c = 0; c < int(arms.size()); ++c) put(3 + c, QString());
+      put(0, row.layer->name);
+      put(1, row.layer->kind);
+      put(2, row.layer->shape);
+      put(3, row.layer->params >= 0 ? count(row.layer->params) : QString());
+      for (int c = 0; c < int(arms.size()); ++c) put(kArmColumn + c, QString());
       continue;
     }
     put(0, QString::fromStdString(row.norm->name));
     put(1, QString("norm position (after %1)").arg(QString::fromStdString(row.norm->follows)));
     put(2, QString::fromStdString(formatOutputShape(row.norm->shape)));
+    put(3, "per arm \u2192");
     for (int c = 0; c < int(arms.size()); ++c) {
       const RunRecord& arm = *arms[std::size_t(c)];
       const NormPlacement* p = nullptr;
       for (const NormPlacement& q : arm.norms)
         if (q.name == row.norm->name) p = &q;
-      QString text;
-      if (!p) text = "\u2013";
-      else if (p->present()) text = normName(p->kind);
-      else text = "none: " + QString::fromStdString(p->absentReason);
-      QTableWidgetItem* item = put(3 + c, text);
+      QTableWidgetItem* item = put(kArmColumn + c, normCell(p, arm));
       if (p && p->present()) {
         item->setForeground(armColor(arm.arm));
         QFont bold = item->font();
@@ -147,7 +198,16 @@ void ModelView::showSnapshot(const Snapshot& snapshot) {
       item->setToolTip(p ? QString::fromStdString(normPlacementLine(*p)) : QString());
     }
   }
+  fitColumns();
+}
+
+// Columns fit their contents, but an arm column wraps long reasons (e.g. why instance norm is
+// absent after a dense layer) instead of pushing the other arms off screen; the tooltip has all.
+void ModelView::fitColumns() {
   table_->resizeColumnsToContents();
+  const int widest = table_->fontMetrics().horizontalAdvance(QString(28, QChar('n')));
+  for (int c = 4; c < table_->columnCount(); ++c)
+    if (table_->columnWidth(c) > widest) table_->setColumnWidth(c, widest);
   table_->resizeRowsToContents();
 }
 

@@ -1,5 +1,5 @@
-// "Model": the layers of the model (name, type, output shape) as the runs' latest probes list
-// them, with one column per arm marking what sits at each norm position (or why it is absent).
+// "Model": the model's summary (layers, output shapes, parameter counts, totals) with one column
+// per arm marking what sits at each norm position (or why it is absent) and its parameters.
 #pragma once
 
 #include "chart_style.h"
@@ -17,6 +17,7 @@ class ModelView : public ChartViewBase {
 
  private:
   void presentationChanged() override;
+  void fitColumns();
   QLabel* caption_ = nullptr;
   QTableWidget* table_ = nullptr;
   QString key_;

@@ -78,8 +78,27 @@ class TestExperimentFile : public QObject {
         }
       }
       QCOMPARE(b.norms.size(), a.norms.size());
+      QVERIFY(!a.modelLayers.empty());
+      QCOMPARE(b.modelLayers.size(), a.modelLayers.size());
+      for (std::size_t l = 0; l < a.modelLayers.size(); ++l) {
+        QCOMPARE(b.modelLayers[l].name, a.modelLayers[l].name);
+        QCOMPARE(b.modelLayers[l].outputShape, a.modelLayers[l].outputShape);
+        QCOMPARE(b.modelLayers[l].trainable, a.modelLayers[l].trainable);
+        QCOMPARE(b.modelLayers[l].nonTrainable, a.modelLayers[l].nonTrainable);
+      }
     }
     QVERIFY(!QFile::exists(dir_.filePath("a.normlab.tmp")));
+  }
+
+  // Files written before runs recorded their model summary still open (without parameter counts).
+  void fileWithoutModelLayersOpens() {
+    json j = toJson(runTiny());
+    for (json& run : j["runs"]) run.erase("model_layers");
+    const QString path = dir_.filePath("old.normlab");
+    std::ofstream(path.toStdString()) << j.dump();
+    const ExperimentResults loaded = loadExperiment(path.toStdString());
+    QVERIFY(!loaded.runs.empty());
+    QVERIFY(loaded.runs[0].modelLayers.empty());
   }
 
   void damagedFiles_data() {
@@ -92,6 +111,7 @@ class TestExperimentFile : public QObject {
     QTest::newRow("bad metric row") << "row" << "runs[0].metrics.rows[0]";
     QTest::newRow("bad config") << "config" << "\"config\" is invalid";
     QTest::newRow("missing field") << "missing" << "runs[1].probes";
+    QTest::newRow("bad parameter count") << "params" << "runs[0].model_layers[0].trainable";
   }
   void damagedFiles() {
     QFETCH(QString, mutation);
@@ -106,6 +126,7 @@ class TestExperimentFile : public QObject {
     if (mutation == "row") j["runs"][0]["metrics"]["rows"][0] = json::array({1});
     if (mutation == "config") j["config"]["arms"] = json::array();
     if (mutation == "missing") j["runs"][1].erase("probes");
+    if (mutation == "params") j["runs"][0]["model_layers"][0]["trainable"] = 1.5;
     if (text.empty()) text = j.dump();
     const QString path = dir_.filePath("bad-" + mutation + ".normlab");
     std::ofstream(path.toStdString()) << text;

@@ -162,6 +162,31 @@ class TestChartViews : public QObject {
     }
   }
 
+  // The tiny preset by hand: conv1 4*(1*3*3)+4 = 40; 28 -> stride 2, padding 1 -> 14 -> pool -> 7;
+  // fc1 (4*7*7)*10+10 = 1,970; total 2,010. Batch norm adds gamma and beta (8) and running
+  // mean and variance (8).
+  void modelViewShowsParameterCounts() {
+    ModelView view;
+    view.showSnapshot(snapshot_);
+    QTableWidget* t = view.table();
+    QCOMPARE(t->horizontalHeaderItem(3)->text(), QString("Param #"));
+    QCOMPARE(t->horizontalHeaderItem(4)->text(), QString("none"));
+    QCOMPARE(t->horizontalHeaderItem(5)->text(), QString("batch"));
+    auto rowOf = [&](const QString& name) {
+      for (int r = 0; r < t->rowCount(); ++r)
+        if (t->item(r, 0)->text() == name) return r;
+      return -1;
+    };
+    QCOMPARE(t->item(rowOf("conv1"), 3)->text(), QString("40"));
+    QCOMPARE(t->item(rowOf("fc1"), 3)->text(), QString("1,970"));
+    QVERIFY(t->item(rowOf("norm1"), 5)->text().contains("batch norm \u00b7 8 params (+8 running)"));
+    QVERIFY(t->item(rowOf("norm1"), 4)->text().startsWith("none"));
+    const int total = rowOf("Total");
+    QCOMPARE(total, t->rowCount() - 1);
+    QCOMPARE(t->item(total, 4)->text(), QString("2,010"));
+    QCOMPARE(t->item(total, 5)->text(), QString("2,018 (+8)"));
+  }
+
   void divergedRunIsLabelled() {
     QWidget parent;
     for (const NamedView& v : createChartViews(&parent)) {
