@@ -227,6 +227,43 @@ void Experiment::measureTrainVersusEval(Run& run, ProbeRecord& record) {
   }
 }
 
+int Experiment::recomputePopulationStatistics(int images) {
+  int updated = 0;
+  const ImageSet& train = data_.dataset.train;
+  for (auto& r : runs_) {
+    Run& run = *r;
+    if (!run.batchNorm || run.record.diverged || run.record.step == 0) continue;
+    Network<float>& net = run.model.network;
+    std::vector<Normalization<float>*> norms;
+    for (std::size_t i = 0; i < net.size(); ++i)
+      if (auto* n = dynamic_cast<Normalization<float>*>(&net.layer(i)); n && n->config().kind == NormKind::Batch)
+        norms.push_back(n);
+    PopulationUpdate update;
+    update.step = run.record.step;
+    double loss = 0;
+    evaluateTest(run, loss, update.testAccuracyBefore);
+    for (auto* n : norms) n->startPopulationEstimate();
+    const int batch = run.arm.train.batchSize;
+    const StepContext ctx{pool_.get(), run.settings.seed, run.record.step};
+    // Whole batches only: batch norm on a batch of one value per channel is undefined.
+    for (int start = 0; start + batch <= std::min(images, train.size()); start += batch) {
+      for (int i = 0; i < batch; ++i) run.evalIndices[std::size_t(i)] = start + i;
+      Tensor<float> x = run.input(batch);
+      fillBatch(train, run.evalIndices.data(), batch, data_.transform, x, run.labels.data());
+      x.shape = run.inputShape;
+      evaluateBatch(net, *run.loss, x, run.labels.data(), Mode::Train, ctx);
+      update.images += batch;
+    }
+    for (auto* n : norms) n->finishPopulationEstimate();
+    evaluateTest(run, loss, update.testAccuracyAfter);
+    run.record.finalTestAccuracy = update.testAccuracyAfter;
+    run.record.finalTestLoss = loss;
+    run.record.populationUpdates.push_back(update);
+    ++updated;
+  }
+  return updated;
+}
+
 void Experiment::logPoint(Run& run, bool withTest) {
   MetricPoint p;
   p.step = run.record.step;

@@ -33,6 +33,14 @@ struct MetricPoint {
   double wallSeconds = 0;  // this run's training time so far
 };
 
+// "Recompute population statistics" applied to a batch-norm run: its eval-mode test accuracy
+// with the running statistics before, and with the recomputed ones after.
+struct PopulationUpdate {
+  std::int64_t step = 0;
+  int images = 0;  // training images averaged over
+  double testAccuracyBefore = kNotMeasured, testAccuracyAfter = kNotMeasured;
+};
+
 // The recorded state of one (arm, seed) run; plain values, cheap to copy for a snapshot.
 struct RunRecord {
   int arm = 0, seedIndex = 0;
@@ -51,6 +59,7 @@ struct RunRecord {
   std::vector<NormPlacement> norms;
   // The arm's network as a Keras-style summary (layers, output shapes, parameter counts).
   std::vector<SummaryRow> modelLayers;
+  std::vector<PopulationUpdate> populationUpdates;
 };
 
 class Experiment {
@@ -75,6 +84,12 @@ class Experiment {
   void finishEarly();
   // Applies from the next step to every run.
   void setLearningRate(double lr);
+  // For every batch-norm run that has not diverged: replaces the running statistics by their
+  // average over the first `images` training images, in Train-mode batches of the arm's batch
+  // size (PyTorch's torch.optim.swa_utils.update_bn: cumulative average, dropout active), and
+  // records the eval-mode test accuracy before and after. Training later continues from there
+  // with the usual momentum. Returns how many runs were updated.
+  int recomputePopulationStatistics(int images = 4096);
 
   const ExperimentConfig& config() const { return config_; }
   const LoadedData& data() const { return data_; }

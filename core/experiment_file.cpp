@@ -168,6 +168,10 @@ json toJson(const RunRecord& run) {
   for (const SummaryRow& l : run.modelLayers)
     layers.push_back({{"name", l.name}, {"kind", l.kind}, {"shape", shapeJson(l.shape)},
                       {"trainable", l.trainable}, {"non_trainable", l.nonTrainable}});
+  json updates = json::array();
+  for (const PopulationUpdate& u : run.populationUpdates)
+    updates.push_back({{"step", u.step}, {"images", u.images}, {"test_accuracy_before", number(u.testAccuracyBefore)},
+                       {"test_accuracy_after", number(u.testAccuracyAfter)}});
   json rows = json::array();
   for (const MetricPoint& m : run.metrics)
     rows.push_back({m.step, m.samplesSeen, number(m.epoch), number(m.trainLoss), number(m.trainAccuracy),
@@ -181,7 +185,7 @@ json toJson(const RunRecord& run) {
           {"train_seconds", number(run.trainSeconds)}, {"images_per_s", number(run.imagesPerSecond)},
           {"final_train_loss", number(run.finalTrainLoss)}, {"final_test_loss", number(run.finalTestLoss)},
           {"final_test_accuracy", number(run.finalTestAccuracy)}, {"norms", norms},
-          {"model_layers", layers}, {"metrics", {{"columns", kMetricColumns}, {"rows", rows}}}, {"probes", probes}};
+          {"model_layers", layers}, {"population_updates", updates}, {"metrics", {{"columns", kMetricColumns}, {"rows", rows}}}, {"probes", probes}};
 }
 
 json toJson(const ExperimentResults& saved) {
@@ -259,6 +263,19 @@ ExperimentResults savedExperimentFromJson(const json& j) {
         l.nonTrainable = lr.integer("non_trainable");
         if (l.trainable < 0 || l.nonTrainable < 0) lr.fail("has a negative parameter count");
         run.modelLayers.push_back(std::move(l));
+      }
+    }
+    // Optional: written by NormLab versions that can recompute population statistics.
+    if (runs[i].contains("population_updates")) {
+      const json& updates = r.array("population_updates");
+      for (std::size_t k = 0; k < updates.size(); ++k) {
+        Reader ur(updates[k], path + ".population_updates[" + std::to_string(k) + "]");
+        PopulationUpdate u;
+        u.step = ur.integer("step");
+        u.images = int(ur.integer("images"));
+        u.testAccuracyBefore = ur.num("test_accuracy_before");
+        u.testAccuracyAfter = ur.num("test_accuracy_after");
+        run.populationUpdates.push_back(u);
       }
     }
     Reader mr(r.at("metrics"), path + ".metrics");

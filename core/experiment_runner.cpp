@@ -60,6 +60,7 @@ void ExperimentRunner::resume() { enqueue(Command::Resume); }
 void ExperimentRunner::step() { enqueue(Command::Step); }
 void ExperimentRunner::stop() { enqueue(Command::Stop); }
 void ExperimentRunner::reset() { enqueue(Command::Reset); }
+void ExperimentRunner::recomputePopulationStatistics() { enqueue(Command::RecomputePopulation); }
 
 void ExperimentRunner::setStepsPerSecond(double stepsPerSecond) {
   {
@@ -193,6 +194,14 @@ void ExperimentRunner::workerLoop() {
           if (experiment_ && !experiment_->finished()) {
             experiment_->finishEarly();
             setState(RunnerState::Finished);
+          }
+          publish(true);
+          break;
+        case Command::RecomputePopulation:
+          if (experiment_) {
+            const auto t0 = Clock::now();
+            experiment_->recomputePopulationStatistics();
+            elapsed_ += std::chrono::duration<double>(Clock::now() - t0).count();
           }
           publish(true);
           break;

@@ -54,6 +54,8 @@ class ExperimentRunner {
   void setStepsPerSecond(double stepsPerSecond);
   // Applies from the next step to every run (SGD/Adam learning rate).
   void setLearningRate(double lr);
+  // Between two steps: Experiment::recomputePopulationStatistics on every batch-norm run.
+  void recomputePopulationStatistics();
 
   std::shared_ptr<const Snapshot> snapshot() const;
   // Blocks until the state is Finished, Failed or Idle, or the timeout passes. For tests and
@@ -61,7 +63,7 @@ class ExperimentRunner {
   bool waitUntilDone(std::chrono::milliseconds timeout);
 
  private:
-  enum class Command { None, Start, Pause, Resume, Step, Stop, Reset };
+  enum class Command { None, Start, Pause, Resume, Step, Stop, Reset, RecomputePopulation };
   void enqueue(Command command);
   void workerLoop();
   void publish(bool force);

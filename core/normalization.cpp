@@ -284,7 +284,8 @@ void Normalization<T>::forward(const Tensor<T>& x, Tensor<T>& y, Mode mode, cons
   });
 
   if (isBatch) {  // running = (1 - m) running + m batch, unbiased variance M / (M - 1)
-    const double m = config_.momentum, unbias = v.elements() / (v.elements() - 1.0);
+    const double m = populationBatches_ >= 0 ? 1.0 / ++populationBatches_ : config_.momentum;
+    const double unbias = v.elements() / (v.elements() - 1.0);
     for (int c = 0; c < sets; ++c) {
       batchMean_[c] = setMean_[c];
       batchVar_[c] = setVar_[c];
@@ -292,6 +293,13 @@ void Normalization<T>::forward(const Tensor<T>& x, Tensor<T>& y, Mode mode, cons
       runningVar_.value[c] = T((1.0 - m) * double(runningVar_.value[c]) + m * setVar_[c] * unbias);
     }
   }
+}
+
+template <typename T>
+void Normalization<T>::startPopulationEstimate() {
+  std::fill(runningMean_.value.begin(), runningMean_.value.end(), T(0));
+  std::fill(runningVar_.value.begin(), runningVar_.value.end(), T(1));
+  populationBatches_ = 0;
 }
 
 // x, dy, dx: N x C x H x W; gamma/beta gradients: C (accumulated).

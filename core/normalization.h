@@ -51,6 +51,12 @@ class Normalization final : public Layer<T> {
   const AlignedVector<T>& runningMean() const { return runningMean_.value; }
   const AlignedVector<T>& runningVar() const { return runningVar_.value; }
 
+  // Recomputing population statistics (batch norm; torch.optim.swa_utils.update_bn): reset the
+  // running estimates to 0 and 1 and average every following Train-mode batch with equal weight
+  // (PyTorch's momentum=None: factor 1/k for the k-th batch) until finishPopulationEstimate().
+  void startPopulationEstimate();
+  void finishPopulationEstimate() { populationBatches_ = -1; }
+
  private:
   NormConfig config_;
   Param<T> gamma_, beta_;                  // C each, when affine
@@ -60,6 +66,7 @@ class Normalization final : public Layer<T> {
   std::vector<double> partSums_;             // P x 2C: per-part dbeta / dgamma partial sums
   std::vector<double> batchMean_, batchVar_;  // C, batch norm probes
   bool frozen_ = false;  // last forward normalized with running statistics (batch norm, Eval)
+  int populationBatches_ = -1;  // batches averaged so far while estimating; -1: not estimating
 };
 
 }  // namespace normlab

@@ -160,6 +160,38 @@ class TestExperiment : public QObject {
     QVERIFY(r.imagesPerSecond > 0);
   }
 
+  // Recomputing population statistics touches only batch-norm runs, replaces (not blends) the
+  // running statistics, and leaves the training data stream alone.
+  void recomputePopulationStatistics() {
+    const std::string c = config(R"([{"label": "BN", "norm": "batch", "batch_size": 2}, {"label": "none"}])",
+                                 R"("lr": 0.02, "steps": 40, "batch_size": 2)");
+    Experiment e(parseExperimentConfig(c)), twin(parseExperimentConfig(c));
+    e.prepare();
+    twin.prepare();
+    for (int i = 0; i < 20; ++i) {
+      e.stepAll();
+      twin.stepAll();
+    }
+    QCOMPARE(e.recomputePopulationStatistics(400), 1);  // the "none" run has no batch norm
+    QVERIFY(e.record(1).populationUpdates.empty());
+    const std::vector<PopulationUpdate> first = e.record(0).populationUpdates;
+    QCOMPARE(first.size(), std::size_t(1));
+    QCOMPARE(first[0].step, std::int64_t(20));
+    QCOMPARE(first[0].images, 400);  // 200 batches of 2
+    QVERIFY(std::isfinite(first[0].testAccuracyBefore) && std::isfinite(first[0].testAccuracyAfter));
+    QCOMPARE(e.record(0).finalTestAccuracy, first[0].testAccuracyAfter);
+    // A second recompute starts from scratch: the same statistics, the same accuracy.
+    QCOMPARE(e.recomputePopulationStatistics(400), 1);
+    const PopulationUpdate second = e.record(0).populationUpdates.back();
+    QCOMPARE(second.testAccuracyBefore, first[0].testAccuracyAfter);
+    QCOMPARE(second.testAccuracyAfter, first[0].testAccuracyAfter);
+    // Training goes on with the same samples as the twin that never recomputed.
+    e.stepAll();
+    twin.stepAll();
+    QCOMPARE(e.lastBatchIndices(0), twin.lastBatchIndices(0));
+    QVERIFY(sameBits(lossCurve(e.record(1)), lossCurve(twin.record(1))));
+  }
+
   void finishEarlyEvaluates() {
     Experiment e(parseExperimentConfig(config(R"([{"norm": "none"}])", R"("lr": 0.05, "steps": 1000)")));
     e.prepare();

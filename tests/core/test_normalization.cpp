@@ -302,6 +302,42 @@ class TestNormalization : public QObject {
     QVERIFY(std::isfinite(y[0]));
   }
 
+  // Population statistics (update_bn, momentum=None): after a reset the running statistics are
+  // the plain average of the batches' means and unbiased variances, whatever came before; then
+  // the usual momentum applies again. Same batches b, b + 1, 2b as runningStatistics:
+  //   running_mean = (2.5 + 3.5 + 5) / 3 = 11/3 (f0), (2 + 3 + 4) / 3 = 3 (f1), 1/3 (f2)
+  //   running_var  = (5/3 + 5/3 + 20/3) / 3 = 10/3 (f0), (16/3 + 16/3 + 64/3) / 3 = 32/3 (f1),
+  //                  (4/3 + 4/3 + 16/3) / 3 = 8/3 (f2)
+  void populationStatistics() {
+    ThreadPool pool(1);
+    StepContext ctx{&pool};
+    Normalization<double> layer(normConfig(NormKind::Batch));
+    layer.setName("bn");
+    layer.plan({3}, 4);
+    const std::vector<double> b{1, 0, -1, 2, 0, 1, 3, 4, -1, 4, 4, 1};
+    std::vector<double> x(12), y(12);
+    Tensor<double> tx{x.data(), 4, {3}}, ty{y.data(), 4, {3}};
+    for (int i = 0; i < 12; ++i) x[i] = 100 * b[i];  // history that the reset must discard
+    layer.forward(tx, ty, Mode::Train, ctx);
+    layer.startPopulationEstimate();
+    QVERIFY((layer.runningMean() == AlignedVector<double>{0, 0, 0}));
+    QVERIFY((layer.runningVar() == AlignedVector<double>{1, 1, 1}));
+    for (int step = 0; step < 3; ++step) {
+      for (int i = 0; i < 12; ++i) x[i] = step == 0 ? b[i] : step == 1 ? b[i] + 1 : 2 * b[i];
+      layer.forward(tx, ty, Mode::Train, ctx);
+    }
+    layer.finishPopulationEstimate();
+    const double rm[3] = {11 / 3., 3, 1 / 3.}, rv[3] = {10 / 3., 32 / 3., 8 / 3.};
+    for (int c = 0; c < 3; ++c) {
+      QVERIFY2(std::abs(layer.runningMean()[c] - rm[c]) < 1e-12, qPrintable(QString::number(layer.runningMean()[c])));
+      QVERIFY2(std::abs(layer.runningVar()[c] - rv[c]) < 1e-12, qPrintable(QString::number(layer.runningVar()[c])));
+    }
+    // Afterwards momentum 0.1 again: one more batch b moves the mean of f0 to 0.9 * 11/3 + 0.1 * 2.5.
+    for (int i = 0; i < 12; ++i) x[i] = b[i];
+    layer.forward(tx, ty, Mode::Train, ctx);
+    QVERIFY(std::abs(layer.runningMean()[0] - (0.9 * 11 / 3. + 0.1 * 2.5)) < 1e-12);
+  }
+
   // Group norm with G = 1 is layer norm, with G = C instance norm (same input, per-channel affine).
   void groupEquivalences_data() {
     QTest::addColumn<int>("groups");
