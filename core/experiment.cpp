@@ -17,6 +17,14 @@ using Clock = std::chrono::steady_clock;
 // for it), so small-batch arms do not evaluate two images at a time.
 constexpr int kMinEvalBatch = 64;
 
+// The arm's override, else the model's first dropout layer, else 0.
+double dropoutRate(const ModelSpec& model, const TrainSettings& train) {
+  if (train.dropout) return *train.dropout;
+  for (const LayerSpec& l : model.layers)
+    if (l.type == LayerType::Dropout) return l.p;
+  return 0;
+}
+
 bool hasBatchNorm(const std::vector<NormPlacement>& norms) {
   for (const auto& n : norms)
     if (n.kind == NormKind::Batch) return true;
@@ -40,6 +48,7 @@ struct Experiment::Run {
     record.label = arm.label;
     record.seed = settings.seed;
     record.batchSize = batch;
+    record.dropout = dropoutRate(config.model, arm.train);
     record.norms = model.norms;
     record.modelLayers = summarizeModel(model, config.model.name, arm.label).rows;
     const int trainSize = data.dataset.train.size();

@@ -179,7 +179,7 @@ json toJson(const RunRecord& run) {
   json probes = json::array();
   for (const auto& p : run.probes) probes.push_back(probeJson(*p));
   return {{"arm", run.arm}, {"seed_index", run.seedIndex}, {"label", run.label}, {"seed", run.seed},
-          {"batch_size", run.batchSize}, {"step", run.step}, {"samples_seen", run.samplesSeen},
+          {"batch_size", run.batchSize}, {"dropout", run.dropout}, {"step", run.step}, {"samples_seen", run.samplesSeen},
           {"total_steps", run.totalSteps}, {"epoch", number(run.epoch)}, {"diverged", run.diverged},
           {"diverged_at_step", run.divergedAtStep}, {"finished", run.finished},
           {"train_seconds", number(run.trainSeconds)}, {"images_per_s", number(run.imagesPerSecond)},
@@ -222,6 +222,7 @@ ExperimentResults savedExperimentFromJson(const json& j) {
     run.label = r.text("label");
     run.seed = std::uint64_t(r.integer("seed"));
     run.batchSize = int(r.integer("batch_size"));
+    if (runs[i].contains("dropout")) run.dropout = r.num("dropout");  // optional: added later
     run.step = r.integer("step");
     run.samplesSeen = r.integer("samples_seen");
     run.totalSteps = r.integer("total_steps");

@@ -83,6 +83,11 @@ BatchNormView::BatchNormView(QWidget* parent) : ChartViewBase(parent) {
   grid->addWidget(varView_, 0, 1);
   grid->addWidget(accView_, 1, 0, 1, 2);
   pageLayout->addLayout(grid, 1);
+  population_ = new QLabel(page);
+  population_->setWordWrap(true);
+  population_->setTextFormat(Qt::RichText);
+  population_->setVisible(false);
+  pageLayout->addWidget(population_);
   pages_->addWidget(page);
   layout->addWidget(pages_);
 
@@ -97,6 +102,7 @@ void BatchNormView::presentationChanged() {
   QFont font = message_->font();
   font.setPointSizeF(1.6 * chartFonts(presentation_).widget);  // readable from the back row
   message_->setFont(font);
+  if (population_) applyWidgetFont(population_, presentation_);
 }
 
 bool BatchNormView::showsMessage() const { return pages_->currentIndex() == 0; }
@@ -122,7 +128,36 @@ void BatchNormView::showSnapshot(const Snapshot& snapshot) {
     rebuild();
   }
   redraw();
+  showPopulationUpdates();
 }
+
+// The latest "recompute population statistics" of each run: eval-mode test accuracy before and
+// after, in the run's colour.
+void BatchNormView::showPopulationUpdates() {
+  QStringList parts;
+  const bool seeds = hasSeveralSeeds(last_);
+  std::int64_t step = -1;
+  int images = 0;
+  for (const RunRecord& run : last_.runs) {
+    if (run.populationUpdates.empty()) continue;
+    const PopulationUpdate& u = run.populationUpdates.back();
+    step = std::max(step, u.step);
+    images = u.images;
+    parts.append(QString("<span style=\"color:%1\"><b>%2</b></span> %3% \u2192 %4%")
+                     .arg(armColor(run.arm).name(), runLabel(run, seeds).toHtmlEscaped())
+                     .arg(100 * u.testAccuracyBefore, 0, 'f', 1)
+                     .arg(100 * u.testAccuracyAfter, 0, 'f', 1));
+  }
+  population_->setVisible(!parts.isEmpty());
+  if (parts.isEmpty()) return;
+  population_->setText(QString("Population statistics recomputed (step %1, averaged over %2 training images). "
+                               "Eval-mode test accuracy before \u2192 after: %3")
+                           .arg(step)
+                           .arg(images)
+                           .arg(parts.join(" \u00b7 ")));
+}
+
+QString BatchNormView::populationText() const { return population_->isVisibleTo(this) ? population_->text() : QString(); }
 
 void BatchNormView::rebuild() {
   const QString current = layerBox_->currentText();

@@ -1,6 +1,7 @@
 // "Batch norm": for a batch-norm layer, the batch versus running mean and variance over time per
 // run, and train-mode versus eval-mode accuracy on a fixed held-out batch. When no run has batch
-// norm, a centred message says so.
+// norm, a centred message says so. After "recompute population statistics", a line gives each
+// run's eval-mode test accuracy before and after.
 #pragma once
 
 #include <vector>
@@ -21,6 +22,8 @@ class BatchNormView : public ChartViewBase {
   void showSnapshot(const Snapshot& snapshot) override;
   bool showsMessage() const;  // true while no run has batch norm
   QString message() const;
+  // The line about recomputed population statistics ("" when none were recomputed).
+  QString populationText() const;
 
  private:
   struct RunSeries {
@@ -31,6 +34,7 @@ class BatchNormView : public ChartViewBase {
   void rebuild();
   void redraw();
   void presentationChanged() override;
+  void showPopulationUpdates();
 
   Snapshot last_;
   QString key_;
@@ -38,6 +42,7 @@ class BatchNormView : public ChartViewBase {
   std::vector<RunSeries> series_;
   QStackedWidget* pages_ = nullptr;
   QLabel* message_ = nullptr;
+  QLabel* population_ = nullptr;
   QComboBox* layerBox_ = nullptr;
   QChartView *meanView_ = nullptr, *varView_ = nullptr, *accView_ = nullptr;
   QValueAxis *meanX_ = nullptr, *meanY_ = nullptr, *varX_ = nullptr, *varY_ = nullptr, *accX_ = nullptr, *accY_ = nullptr;

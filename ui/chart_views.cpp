@@ -6,6 +6,7 @@
 #include "loss_view.h"
 #include "model_view.h"
 #include "snapshot_view.h"
+#include "sweep_view.h"
 
 namespace normlab {
 
@@ -17,6 +18,7 @@ QList<NamedView> createChartViews(QWidget* parent) {
       {"Batch norm", new BatchNormView(parent)},
       {"Layers", new LayerTableView(parent)},
       {"Model", new ModelView(parent)},
+      {"Sweep", new SweepView(parent)},
   };
 }
 

@@ -192,6 +192,19 @@ class TestExperiment : public QObject {
     QVERIFY(sameBits(lossCurve(e.record(1)), lossCurve(twin.record(1))));
   }
 
+  // Each run records its dropout rate (what the sweeps plot): the arm's override, else the
+  // model's dropout layer, else 0.
+  void runsRecordTheirDropoutRate() {
+    Experiment e(parseExperimentConfig(config(R"([{"label": "p25", "dropout": 0.25}, {"label": "model"}])",
+                                              R"("lr": 0.05, "steps": 2)", kDropoutModel)));
+    e.prepare();
+    QCOMPARE(e.record(0).dropout, 0.25);
+    QCOMPARE(e.record(1).dropout, 0.5);
+    Experiment f(parseExperimentConfig(config(R"([{"label": "none"}])")));
+    f.prepare();
+    QCOMPARE(f.record(0).dropout, 0.0);
+  }
+
   void finishEarlyEvaluates() {
     Experiment e(parseExperimentConfig(config(R"([{"norm": "none"}])", R"("lr": 0.05, "steps": 1000)")));
     e.prepare();

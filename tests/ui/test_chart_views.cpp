@@ -28,6 +28,7 @@
 #include "ui/loss_view.h"
 #include "ui/model_view.h"
 #include "ui/snapshot_view.h"
+#include "ui/sweep_view.h"
 
 using namespace normlab;
 
@@ -143,7 +144,7 @@ class TestChartViews : public QObject {
       titles.append(v.title);
       QCOMPARE(v.view->parentWidget(), &parent);
     }
-    QCOMPARE(titles, (QStringList{"Loss & accuracy", "Activations", "Gradient flow", "Batch norm", "Layers", "Model"}));
+    QCOMPARE(titles, (QStringList{"Loss & accuracy", "Activations", "Gradient flow", "Batch norm", "Layers", "Model", "Sweep"}));
   }
 
   void everyRunDrawn() {
@@ -187,12 +188,76 @@ class TestChartViews : public QObject {
     QCOMPARE(t->item(total, 5)->text(), QString("2,018 (+8)"));
   }
 
+  // A batch-size sweep: batch norm and group norm at batch sizes 2 and 32, two seeds each.
+  // Batch norm at 2: accuracies 0.5 and 0.7 -> errors 50 % and 30 %, mean 40 %.
+  void sweepViewPlotsErrorAgainstBatchSize() {
+    SweepView view;
+    view.showSnapshot(snapshot_);  // one batch size, no dropout: nothing to sweep
+    QVERIFY(view.showsMessage());
+    QVERIFY(view.chartViews().isEmpty());
+
+    Snapshot s;
+    const NormKind kinds[] = {NormKind::Batch, NormKind::Group};
+    const double accuracy[2][2][2] = {{{0.5, 0.7}, {0.9, 0.88}}, {{0.8, 0.82}, {0.85, 0.87}}};  // [norm][batch][seed]
+    int arm = 0;
+    for (int n = 0; n < 2; ++n)
+      for (int b = 0; b < 2; ++b, ++arm)
+        for (int seed = 0; seed < 2; ++seed) {
+          RunRecord r;
+          r.arm = arm;
+          r.seedIndex = seed;
+          r.batchSize = b == 0 ? 2 : 32;
+          r.finalTestAccuracy = accuracy[n][b][seed];
+          NormPlacement p;
+          p.kind = kinds[n];
+          r.norms = {p};
+          s.runs.push_back(r);
+        }
+    view.resize(900, 600);
+    view.showSnapshot(s);
+    QVERIFY(!view.showsMessage());
+    QCOMPARE(view.chartViews().size(), 1);
+    QChart* chart = view.chartViews()[0]->chart();
+    QCOMPARE(chart->title(), QString("Test error vs batch size"));
+    auto* x = qobject_cast<QLogValueAxis*>(chart->axes(Qt::Horizontal).value(0));
+    QVERIFY(x && x->base() == 2);
+    QStringList names;
+    for (QAbstractSeries* series : chart->series())
+      if (auto* line = qobject_cast<QLineSeries*>(series); line && !line->name().isEmpty()) {
+        names.append(line->name());
+        QCOMPARE(line->count(), 2);
+        if (line->name() == "batch norm") {
+          QVERIFY(std::abs(line->at(0).y() - 40) < 1e-9);
+          QCOMPARE(line->at(0).x(), 2.0);
+        }
+      }
+    QCOMPARE(names, (QStringList{"batch norm", "group norm"}));
+    QVERIFY2(view.hint().contains("mean test error of 2 seeds"), qPrintable(view.hint()));
+    view.show();
+    QCoreApplication::processEvents();
+    QVERIFY(view.grab().save("view_sweep_batch_size.png"));
+  }
+
+  void batchNormViewReportsRecomputedPopulationStatistics() {
+    BatchNormView view;
+    view.showSnapshot(snapshot_);
+    QVERIFY(view.populationText().isEmpty());
+    Snapshot s = snapshot_;
+    s.runs[std::size_t(bnRun_)].populationUpdates.push_back({30, 400, 0.612, 0.784});
+    view.showSnapshot(s);
+    const QString text = view.populationText();
+    QVERIFY2(text.contains("step 30") && text.contains("400 training images") &&
+                 text.contains("61.2% \u2192 78.4%"),
+             qPrintable(text));
+  }
+
   void divergedRunIsLabelled() {
     QWidget parent;
     for (const NamedView& v : createChartViews(&parent)) {
       v.view->showSnapshot(snapshot_);
       const QString name = slug(v.title);
-      if (name == "batch_norm" || name == "model") continue;  // the wild arm has no batch norm
+      // The wild arm has no batch norm; the sweep counts diverged runs in its caption (tested there).
+      if (name == "batch_norm" || name == "model" || name == "sweep") continue;
       QStringList labels;
       for (QChartView* c : v.view->chartViews()) labels += legendLabels(c->chart());
       if (auto* table = dynamic_cast<LayerTableView*>(v.view))
