@@ -87,7 +87,8 @@ BatchNormExplainer::BatchNormExplainer(QWidget* parent) : ExplainerPanel(parent)
                            "They start at mean 0, variance 1. Each training step moves them 10% of the way: "
                            "running = 0.9 \u00D7 running + 0.1 \u00D7 batch (variance divided by N \u2212 1 = 3).",
                            runningBox), 3, 0, 1, 2);
-  grid->addWidget(makeStep("9", "Eval mode: y = \u03B3 (a \u2212 running mean) / \u221A(running var + \u03B5) + \u03B2",
+  grid->addWidget(makeStep("9", "Eval mode: the running statistics replace the batch's",
+                           "y = \u03B3 (a \u2212 running mean) / \u221A(running var + \u03B5) + \u03B2. "
                            "At test time there is no batch to average over, so the running statistics are used. "
                            "After few steps they are far from the batch's own, and the output differs from step 7.",
                            evalOutput_), 3, 2);

@@ -36,6 +36,14 @@ ExplainerPanel::ExplainerPanel(QWidget* parent) : QWidget(parent) {
   problem_->hide();
   outer_->addWidget(problem_);
   applyWidgetFont(this, false);
+  styleTitle();
+}
+
+void ExplainerPanel::styleTitle() {
+  QFont f = font();
+  f.setBold(true);
+  f.setPointSizeF(f.pointSizeF() * 1.3);
+  title_->setFont(f);
 }
 
 void ExplainerPanel::setPresentationMode(bool on) {
@@ -44,10 +52,10 @@ void ExplainerPanel::setPresentationMode(bool on) {
   // Child widgets with their own font (headings) follow the new base size.
   for (QLabel* label : findChildren<QLabel*>()) {
     QFont f = font();
-    f.setBold(label->property("normlabHeading").toBool() || label == title_);
-    if (label == title_) f.setPointSizeF(f.pointSizeF() * 1.3);
+    f.setBold(label->property("normlabHeading").toBool());
     label->setFont(f);
   }
+  styleTitle();
   for (QTableWidget* table : findChildren<QTableWidget*>()) table->setFont(font());
   fitTables();
 }
@@ -59,6 +67,7 @@ QWidget* ExplainerPanel::makeStep(const QString& number, const QString& title, c
   auto* layout = new QVBoxLayout(box);
   auto* heading = new QLabel(number.isEmpty() ? title : number + "  " + title, box);
   heading->setProperty("normlabHeading", true);
+  heading->setWordWrap(true);
   QFont f = heading->font();
   f.setBold(true);
   heading->setFont(f);
@@ -113,6 +122,7 @@ void ExplainerPanel::fillTable(QTableWidget* table, const std::vector<double>& v
     const bool grey = i < int(muted.size()) && muted[i];
     item->setForeground(grey ? mutedTextColor() : palette().color(QPalette::Text));
   }
+  table->setCurrentItem(nullptr);  // no highlighted cell until the user picks one
 }
 
 bool ExplainerPanel::readTable(QTableWidget* table, std::vector<double>* values) {

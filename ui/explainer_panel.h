@@ -49,6 +49,7 @@ class ExplainerPanel : public QWidget {
   QLabel* problem_ = nullptr;
 
  private:
+  void styleTitle();  // bold and larger than the rest
   bool presentation_ = false;
 };
 

@@ -35,9 +35,10 @@ QColor valueColor(double t) {  // t in [-1, 1]
   return QColor(int(255 + (end.red() - 255) * a), int(255 + (end.green() - 255) * a), int(255 + (end.blue() - 255) * a));
 }
 
-QColor faded(const QColor& c) {  // out-of-set cells: mostly light grey
+QColor faded(const QColor& c) {  // out-of-set cells: 60% light grey, so the image stays visible
   const QColor grey(0xE4, 0xE4, 0xE4);
-  return QColor((c.red() + 3 * grey.red()) / 4, (c.green() + 3 * grey.green()) / 4, (c.blue() + 3 * grey.blue()) / 4);
+  return QColor((2 * c.red() + 3 * grey.red()) / 5, (2 * c.green() + 3 * grey.green()) / 5,
+                (2 * c.blue() + 3 * grey.blue()) / 5);
 }
 
 // The first image of each of 4 different classes in a labelled set.
@@ -101,11 +102,14 @@ NormAxesBlockView::Geometry NormAxesBlockView::geometry() const {
   double labelWidth = 0;
   for (const QString& s : sampleLabels_) labelWidth = std::max<double>(labelWidth, fm.horizontalAdvance(s));
   g.left = labelWidth + 16;
-  g.top = 2.4 * fm.height() + 8;
+  g.top = 3.2 * fm.height() + 8;  // two header lines, or three when a long channel name wraps
   g.gap = presentation_ ? 16 : 12;
   const double cellW = (width() - g.left - 4 - g.gap * (block_->c - 1)) / double(block_->c * block_->w);
   const double cellH = (height() - g.top - 4 - g.gap * (block_->n - 1)) / double(block_->n * block_->h);
   g.cell = std::max(2.0, std::floor(std::min(cellW, cellH)));
+  // Centre the block horizontally in the space the labels leave.
+  const double blockWidth = g.cell * block_->c * block_->w + g.gap * (block_->c - 1);
+  g.left += std::max(0.0, std::floor((width() - g.left - 4 - blockWidth) / 2));
   return g;
 }
 
@@ -418,8 +422,10 @@ void NormAxesExplainer::refresh() {
   const double value = block_.values[block_.index(selN_, selC_, selH_, selW_)];
   QString numbers;
   if (kind == NormKind::LocalResponse) {
-    numbers = QString("LRN subtracts no mean. Sum of squares %1; divisor (k + \u03B1/n \u00B7 sum)<sup>\u03B2</sup> = "
-                      "%2; this value %3 \u2192 %4. (For comparison: mean %5, std %6.)")
+    numbers = QString("LRN subtracts no mean: it divides by (k + \u03B1/n \u00B7 sum of squares)<sup>\u03B2</sup>. Sum "
+                      "of squares %1; divisor %2; this value %3 \u2192 %4. With PyTorch's defaults (k = 1, "
+                      "\u03B1 = 0.0001, \u03B2 = 0.75) the divisor stays near 1 unless the values are large. "
+                      "(For comparison: mean %5, std %6.)")
                   .arg(set_.sumOfSquares, 0, 'g', 4).arg(set_.lrnDivisor, 0, 'f', 5).arg(value, 0, 'f', 3)
                   .arg(set_.normalizedValue, 0, 'f', 3).arg(set_.mean, 0, 'f', 3).arg(set_.stdWithEps, 0, 'f', 3);
   } else {
