@@ -105,6 +105,7 @@ MainWindow::MainWindow(QWidget* parent, int threads)
 
   buildToolBar();
   buildMenus();
+  addChartMenus();
   updateWindowTitle();
 
   connect(controls_, &ControlPanel::learningRateChanged, this, [this](double lr) {
@@ -483,6 +484,7 @@ void MainWindow::setPresentationMode(bool on) {
   dock_->setVisible(!on);
   menuBar()->setVisible(!on);
   resetAct_->setVisible(!on);
+  exportChartAct_->setVisible(!on);
   speedAct_->setVisible(!on);
   speedLabelAct_->setVisible(!on);
   speedLabel_->setVisible(!on);  // per-arm images/s does not fit in large text

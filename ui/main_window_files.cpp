@@ -18,6 +18,7 @@
 
 #include <algorithm>
 
+#include "chart_export.h"
 #include "control_panel.h"
 #include "recent_files.h"
 #include "settings_from_config.h"
@@ -48,20 +49,6 @@ void rememberFolder(const QString& path) { QSettings().setValue("files/folder", 
 QString problemWith(const QString& path, const std::exception& e) {
   const QString message = QString::fromUtf8(e.what());
   return message.contains(path) ? message : QString("'%1': %2").arg(QDir::toNativeSeparators(path), message);
-}
-
-// What the chart views show for opened results: every run as recorded, finished.
-// TODO(merge): chart_export.h's snapshotFromResults replaces this once it is implemented.
-Snapshot openedSnapshot(const ExperimentResults& results) {
-  Snapshot s;
-  s.state = RunnerState::Finished;
-  s.warning = results.warning;
-  s.runs = results.runs;
-  for (const RunRecord& r : results.runs) {
-    s.stepsDone += r.step;
-    s.stepsTotal += r.totalSteps;
-  }
-  return s;
 }
 
 }  // namespace
@@ -242,7 +229,7 @@ bool MainWindow::openExperimentFrom(const QString& path) {
 }
 
 void MainWindow::showOpenedResults(const ExperimentResults& results) {
-  auto snapshot = std::make_shared<Snapshot>(openedSnapshot(results));
+  auto snapshot = std::make_shared<Snapshot>(snapshotFromResults(results));
   // Versions counting down from the top never meet the runner's, which count up from 1.
   snapshot->version = openedVersion_ = (openedVersion_ == 0 ? ~std::uint64_t(0) : openedVersion_) - 1;
   last_ = snapshot;

@@ -10,6 +10,8 @@
 #include <QAreaSeries>
 #include <QChart>
 #include <QChartView>
+#include <QComboBox>
+#include <QLineEdit>
 #include <QDir>
 #include <QFile>
 #include <QLineSeries>
@@ -22,7 +24,9 @@
 #include <nlohmann/json.hpp>
 
 #include "core/experiment_file.h"
+#include "ui/chart_export.h"
 #include "ui/control_panel.h"
+#include "ui/export_dialog.h"
 #include "ui/experiment_builder.h"
 #include "ui/main_window.h"
 #include "ui/recent_files.h"
@@ -124,6 +128,10 @@ class TestFileActions : public QObject {
   void runAgainReproducesIdenticalMetrics();
   void unsavedResultsAreAskedAbout();
   void chartContextMenuOffersExportAndCopy();
+  void exportDialogDefaultsToPngAtTwiceTheSize();
+  void exportChartWritesAPngAtTwiceTheSizeByDefault();
+  void exportFigureAndDataWriteTheirFiles();
+  void unwritableExportPathShowsTheReason();
 
  private:
   // A tiny finished experiment saved to `path` (returns its runs).
@@ -380,6 +388,103 @@ void TestFileActions::chartContextMenuOffersExportAndCopy() {
     }
   }
   QVERIFY(charts >= 3);
+}
+
+void TestFileActions::exportDialogDefaultsToPngAtTwiceTheSize() {
+  {
+    ExportDialog d("Export chart", "loss");
+    const ExportRequest r = d.request();
+    QCOMPARE(r.format, ChartFormat::Png);
+    QCOMPARE(r.scale, 2.0);
+    QVERIFY2(r.path.endsWith("/loss.png"), qPrintable(r.path));
+    d.formatBox()->setCurrentIndex(d.formatBox()->findData("svg"));
+    QVERIFY(d.request().path.endsWith("/loss.svg"));  // the extension follows the format
+    QVERIFY(!d.scaleBox()->isEnabled());              // scale is for PNG only
+    d.scaleBox()->setCurrentIndex(d.scaleBox()->findData(4));
+    d.pathEdit()->setText(dir_.filePath("figures/loss.svg"));
+    d.remember();
+  }
+  ExportDialog again("Export chart", "accuracy");  // remembered: format, scale and folder
+  QCOMPARE(again.request().format, ChartFormat::Svg);
+  QCOMPARE(again.request().scale, 4.0);
+  QCOMPARE(again.request().path, dir_.filePath("figures/accuracy.svg"));
+}
+
+void TestFileActions::exportChartWritesAPngAtTwiceTheSizeByDefault() {
+  MainWindow w;
+  w.setPrompts(scriptedPrompts(&log_));
+  w.resize(1200, 800);
+  w.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&w));
+  QVERIFY(!w.exportChartAction()->isEnabled());  // nothing to export before a run
+  w.controls()->setSettings(tinySettings());
+  w.startOrResume();
+  QVERIFY(runToEnd(w));
+  QVERIFY(w.exportChartAction()->isEnabled());
+  w.tabs()->setCurrentIndex(0);
+  QChartView* first = w.views()[0].view->chartViews().front();
+
+  // The real dialog's defaults, with only the path chosen.
+  QString askedStem, written;
+  UserPrompts prompts = scriptedPrompts(&log_);
+  prompts.exportOptions = [&](QWidget* parent, const QString& caption, const QString& stem, ExportRequest* r) {
+    askedStem = stem;
+    ExportDialog d(caption, stem, parent);
+    *r = d.request();
+    r->path = written = dir_.filePath(stem + "-default.png");
+    return true;
+  };
+  w.setPrompts(prompts);
+  w.exportChartAction()->trigger();
+  QCOMPARE(askedStem, chartFileStem(first->chart()->title()));  // the first chart of the tab
+  QVERIFY(log_.warnings.isEmpty());
+  const QImage image(written);
+  QVERIFY2(!image.isNull(), qPrintable(written));
+  QCOMPARE(image.size(), 2 * first->size());  // 2x the on-screen size (the caption inside it)
+}
+
+void TestFileActions::exportFigureAndDataWriteTheirFiles() {
+  MainWindow w;
+  UserPrompts prompts = scriptedPrompts(&log_);
+  prompts.exportOptions = [&](QWidget*, const QString&, const QString& stem, ExportRequest* r) {
+    r->format = ChartFormat::Svg;
+    r->path = dir_.filePath(stem + "-figure");  // no extension: the format's is added
+    return true;
+  };
+  prompts.directory = [&](QWidget*, const QString&, const QString&) { return dir_.filePath("data-out"); };
+  w.setPrompts(prompts);
+  w.show();
+  w.controls()->setSettings(tinySettings());
+  w.startOrResume();
+  QVERIFY(runToEnd(w));
+  w.tabs()->setCurrentIndex(0);
+  w.exportFigureAction()->trigger();
+  const QString svg = dir_.filePath(chartFileStem(w.views()[0].title) + "-figure.svg");
+  QVERIFY2(readAll(svg).contains("<svg"), qPrintable(svg));
+  w.exportDataAction()->trigger();
+  QVERIFY(readAll(dir_.filePath("data-out/metrics.csv")).startsWith("arm"));
+  QVERIFY(QFile::exists(dir_.filePath("data-out/summary.json")));
+  QVERIFY2(log_.warnings.isEmpty(), qPrintable(log_.warnings.join("\n")));
+}
+
+void TestFileActions::unwritableExportPathShowsTheReason() {
+  MainWindow w;
+  const QString path = dir_.filePath("missing-folder/loss.png");
+  UserPrompts prompts = scriptedPrompts(&log_);
+  prompts.exportOptions = [&](QWidget*, const QString&, const QString&, ExportRequest* r) {
+    r->path = path;
+    return true;
+  };
+  w.setPrompts(prompts);
+  w.show();
+  w.controls()->setSettings(tinySettings());
+  w.startOrResume();
+  QVERIFY(runToEnd(w));
+  w.exportChartAction()->trigger();
+  QCOMPARE(log_.warnings.size(), 1);
+  QVERIFY2(log_.warnings[0].contains(path), qPrintable(log_.warnings[0]));
+  QVERIFY(!QFile::exists(path));
+  QVERIFY(w.bannerVisible());
 }
 
 QTEST_MAIN(TestFileActions)
