@@ -68,7 +68,7 @@ ExportDialog::ExportDialog(const QString& title, const QString& fileStem, QWidge
   form->addRow("F&ile:", pathRow);
   auto* note = new QLabel("The legend, axis titles and a caption line (arms, settings, seed, step) are included.");
   note->setWordWrap(true);
-  note->setStyleSheet("color: palette(mid);");
+  note->setStyleSheet("color: #555555;");
   form->addRow(note);
   auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
   buttons->button(QDialogButtonBox::Ok)->setText("&Export");

@@ -64,7 +64,7 @@ void MainWindow::buildFileMenu(QMenu* file) {
   saveAct_ = file->addAction(style()->standardIcon(QStyle::SP_DialogSaveButton), "&Save", QKeySequence::Save, this,
                              [this] { saveExperimentFile(); });
   saveAct_->setToolTip("Save the settings, seeds and everything recorded to a .normlab file (Ctrl+S).");
-  saveAsAct_ = file->addAction("Save &As…", QKeySequence::SaveAs, this, [this] { saveExperimentFileAs(); });
+  saveAsAct_ = file->addAction("Save &As…", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), this, [this] { saveExperimentFileAs(); });
   saveAsAct_->setToolTip("Save the experiment to a new .normlab file.");
   file->addSeparator();
   exportChartAct_ = file->addAction("Export &Chart…", this, [this] { exportChart(); });

@@ -16,6 +16,8 @@
 #include <QFile>
 #include <QLineSeries>
 #include <QMenu>
+#include <QMenuBar>
+#include <QPainter>
 #include <QSettings>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -132,6 +134,7 @@ class TestFileActions : public QObject {
   void exportChartWritesAPngAtTwiceTheSizeByDefault();
   void exportFigureAndDataWriteTheirFiles();
   void unwritableExportPathShowsTheReason();
+  void screenshots();
 
  private:
   // A tiny finished experiment saved to `path` (returns its runs).
@@ -485,6 +488,39 @@ void TestFileActions::unwritableExportPathShowsTheReason() {
   QVERIFY2(log_.warnings[0].contains(path), qPrintable(log_.warnings[0]));
   QVERIFY(!QFile::exists(path));
   QVERIFY(w.bannerVisible());
+}
+
+// For a person to look at: the window with the File menu open (after opening a saved file) and the
+// export dialog, in $NORMLAB_SCREENSHOT_DIR (default ./screenshots).
+void TestFileActions::screenshots() {
+  const QString out = qEnvironmentVariable("NORMLAB_SCREENSHOT_DIR", "screenshots");
+  QVERIFY(QDir().mkpath(out));
+  const QString path = dir_.filePath("fashion-norms.normlab");
+  {
+    MainWindow trainer;
+    QVERIFY(!trainAndSave(trainer, path).empty());
+  }
+  MainWindow w;
+  w.setPrompts(scriptedPrompts(&log_));
+  w.resize(1366, 820);
+  w.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&w));
+  QVERIFY(w.openExperimentFrom(path));
+  QMenu* menu = w.fileMenu();
+  menu->popup(w.menuBar()->mapToGlobal(w.menuBar()->actionGeometry(menu->menuAction()).bottomLeft()));
+  QVERIFY(QTest::qWaitForWindowExposed(menu));
+  QPixmap shot = w.grab();
+  {
+    QPainter painter(&shot);
+    painter.drawPixmap(w.mapFromGlobal(menu->pos()), menu->grab());
+  }
+  QVERIFY(shot.save(out + "/file_menu.png"));
+  menu->hide();
+
+  ExportDialog dialog("Export chart", "loss", &w);
+  dialog.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+  QVERIFY(dialog.grab().save(out + "/export_dialog.png"));
 }
 
 QTEST_MAIN(TestFileActions)
