@@ -17,7 +17,9 @@
 #include <QFontMetricsF>
 #include <QGraphicsScene>
 #include <QGraphicsLayout>
+#include <QLabel>
 #include <QPageSize>
+#include <QRegularExpression>
 #include <QPainter>
 #include <QPdfWriter>
 #include <QSaveFile>
@@ -307,8 +309,9 @@ QString chartSignature(QChart* chart) {
 // Writes charts of one view, layer by layer where the view has layers, once per format.
 class AllChartsWriter {
  public:
-  AllChartsWriter(const QString& dir, const QList<ChartFormat>& formats, const QString& caption)
-      : dir_(dir), formats_(formats), caption_(caption) {}
+  AllChartsWriter(const QString& dir, const QList<ChartFormat>& formats, const QString& caption,
+                  std::set<QString>& stems)
+      : dir_(dir), formats_(formats), caption_(caption), stems_(stems) {}
 
   void writeView(const NamedView& named, const Snapshot& snapshot) {
     SnapshotView* view = named.view;
@@ -389,7 +392,7 @@ class AllChartsWriter {
   QString dir_;
   QList<ChartFormat> formats_;
   QString caption_;
-  std::set<QString> stems_;
+  std::set<QString>& stems_;  // shared by every view's writer: file names stay unique
   QStringList written_;
 };
 
@@ -510,18 +513,33 @@ Snapshot snapshotFromResults(const ExperimentResults& results) {
   return s;
 }
 
+QString chartLineKey(const QWidget* view) {
+  if (!view) return {};
+  // The views' keys read "solid: ...", "line: ..." or "line with dots: ..."; other labels are
+  // control captions ("Layer:"), values or rich-text legends.
+  static const QRegularExpression key("^(solid|line)( with [a-z]+)?: ");
+  for (const QLabel* label : view->findChildren<QLabel*>())
+    if (label->textFormat() != Qt::RichText && key.match(label->text()).hasMatch()) return label->text();
+  return {};
+}
+
 QStringList exportAllCharts(const ExperimentResults& results, const QString& dir, const QList<ChartFormat>& formats) {
   prepareOutputDirectory(dir.toStdString());  // throws "cannot write to 'DIR': <reason>"
   if (formats.isEmpty()) return {};
   QWidget host;  // never shown: the views lay out at the export size, not on a screen
   const QList<NamedView> views = createChartViews(&host);
+  std::set<QString> stems;
   const Snapshot snapshot = snapshotFromResults(results);
-  AllChartsWriter writer(dir, formats, chartCaption(results.config, snapshot));
+  const QString caption = chartCaption(results.config, snapshot);
+  QStringList written;
   for (const NamedView& named : views) {
     named.view->showSnapshot(snapshot);
+    const QString key = chartLineKey(named.view);
+    AllChartsWriter writer(dir, formats, key.isEmpty() ? caption : key + "\n" + caption, stems);
     writer.writeView(named, snapshot);
+    written += writer.written();
   }
-  return writer.written();
+  return written;
 }
 
 }  // namespace normlab

@@ -4,6 +4,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QFile>
+#include <QPainter>
 #include <QSet>
 #include <QSvgRenderer>
 #include <QTemporaryDir>
@@ -170,6 +171,14 @@ class TestChartExport : public QObject {
     QCOMPARE(exportChart(lossChart(), path, options), QString());
     QSvgRenderer renderer(path);
     QVERIFY(renderer.isValid());
+    QCOMPARE(renderer.viewBox(), QRect(0, 0, 800, 500));
+    QImage rendered(1600, 1000, QImage::Format_RGB32);
+    rendered.fill(Qt::white);
+    QPainter painter(&rendered);
+    renderer.render(&painter);
+    painter.end();
+    QVERIFY(hasColour(rendered, armColor(0)) && hasColour(rendered, armColor(1)));
+    rendered.save("export_loss_svg.png");
     const QString text = QString::fromUtf8(readAll(path));
     QVERIFY2(text.contains(">BN"), "legend entry 'BN' missing");
     QVERIFY2(text.contains("LN"), "legend entry 'LN' missing");
@@ -186,6 +195,9 @@ class TestChartExport : public QObject {
     QCOMPARE(exportChart(loss_->chartViews().at(1), path, options), QString());
     const QByteArray bytes = readAll(path);
     QVERIFY(bytes.startsWith("%PDF"));
+    // One page the size of the chart: 800 x 500 px at 96 dpi = 600 x 375 pt.
+    QVERIFY2(bytes.contains("/Count 1") && !bytes.contains("/Count 2"), "not exactly one page");
+    QVERIFY2(bytes.contains("MediaBox [0 0 600.000000 375.000000]"), "the page is not the chart's size");
     QVERIFY(bytes.size() > 1000);
   }
 
@@ -327,8 +339,20 @@ class TestChartExport : public QObject {
     int bnMean = 0;
     for (const QString& name : names) bnMean += name.endsWith("mean-over-channels-batch-vs-running.png");
     QCOMPARE(bnMean, 1);  // the tiny model has one batch-norm layer
+    // The caption carries the view's line-style key above the arms' settings.
+    const QString lossSvg = QString::fromUtf8(readAll(QDir(out).filePath("loss.svg")));
+    QVERIFY(lossSvg.contains("dashed with dots: test"));
+    QVERIFY(lossSvg.contains("step 24"));
     QImage(QDir(out).filePath("activations-all-layers.png")).save("export_activations_all_layers.png");
     QImage(QDir(out).filePath(expected[5])).save("export_activation_layer.png");
+  }
+
+  void lineKeyFromTheView() {
+    QCOMPARE(chartLineKey(loss_), QString("solid: train \u00b7 dashed with dots: test"));
+    QCOMPARE(chartLineKey(host_.get()), chartLineKey(loss_));  // found below a parent too
+    QWidget empty;
+    QCOMPARE(chartLineKey(&empty), QString());
+    QCOMPARE(chartLineKey(nullptr), QString());
   }
 
   void exportAllChartsUnwritableDirThrows() {
