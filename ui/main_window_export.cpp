@@ -18,7 +18,7 @@
 #include <QTabWidget>
 
 #include "chart_export.h"
-#include "core/results_writer.h"
+#include "data_export.h"
 
 namespace normlab {
 
@@ -141,16 +141,15 @@ void MainWindow::exportData() {
   const QString start = QSettings().value("export/dataFolder", documents).toString();
   const QString dir = prompts_.directory(this, "Export data into folder", start);
   if (dir.isEmpty()) return;
-  try {
-    // metrics.csv, layers.csv, histograms.json, summary.json and the experiment itself.
-    prepareOutputDirectory(QFile::encodeName(dir).toStdString());
-    writeResults(QFile::encodeName(dir).toStdString(), *results);
-  } catch (const std::exception& e) {
-    reportFileError("Cannot export the data", "Could not export the data: " + QString::fromUtf8(e.what()));
+  QStringList written;
+  const QString error = normlab::exportData(*results, dir, &written);
+  if (!error.isEmpty()) {
+    reportFileError("Cannot export the data", "Could not export the data: " + error);
     return;
   }
   QSettings().setValue("export/dataFolder", dir);
-  statusBar()->showMessage("Exported the data to " + QDir::toNativeSeparators(dir), kStatusMessageMs);
+  statusBar()->showMessage(QString("Exported %1 files (CSV and JSON) to %2").arg(written.size()).arg(QDir::toNativeSeparators(dir)),
+                           kStatusMessageMs);
 }
 
 }  // namespace normlab

@@ -75,11 +75,18 @@ UserPrompts scriptedPrompts(PromptLog* log) {
   return p;
 }
 
-// Waits until the runner has taken every command and the experiment is done.
-bool runToEnd(MainWindow& w) {
-  if (!w.runner().waitUntilDone(std::chrono::seconds(60))) return false;
-  w.pullSnapshot();
-  return w.lastSnapshot() && w.lastSnapshot()->state == RunnerState::Finished;
+// Starts a run with `start` and waits until that run (a snapshot published after it) finished.
+// (Waiting on the runner's state alone could see the previous run's Finished.)
+bool runToEnd(MainWindow& w, const std::function<void()>& start) {
+  const std::uint64_t before = w.runner().snapshot()->version;
+  start();
+  return QTest::qWaitFor(
+      [&] {
+        w.pullSnapshot();
+        const auto s = w.runner().snapshot();
+        return s->version > before && s->state == RunnerState::Finished && w.lastSnapshot() == s;
+      },
+      60000);
 }
 
 json runsJson(const std::vector<RunRecord>& runs) {
@@ -158,8 +165,7 @@ void TestFileActions::init() {
 std::vector<RunRecord> TestFileActions::trainAndSave(MainWindow& w, const QString& path) {
   w.setPrompts(scriptedPrompts(&log_));
   w.controls()->setSettings(tinySettings());
-  w.startOrResume();
-  if (!runToEnd(w)) return {};
+  if (!runToEnd(w, [&] { w.startOrResume(); })) return {};
   if (!w.hasUnsavedResults() || !w.windowTitle().startsWith("Untitled")) return {};
   if (!w.saveExperimentTo(path)) return {};
   return w.lastSnapshot()->runs;
@@ -251,8 +257,7 @@ void TestFileActions::damagedFileGivesAClearError() {
 
   // The window still works: a run starts and finishes.
   w.controls()->setSettings(tinySettings());
-  w.startOrResume();
-  QVERIFY(runToEnd(w));
+  QVERIFY(runToEnd(w, [&] { w.startOrResume(); }));
   QCOMPARE(int(w.lastSnapshot()->runs.size()), 2);
   QVERIFY(!w.bannerVisible());  // starting cleared the old error
 }
@@ -321,17 +326,17 @@ void TestFileActions::runAgainReproducesIdenticalMetrics() {
   w.setPrompts(scriptedPrompts(&log_));
   QVERIFY(w.openExperimentFrom(path));
   QVERIFY(w.runAgainAction()->isEnabled());
-  w.runAgainAction()->trigger();
-  QVERIFY(!w.showsOpenedFile());
-  QVERIFY(runToEnd(w));
+  QVERIFY(runToEnd(w, [&] {
+    w.runAgainAction()->trigger();
+    QVERIFY(!w.showsOpenedFile());
+  }));
   QCOMPARE(withoutTimings(runsJson(w.lastSnapshot()->runs)).dump(), withoutTimings(runsJson(first)).dump());
   QCOMPARE(w.windowTitle(), QString("Untitled[*] — NormLab"));  // new results, not the file's
 
   // And again from the trained results themselves (no file): the same again.
   log_.saveAnswer = QMessageBox::Discard;
-  w.runAgain();
+  QVERIFY(runToEnd(w, [&] { w.runAgain(); }));
   QCOMPARE(log_.askedToSave, 1);  // the unsaved second run was asked about
-  QVERIFY(runToEnd(w));
   QCOMPARE(withoutTimings(runsJson(w.lastSnapshot()->runs)).dump(), withoutTimings(runsJson(first)).dump());
 }
 
@@ -345,8 +350,7 @@ void TestFileActions::unsavedResultsAreAskedAbout() {
 
   w.show();
   w.controls()->setSettings(tinySettings());
-  w.startOrResume();
-  QVERIFY(runToEnd(w));
+  QVERIFY(runToEnd(w, [&] { w.startOrResume(); }));
   QVERIFY(w.isWindowModified());
   log_.saveAnswer = QMessageBox::Cancel;
   QVERIFY(!w.close());  // Cancel keeps the window
@@ -362,8 +366,7 @@ void TestFileActions::unsavedResultsAreAskedAbout() {
 
   // Opening another file with unsaved results asks too; Cancel leaves everything as it was.
   w.show();
-  w.startOrResume();
-  QVERIFY(runToEnd(w));
+  QVERIFY(runToEnd(w, [&] { w.startOrResume(); }));
   log_.saveAnswer = QMessageBox::Cancel;
   QVERIFY(!w.openExperimentFrom(path));
   QCOMPARE(log_.askedToSave, 3);
@@ -376,8 +379,7 @@ void TestFileActions::chartContextMenuOffersExportAndCopy() {
   w.setPrompts(scriptedPrompts(&log_));
   w.show();
   w.controls()->setSettings(tinySettings());
-  w.startOrResume();
-  QVERIFY(runToEnd(w));
+  QVERIFY(runToEnd(w, [&] { w.startOrResume(); }));
   int charts = 0;
   for (int t = 0; t < w.tabs()->count(); ++t) {
     w.tabs()->setCurrentIndex(t);
@@ -421,8 +423,7 @@ void TestFileActions::exportChartWritesAPngAtTwiceTheSizeByDefault() {
   QVERIFY(QTest::qWaitForWindowExposed(&w));
   QVERIFY(!w.exportChartAction()->isEnabled());  // nothing to export before a run
   w.controls()->setSettings(tinySettings());
-  w.startOrResume();
-  QVERIFY(runToEnd(w));
+  QVERIFY(runToEnd(w, [&] { w.startOrResume(); }));
   QVERIFY(w.exportChartAction()->isEnabled());
   w.tabs()->setCurrentIndex(0);
   QChartView* first = w.views()[0].view->chartViews().front();
@@ -458,8 +459,7 @@ void TestFileActions::exportFigureAndDataWriteTheirFiles() {
   w.setPrompts(prompts);
   w.show();
   w.controls()->setSettings(tinySettings());
-  w.startOrResume();
-  QVERIFY(runToEnd(w));
+  QVERIFY(runToEnd(w, [&] { w.startOrResume(); }));
   w.tabs()->setCurrentIndex(0);
   w.exportFigureAction()->trigger();
   const QString svg = dir_.filePath(chartFileStem(w.views()[0].title) + "-figure.svg");
@@ -467,7 +467,16 @@ void TestFileActions::exportFigureAndDataWriteTheirFiles() {
   w.exportDataAction()->trigger();
   QVERIFY(readAll(dir_.filePath("data-out/metrics.csv")).startsWith("arm"));
   QVERIFY(QFile::exists(dir_.filePath("data-out/summary.json")));
+  QVERIFY(QFile::exists(dir_.filePath("data-out/experiment.normlab")));
   QVERIFY2(log_.warnings.isEmpty(), qPrintable(log_.warnings.join("\n")));
+
+  // A folder that cannot be created: the message names it.
+  QVERIFY(writeAll(dir_.filePath("a-file"), "x"));
+  prompts.directory = [&](QWidget*, const QString&, const QString&) { return dir_.filePath("a-file/data"); };
+  w.setPrompts(prompts);
+  w.exportDataAction()->trigger();
+  QCOMPARE(log_.warnings.size(), 1);
+  QVERIFY2(log_.warnings[0].contains(dir_.filePath("a-file/data")), qPrintable(log_.warnings[0]));
 }
 
 void TestFileActions::unwritableExportPathShowsTheReason() {
@@ -481,8 +490,7 @@ void TestFileActions::unwritableExportPathShowsTheReason() {
   w.setPrompts(prompts);
   w.show();
   w.controls()->setSettings(tinySettings());
-  w.startOrResume();
-  QVERIFY(runToEnd(w));
+  QVERIFY(runToEnd(w, [&] { w.startOrResume(); }));
   w.exportChartAction()->trigger();
   QCOMPARE(log_.warnings.size(), 1);
   QVERIFY2(log_.warnings[0].contains(path), qPrintable(log_.warnings[0]));
