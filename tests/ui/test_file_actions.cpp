@@ -135,6 +135,7 @@ class TestFileActions : public QObject {
   void recentFilesListUpdatesAndDropsMissingFiles();
   void recentFilesKeepsEightNewestFirst();
   void runAgainReproducesIdenticalMetrics();
+  void configTheControlsCannotShowIsRunAsLoaded();
   void unsavedResultsAreAskedAbout();
   void chartContextMenuOffersExportAndCopy();
   void exportDialogDefaultsToPngAtTwiceTheSize();
@@ -338,6 +339,30 @@ void TestFileActions::runAgainReproducesIdenticalMetrics() {
   QVERIFY(runToEnd(w, [&] { w.runAgain(); }));
   QCOMPARE(log_.askedToSave, 1);  // the unsaved second run was asked about
   QCOMPARE(withoutTimings(runsJson(w.lastSnapshot()->runs)).dump(), withoutTimings(runsJson(first)).dump());
+}
+
+void TestFileActions::configTheControlsCannotShowIsRunAsLoaded() {
+  // Two replicate seeds: the side panel has one seed box.
+  json config = experimentJson(tinySettings());
+  config["train"].erase("seed");
+  config["seeds"] = {3, 4};
+  ExperimentResults saved;
+  saved.config = parseExperimentConfig(config);
+  const QString path = dir_.filePath("two-seeds.normlab");
+  saveExperiment(path.toStdString(), saved);
+
+  MainWindow w;
+  w.setPrompts(scriptedPrompts(&log_));
+  const ControlSettings before = w.controls()->settings();
+  QVERIFY(w.openExperimentFrom(path));
+  QVERIFY(!w.openedConfigInControls());
+  QCOMPARE(w.windowTitle(), QString("two-seeds.normlab (loaded experiment)[*] — NormLab"));
+  QVERIFY(w.bannerText().contains("Run again"));
+  QCOMPARE(w.controls()->settings().seed, before.seed);  // the controls were left alone
+
+  QVERIFY(runToEnd(w, [&] { w.runAgain(); }));  // the loaded config as it is: 2 arms x 2 seeds
+  QCOMPARE(int(w.lastSnapshot()->runs.size()), 4);
+  QCOMPARE(w.lastSnapshot()->runs.back().seed, std::uint64_t(4));
 }
 
 void TestFileActions::unsavedResultsAreAskedAbout() {
