@@ -10,6 +10,7 @@
 #include <QAreaSeries>
 #include <QChart>
 #include <QChartView>
+#include <QClipboard>
 #include <QComboBox>
 #include <QLineEdit>
 #include <QDir>
@@ -418,6 +419,15 @@ void TestFileActions::chartContextMenuOffersExportAndCopy() {
     }
   }
   QVERIFY(charts >= 3);
+
+  // Copy Chart puts the picture (2x) on the clipboard.
+  QApplication::clipboard()->clear();
+  w.tabs()->setCurrentIndex(0);
+  QChartView* first = w.views()[0].view->chartViews().front();
+  std::unique_ptr<QMenu> menu(w.createChartMenu(first, &w));
+  for (QAction* a : menu->actions())
+    if (a->text() == "Copy Chart") a->trigger();
+  QCOMPARE(QApplication::clipboard()->image().size(), 2 * first->size());
 }
 
 void TestFileActions::exportDialogDefaultsToPngAtTwiceTheSize() {
