@@ -1,11 +1,15 @@
 // normlab-cli: the headless command line. Trains an experiment config without the GUI and writes
-// the results (core/results_writer.h), or checks a config.
+// the results (core/results_writer.h: CSV and JSON, and experiment.normlab), re-exports a saved
+// experiment, or checks a config. With --charts it also renders every chart the window shows into
+// DIR/charts/ (ui/chart_export.h); only then is a QApplication created, on the "offscreen"
+// platform unless QT_QPA_PLATFORM says otherwise, so no display is needed.
 //
-//   normlab-cli run CONFIG.json --out DIR [--threads N] [--steps N] [--quiet]
+//   normlab-cli run CONFIG.json --out DIR [--charts png,svg,pdf] [--threads N] [--steps N] [--quiet]
+//   normlab-cli export FILE.normlab --out DIR [--charts png,svg,pdf] [--quiet]
 //   normlab-cli validate CONFIG.json
 //
-// Exit codes: 0 done (a diverged arm is a result, not an error), 1 bad config, data or output
-// directory, 2 usage error, 128 + signal after SIGINT (130) or SIGTERM (143): training stops at the
+// Exit codes: 0 done (a diverged arm is a result, not an error), 1 bad config, data, saved
+// experiment or output directory, 2 usage error, 128 + signal after SIGINT (130) or SIGTERM (143): training stops at the
 // next step boundary and what was recorded is still written. This file only parses arguments,
 // draws progress and handles signals; everything else is in the core.
 #include <signal.h>
@@ -21,12 +25,19 @@
 #include <string>
 #include <vector>
 
+#include <QApplication>
+#include <QByteArray>
+#include <QDir>
+#include <QString>
+
 #include <nlohmann/json.hpp>
 
 #include "core/error.h"
 #include "core/experiment.h"
 #include "core/experiment_config.h"
+#include "core/experiment_file.h"
 #include "core/results_writer.h"
+#include "ui/chart_export.h"
 
 using namespace normlab;
 using Clock = std::chrono::steady_clock;
@@ -34,8 +45,14 @@ using Clock = std::chrono::steady_clock;
 namespace {
 
 constexpr const char* kUsage =
-    "usage: normlab-cli run CONFIG.json --out DIR [--threads N] [--steps N] [--quiet]\n"
-    "       normlab-cli validate CONFIG.json\n";
+    "usage: normlab-cli run CONFIG.json --out DIR [--charts png,svg,pdf] [--threads N] [--steps N] [--quiet]\n"
+    "       normlab-cli export FILE.normlab --out DIR [--charts png,svg,pdf] [--quiet]\n"
+    "       normlab-cli validate CONFIG.json\n"
+    "\n"
+    "run       trains the experiment and writes its data files into DIR (columns: docs/export-formats.md)\n"
+    "export    writes the data files of a saved experiment (experiment.normlab) into DIR again\n"
+    "validate  checks a config without training\n"
+    "--charts  also writes every chart into DIR/charts/, one file per chart and format\n";
 
 volatile std::sig_atomic_t gStopSignal = 0;
 
@@ -71,11 +88,25 @@ std::string oneLine(std::string s) {
 }
 
 struct Options {
-  std::string command, configPath, outDir;
+  std::string command, inputPath, outDir;  // inputPath: CONFIG.json, or FILE.normlab for export
   int threads = 0;
   std::int64_t steps = 0;
   bool quiet = false;
+  QList<ChartFormat> charts;  // empty: no charts
 };
+
+// "png,svg" -> the formats, in order, without repeats.
+QList<ChartFormat> chartFormats(const std::string& text) {
+  QList<ChartFormat> formats;
+  for (const QString& name : QString::fromStdString(text).split(',')) {
+    ChartFormat format;
+    if (!parseChartFormat(name, &format))
+      usageError("--charts takes png, svg or pdf, comma-separated (e.g. --charts png,pdf), got '" +
+                 name.toStdString() + "' in '" + text + "'");
+    if (!formats.contains(format)) formats.append(format);
+  }
+  return formats;
+}
 
 std::int64_t positiveInteger(const std::string& flag, const std::string& text, std::int64_t max) {
   char* end = nullptr;
@@ -88,41 +119,42 @@ std::int64_t positiveInteger(const std::string& flag, const std::string& text, s
 
 Options parseArguments(int argc, char** argv) {
   Options o;
-  if (argc < 2) usageError("missing command ('run' or 'validate')");
+  if (argc < 2) usageError("missing command ('run', 'export' or 'validate')");
   o.command = argv[1];
   if (o.command == "--help" || o.command == "-h" || o.command == "help") {
     std::fputs(kUsage, stdout);
     std::exit(0);
   }
-  if (o.command != "run" && o.command != "validate")
-    usageError("unknown command '" + o.command + "' (expected 'run' or 'validate')");
-  const bool run = o.command == "run";
+  if (o.command != "run" && o.command != "export" && o.command != "validate")
+    usageError("unknown command '" + o.command + "' (expected 'run', 'export' or 'validate')");
+  const bool run = o.command == "run", exporting = o.command == "export", writes = run || exporting;
   auto value = [&](int& i) -> std::string {
     if (i + 1 >= argc) usageError(std::string(argv[i]) + " needs a value");
     return argv[++i];
   };
   for (int i = 2; i < argc; ++i) {
     const std::string a = argv[i];
-    if (run && a == "--out") o.outDir = value(i);
+    if (writes && a == "--out") o.outDir = value(i);
+    else if (writes && a == "--charts") o.charts = chartFormats(value(i));
     else if (run && a == "--threads") o.threads = int(positiveInteger(a, value(i), 1024));
     else if (run && a == "--steps") o.steps = positiveInteger(a, value(i), 1000000000);
-    else if (run && a == "--quiet") o.quiet = true;
+    else if (writes && a == "--quiet") o.quiet = true;
     else if (a == "--help" || a == "-h") {
       std::fputs(kUsage, stdout);
       std::exit(0);
     } else if (a.size() > 1 && a[0] == '-')
       usageError("unknown option '" + a + "' for '" + o.command + "'");
-    else if (o.configPath.empty()) o.configPath = a;
-    else usageError("unexpected argument '" + a + "' (one config file only)");
+    else if (o.inputPath.empty()) o.inputPath = a;
+    else usageError("unexpected argument '" + a + "' (one " + (exporting ? "saved experiment" : "config file") + " only)");
   }
-  if (o.configPath.empty()) usageError("missing CONFIG.json");
-  if (run && o.outDir.empty()) usageError("missing --out DIR");
+  if (o.inputPath.empty()) usageError(exporting ? "missing FILE.normlab" : "missing CONFIG.json");
+  if (writes && o.outDir.empty()) usageError("missing --out DIR");
   return o;
 }
 
 ExperimentConfig loadConfig(const Options& o) {
   try {
-    ExperimentConfig config = loadExperimentConfig(o.configPath);
+    ExperimentConfig config = loadExperimentConfig(o.inputPath);
     if (o.steps > 0) {
       // Every arm trains exactly `steps` steps: set the base, drop the arms' own epochs/steps.
       nlohmann::json j = toJson(config);
@@ -238,6 +270,58 @@ void printTable(const ExperimentResults& r) {
   }
 }
 
+// Qt's messages go to stderr on one line each, except the notice that XDG_RUNTIME_DIR is unset
+// (usual for a headless session, and nothing the user needs to act on).
+void qtMessage(QtMsgType type, const QMessageLogContext&, const QString& message) {
+  if (type == QtDebugMsg || type == QtInfoMsg || message.startsWith("QStandardPaths: XDG_RUNTIME_DIR")) return;
+  std::fprintf(stderr, "normlab-cli: Qt: %s\n", oneLine(message.toStdString()).c_str());
+}
+
+// Renders every chart into DIR/charts/. The only part that needs Qt's GUI: the application object
+// is created here, on the offscreen platform unless the user chose one.
+void writeCharts(const Options& o, const ExperimentResults& results) {
+  if (o.charts.isEmpty()) return;
+  if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+  qInstallMessageHandler(qtMessage);
+  static int argc = 1;
+  static char name[] = "normlab-cli";
+  static char* argv[] = {name, nullptr};
+  QApplication app(argc, argv);
+  const QString dir = QDir(QString::fromStdString(o.outDir)).filePath("charts");
+  QStringList written;
+  try {
+    written = exportAllCharts(results, dir, o.charts);
+  } catch (const std::exception& e) {
+    failure(e.what());
+  }
+  if (!o.quiet) std::printf("%lld chart files in %s\n", (long long)written.size(), qPrintable(dir));
+}
+
+void writeAll(const Options& o, const ExperimentResults& results) {
+  try {
+    prepareOutputDirectory(o.outDir);
+    writeResults(o.outDir, results);
+  } catch (const std::exception& e) {
+    failure(e.what());
+  }
+  writeCharts(o, results);
+}
+
+int exportSaved(const Options& o) {
+  ExperimentResults results;
+  try {
+    results = loadExperiment(o.inputPath);
+  } catch (const std::exception& e) {
+    failure(e.what());
+  }
+  writeAll(o, results);
+  if (!o.quiet) {
+    printTable(results);
+    std::printf("results in %s\n", o.outDir.c_str());
+  }
+  return 0;
+}
+
 int run(const Options& o) {
   installStopHandlers();  // a signal from here on stops cleanly (before training: writes empty results)
   const ExperimentConfig config = loadConfig(o);
@@ -272,11 +356,7 @@ int run(const Options& o) {
                  (long long)experiment.stepsTotal());
 
   const ExperimentResults results = snapshotResults(experiment);
-  try {
-    writeResults(o.outDir, results);
-  } catch (const std::exception& e) {
-    failure(e.what());
-  }
+  writeAll(o, results);
   if (!o.quiet) {
     printTable(results);
     std::printf("results in %s\n", o.outDir.c_str());
@@ -288,5 +368,6 @@ int run(const Options& o) {
 
 int main(int argc, char** argv) {
   const Options o = parseArguments(argc, argv);
-  return o.command == "validate" ? validate(o) : run(o);
+  if (o.command == "validate") return validate(o);
+  return o.command == "export" ? exportSaved(o) : run(o);
 }

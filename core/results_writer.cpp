@@ -79,7 +79,7 @@ std::vector<std::string> metricsColumns() {
 }
 
 std::vector<std::string> layerColumns() {
-  std::vector<std::string> c = {"arm", "seed", "step", "layer", "kind", "out_mean", "out_std", "zero_frac", "saturated_frac"};
+  std::vector<std::string> c = {"arm", "seed", "step", "samples_seen", "layer", "kind", "out_mean", "out_std", "zero_frac", "saturated_frac"};
   for (double p : kProbePercentiles) c.push_back(percentileColumn(p));
   c.push_back("grad_mean_abs");
   c.push_back("grad_max_abs");
@@ -116,7 +116,7 @@ std::string layersCsv(const ExperimentResults& results) {
       const double evalMode = probe->evalModeAccuracy >= 0 ? probe->evalModeAccuracy : kNotMeasured;
       for (const LayerStats& l : probe->layers) {
         const ActivationStats& a = l.activation;
-        f = {arm, seed, std::to_string(probe->step), csvText(l.name), csvText(l.kind), csvNumber(a.mean),
+        f = {arm, seed, std::to_string(probe->step), std::to_string(probe->samplesSeen), csvText(l.name), csvText(l.kind), csvNumber(a.mean),
              csvNumber(a.std), csvNumber(a.zeroFraction), csvNumber(a.saturatedFraction)};
         for (float p : a.percentiles) f.push_back(csvNumber(p));
         f.push_back(csvNumber(l.gradMeanAbs));
@@ -139,6 +139,54 @@ std::string layersCsv(const ExperimentResults& results) {
         appendRow(out, f);
       }
     }
+  }
+  return out;
+}
+
+std::vector<std::string> histogramColumns() {
+  return {"arm", "seed", "step", "samples_seen", "layer", "kind", "bin", "bin_lo", "bin_hi", "fraction"};
+}
+
+std::string histogramsCsv(const ExperimentResults& results) {
+  std::string out = header(histogramColumns());
+  std::vector<std::string> f;
+  for (const RunRecord& run : results.runs) {
+    const std::string arm = csvText(run.label), seed = std::to_string(run.seed);
+    for (const auto& probe : run.probes) {
+      const std::string step = std::to_string(probe->step), samples = std::to_string(probe->samplesSeen);
+      for (const LayerStats& l : probe->layers) {
+        const ActivationStats& a = l.activation;
+        const std::size_t bins = a.histogram.size();
+        const double lo = a.histLo, width = bins ? (double(a.histHi) - lo) / double(bins) : 0;
+        const std::string name = csvText(l.name), kind = csvText(l.kind);
+        for (std::size_t b = 0; b < bins; ++b) {
+          // The last bin ends exactly at hi (no rounding drift from lo + bins * width).
+          const double binHi = b + 1 == bins ? double(a.histHi) : lo + double(b + 1) * width;
+          f = {arm, seed, step, samples, name, kind, std::to_string(b), csvNumber(lo + double(b) * width),
+               csvNumber(binHi), csvNumber(a.histogram[b])};
+          appendRow(out, f);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> runColumns() {
+  return {"arm", "arm_index", "norm", "seed", "steps", "samples_seen", "epoch", "diverged", "diverged_at_step",
+          "final_train_loss", "final_test_loss", "final_test_acc", "train_s", "images_per_s"};
+}
+
+std::string runsCsv(const ExperimentResults& results) {
+  std::string out = header(runColumns());
+  for (const RunRecord& run : results.runs) {
+    const bool known = run.arm >= 0 && std::size_t(run.arm) < results.config.arms.size();
+    const std::string norm = known ? normKindName(results.config.arms[std::size_t(run.arm)].norm.kind) : "";
+    appendRow(out, {csvText(run.label), std::to_string(run.arm), csvText(norm), std::to_string(run.seed),
+                    std::to_string(run.step), std::to_string(run.samplesSeen), csvNumber(run.epoch),
+                    run.diverged ? "1" : "0", run.diverged ? std::to_string(run.divergedAtStep) : std::string(),
+                    csvNumber(run.finalTrainLoss), csvNumber(run.finalTestLoss), csvNumber(run.finalTestAccuracy),
+                    csvNumber(run.trainSeconds), csvNumber(run.imagesPerSecond)});
   }
   return out;
 }
@@ -223,14 +271,24 @@ void writeFileAtomically(const std::string& path, std::string_view text) {
   }
 }
 
-void writeResults(const std::string& dir, const ExperimentResults& results) {
+std::vector<std::string> writeResults(const std::string& dir, const ExperimentResults& results) {
   const fs::path d(dir);
-  writeFileAtomically((d / "metrics.csv").string(), metricsCsv(results));
-  writeFileAtomically((d / "layers.csv").string(), layersCsv(results));
-  writeFileAtomically((d / "histograms.json").string(), jsonText(histogramsJson(results)));
-  writeFileAtomically((d / "summary.json").string(), jsonText(summaryJson(results)));
-  saveExperiment((d / "experiment.normlab").string(), results);
-  // Later issue: chart images (PNG/SVG/PDF of every chart) are written here.
+  std::vector<std::string> written;
+  auto write = [&](const char* name, const std::string& text) {
+    const std::string path = (d / name).string();
+    writeFileAtomically(path, text);
+    written.push_back(path);
+  };
+  write("metrics.csv", metricsCsv(results));
+  write("layers.csv", layersCsv(results));
+  write("histograms.csv", histogramsCsv(results));
+  write("runs.csv", runsCsv(results));
+  write("histograms.json", jsonText(histogramsJson(results)));
+  write("summary.json", jsonText(summaryJson(results)));
+  const std::string saved = (d / "experiment.normlab").string();
+  saveExperiment(saved, results);
+  written.push_back(saved);
+  return written;
 }
 
 }  // namespace normlab

@@ -14,6 +14,7 @@
 #include "core/experiment_runner.h"
 
 class QChartView;
+class QWidget;
 
 namespace normlab {
 
@@ -58,6 +59,11 @@ QString chartFileStem(const QString& chartTitle);
 // written paths; throws NormLabError naming the path that could not be written.
 QStringList exportAllCharts(const ExperimentResults& results, const QString& dir,
                             const QList<ChartFormat>& formats);
+
+// The line-style key a view shows above its charts ("solid: train · dashed with dots: test"),
+// "" when it has none. The legends show only the arms' colours, so exports put this line above
+// the caption (exportAllCharts does; the window can pass key + "\n" + caption).
+QString chartLineKey(const QWidget* view);
 
 // The snapshot the chart views show for saved results (state Finished, every run, its warning).
 Snapshot snapshotFromResults(const ExperimentResults& results);

@@ -5,6 +5,7 @@
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -104,6 +105,8 @@ MainWindow::MainWindow(QWidget* parent, int threads)
 
   buildToolBar();
   buildMenus();
+  addChartMenus();
+  updateWindowTitle();
 
   connect(controls_, &ControlPanel::learningRateChanged, this, [this](double lr) {
     if (last_ && (last_->state == RunnerState::Running || last_->state == RunnerState::Paused)) runner_->setLearningRate(lr);
@@ -192,10 +195,13 @@ void MainWindow::buildToolBar() {
 
 void MainWindow::buildMenus() {
   QMenu* file = menuBar()->addMenu("&File");
+  buildFileMenu(file);
   QAction* quit = file->addAction("&Quit", QKeySequence::Quit, this, &QWidget::close);
   quit->setToolTip("Close NormLab; settings and the window layout are kept for next time.");
   QMenu* run = menuBar()->addMenu("&Run");
   for (QAction* a : {startAct_, pauseAct_, stepAct_, resetAct_}) run->addAction(a);
+  run->addSeparator();
+  run->addAction(runAgainAct_);
   QMenu* view = menuBar()->addMenu("&View");
   view->addAction(presentAct_);
   QMenu* help = menuBar()->addMenu("&Help");
@@ -233,14 +239,7 @@ void MainWindow::startOrResume() {
   }
   if (state == RunnerState::Running || state == RunnerState::Loading) return;
   try {
-    ExperimentConfig config = buildExperiment(controls_->settings());
-    const double perArm = speed_->currentData().toDouble();
-    runner_->setStepsPerSecond(perArm * double(config.arms.size() * config.seeds.size()));
-    localError_.clear();
-    hideBanner();
-    controls_->setLocked(true);
-    stall_->reset();
-    runner_->start(std::move(config));
+    startExperiment(buildExperiment(controls_->settings()), false);
   } catch (const std::exception& e) {
     localError_ = QString::fromUtf8(e.what());
     showBanner("Cannot start: " + localError_, true);
@@ -270,11 +269,7 @@ void MainWindow::stepOnce() {
     return;
   }
   try {  // Idle or Failed: build the experiment paused, then step once
-    ExperimentConfig config = buildExperiment(controls_->settings());
-    localError_.clear();
-    hideBanner();
-    controls_->setLocked(true);
-    runner_->start(std::move(config), true);
+    startExperiment(buildExperiment(controls_->settings()), true);
     runner_->step();
   } catch (const std::exception& e) {
     localError_ = QString::fromUtf8(e.what());
@@ -282,11 +277,36 @@ void MainWindow::stepOnce() {
   }
 }
 
+void MainWindow::startExperiment(ExperimentConfig config, bool paused) {
+  const double perArm = speed_->currentData().toDouble();
+  runner_->setStepsPerSecond(perArm * double(config.arms.size() * config.seeds.size()));
+  localError_.clear();
+  hideBanner();
+  controls_->setLocked(true);
+  stall_->reset();
+  // New results: they belong to no file yet, and the charts follow the runner again.
+  config_ = config;
+  opened_.reset();
+  runnerOwnsView_ = true;
+  filePath_.clear();
+  lastVersion_ = ~std::uint64_t(0);
+  runner_->start(std::move(config), paused);
+  updateWindowTitle();
+}
+
 void MainWindow::resetExperiment() {
   runner_->reset();
   localError_.clear();
   hideBanner();
   controls_->setLocked(false);
+  if (!runnerOwnsView_) {  // an opened file is put away like a finished run
+    opened_.reset();
+    runnerOwnsView_ = true;
+    openedConfigInControls_ = true;
+    lastVersion_ = ~std::uint64_t(0);
+  }
+  filePath_.clear();
+  updateWindowTitle();
 }
 
 void MainWindow::pullSnapshot() {
@@ -300,7 +320,7 @@ void MainWindow::pullSnapshot() {
     sincePacing_.restart();
   }
   std::shared_ptr<const Snapshot> s = runner_->snapshot();
-  if (!s || (last_ && s->version == lastVersion_)) {
+  if (!runnerOwnsView_ || !s || (last_ && s->version == lastVersion_)) {
     showCurrentView(false);  // a redraw held back by pacing
     return;
   }
@@ -323,6 +343,8 @@ void MainWindow::pullSnapshot() {
   else if (localError_.isEmpty())
     hideBanner();
   showCurrentView(false);
+  updateFileActions();
+  updateWindowTitle();
 }
 
 void MainWindow::showCurrentView(bool force) {
@@ -338,6 +360,7 @@ void MainWindow::showCurrentView(bool force) {
   QElapsedTimer clock;
   clock.start();
   views_[i].view->showSnapshot(*last_);
+  addChartMenus();  // views may create their charts on their first snapshot
   const qint64 ns = clock.nsecsElapsed();
   drawNs_ += ns;
   if (traceSlowFrames_ && ns > 30'000'000)
@@ -377,6 +400,7 @@ void MainWindow::updateStatus(const Snapshot& s) {
     case RunnerState::Finished: state = "Finished"; break;
     case RunnerState::Failed: state = "Failed"; break;
   }
+  if (!runnerOwnsView_) state = "Opened " + QFileInfo(filePath_).fileName().toHtmlEscaped();
   stateLabel_->setText("<b>" + state + "</b>");
   if (s.runs.empty()) {
     stepLabel_->clear();
@@ -460,6 +484,7 @@ void MainWindow::setPresentationMode(bool on) {
   dock_->setVisible(!on);
   menuBar()->setVisible(!on);
   resetAct_->setVisible(!on);
+  exportChartAct_->setVisible(!on);
   speedAct_->setVisible(!on);
   speedLabelAct_->setVisible(!on);
   speedLabel_->setVisible(!on);  // per-arm images/s does not fit in large text
@@ -484,6 +509,11 @@ void MainWindow::saveSettings() {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+  // A scripted run (NORMLAB_QUIT_AFTER, screenshots and measurements) closes without asking.
+  if (!qEnvironmentVariableIsSet("NORMLAB_QUIT_AFTER") && !maybeSaveResults("closing")) {
+    event->ignore();
+    return;
+  }
   if (presentation_) setPresentationMode(false);
   saveSettings();
   event->accept();

@@ -3,6 +3,9 @@
 // status bar (state, step, samples seen, images/s per arm, diverged arms). The GUI thread never
 // trains: it sends commands to the ExperimentRunner and pulls its latest snapshot on a timer
 // (about 30 per second), handing it to the visible view only when its version changed.
+// File menu (main_window_files.cpp): Save / Save As / Open / Open Recent a .normlab file, Run
+// again, and exporting charts, figures and data. An opened file is shown in every chart without
+// retraining, until Start, Run again or Reset hands the charts back to the runner.
 #pragma once
 
 #include <QElapsedTimer>
@@ -10,12 +13,17 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 
+#include "core/experiment_file.h"
 #include "core/experiment_runner.h"
 #include "snapshot_view.h"
+#include "user_prompts.h"
 
 class QAction;
+class QChartView;
 class QComboBox;
+class QMenu;
 class QLabel;
 class QTabWidget;
 class QDockWidget;
@@ -63,6 +71,49 @@ class MainWindow : public QMainWindow {
   QAction* stepAction() const { return stepAct_; }
   QAction* resetAction() const { return resetAct_; }
 
+  // --- Files (main_window_files.cpp). Each returns false when cancelled or failed; a failure is
+  // shown in a message (prompts().warn) and the banner, naming the file and the problem.
+  // File > Save: to the results' file, or Save As when they have none yet.
+  bool saveExperimentFile();
+  bool saveExperimentFileAs();
+  bool saveExperimentTo(const QString& path);
+  bool openExperimentFile();  // asks for the file
+  bool openExperimentFrom(const QString& path);
+  // Trains the experiment on show again from scratch, with its config as it is (determinism: the
+  // same curves).
+  void runAgain();
+  // The chart under the mouse, else the first chart of the current tab.
+  void exportChart();
+  void exportChartView(QChartView* chart);
+  void copyChart(QChartView* chart);
+  // Every chart of the current tab as one figure.
+  void exportFigure();
+  // CSV of every series and one JSON file with everything, into a folder.
+  void exportData();
+  // The context menu of a chart: Export chart..., Copy chart.
+  QMenu* createChartMenu(QChartView* chart, QWidget* parent);
+
+  // The results on show (a finished, paused or opened experiment); nullopt when there are none.
+  std::optional<ExperimentResults> currentResults() const;
+  QString experimentFilePath() const { return filePath_; }
+  // Results that were trained here and not saved since (the title shows "*").
+  bool hasUnsavedResults() const;
+  // The charts show an opened file (not the runner).
+  bool showsOpenedFile() const { return !runnerOwnsView_; }
+  // Whether the controls could show the opened experiment's settings (else Run again uses them
+  // as they are, and the title says "loaded experiment").
+  bool openedConfigInControls() const { return openedConfigInControls_; }
+  const UserPrompts& prompts() const { return prompts_; }
+  void setPrompts(UserPrompts prompts) { prompts_ = std::move(prompts); }
+  QMenu* fileMenu() const { return fileMenu_; }
+  QMenu* recentMenu() const { return recentMenu_; }
+  QAction* saveAction() const { return saveAct_; }
+  QAction* openAction() const { return openAct_; }
+  QAction* runAgainAction() const { return runAgainAct_; }
+  QAction* exportChartAction() const { return exportChartAct_; }
+  QAction* exportFigureAction() const { return exportFigureAct_; }
+  QAction* exportDataAction() const { return exportDataAct_; }
+
  protected:
   void closeEvent(QCloseEvent* event) override;
   bool event(QEvent* event) override;
@@ -78,6 +129,18 @@ class MainWindow : public QMainWindow {
   void applySpeed();
   void about();
   void saveSettings();
+  // Starts `config` on the runner and hands the charts back to it.
+  void startExperiment(ExperimentConfig config, bool paused);
+  void buildFileMenu(QMenu* file);
+  void updateFileActions();
+  void updateWindowTitle();
+  void refreshRecentMenu();
+  // Unsaved results: asks Save / Discard / Cancel; true to go on.
+  bool maybeSaveResults(const QString& before);
+  void showOpenedResults(const ExperimentResults& results);
+  void addChartMenus();
+  QString captionForExport() const;
+  void reportFileError(const QString& title, const QString& text);
 
   std::unique_ptr<ExperimentRunner> runner_;
   ControlPanel* controls_;
@@ -105,6 +168,18 @@ class MainWindow : public QMainWindow {
   bool presentation_ = false;
   bool wasMaximized_ = false;
   QFont normalFont_;
+
+  // Files
+  UserPrompts prompts_ = UserPrompts::interactive();
+  QMenu *fileMenu_ = nullptr, *recentMenu_ = nullptr;
+  QAction *saveAct_, *saveAsAct_, *openAct_, *runAgainAct_, *exportChartAct_, *exportFigureAct_, *exportDataAct_;
+  std::optional<ExperimentConfig> config_;   // the config of the results on show (started or opened)
+  std::optional<ExperimentResults> opened_;  // the results of an opened file, while shown
+  bool runnerOwnsView_ = true;               // false while an opened file is on show
+  bool openedConfigInControls_ = true;
+  QString filePath_;                         // the .normlab file of the results on show ("" none)
+  std::uint64_t savedVersion_ = 0;           // the runner snapshot version last saved
+  std::uint64_t openedVersion_ = 0;          // versions of opened snapshots (counting down from ~0)
 };
 
 }  // namespace normlab

@@ -1,8 +1,9 @@
-// Result writers: CSV number and text fields, metrics.csv / layers.csv / histograms.json /
-// summary.json from a small real Experiment (synthetic 12x12 data, an inline tiny model, 2 arms of
+// Result writers: CSV number and text fields, metrics.csv / layers.csv / histograms.csv /
+// runs.csv / histograms.json / summary.json from a small real Experiment (synthetic 12x12 data, an inline tiny model, 2 arms of
 // which one has batch norm and a label that needs quoting, 2 seeds, 7 steps), read back and checked
 // column by column; a diverging run; atomic writes (no .tmp left, replaced content, failure
-// cleanup) and unwritable output directories.
+// cleanup) and unwritable output directories. Every CSV's header matches the column table in
+// docs/export-formats.md.
 #include <QtTest>
 
 #include <sys/stat.h>
@@ -182,14 +183,14 @@ class TestResultsWriter : public QObject {
     const test::Csv csv = test::parseCsv(normlab::layersCsv(results_), &error);
     QVERIFY2(error.empty(), error.c_str());
     QCOMPARE(csv.header, layerColumns());
-    for (const char* c : {"arm", "seed", "step", "layer", "kind", "out_mean", "out_std", "zero_frac", "saturated_frac",
+    for (const char* c : {"arm", "seed", "step", "samples_seen", "layer", "kind", "out_mean", "out_std", "zero_frac", "saturated_frac",
                           "p0", "p1", "p7", "p15", "p16", "p31", "p50", "p69", "p84", "p85", "p93", "p99", "p100",
                           "grad_mean_abs", "grad_max_abs", "weight_grad_norm", "weight_update_ratio",
                           "weight_mean_abs_grad", "weight_max_abs_grad", "bias_grad_norm", "gamma_update_ratio",
                           "beta_max_abs_grad", "bn_batch_mean", "bn_running_mean", "bn_batch_var", "bn_running_var",
                           "train_mode_acc", "eval_mode_acc"})
       QVERIFY2(csv.index.count(c), c);
-    QCOMPARE(csv.header.size(), std::size_t(9 + 13 + 2 + 16 + 6));
+    QCOMPARE(csv.header.size(), std::size_t(10 + 13 + 2 + 16 + 6));
     // Rows: probe steps 1, 2, 4, 6 x layers (4 without a norm, 5 with batch norm) x 2 seeds.
     QCOMPARE(csv.rows.size(), std::size_t(2 * 4 * (4 + 5)));
     std::set<std::string> kinds;
@@ -198,6 +199,7 @@ class TestResultsWriter : public QObject {
       const std::string layer = csv.at(r, "layer"), kind = csv.at(r, "kind");
       kinds.insert(kind);
       QVERIFY(std::set<std::string>({"1", "2", "4", "6"}).count(csv.at(r, "step")));
+      QCOMPARE(std::stoll(csv.at(r, "samples_seen")), std::stoll(csv.at(r, "step")) * 10);  // batch 10
       // Percentiles are non-decreasing.
       double prev = -INFINITY;
       for (double p : kProbePercentiles) {
@@ -227,6 +229,92 @@ class TestResultsWriter : public QObject {
       }
     }
     QVERIFY(kinds.count("conv2d") && kinds.count("dense") && kinds.count("relu"));
+  }
+
+  // Long format: one row per (run, probe, layer, bin); the bins of one histogram tile [lo, hi]
+  // and their fractions sum to 1.
+  void histogramsCsv() {
+    std::string error;
+    const test::Csv csv = test::parseCsv(normlab::histogramsCsv(results_), &error);
+    QVERIFY2(error.empty(), error.c_str());
+    QCOMPARE(csv.header, histogramColumns());
+    // Probes at steps 1, 2, 4, 6; layers 4 (no norm) or 5 (batch norm); 16 bins; 2 seeds.
+    QCOMPARE(csv.rows.size(), std::size_t(2 * 4 * (4 + 5) * 16));
+    std::size_t r = 0;
+    for (const RunRecord& run : results_.runs)
+      for (const auto& probe : run.probes)
+        for (const LayerStats& l : probe->layers) {
+          const double lo = l.activation.histLo, hi = l.activation.histHi;
+          const double width = (hi - lo) / 16;  // histogram_bins 16
+          double sum = 0;
+          for (int b = 0; b < 16; ++b, ++r) {
+            QCOMPARE(csv.at(r, "arm"), run.label);
+            QCOMPARE(std::stoll(csv.at(r, "step")), probe->step);
+            QCOMPARE(std::stoll(csv.at(r, "samples_seen")), probe->step * 10);
+            QCOMPARE(csv.at(r, "layer"), l.name);
+            QCOMPARE(std::stoi(csv.at(r, "bin")), b);
+            // Edges: lo + b * width and lo + (b + 1) * width, the last exactly hi.
+            QVERIFY(std::abs(std::stod(csv.at(r, "bin_lo")) - (lo + b * width)) <= 1e-6 * (1 + std::abs(lo)));
+            QVERIFY(std::abs(std::stod(csv.at(r, "bin_hi")) - (lo + (b + 1) * width)) <= 1e-6 * (1 + std::abs(hi)));
+            if (b == 15) QCOMPARE(csv.at(r, "bin_hi"), normlab::csvNumber(hi));
+            sum += std::stod(csv.at(r, "fraction"));
+          }
+          QVERIFY(std::abs(sum - 1) < 1e-4);
+        }
+  }
+
+  void runsCsv() {
+    std::string error;
+    const test::Csv csv = test::parseCsv(normlab::runsCsv(results_), &error);
+    QVERIFY2(error.empty(), error.c_str());
+    QCOMPARE(csv.header, runColumns());
+    QCOMPARE(csv.rows.size(), std::size_t(4));
+    for (std::size_t i = 0; i < 4; ++i) {
+      const RunRecord& run = results_.runs[i];
+      QCOMPARE(csv.at(i, "arm"), run.label);
+      QCOMPARE(csv.at(i, "arm_index"), std::to_string(run.arm));
+      QCOMPARE(csv.at(i, "norm"), std::string(run.label == "BN" ? "batch" : "none"));
+      QCOMPARE(csv.at(i, "steps"), std::string("7"));
+      QCOMPARE(csv.at(i, "samples_seen"), std::string("70"));  // 7 steps x batch 10
+      QCOMPARE(std::stod(csv.at(i, "epoch")), 70.0 / 200);  // 200 training images
+      QCOMPARE(csv.at(i, "diverged"), std::string("0"));
+      QCOMPARE(csv.at(i, "diverged_at_step"), std::string());
+      QCOMPARE(csv.at(i, "final_test_acc"), normlab::csvNumber(run.finalTestAccuracy));
+    }
+  }
+
+  // docs/export-formats.md documents each CSV's columns in a table under "## `NAME.csv`"; the
+  // files' header rows must list exactly those columns, in that order.
+  void documentedColumns_data() {
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("metrics") << "metrics.csv" << QString::fromStdString(normlab::metricsCsv(results_));
+    QTest::newRow("layers") << "layers.csv" << QString::fromStdString(normlab::layersCsv(results_));
+    QTest::newRow("histograms") << "histograms.csv" << QString::fromStdString(normlab::histogramsCsv(results_));
+    QTest::newRow("runs") << "runs.csv" << QString::fromStdString(normlab::runsCsv(results_));
+  }
+  void documentedColumns() {
+    QFETCH(QString, file);
+    QFETCH(QString, text);
+    const QString docs = QFINDTESTDATA("../../docs/export-formats.md");
+    QVERIFY2(!docs.isEmpty(), "docs/export-formats.md not found");
+    std::vector<std::string> documented;
+    bool inSection = false;
+    std::istringstream lines(readFile(docs.toStdString()));
+    for (std::string line; std::getline(lines, line);) {
+      if (line.rfind("## ", 0) == 0) {
+        inSection = line == "## `" + file.toStdString() + "`";
+        continue;
+      }
+      // Table rows: "| `column` | meaning |".
+      if (inSection && line.rfind("| `", 0) == 0) {
+        const std::size_t end = line.find('`', 3);
+        if (end != std::string::npos) documented.push_back(line.substr(3, end - 3));
+      }
+    }
+    QVERIFY2(!documented.empty(), qPrintable("no column table for " + file));
+    const test::Csv csv = test::parseCsv(text.toStdString());
+    QCOMPARE(csv.header, documented);
   }
 
   void histogramsJson() {
@@ -307,8 +395,14 @@ class TestResultsWriter : public QObject {
     prepareOutputDirectory(dir.string());  // creates missing parents
     QVERIFY(fs::is_directory(dir));
     QCOMPARE(filesIn(dir), std::set<std::string>());  // the write probe is removed
-    writeResults(dir.string(), results_);
-    QCOMPARE(filesIn(dir), (std::set<std::string>{"experiment.normlab", "histograms.json", "layers.csv", "metrics.csv", "summary.json"}));
+    const std::vector<std::string> written = writeResults(dir.string(), results_);
+    const std::set<std::string> names = {"experiment.normlab", "histograms.csv", "histograms.json", "layers.csv",
+                                         "metrics.csv", "runs.csv", "summary.json"};
+    QCOMPARE(filesIn(dir), names);
+    QCOMPARE(written.size(), names.size());
+    for (const std::string& path : written) QVERIFY(names.count(fs::path(path).filename().string()));
+    QCOMPARE(readFile(dir / "histograms.csv"), normlab::histogramsCsv(results_));
+    QCOMPARE(readFile(dir / "runs.csv"), normlab::runsCsv(results_));
     QCOMPARE(readFile(dir / "metrics.csv"), normlab::metricsCsv(results_));
     QCOMPARE(readFile(dir / "layers.csv"), normlab::layersCsv(results_));
     QVERIFY(json::parse(readFile(dir / "summary.json")) == json::parse(jsonText(normlab::summaryJson(results_))));

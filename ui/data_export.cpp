@@ -1,0 +1,25 @@
+// Data export (see data_export.h): a Qt-facing wrapper over the core result writers.
+#include "data_export.h"
+
+#include <exception>
+
+#include "core/results_writer.h"
+
+namespace normlab {
+
+QString exportData(const ExperimentResults& results, const QString& dir, QStringList* written) {
+  try {
+    const std::string path = dir.toStdString();
+    prepareOutputDirectory(path);
+    const std::vector<std::string> files = writeResults(path, results);
+    if (written) {
+      written->clear();
+      for (const std::string& f : files) written->append(QString::fromStdString(f));
+    }
+  } catch (const std::exception& e) {
+    return QString::fromUtf8(e.what());
+  }
+  return {};
+}
+
+}  // namespace normlab

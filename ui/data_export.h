@@ -1,0 +1,19 @@
+// Exporting an experiment's data (the window's "Export data..."): every recorded series as CSV
+// (metrics, per-layer probe statistics with the activation percentiles, histograms in long
+// format, final values per run) plus JSON (histograms, summary, and experiment.normlab holding
+// everything), as core/results_writer.h writes them; columns in docs/export-formats.md.
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+#include "core/experiment_file.h"
+
+namespace normlab {
+
+// Writes the data files into `dir` (created if missing; existing files of the same names are
+// replaced atomically). Returns "" on success, or a message naming the problem, e.g.
+// "cannot write to '/x/results': Permission denied". `written` (optional) receives the paths.
+QString exportData(const ExperimentResults& results, const QString& dir, QStringList* written = nullptr);
+
+}  // namespace normlab

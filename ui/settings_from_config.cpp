@@ -1,0 +1,95 @@
+// Experiment config -> side-panel settings (see settings_from_config.h).
+#include "settings_from_config.h"
+
+#include <algorithm>
+#include <exception>
+
+#include "core/model_spec.h"
+
+namespace normlab {
+
+namespace {
+
+bool overridesExactly(const ArmConfig& arm, const char* key) {
+  return arm.overrides.size() == 1 && arm.overrides.front() == key;
+}
+
+// The norm parameters the panel shares across arms, taken from the arms that use them.
+void readNormParameters(const ExperimentConfig& config, ControlSettings& s) {
+  for (const ArmConfig& arm : config.arms) {
+    const NormConfig& n = arm.norm;
+    switch (n.kind) {
+      case NormKind::Group: s.groups = n.groups; break;
+      case NormKind::LocalResponse:
+        s.lrnSize = n.lrnSize;
+        s.lrnAlpha = n.lrnAlpha;
+        s.lrnBeta = n.lrnBeta;
+        s.lrnK = n.lrnK;
+        break;
+      case NormKind::Batch: s.normMomentum = n.momentum; [[fallthrough]];
+      case NormKind::Layer:
+      case NormKind::Instance: s.normEps = n.eps; break;
+      case NormKind::None: break;
+    }
+  }
+}
+
+}  // namespace
+
+std::optional<ControlSettings> settingsForConfig(const ExperimentConfig& config, const ControlSettings& base) {
+  if (config.modelName.empty() || config.seeds.size() != 1 || config.arms.empty()) return std::nullopt;
+  ControlSettings s = base;
+  s.dataset = config.data.name;
+  s.dataPath = config.data.path;
+  s.trainSubset = config.data.trainSubset;
+  s.testSubset = config.data.testSubset;
+  s.preset = config.modelName;
+
+  const TrainSettings& t = config.train;
+  s.optimizer = t.optimizer.kind == OptimizerKind::Adam ? "adam" : "sgd";
+  s.lr = t.optimizer.lr;
+  if (t.optimizer.kind == OptimizerKind::Sgd) s.momentum = t.optimizer.momentum;
+  s.batchSize = t.batchSize;
+  if (t.dropout) s.dropout = *t.dropout;
+  s.activation = t.activation ? activationKindName(*t.activation) : "";
+  s.seed = t.seed;
+  s.steps = t.steps;
+  if (t.steps == 0) s.epochs = t.epochs;
+  s.evalEvery = t.evalEvery;
+  s.probeEvery = config.probeEvery;
+  readNormParameters(config, s);
+
+  const auto& arms = config.arms;
+  auto all = [&](auto predicate) { return std::all_of(arms.begin(), arms.end(), predicate); };
+  const NormKind firstNorm = arms.front().norm.kind;
+  if (all([](const ArmConfig& a) { return a.overrides.empty(); })) {
+    s.vary = VarySetting::Norm;
+    s.norms.clear();
+    for (const ArmConfig& a : arms) s.norms.push_back(a.norm.kind);
+  } else if (all([&](const ArmConfig& a) { return overridesExactly(a, "batch_size") && a.norm.kind == firstNorm; })) {
+    s.vary = VarySetting::BatchSize;
+    s.varyNorm = firstNorm;
+    s.varyBatchSizes.clear();
+    for (const ArmConfig& a : arms) s.varyBatchSizes.push_back(a.train.batchSize);
+  } else if (all([&](const ArmConfig& a) {
+               return overridesExactly(a, "dropout") && a.norm.kind == firstNorm && a.train.dropout;
+             })) {
+    s.vary = VarySetting::Dropout;
+    s.varyNorm = firstNorm;
+    s.varyDropouts.clear();
+    for (const ArmConfig& a : arms) s.varyDropouts.push_back(*a.train.dropout);
+  } else {
+    return std::nullopt;
+  }
+
+  // The panel's own builder is the judge: anything it would build differently (a name, a label,
+  // a data option the panel has no control for) means the controls cannot show this config.
+  try {
+    if (!sameConfig(buildExperiment(s), config)) return std::nullopt;
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+  return s;
+}
+
+}  // namespace normlab
