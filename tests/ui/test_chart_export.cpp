@@ -2,6 +2,7 @@
 // axis titles, PDF, the caption, figures, unwritable paths, file stems, and every chart of a saved
 // experiment written headless. Leaves export_*.png in the working directory for a human to look at.
 #include <QApplication>
+#include <QClipboard>
 #include <QDir>
 #include <QFile>
 #include <QPainter>
@@ -241,6 +242,15 @@ class TestChartExport : public QObject {
     QCOMPARE(exportFigure({lossChart(), lossChart(), lossChart()}, path, options), QString());
     QCOMPARE(QImage(path).width(), 1600);
     QVERIFY(QImage(path).height() > 1000);
+  }
+
+  void copyToClipboard() {
+    QClipboard* clipboard = QGuiApplication::clipboard();
+    clipboard->clear();
+    copyChartToClipboard(lossChart(), caption_);
+    const QImage image = clipboard->image();
+    QCOMPARE(image.size(), QSize(1600, 1000));  // 2x
+    QVERIFY(hasColour(image, armColor(1)));
   }
 
   void caption_data() {
