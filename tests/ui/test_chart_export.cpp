@@ -353,6 +353,11 @@ class TestChartExport : public QObject {
     const QString lossSvg = QString::fromUtf8(readAll(QDir(out).filePath("loss.svg")));
     QVERIFY(lossSvg.contains("dashed with dots: test"));
     QVERIFY(lossSvg.contains("step 24"));
+    // ...only where line styles need it: a histogram draws one line per run.
+    const QString histogramSvg = QString::fromUtf8(readAll(QDir(out).filePath(chartFileStem(layers[0] + ": latest output histogram") + ".svg")));
+    QVERIFY(histogramSvg.contains("step 24"));
+    QVERIFY(!histogramSvg.contains("dark band"));
+    QVERIFY(QString::fromUtf8(readAll(QDir(out).filePath(chartFileStem(layers[0] + ": output percentiles over time") + ".svg"))).contains("dark band"));
     QImage(QDir(out).filePath("activations-all-layers.png")).save("export_activations_all_layers.png");
     QImage(QDir(out).filePath(expected[5])).save("export_activation_layer.png");
   }
