@@ -306,12 +306,22 @@ QString chartSignature(QChart* chart) {
   return s;
 }
 
+// Whether the chart draws a run with more than one series (train and test, median and bands, mean
+// and max): then line styles carry meaning the colour legend does not explain.
+bool usesLineStyles(QChart* chart) {
+  std::map<int, int> seriesPerRun;
+  for (QAbstractSeries* series : chart->series())
+    if (++seriesPerRun[seriesRun(series)] > 1) return true;
+  return false;
+}
+
 // Writes charts of one view, layer by layer where the view has layers, once per format.
 class AllChartsWriter {
  public:
-  AllChartsWriter(const QString& dir, const QList<ChartFormat>& formats, const QString& caption,
+  // key: the view's line-style key (chartLineKey), put above the caption of the charts it explains.
+  AllChartsWriter(const QString& dir, const QList<ChartFormat>& formats, const QString& caption, const QString& key,
                   std::set<QString>& stems)
-      : dir_(dir), formats_(formats), caption_(caption), stems_(stems) {}
+      : dir_(dir), formats_(formats), caption_(caption), key_(key), stems_(stems) {}
 
   void writeView(const NamedView& named, const Snapshot& snapshot) {
     SnapshotView* view = named.view;
@@ -376,12 +386,14 @@ class AllChartsWriter {
     QString stem = chartFileStem(title);
     for (int n = 2; stems_.count(stem); ++n) stem = chartFileStem(title) + "-" + QString::number(n);
     stems_.insert(stem);
+    bool keyed = false;
+    for (QChartView* chart : charts) keyed = keyed || (!key_.isEmpty() && usesLineStyles(chart->chart()));
     for (ChartFormat format : formats_) {
       const QString path = QDir(dir_).filePath(stem + "." + chartFormatName(format));
       ChartExportOptions options;
       options.format = format;
       options.scale = 2;
-      options.caption = caption_;
+      options.caption = keyed ? key_ + "\n" + caption_ : caption_;
       const QString error = charts.size() == 1 ? exportChart(charts.front(), path, options)
                                                : exportFigure(charts, path, options);
       if (!error.isEmpty()) throw NormLabError(error.toStdString());
@@ -391,7 +403,7 @@ class AllChartsWriter {
 
   QString dir_;
   QList<ChartFormat> formats_;
-  QString caption_;
+  QString caption_, key_;
   std::set<QString>& stems_;  // shared by every view's writer: file names stay unique
   QStringList written_;
 };
@@ -534,8 +546,7 @@ QStringList exportAllCharts(const ExperimentResults& results, const QString& dir
   QStringList written;
   for (const NamedView& named : views) {
     named.view->showSnapshot(snapshot);
-    const QString key = chartLineKey(named.view);
-    AllChartsWriter writer(dir, formats, key.isEmpty() ? caption : key + "\n" + caption, stems);
+    AllChartsWriter writer(dir, formats, caption, chartLineKey(named.view), stems);
     writer.writeView(named, snapshot);
     written += writer.written();
   }

@@ -62,7 +62,8 @@ QStringList exportAllCharts(const ExperimentResults& results, const QString& dir
 
 // The line-style key a view shows above its charts ("solid: train · dashed with dots: test"),
 // "" when it has none. The legends show only the arms' colours, so exports put this line above
-// the caption (exportAllCharts does; the window can pass key + "\n" + caption).
+// the caption of charts that draw a run with several series (exportAllCharts does; the window can
+// pass key + "\n" + caption).
 QString chartLineKey(const QWidget* view);
 
 // The snapshot the chart views show for saved results (state Finished, every run, its warning).

@@ -1,7 +1,8 @@
 // normlab-cli end to end: runs the built binary (NORMLAB_CLI_PATH) with QProcess on the tiny model
 // and small synthetic data. A two-arm run and every file it writes, --steps, --quiet, validate, a
 // table of bad invocations and configs (exit code + one-line message), a diverging arm (a result,
-// exit 0), SIGINT/SIGTERM during a long run (clean stop, files still written), unwritable --out.
+// exit 0), SIGINT/SIGTERM during a long run (clean stop, files still written), unwritable --out;
+// --charts (every chart as PNG/SVG/PDF, without a display) and `export` of a saved experiment.
 #include <QtTest>
 
 #include <signal.h>
@@ -55,6 +56,17 @@ test::Csv readCsv(const QString& path) {
 
 double num(const std::string& s) { return std::stod(s); }
 
+// A PNG's pixel size from its IHDR chunk (bytes 16..23: width and height, big-endian); this test
+// links Qt Core only.
+std::pair<int, int> pngSize(const std::string& png) {
+  if (png.size() < 24 || png.compare(1, 3, "PNG") != 0) return {-1, -1};
+  auto be32 = [&](std::size_t at) {
+    return int((unsigned char)png[at]) << 24 | int((unsigned char)png[at + 1]) << 16 |
+           int((unsigned char)png[at + 2]) << 8 | int((unsigned char)png[at + 3]);
+  };
+  return {be32(16), be32(20)};
+}
+
 }  // namespace
 
 class TestCli : public QObject {
@@ -74,8 +86,16 @@ class TestCli : public QObject {
   }
   QString freshDir() { return path(QString("out%1").arg(++counter_)); }
 
-  static Result run(const QStringList& args, int timeoutMs = 60000) {
+  // headless: no display and no QT_QPA_PLATFORM, as on a server (the CLI picks offscreen itself).
+  static Result run(const QStringList& args, int timeoutMs = 60000, bool headless = false) {
     QProcess p;
+    if (headless) {
+      QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+      env.remove("QT_QPA_PLATFORM");
+      env.remove("DISPLAY");
+      env.remove("WAYLAND_DISPLAY");
+      p.setProcessEnvironment(env);
+    }
     p.start(NORMLAB_CLI_PATH, args);
     Result r;
     if (!p.waitForStarted(10000)) return r;
@@ -110,8 +130,10 @@ class TestCli : public QObject {
     QVERIFY(r.err.count('\n') <= 12);  // about one line per 10%
     QVERIFY2(r.out.contains("test acc") && r.out.contains("none") && r.out.contains("batch"), qPrintable(r.out));
     checkNoTmpFiles(out);
-    for (const char* f : {"metrics.csv", "layers.csv", "histograms.json", "summary.json", "experiment.normlab"})
+    for (const char* f : {"metrics.csv", "layers.csv", "histograms.csv", "runs.csv", "histograms.json", "summary.json",
+                          "experiment.normlab"})
       QVERIFY2(QFile::exists(out + "/" + f), f);
+    QVERIFY(!QFile::exists(out + "/charts"));  // only with --charts
 
     // metrics.csv: documented columns, samples_seen = step x batch, accuracies in [0, 1].
     const test::Csv m = readCsv(out + "/metrics.csv");
@@ -203,6 +225,55 @@ class TestCli : public QObject {
     QCOMPARE(m.at(m.rows.size() - 1, "step"), std::string("3"));
   }
 
+  // --charts without a display: one file per chart and format in DIR/charts/.
+  void runWithCharts() {
+    const QString out = freshDir();
+    const Result r = run({"run", writeConfig(baseConfig()), "--out", out, "--steps", "10", "--charts", "png,SVG,pdf,png",
+                          "--quiet"}, 120000, true);
+    QVERIFY2(r.normalExit && r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(r.err, QString());  // --quiet, and no Qt chatter
+    const QString charts = out + "/charts";
+    const QStringList files = QDir(charts).entryList(QDir::Files);
+    for (const char* stem : {"loss", "accuracy", "activations-all-layers", "conv1-output-percentiles-over-time",
+                             "conv1-latest-output-histogram", "gradient-flow-latest-probe", "conv1-gradient-over-time",
+                             "mean-over-channels-batch-vs-running"})
+      for (const char* ext : {".png", ".svg", ".pdf"})
+        QVERIFY2(files.contains(QString(stem) + ext), qPrintable(QString(stem) + ext + " missing: " + files.join(' ')));
+    // Every chart in every format (repeated png written once), nothing else.
+    QCOMPARE(files.filter(".png").size() * 3, files.size());
+    QCOMPARE(files.filter(".svg").size(), files.filter(".pdf").size());
+    QCOMPARE(pngSize(readFile(charts + "/loss.png")), std::make_pair(1600, 1000));  // 800 x 500 at 2x
+    QVERIFY(readFile(charts + "/loss.pdf").rfind("%PDF", 0) == 0);
+    QVERIFY(readFile(charts + "/loss.svg").find("<svg") != std::string::npos);
+    checkNoTmpFiles(charts);
+    QVERIFY(QFile::exists(out + "/experiment.normlab"));
+  }
+
+  // export re-writes the data files of a saved experiment (identical to the run's), charts on demand.
+  void exportSaved() {
+    const QString first = freshDir();
+    const Result trained = run({"run", writeConfig(baseConfig()), "--out", first, "--steps", "6", "--quiet"});
+    QVERIFY2(trained.normalExit && trained.exitCode == 0, qPrintable(trained.err));
+    const QString saved = first + "/experiment.normlab";
+
+    const QString again = freshDir();
+    const Result r = run({"export", saved, "--out", again});
+    QVERIFY2(r.normalExit && r.exitCode == 0, qPrintable(r.err));
+    QVERIFY2(r.out.contains("test acc") && r.out.contains("results in " + again), qPrintable(r.out));
+    for (const char* f : {"metrics.csv", "layers.csv", "histograms.csv", "runs.csv", "histograms.json", "summary.json",
+                          "experiment.normlab"})
+      QVERIFY2(readFile(again + "/" + f) == readFile(first + "/" + f), f);
+    QVERIFY(!QFile::exists(again + "/charts"));
+
+    const QString withCharts = freshDir();
+    const Result c = run({"export", saved, "--out", withCharts, "--charts", "svg", "--quiet"}, 120000, true);
+    QVERIFY2(c.normalExit && c.exitCode == 0, qPrintable(c.err));
+    QCOMPARE(c.out, QString());
+    QVERIFY(QFile::exists(withCharts + "/charts/loss.svg"));
+    QVERIFY(!QFile::exists(withCharts + "/charts/loss.png"));
+    QVERIFY(QFile::exists(withCharts + "/metrics.csv"));
+  }
+
   void validateOk() {
     const Result r = run({"validate", writeConfig(baseConfig())});
     QVERIFY(r.normalExit);
@@ -248,6 +319,31 @@ class TestCli : public QObject {
                                       << "cannot write to '/proc/normlab': ";
     QTest::newRow("--out is a file") << QStringList{"run", good, "--out", good} << 1
                                      << "cannot write to '" + good + "': not a directory";
+    QTest::newRow("bad --charts") << QStringList{"run", good, "--out", out, "--charts", "png,jpg"} << 2
+                                  << "--charts takes png, svg or pdf, comma-separated (e.g. --charts png,pdf), got 'jpg'";
+    QTest::newRow("empty --charts") << QStringList{"run", good, "--out", out, "--charts", ""} << 2 << "--charts takes png";
+    QTest::newRow("--charts without value") << QStringList{"run", good, "--out", out, "--charts"} << 2
+                                            << "--charts needs a value";
+    QTest::newRow("--charts on validate") << QStringList{"validate", good, "--charts", "png"} << 2
+                                          << "unknown option '--charts'";
+    QTest::newRow("export without file") << QStringList{"export", "--out", out} << 2 << "missing FILE.normlab";
+    QTest::newRow("export without --out") << QStringList{"export", path("x.normlab")} << 2 << "missing --out DIR";
+    QTest::newRow("--threads on export") << QStringList{"export", path("x.normlab"), "--out", out, "--threads", "2"} << 2
+                                         << "unknown option '--threads' for 'export'";
+    QTest::newRow("export missing file") << QStringList{"export", path("nothere.normlab"), "--out", out} << 1
+                                         << "cannot open '" + path("nothere.normlab") + "'";
+    const QString truncated = writeText(R"({"format": "normlab-experiment", "schema_version": 1, "con)");
+    QTest::newRow("export truncated") << QStringList{"export", truncated, "--out", out} << 1
+                                      << "'" + truncated + "' is not valid JSON (truncated or damaged?)";
+    const QString other = writeText(baseConfig().dump());
+    QTest::newRow("export a config") << QStringList{"export", other, "--out", out} << 1
+                                     << "not a NormLab experiment file";
+    const QString future = writeText(R"({"format": "normlab-experiment", "schema_version": 99})");
+    QTest::newRow("export unknown schema") << QStringList{"export", future, "--out", out, "--charts", "png"} << 1
+                                           << "this file uses schema version 99";
+    const QString mistyped = writeText(R"({"format": "normlab-experiment", "schema_version": "one"})");
+    QTest::newRow("export wrong type") << QStringList{"export", mistyped, "--out", out} << 1
+                                       << "schema_version\" must be a whole number";
   }
   void badInput() {
     QFETCH(QStringList, args);

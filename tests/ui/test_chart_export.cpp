@@ -2,6 +2,7 @@
 // axis titles, PDF, the caption, figures, unwritable paths, file stems, and every chart of a saved
 // experiment written headless. Leaves export_*.png in the working directory for a human to look at.
 #include <QApplication>
+#include <QClipboard>
 #include <QDir>
 #include <QFile>
 #include <QPainter>
@@ -243,6 +244,15 @@ class TestChartExport : public QObject {
     QVERIFY(QImage(path).height() > 1000);
   }
 
+  void copyToClipboard() {
+    QClipboard* clipboard = QGuiApplication::clipboard();
+    clipboard->clear();
+    copyChartToClipboard(lossChart(), caption_);
+    const QImage image = clipboard->image();
+    QCOMPARE(image.size(), QSize(1600, 1000));  // 2x
+    QVERIFY(hasColour(image, armColor(1)));
+  }
+
   void caption_data() {
     QTest::addColumn<QString>("config");
     QTest::addColumn<QString>("expected");
@@ -343,6 +353,11 @@ class TestChartExport : public QObject {
     const QString lossSvg = QString::fromUtf8(readAll(QDir(out).filePath("loss.svg")));
     QVERIFY(lossSvg.contains("dashed with dots: test"));
     QVERIFY(lossSvg.contains("step 24"));
+    // ...only where line styles need it: a histogram draws one line per run.
+    const QString histogramSvg = QString::fromUtf8(readAll(QDir(out).filePath(chartFileStem(layers[0] + ": latest output histogram") + ".svg")));
+    QVERIFY(histogramSvg.contains("step 24"));
+    QVERIFY(!histogramSvg.contains("dark band"));
+    QVERIFY(QString::fromUtf8(readAll(QDir(out).filePath(chartFileStem(layers[0] + ": output percentiles over time") + ".svg"))).contains("dark band"));
     QImage(QDir(out).filePath("activations-all-layers.png")).save("export_activations_all_layers.png");
     QImage(QDir(out).filePath(expected[5])).save("export_activation_layer.png");
   }
