@@ -28,7 +28,7 @@ struct LessonInfo {
 };
 
 // The chart tab names a lesson may point at, in tab order. They must match the tab titles in
-// ui/chart_views.cpp (core cannot see the UI; a UI test keeps them in step).
+// ui/chart_views.cpp (core cannot see the UI, so a rename there must be made here too).
 const std::vector<std::string>& lessonChartTabs();
 
 // Throws NormLabError naming the key path (`path`, e.g. "lesson") and the problem.

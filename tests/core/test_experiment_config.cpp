@@ -216,6 +216,19 @@ class TestExperimentConfig : public QObject {
   }
 
   // A label defaults to the norm's name.
+  // "norm_position" is a train key: the base sets it, an arm may override it, and it reaches the
+  // model builder; "input_norm" is an arm's own.
+  void normPositionAndInputNorm() {
+    const ExperimentConfig c = parseExperimentConfig(patched(R"({"train": {"norm_position": "after_activation"},
+        "arms": [{"label": "BN", "norm": "batch", "input_norm": "minmax"},
+                 {"label": "GN", "norm": "group", "norm_position": "before_activation"}]})"));
+    QVERIFY(c.arms[0].armSettings(1).normPosition == NormPosition::AfterActivation);
+    QVERIFY(c.arms[1].armSettings(1).normPosition == NormPosition::BeforeActivation);
+    QVERIFY(c.arms[0].inputNorm == Preprocess::MinMax);
+    QVERIFY(!c.arms[1].inputNorm.has_value());
+    QVERIFY(parseExperimentConfig(example()).train.normPosition == NormPosition::BeforeActivation);
+  }
+
   void labelDefaults_data() {
     QTest::addColumn<QString>("norm");
     QTest::addColumn<QString>("label");
