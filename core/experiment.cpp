@@ -40,7 +40,9 @@ struct Experiment::Run {
         model(buildModel<float>(config.model, settings, std::max(arm.train.batchSize, kMinEvalBatch))),
         optimizer(arm.train.optimizer, model.network.params()),
         loss(makeLoss<float>(LossKind::CrossEntropy)),
-        stream(data.dataset.train.size(), settings.seed) {
+        stream(data.dataset.train.size(), settings.seed),
+        // An arm with its own "input_norm" fits its own transform on the same training split.
+        transform(arm.inputNorm ? fitInputTransform(data.dataset.train, *arm.inputNorm) : data.transform) {
     const int batch = arm.train.batchSize;
     evalBatch = std::max(batch, kMinEvalBatch);
     record.arm = armIndex;
@@ -77,6 +79,7 @@ struct Experiment::Run {
   Optimizer<float> optimizer;
   std::unique_ptr<Loss<float>> loss;
   SampleStream stream;
+  InputTransform transform;
   RunRecord record;  // scalars only; histories below
   BoundedHistory<MetricPoint> metrics{4096};
   BoundedHistory<std::shared_ptr<const ProbeRecord>> probes{512};
@@ -141,7 +144,7 @@ void Experiment::trainOneStep(Run& run) {
   const TrainSettings& train = run.arm.train;
   const int n = run.stream.next(train.batchSize, config_.data.dropLast, run.indices.data());
   Tensor<float> x = run.input(n);
-  fillBatch(data_.dataset.train, run.indices.data(), n, data_.transform, x, run.labels.data(),
+  fillBatch(data_.dataset.train, run.indices.data(), n, run.transform, x, run.labels.data(),
             config_.data.augment ? &run.augment : nullptr, run.stream.lastBatchPosition());
   x.shape = run.inputShape;  // a flat model reads the same C x H x W values
   const std::int64_t step = rec.step + 1;  // 1-based: the step being taken
@@ -191,7 +194,7 @@ void Experiment::evaluateTest(Run& run, double& loss, double& accuracy) {
     const int n = std::min(run.evalBatch, test.size() - start);
     for (int i = 0; i < n; ++i) run.evalIndices[std::size_t(i)] = start + i;
     Tensor<float> x = run.input(n);
-    fillBatch(test, run.evalIndices.data(), n, data_.transform, x, run.labels.data());
+    fillBatch(test, run.evalIndices.data(), n, run.transform, x, run.labels.data());
     x.shape = run.inputShape;
     const StepResult r = evaluateBatch(run.model.network, *run.loss, x, run.labels.data(), Mode::Eval, ctx);
     lossSum += r.loss * n;
@@ -220,7 +223,7 @@ void Experiment::measureTrainVersusEval(Run& run, ProbeRecord& record) {
     for (int start = 0; start + chunk <= held; start += chunk) {
       for (int i = 0; i < chunk; ++i) run.evalIndices[std::size_t(i)] = start + i;
       Tensor<float> x = run.input(chunk);
-      fillBatch(test, run.evalIndices.data(), chunk, data_.transform, x, run.labels.data());
+      fillBatch(test, run.evalIndices.data(), chunk, run.transform, x, run.labels.data());
       x.shape = run.inputShape;
       correct += evaluateBatch(net, *run.loss, x, run.labels.data(), mode, ctx).correct;
       seen += chunk;

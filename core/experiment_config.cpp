@@ -22,7 +22,7 @@ using json = nlohmann::json;
 // Every "train" key, in the order they are written back.
 const char* const kTrainKeys[] = {"optimizer", "lr",         "momentum", "nesterov", "weight_decay", "beta1",
                                   "beta2",     "adam_eps",   "batch_size", "dropout", "epochs",      "steps",
-                                  "seed",      "eval_every", "activation", "init"};
+                                  "seed",      "eval_every", "activation", "init",     "norm_position"};
 
 std::string inQuotes(const std::string& s) { return "\"" + s + "\""; }
 
@@ -105,6 +105,8 @@ TrainSettings applyTrain(const JsonFields& f, TrainSettings t, const std::string
     t.activation = parseActivationKind(f.getChoice("activation", "", {"relu", "leaky_relu", "sigmoid", "tanh"}));
   if (f.has("init"))
     t.init = parseInitScheme(f.getChoice("init", "", {"pytorch", "kaiming_normal", "kaiming_uniform", "xavier"}));
+  if (f.has("norm_position"))
+    t.normPosition = parseNormPosition(f.getChoice("norm_position", "", {"before_activation", "after_activation"}));
   if (overrides)
     for (const char* k : kTrainKeys)
       if (f.has(k)) overrides->push_back(k);
@@ -205,6 +207,12 @@ void checkHasEffect(const JsonFields& f, const ModelSpec& model) {
     f.fail("dropout", "has no effect: " + modelName + " has no dropout layer");
   if (f.has("activation") && !has(LayerType::Activation))
     f.fail("activation", "has no effect: " + modelName + " has no \"activation\" placeholder layer");
+  if (f.has("norm_position") && !has(LayerType::Norm))
+    f.fail("norm_position", "has no effect: " + modelName + " has no \"norm\" placeholder layer");
+}
+
+const char* preprocessChoiceName(Preprocess p) {
+  return p == Preprocess::Raw ? "raw" : p == Preprocess::MinMax ? "minmax" : "zscore";
 }
 
 void writeTrainKey(json& j, const TrainSettings& t, const std::string& key) {
@@ -225,6 +233,7 @@ void writeTrainKey(json& j, const TrainSettings& t, const std::string& key) {
   else if (key == "eval_every") j[key] = t.evalEvery;
   else if (key == "activation") { if (t.activation) j[key] = activationKindName(*t.activation); }
   else if (key == "init") j[key] = initSchemeName(t.init);
+  else if (key == "norm_position") j[key] = normPositionName(t.normPosition);
 }
 
 }  // namespace
@@ -239,13 +248,14 @@ ArmSettings ArmConfig::armSettings(std::uint64_t seed) const {
   s.activation = train.activation;
   s.dropout = train.dropout;
   s.init = train.init;
+  s.normPosition = train.normPosition;
   s.seed = isOverridden("seed") ? train.seed : seed;
   return s;
 }
 
 ExperimentConfig parseExperimentConfig(const nlohmann::json& j) {
   JsonFields root(j, "");
-  root.allowOnly({"name", "dataset", "model", "train", "arms", "seeds", "probe_every", "histogram_bins"});
+  root.allowOnly({"name", "dataset", "model", "train", "arms", "seeds", "probe_every", "histogram_bins", "lesson"});
   ExperimentConfig c;
   c.name = root.getString("name", c.name);
   if (root.has("dataset")) c.data = parseDataConfig(j.at("dataset"));
@@ -256,7 +266,8 @@ ExperimentConfig parseExperimentConfig(const nlohmann::json& j) {
   if (root.has("train")) {
     JsonFields tf(j.at("train"), "train");
     tf.allowOnly({"optimizer", "lr", "momentum", "nesterov", "weight_decay", "beta1", "beta2", "adam_eps",
-                  "batch_size", "dropout", "epochs", "steps", "seed", "eval_every", "activation", "init"});
+                  "batch_size", "dropout", "epochs", "steps", "seed", "eval_every", "activation", "init",
+                  "norm_position"});
     c.train = applyTrain(tf, c.train, "\"train\"", nullptr);
     checkHasEffect(tf, c.model);
     baseSeed = tf.has("seed");
@@ -283,6 +294,7 @@ ExperimentConfig parseExperimentConfig(const nlohmann::json& j) {
 
   c.probeEvery = root.getInt("probe_every", c.probeEvery, 1, 1000000);
   c.histogramBins = root.getInt("histogram_bins", c.histogramBins, 8, 256);
+  if (root.has("lesson")) c.lesson = parseLessonInfo(j.at("lesson"), "lesson");
 
   if (!root.has("arms"))
     root.fail("arms", "is missing: list the compared settings, e.g. [{\"norm\": \"batch\"}, {\"norm\": \"group\"}]");
@@ -296,10 +308,14 @@ ExperimentConfig parseExperimentConfig(const nlohmann::json& j) {
     f.allowOnly({"label", "norm", "groups", "norm_eps", "norm_momentum", "affine", "lrn_size", "lrn_alpha",
                  "lrn_beta", "lrn_k", "optimizer", "lr", "momentum", "nesterov", "weight_decay", "beta1", "beta2",
                  "adam_eps", "batch_size", "dropout", "epochs", "steps", "seed", "eval_every", "activation",
-                 "init"});
+                 "init", "norm_position", "input_norm"});
     ArmConfig a;
     a.norm = parseNorm(f);
     a.train = applyTrain(f, c.train, "this arm", &a.overrides);
+    if (f.has("input_norm")) {
+      const std::string in = f.getChoice("input_norm", "", {"raw", "minmax", "zscore"});
+      a.inputNorm = in == "raw" ? Preprocess::Raw : in == "minmax" ? Preprocess::MinMax : Preprocess::ZScore;
+    }
     checkHasEffect(f, c.model);
     a.label = f.getString("label", normKindName(a.norm.kind));
     if (a.label.empty()) f.fail("label", "must not be empty");
@@ -405,6 +421,7 @@ nlohmann::json toJson(const ExperimentConfig& c) {
       o["lrn_beta"] = n.lrnBeta;
       o["lrn_k"] = n.lrnK;
     }
+    if (a.inputNorm) o["input_norm"] = preprocessChoiceName(*a.inputNorm);
     for (const std::string& key : a.overrides) writeTrainKey(o, a.train, key);
     arms.push_back(std::move(o));
   }
@@ -412,6 +429,7 @@ nlohmann::json toJson(const ExperimentConfig& c) {
   if (c.seeds.size() > 1) j["seeds"] = c.seeds;
   j["probe_every"] = c.probeEvery;
   j["histogram_bins"] = c.histogramBins;
+  if (c.lesson) j["lesson"] = toJson(*c.lesson);
   return j;
 }
 
@@ -423,7 +441,7 @@ bool sameSettings(const TrainSettings& a, const TrainSettings& b) {
   const bool epochsMatter = a.steps == 0;
   return a.batchSize == b.batchSize && a.dropout == b.dropout && a.steps == b.steps &&
          (!epochsMatter || a.epochs == b.epochs) && a.seed == b.seed && a.evalEvery == b.evalEvery &&
-         a.activation == b.activation && a.init == b.init;
+         a.activation == b.activation && a.init == b.init && a.normPosition == b.normPosition;
 }
 
 bool sameNorm(const NormConfig& a, const NormConfig& b) {
@@ -440,11 +458,13 @@ bool sameNorm(const NormConfig& a, const NormConfig& b) {
 bool sameConfig(const ExperimentConfig& a, const ExperimentConfig& b) {
   if (a.name != b.name || toJson(a.data) != toJson(b.data) || a.modelName != b.modelName || !(a.model == b.model) ||
       !sameSettings(a.train, b.train) || a.seeds != b.seeds || a.probeEvery != b.probeEvery ||
-      a.histogramBins != b.histogramBins || a.arms.size() != b.arms.size())
+      a.histogramBins != b.histogramBins || a.arms.size() != b.arms.size() ||
+      a.lesson.has_value() != b.lesson.has_value() || (a.lesson && toJson(*a.lesson) != toJson(*b.lesson)))
     return false;
   for (std::size_t i = 0; i < a.arms.size(); ++i) {
     const ArmConfig &x = a.arms[i], &y = b.arms[i];
-    if (x.label != y.label || !sameSettings(x.train, y.train) || !sameNorm(x.norm, y.norm) || x.overrides != y.overrides)
+    if (x.label != y.label || !sameSettings(x.train, y.train) || !sameNorm(x.norm, y.norm) || x.inputNorm != y.inputNorm ||
+        x.overrides != y.overrides)
       return false;
   }
   return true;

@@ -18,14 +18,18 @@
 //       "batch_size": 32 (1..4096), "dropout": p in [0, 1) (overrides every dropout layer),
 //       "epochs": 1 | "steps": N (not both),  "seed": 1,  "eval_every": 200 (steps),
 //       "activation": relu | leaky_relu | sigmoid | tanh  (fills the model's activation placeholders),
-//       "init": pytorch | kaiming_normal | kaiming_uniform | xavier   [pytorch] },
+//       "init": pytorch | kaiming_normal | kaiming_uniform | xavier   [pytorch],
+//       "norm_position": before_activation | after_activation  [before_activation: the model's
+//                        order; after moves each norm behind the activation that follows it] },
 //     "arms": [ { "label": "BN" [norm name], "norm": none|batch|layer|instance|group|lrn [none],
 //                 "groups": 4, "norm_eps": 1e-5, "norm_momentum": 0.1 (batch-norm running stats),
 //                 "affine": true, "lrn_size": 5, "lrn_alpha": 1e-4, "lrn_beta": 0.75, "lrn_k": 1,
+//                 "input_norm": raw | minmax | zscore   [dataset.preprocess: this arm's inputs],
 //                 ...any "train" key... }, ... ],
 //     "seeds": [1, 2, 3],        every arm runs once per seed [train.seed]; not with "train.seed"
 //     "probe_every": 10,         steps between probes (1..1000000)
-//     "histogram_bins": 40 }     (8..256)
+//     "histogram_bins": 40,      (8..256)
+//     "lesson": {...} }          a teaching lesson's text (lesson_info.h); carried, not run
 // Each arm is checked against the model and data: planNorms/validateTrainingBatch (messages start
 // "arms[1] (GN): "), a batch larger than the known training set with drop_last, and "dropout" or
 // "activation" given for a model without dropout layers or activation placeholders. The model's
@@ -47,6 +51,7 @@
 #include "data_config.h"
 #include "init.h"
 #include "layer_configs.h"
+#include "lesson_info.h"
 #include "model_spec.h"
 #include "optimizer.h"
 
@@ -62,12 +67,14 @@ struct TrainSettings {
   int evalEvery = 200;                        // steps between test evaluations
   std::optional<ActivationKind> activation;   // overrides the model's activation placeholders
   InitScheme init = InitScheme::PyTorchDefault;
+  NormPosition normPosition = NormPosition::BeforeActivation;
 };
 
 struct ArmConfig {
   std::string label;
   TrainSettings train;                        // the base "train" with this arm's overrides applied
   NormConfig norm;
+  std::optional<Preprocess> inputNorm;        // this arm's input preprocessing; none: the dataset's
   std::vector<std::string> overrides;         // "train" keys this arm set itself, in key order
 
   // What the model builder needs for this arm at replicate seed `seed` (an arm that fixed its own
@@ -86,6 +93,7 @@ struct ExperimentConfig {
   std::vector<std::uint64_t> seeds;           // replicate seeds, never empty after parsing
   int probeEvery = 10;
   int histogramBins = 40;
+  std::optional<LessonInfo> lesson;           // present in lesson files only
 };
 
 // Parses and validates. Throws NormLabError naming the key path and the problem.

@@ -505,7 +505,40 @@ void validateModelSpec(const ModelSpec& spec) { walkShapes(spec); }
 
 std::vector<Shape> specOutputShapes(const ModelSpec& spec) { return walkShapes(spec); }
 
-std::vector<NormPlacement> planNorms(const ModelSpec& spec, const ArmSettings& arm) {
+const char* normPositionName(NormPosition position) {
+  return position == NormPosition::AfterActivation ? "after_activation" : "before_activation";
+}
+
+NormPosition parseNormPosition(const std::string& name) {
+  if (name == "before_activation") return NormPosition::BeforeActivation;
+  if (name == "after_activation") return NormPosition::AfterActivation;
+  throw NormLabError("unknown norm position '" + name + "' (valid: before_activation, after_activation)");
+}
+
+ModelSpec arrangeNorms(const ModelSpec& spec, NormPosition position) {
+  if (position == NormPosition::BeforeActivation) return spec;
+  ModelSpec out = spec;
+  auto isActivation = [](LayerType t) {
+    return t == LayerType::Activation || t == LayerType::ReLU || t == LayerType::LeakyReLU ||
+           t == LayerType::Sigmoid || t == LayerType::Tanh;
+  };
+  std::vector<LayerSpec>& layers = out.layers;
+  for (std::size_t i = 0; i < layers.size(); ++i) {
+    if (layers[i].type != LayerType::Norm) continue;
+    if (i + 1 >= layers.size() || !isActivation(layers[i + 1].type))
+      throw NormLabError(layerPrefix(spec.name, i, layers[i].name, "norm") +
+                         "\"norm_position\": \"after_activation\" needs an activation layer right after this norm, but " +
+                         (i + 1 < layers.size() ? "it is followed by '" + layers[i + 1].name + "' (" +
+                                                      layerTypeName(layers[i + 1].type) + ")"
+                                                : std::string("it is the last layer")));
+    std::swap(layers[i], layers[i + 1]);
+    ++i;  // the norm now sits at i + 1; continue after it
+  }
+  return out;
+}
+
+std::vector<NormPlacement> planNorms(const ModelSpec& specInOrder, const ArmSettings& arm) {
+  const ModelSpec spec = arrangeNorms(specInOrder, arm.normPosition);
   const std::vector<Shape> shapes = walkShapes(spec);
   checkArm(spec, arm);
   std::vector<NormPlacement> out;
@@ -556,10 +589,11 @@ void validateTrainingBatch(const ModelSpec& spec, const ArmSettings& arm, int ba
 }
 
 template <typename T>
-BuiltModel<T> buildModel(const ModelSpec& spec, const ArmSettings& arm, int maxBatch) {
+BuiltModel<T> buildModel(const ModelSpec& specInOrder, const ArmSettings& arm, int maxBatch) {
   if (maxBatch < 1) throw NormLabError("batch size must be at least 1, got " + std::to_string(maxBatch));
   BuiltModel<T> model;
-  model.norms = planNorms(spec, arm);  // validates the spec and the arm
+  model.norms = planNorms(specInOrder, arm);  // validates the spec and the arm
+  const ModelSpec spec = arrangeNorms(specInOrder, arm.normPosition);
   std::size_t normIndex = 0;
   for (std::size_t i = 0; i < spec.layers.size(); ++i) {
     const LayerSpec& l = spec.layers[i];

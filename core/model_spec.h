@@ -81,9 +81,23 @@ void validateModelSpec(const ModelSpec& spec);
 // Per-sample output shape of every layer (placeholders keep the shape). Validates first.
 std::vector<Shape> specOutputShapes(const ModelSpec& spec);
 
+// Where an arm puts each norm placeholder relative to the activation that follows it. Before is
+// the spec's own order (the batch-norm paper's); after moves each norm behind that activation
+// (as many Keras examples do).
+enum class NormPosition { BeforeActivation, AfterActivation };
+// "before_activation", "after_activation".
+const char* normPositionName(NormPosition position);
+NormPosition parseNormPosition(const std::string& name);  // throws NormLabError listing valid names
+
+// The spec with its layers in the order `position` asks for; the spec itself for
+// BeforeActivation. Throws NormLabError naming the norm layer when AfterActivation is asked of a
+// norm placeholder that is not immediately followed by an activation layer.
+ModelSpec arrangeNorms(const ModelSpec& spec, NormPosition position);
+
 // What one comparison arm puts into the spec's placeholders.
 struct ArmSettings {
   NormConfig norm;                             // kind None leaves every norm placeholder empty
+  NormPosition normPosition = NormPosition::BeforeActivation;
   std::optional<ActivationKind> activation;    // overrides the spec's default activation
   std::optional<double> dropout;               // overrides every dropout layer's p
   InitScheme init = InitScheme::PyTorchDefault;
@@ -100,7 +114,7 @@ struct NormPlacement {
   bool present() const { return kind != NormKind::None; }
 };
 
-// Norm placements for an arm. Throws NormLabError when the arm does not fit the spec (group norm
+// Norm placements for an arm, in the arm's layer order (arrangeNorms). Throws NormLabError when the arm does not fit the spec (group norm
 // groups that do not divide the channel count, bad norm/dropout settings), naming the norm layer.
 std::vector<NormPlacement> planNorms(const ModelSpec& spec, const ArmSettings& arm);
 
@@ -114,7 +128,7 @@ struct BuiltModel {
   std::vector<NormPlacement> norms;
 };
 
-// Builds the arm's network from factory layers, names the layers, plans it for spec.input and
+// Builds the arm's network (layers in the arm's order, arrangeNorms) from factory layers, names the layers, plans it for spec.input and
 // batches up to maxBatch, and initialises every parameter from the stream
 // (arm.seed, Init, hashName(layer name), parameter index).
 template <typename T>

@@ -216,6 +216,19 @@ class TestExperimentConfig : public QObject {
   }
 
   // A label defaults to the norm's name.
+  // "norm_position" is a train key: the base sets it, an arm may override it, and it reaches the
+  // model builder; "input_norm" is an arm's own.
+  void normPositionAndInputNorm() {
+    const ExperimentConfig c = parseExperimentConfig(patched(R"({"train": {"norm_position": "after_activation"},
+        "arms": [{"label": "BN", "norm": "batch", "input_norm": "minmax"},
+                 {"label": "GN", "norm": "group", "norm_position": "before_activation"}]})"));
+    QVERIFY(c.arms[0].armSettings(1).normPosition == NormPosition::AfterActivation);
+    QVERIFY(c.arms[1].armSettings(1).normPosition == NormPosition::BeforeActivation);
+    QVERIFY(c.arms[0].inputNorm == Preprocess::MinMax);
+    QVERIFY(!c.arms[1].inputNorm.has_value());
+    QVERIFY(parseExperimentConfig(example()).train.normPosition == NormPosition::BeforeActivation);
+  }
+
   void labelDefaults_data() {
     QTest::addColumn<QString>("norm");
     QTest::addColumn<QString>("label");
@@ -289,6 +302,13 @@ class TestExperimentConfig : public QObject {
         "test_subset": null},
         "model": {"input": [1, 16, 16], "classes": 4, "layers": [{"type": "flatten"}, {"type": "dense",
         "out_features": 8}, {"type": "norm"}, {"type": "activation"}, {"type": "dense", "out_features": 4}]}})";
+    QTest::newRow("norm position, input norm") << R"({"train": {"norm_position": "after_activation"},
+        "arms": [{"label": "BN", "norm": "batch", "input_norm": "raw"},
+        {"label": "GN", "norm": "group", "norm_position": "before_activation", "input_norm": "minmax"}]})";
+    QTest::newRow("lesson") << R"({"lesson": {"number": 2, "title": "Batch norm needs batches",
+        "text": "Watch the sweep. It rises.", "watch": "Loss & accuracy", "explainer": "batch-norm",
+        "sweep": {"x": "batch_size"}}, "arms": [{"label": "BN", "norm": "batch"},
+        {"label": "BN8", "norm": "batch", "batch_size": 8}]})";
   }
   void roundTrip() {
     QFETCH(QString, patch);
@@ -323,6 +343,9 @@ class TestExperimentConfig : public QObject {
     QVERIFY(changed([](ExperimentConfig& d) { d.arms[1].label += "x"; }));
     QVERIFY(changed([](ExperimentConfig& d) { d.seeds = {1, 2}; }));
     QVERIFY(changed([](ExperimentConfig& d) { d.histogramBins = 41; }));
+    QVERIFY(changed([](ExperimentConfig& d) { d.arms[0].train.normPosition = NormPosition::AfterActivation; }));
+    QVERIFY(changed([](ExperimentConfig& d) { d.arms[1].inputNorm = Preprocess::Raw; }));
+    QVERIFY(changed([](ExperimentConfig& d) { d.lesson = LessonInfo{1, "t", "x.", "Model", "", ""}; }));
     QVERIFY(!changed([](ExperimentConfig& d) { d.arms[0].norm.groups = 2; }));  // unused by batch norm
   }
 
@@ -422,6 +445,33 @@ class TestExperimentConfig : public QObject {
     row("probe_every", R"({"probe_every": 0})", {"\"probe_every\"", "between 1 and 1000000"});
     row("histogram_bins", R"({"histogram_bins": 4})", {"\"histogram_bins\"", "between 8 and 256"});
     row("eval_every", R"({"train": {"eval_every": 0}})", {"\"train.eval_every\"", "between 1"});
+    row("norm_position value", R"({"train": {"norm_position": "after"}})",
+        {"\"train.norm_position\"", "before_activation, after_activation"});
+    row("norm_position without an activation after the norm", R"({"train": {"dropout": null},
+        "model": {"name": "np", "input": [784], "classes": 10, "layers": [{"type": "dense", "out_features": 8},
+        {"type": "norm", "name": "n"}, {"type": "dense", "out_features": 10}]},
+        "arms": [{"label": "LN", "norm": "layer", "norm_position": "after_activation"}]})",
+        {"arms[0] (LN): ", "'n' (norm)", "after_activation", "needs an activation layer"});
+    row("norm_position without norm placeholders", R"({"train": {"dropout": null}, "model": {"name": "lin",
+        "input": [784], "classes": 10, "layers": [{"type": "dense", "out_features": 10}]},
+        "arms": [{"norm": "none", "norm_position": "after_activation"}]})",
+        {"\"arms[0].norm_position\"", "no effect", "'lin'"});
+    row("input_norm value", R"({"arms": [{"norm": "batch", "input_norm": "standard"}]})",
+        {"\"arms[0].input_norm\"", "raw, minmax, zscore"});
+    row("input_norm is not a train key", R"({"train": {"input_norm": "raw"}})", {"unknown key \"train.input_norm\""});
+    row("lesson not an object", R"({"lesson": "why"})", {"\"lesson\" must be a JSON object"});
+    row("lesson unknown key", R"({"lesson": {"number": 1, "title": "t", "text": "x.", "watch": "Model", "txet": ""}})",
+        {"unknown key \"lesson.txet\""});
+    row("lesson text missing", R"({"lesson": {"number": 1, "title": "t", "watch": "Model"}})",
+        {"\"lesson.text\"", "is missing"});
+    row("lesson number", R"({"lesson": {"number": 0, "title": "t", "text": "x.", "watch": "Model"}})",
+        {"\"lesson.number\"", "between 1 and 99"});
+    row("lesson watch", R"({"lesson": {"number": 1, "title": "t", "text": "x.", "watch": "Loss"}})",
+        {"\"lesson.watch\"", "not a chart tab", "Loss & accuracy", "Gradient flow"});
+    row("lesson explainer", R"({"lesson": {"number": 1, "title": "t", "text": "x.", "watch": "Model",
+        "explainer": "lrn"}})", {"\"lesson.explainer\"", "batch-norm, dropout, norm-axes"});
+    row("lesson sweep", R"({"lesson": {"number": 1, "title": "t", "text": "x.", "watch": "Model",
+        "sweep": {"x": "lr"}}})", {"\"lesson.sweep.x\"", "batch_size, dropout"});
   }
   void invalid() {
     QFETCH(QString, patch);

@@ -450,6 +450,60 @@ class TestModelSpec : public QObject {
     QVERIFY2(accepted > 15, std::to_string(accepted).c_str());
   }
 
+  // --- norm position ---
+
+  void normAfterActivationSwapsEachNormWithItsActivation() {
+    const ModelSpec spec = parseModelSpec(smallJson());
+    ArmSettings before = armWith(NormKind::Batch), after = before;
+    after.normPosition = NormPosition::AfterActivation;
+    BuiltModel<float> b = buildModel<float>(spec, before, 4), a = buildModel<float>(spec, after, 4);
+    const std::vector<std::string> inOrder = layerNames(b.network);
+    QCOMPARE(inOrder, (std::vector<std::string>{"c", "n1", "act1", "pool1", "flatten1", "fc", "n2", "relu1",
+                                                "dropout1", "out"}));
+    QCOMPARE(layerNames(a.network), (std::vector<std::string>{"c", "act1", "n1", "pool1", "flatten1", "fc",
+                                                              "relu1", "n2", "dropout1", "out"}));
+    // Moving a norm changes no parameter: the same tensors, the same sizes, the same values.
+    auto paramSizes = [](Network<float>& net) {
+      std::vector<std::size_t> sizes;
+      std::size_t total = 0;
+      for (auto* p : net.params()) {
+        sizes.push_back(p->value.size());
+        total += p->value.size();
+      }
+      sizes.push_back(total);
+      return sizes;
+    };
+    QCOMPARE(paramSizes(a.network), paramSizes(b.network));
+    QVERIFY(findLayer(a.network, "c")->params()[0]->value == findLayer(b.network, "c")->params()[0]->value);
+    // The placements report what each norm now follows.
+    QCOMPARE(a.norms[0].follows, std::string("act1"));
+    QCOMPARE(a.norms[1].follows, std::string("relu1"));
+    QCOMPARE(b.norms[0].follows, std::string("c"));
+    QCOMPARE(normPositionName(NormPosition::AfterActivation), "after_activation");
+    QVERIFY(parseNormPosition("before_activation") == NormPosition::BeforeActivation);
+    QVERIFY(errorOf([] { parseNormPosition("behind"); }).find("before_activation, after_activation") != std::string::npos);
+  }
+
+  void normAfterActivationNeedsAnActivation() {
+    nlohmann::json j = smallJson();
+    j["layers"].erase(2);  // n1 is now followed by the max pool
+    const ModelSpec spec = parseModelSpec(j);
+    ArmSettings arm = armWith(NormKind::Layer);
+    arm.normPosition = NormPosition::AfterActivation;
+    const std::string msg = errorOf([&] { planNorms(spec, arm); });
+    for (const char* part : {"layers[1] 'n1' (norm)", "after_activation", "followed by 'pool1' (max_pool)"})
+      QVERIFY2(msg.find(part) != std::string::npos, msg.c_str());
+    QCOMPARE(errorOf([&] { buildModel<float>(spec, arm, 4); }), msg);
+    arm.normPosition = NormPosition::BeforeActivation;  // the spec's own order needs nothing
+    QCOMPARE(planNorms(spec, arm).size(), std::size_t(2));
+    // A norm as the last layer.
+    nlohmann::json last = smallJson();
+    last["layers"].push_back({{"type", "norm"}, {"name", "n3"}});
+    last["classes"] = 3;
+    const std::string end = errorOf([&] { arrangeNorms(parseModelSpec(last), NormPosition::AfterActivation); });
+    QVERIFY2(end.find("'n3'") != std::string::npos && end.find("it is the last layer") != std::string::npos, end.c_str());
+  }
+
   void buildErrors() {
     QVERIFY(errorOf([] { buildModel<float>(preset("tiny"), armWith(NormKind::None), 0); })
                 .find("batch size must be at least 1, got 0") != std::string::npos);
