@@ -1,5 +1,8 @@
 // The NormLab desktop application.
 //
+//   normlab [FILE.normlab]      open a saved experiment (every chart, without retraining)
+//   normlab --lesson N          open built-in lesson N (it loads, starts and shows its text)
+//
 // Environment variables for measurements (see the GUI issue note):
 //   NORMLAB_STALL_REPORT=1   on exit, print the GUI thread's longest event-loop stall since the
 //                            last Start, and each arm's training speed (images/s)
@@ -7,11 +10,13 @@
 //   NORMLAB_QUIT_AFTER=S     quit S seconds after launch
 //   NORMLAB_SCREENSHOT=FILE  with NORMLAB_QUIT_AFTER: save a picture of the window just before quitting
 #include <QApplication>
+#include <QCommandLineParser>
 #include <QIcon>
 #include <QTimer>
 
 #include <cstdio>
 
+#include "ui/lessons_page.h"
 #include "ui/main_window.h"
 #include "ui/stall_monitor.h"
 
@@ -26,8 +31,30 @@ int main(int argc, char** argv) {
   QApplication::setApplicationVersion(NORMLAB_VERSION);
   QApplication::setDesktopFileName("normlab");
   QApplication::setWindowIcon(QIcon(":/icons/normlab.svg"));
+  QCommandLineParser args;
+  args.setApplicationDescription("Trains small CNNs live and shows, layer by layer, what normalization does.");
+  args.addHelpOption();
+  args.addVersionOption();
+  args.addPositionalArgument("file", "A saved experiment (.normlab) to open.", "[FILE.normlab]");
+  const QCommandLineOption lessonOption("lesson", "Open built-in lesson N (1-8).", "N");
+  args.addOption(lessonOption);
+  args.process(app);
+
   normlab::MainWindow window;
   window.show();
+  if (!args.positionalArguments().isEmpty()) window.openExperimentFrom(args.positionalArguments().first());
+  if (args.isSet(lessonOption)) {
+    const int number = args.value(lessonOption).toInt();
+    int index = -1;
+    for (std::size_t i = 0; i < window.lessonsPage()->lessonList().size(); ++i)
+      if (window.lessonsPage()->lessonList()[i].number == number) index = int(i);
+    if (index < 0) {
+      std::fprintf(stderr, "normlab: there is no lesson '%s' (lessons are numbered 1 to %zu)\n",
+                   qPrintable(args.value(lessonOption)), window.lessonsPage()->lessonList().size());
+      return 2;
+    }
+    QTimer::singleShot(0, &window, [&window, index] { window.openLesson(index); });
+  }
   if (qEnvironmentVariableIntValue("NORMLAB_AUTOSTART") == 1)
     QTimer::singleShot(0, &window, &normlab::MainWindow::startOrResume);
   bool ok = false;

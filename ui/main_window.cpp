@@ -29,6 +29,8 @@
 #include "control_panel.h"
 #include "core/error.h"
 #include "experiment_builder.h"
+#include "lessons_page.h"
+#include "settings_from_config.h"
 #include "stall_monitor.h"
 
 namespace normlab {
@@ -71,6 +73,9 @@ MainWindow::MainWindow(QWidget* parent, int threads)
   banner_->setTextInteractionFlags(Qt::TextSelectableByMouse);
   banner_->hide();
   layout->addWidget(banner_);
+  lessonBanner_ = new LessonBanner;
+  connect(lessonBanner_, &LessonBanner::closed, this, &MainWindow::closeLesson);
+  layout->addWidget(lessonBanner_);
   tabs_ = new QTabWidget;
   tabs_->setDocumentMode(true);
   views_ = createChartViews(tabs_);
@@ -204,6 +209,9 @@ void MainWindow::buildMenus() {
   run->addAction(runAgainAct_);
   QMenu* view = menuBar()->addMenu("&View");
   view->addAction(presentAct_);
+  buildLessonUi();  // the Lessons tab, the Lessons and Learn menus, Recompute population statistics
+  run->addSeparator();
+  run->addAction(recomputeAct_);
   QMenu* help = menuBar()->addMenu("&Help");
   help->addAction("&About NormLab", this, &MainWindow::about);
   help->addAction("About &Qt", qApp, &QApplication::aboutQt);
@@ -239,7 +247,14 @@ void MainWindow::startOrResume() {
   }
   if (state == RunnerState::Running || state == RunnerState::Loading) return;
   try {
-    startExperiment(buildExperiment(controls_->settings()), false);
+    ExperimentConfig config = buildExperiment(controls_->settings());
+    // The panel's own settings end a lesson, unless they train the lesson's runs: then the lesson
+    // runs again as written (its name and arm labels).
+    if (!lessonTitle_.isEmpty() && config_ && sameRuns(config, *config_))
+      config = *config_;
+    else if (!lessonTitle_.isEmpty())
+      closeLesson();
+    startExperiment(std::move(config), false);
   } catch (const std::exception& e) {
     localError_ = QString::fromUtf8(e.what());
     showBanner("Cannot start: " + localError_, true);
@@ -388,6 +403,7 @@ void MainWindow::updateActions(RunnerState state) {
   pauseAct_->setEnabled(running);
   stepAct_->setEnabled(state != RunnerState::Finished);
   resetAct_->setEnabled(state != RunnerState::Idle);
+  updateLessonActions();
 }
 
 void MainWindow::updateStatus(const Snapshot& s) {
@@ -490,6 +506,8 @@ void MainWindow::setPresentationMode(bool on) {
   speedLabel_->setVisible(!on);  // per-arm images/s does not fit in large text
   if (last_) updateStatus(*last_);
   for (const NamedView& v : views_) v.view->setPresentationMode(on);
+  lessonsPage_->setPresentationMode(on);
+  lessonBanner_->setPresentationMode(on);
   if (on)
     showFullScreen();
   else if (wasMaximized_)

@@ -17,6 +17,7 @@
 
 #include "core/experiment_file.h"
 #include "core/experiment_runner.h"
+#include "explainers.h"
 #include "snapshot_view.h"
 #include "user_prompts.h"
 
@@ -33,6 +34,8 @@ class QTimer;
 namespace normlab {
 
 class ControlPanel;
+class LessonBanner;
+class LessonsPage;
 class StallMonitor;
 
 class MainWindow : public QMainWindow {
@@ -114,6 +117,20 @@ class MainWindow : public QMainWindow {
   QAction* exportFigureAction() const { return exportFigureAct_; }
   QAction* exportDataAction() const { return exportDataAct_; }
 
+  // --- Classroom (main_window_lessons.cpp).
+  // Loads built-in lesson `index` (into the panel when it can show it), starts it, shows its text
+  // over the charts and switches to the chart it is about.
+  void openLesson(int index);
+  void openExplainer(ExplainerKind kind);
+  // Run > Recompute population statistics (batch-norm runs of the live experiment).
+  void recomputePopulationStatistics();
+  // Switches to the chart tab with this title.
+  void showTab(const QString& title);
+  LessonsPage* lessonsPage() const { return lessonsPage_; }
+  LessonBanner* lessonBanner() const { return lessonBanner_; }
+  int lessonsTabIndex() const { return lessonsTab_; }
+  QAction* recomputeAction() const { return recomputeAct_; }
+
  protected:
   void closeEvent(QCloseEvent* event) override;
   bool event(QEvent* event) override;
@@ -141,6 +158,9 @@ class MainWindow : public QMainWindow {
   void addChartMenus();
   QString captionForExport() const;
   void reportFileError(const QString& title, const QString& text);
+  void buildLessonUi();
+  void updateLessonActions();
+  void closeLesson();
 
   std::unique_ptr<ExperimentRunner> runner_;
   ControlPanel* controls_;
@@ -180,6 +200,14 @@ class MainWindow : public QMainWindow {
   QString filePath_;                         // the .normlab file of the results on show ("" none)
   std::uint64_t savedVersion_ = 0;           // the runner snapshot version last saved
   std::uint64_t openedVersion_ = 0;          // versions of opened snapshots (counting down from ~0)
+
+  // Classroom
+  LessonsPage* lessonsPage_ = nullptr;
+  LessonBanner* lessonBanner_ = nullptr;
+  int lessonsTab_ = -1;
+  QAction* recomputeAct_ = nullptr;
+  QString lessonTitle_;                 // "Lesson 2: ..." while a lesson is on show, else ""
+  bool lessonConfigInControls_ = true;  // the panel shows the lesson's settings
 };
 
 }  // namespace normlab

@@ -117,6 +117,7 @@ void MainWindow::updateWindowTitle() {
   const bool results = runnerOwnsView_ ? config_ && last_ && !last_->runs.empty() : opened_.has_value();
   QString name = filePath_.isEmpty() ? (results ? "Untitled" : "") : QFileInfo(filePath_).fileName();
   if (!runnerOwnsView_ && !openedConfigInControls_) name += " (loaded experiment)";
+  if (runnerOwnsView_ && filePath_.isEmpty() && !lessonTitle_.isEmpty()) name = lessonTitle_;
   const QString title = name.isEmpty() ? "NormLab" : name + "[*] — NormLab";
   if (windowTitle() != title) setWindowTitle(title);
   setWindowModified(hasUnsavedResults());
@@ -195,6 +196,7 @@ bool MainWindow::openExperimentFrom(const QString& path) {
     return false;
   }
   runner_->reset();  // the opened results replace whatever was training
+  closeLesson();
   localError_.clear();
   hideBanner();
   filePath_ = absolute(path);

@@ -36,7 +36,55 @@ void readNormParameters(const ExperimentConfig& config, ControlSettings& s) {
 
 }  // namespace
 
+namespace {
+std::optional<ControlSettings> settingsMatching(const ExperimentConfig& config, const ControlSettings& base,
+                                                bool (*same)(const ExperimentConfig&, const ExperimentConfig&));
+}  // namespace
+
 std::optional<ControlSettings> settingsForConfig(const ExperimentConfig& config, const ControlSettings& base) {
+  return settingsMatching(config, base, &sameConfig);
+}
+
+std::optional<ControlSettings> settingsForRuns(const ExperimentConfig& config, const ControlSettings& base) {
+  return settingsMatching(config, base, &sameRuns);
+}
+
+namespace {
+// The dropout rate the model uses when no "dropout" is given: its layers' rate, if they agree.
+std::optional<double> modelDropout(const ModelSpec& model) {
+  std::optional<double> p;
+  for (const LayerSpec& l : model.layers)
+    if (l.type == LayerType::Dropout) {
+      if (p && *p != l.p) return std::nullopt;
+      p = l.p;
+    }
+  return p;
+}
+
+// "No dropout given" and "dropout = the model's own rate" train the same runs.
+ExperimentConfig withExplicitDropout(ExperimentConfig c) {
+  const std::optional<double> p = modelDropout(c.model);
+  if (!p) return c;
+  if (!c.train.dropout) c.train.dropout = p;
+  for (ArmConfig& arm : c.arms)
+    if (!arm.train.dropout) arm.train.dropout = c.train.dropout;
+  return c;
+}
+}  // namespace
+
+bool sameRuns(const ExperimentConfig& first, const ExperimentConfig& second) {
+  if (first.arms.size() != second.arms.size()) return false;
+  ExperimentConfig a = withExplicitDropout(first);
+  const ExperimentConfig b = withExplicitDropout(second);
+  a.name = b.name;
+  a.lesson = b.lesson;
+  for (std::size_t i = 0; i < a.arms.size(); ++i) a.arms[i].label = b.arms[i].label;
+  return sameConfig(a, b);
+}
+
+namespace {
+std::optional<ControlSettings> settingsMatching(const ExperimentConfig& config, const ControlSettings& base,
+                                                bool (*same)(const ExperimentConfig&, const ExperimentConfig&)) {
   if (config.modelName.empty() || config.seeds.size() != 1 || config.arms.empty()) return std::nullopt;
   ControlSettings s = base;
   s.dataset = config.data.name;
@@ -51,6 +99,7 @@ std::optional<ControlSettings> settingsForConfig(const ExperimentConfig& config,
   if (t.optimizer.kind == OptimizerKind::Sgd) s.momentum = t.optimizer.momentum;
   s.batchSize = t.batchSize;
   if (t.dropout) s.dropout = *t.dropout;
+  else if (const std::optional<double> p = modelDropout(config.model)) s.dropout = *p;
   s.activation = t.activation ? activationKindName(*t.activation) : "";
   s.seed = t.seed;
   s.steps = t.steps;
@@ -85,11 +134,12 @@ std::optional<ControlSettings> settingsForConfig(const ExperimentConfig& config,
   // The panel's own builder is the judge: anything it would build differently (a name, a label,
   // a data option the panel has no control for) means the controls cannot show this config.
   try {
-    if (!sameConfig(buildExperiment(s), config)) return std::nullopt;
+    if (!same(buildExperiment(s), config)) return std::nullopt;
   } catch (const std::exception&) {
     return std::nullopt;
   }
   return s;
 }
+}  // namespace
 
 }  // namespace normlab

@@ -16,4 +16,10 @@ namespace normlab {
 // nullopt when the controls cannot express it.
 std::optional<ControlSettings> settingsForConfig(const ExperimentConfig& config, const ControlSettings& base);
 
+// Whether two configs train the same runs, ignoring what only names them: the experiment's name,
+// the arms' labels and a lesson's text (a lesson labels its arms "no norm", the panel "None").
+bool sameRuns(const ExperimentConfig& a, const ExperimentConfig& b);
+// As settingsForConfig, but the panel's build need only match `config` by sameRuns.
+std::optional<ControlSettings> settingsForRuns(const ExperimentConfig& config, const ControlSettings& base);
+
 }  // namespace normlab

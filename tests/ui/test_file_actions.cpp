@@ -203,7 +203,7 @@ void TestFileActions::saveThenOpenShowsIdenticalMetrics() {
   QCOMPARE(w.lastSnapshot()->state, RunnerState::Finished);
 
   // Every chart of the loss view has points, one series per run at least.
-  for (int t = 0; t < w.tabs()->count(); ++t) {
+  for (int t = 0; t < int(w.views().size()); ++t) {
     w.tabs()->setCurrentIndex(t);
     if (!w.views()[t].title.startsWith("Loss")) continue;
     for (QChartView* cv : w.views()[t].view->chartViews()) {
@@ -407,7 +407,7 @@ void TestFileActions::chartContextMenuOffersExportAndCopy() {
   w.controls()->setSettings(tinySettings());
   QVERIFY(runToEnd(w, [&] { w.startOrResume(); }));
   int charts = 0;
-  for (int t = 0; t < w.tabs()->count(); ++t) {
+  for (int t = 0; t < int(w.views().size()); ++t) {
     w.tabs()->setCurrentIndex(t);
     for (QChartView* cv : w.views()[t].view->chartViews()) {
       ++charts;

@@ -111,7 +111,8 @@ void TestMainWindow::windowBuildsWithTheLaunchComparison() {
   w.show();
   QVERIFY(QTest::qWaitForWindowExposed(&w));
   QVERIFY(w.tabs()->count() >= 1);
-  QCOMPARE(w.tabs()->count(), int(w.views().size()));
+  QCOMPARE(w.tabs()->count(), int(w.views().size()) + 1);  // the chart views, then Lessons
+  QCOMPARE(w.tabs()->tabText(w.lessonsTabIndex()), QString("Lessons"));
   const ControlSettings s = w.controls()->settings();
   QCOMPARE(s.preset, std::string("small-cnn"));
   QCOMPARE(s.dataset, std::string("fashion-mnist"));
@@ -196,7 +197,7 @@ void TestMainWindow::startPutsPointsInEveryChartForEveryArm() {
   QCOMPARE(int(runs.size()), 6);
   for (const RunRecord& r : runs) QCOMPARE(r.step, std::int64_t(30));
   int charts = 0;
-  for (int t = 0; t < w.tabs()->count(); ++t) {
+  for (int t = 0; t < int(w.views().size()); ++t) {
     w.tabs()->setCurrentIndex(t);
     w.pullSnapshot();
     const NamedView& v = w.views()[t];
@@ -288,7 +289,7 @@ void TestMainWindow::divergingArmIsShownInTheStatusBar() {
   QVERIFY(w.lastSnapshot()->runs[0].diverged);
   QVERIFY2(w.statusText().contains(QRegularExpression("none diverged at step \\d+")), qPrintable(w.statusText()));
   // The charts take the diverged arm without trouble.
-  for (int t = 0; t < w.tabs()->count(); ++t) {
+  for (int t = 0; t < int(w.views().size()); ++t) {
     w.tabs()->setCurrentIndex(t);
     w.pullSnapshot();
   }
@@ -410,7 +411,7 @@ void TestMainWindow::screenshots() {
   w.controls()->setSettings(s);
   w.startOrResume();
   QVERIFY(waitForState(w, RunnerState::Finished, 120000));
-  for (int t = 0; t < w.tabs()->count(); ++t) {
+  for (int t = 0; t < int(w.views().size()); ++t) {
     w.tabs()->setCurrentIndex(t);
     w.pullSnapshot();
     QTest::qWait(50);
