@@ -4,13 +4,15 @@
 //   normlab --lesson N          open built-in lesson N (it loads, starts and shows its text)
 //
 // Environment variables for measurements (see the GUI issue note):
-//   NORMLAB_STALL_REPORT=1   on exit, print the GUI thread's longest event-loop stall since the
-//                            last Start, and each arm's training speed (images/s)
+//   NORMLAB_STALL_REPORT=1   print every GUI event handled in over 30 ms; on exit, the GUI
+//                            thread's longest event-loop stall since the last Start, and each
+//                            arm's training speed (images/s)
 //   NORMLAB_AUTOSTART=1      press Start on launch
 //   NORMLAB_QUIT_AFTER=S     quit S seconds after launch
 //   NORMLAB_SCREENSHOT=FILE  with NORMLAB_QUIT_AFTER: save a picture of the window just before quitting
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QElapsedTimer>
 #include <QIcon>
 #include <QTimer>
 
@@ -20,12 +22,35 @@
 #include "ui/main_window.h"
 #include "ui/stall_monitor.h"
 
+namespace {
+// NORMLAB_STALL_REPORT=1: every event the GUI thread takes over 30 ms to handle is printed with
+// its receiver and type, so a stall can be traced to its cause (nested events print too).
+class TimedApplication : public QApplication {
+ public:
+  using QApplication::QApplication;
+  bool notify(QObject* receiver, QEvent* event) override {
+    if (!trace_) return QApplication::notify(receiver, event);
+    QElapsedTimer clock;
+    clock.start();
+    const int type = event->type();  // the event may be deleted by its handler
+    const bool handled = QApplication::notify(receiver, event);
+    if (clock.nsecsElapsed() > 30'000'000)
+      std::fprintf(stderr, "normlab: slow event: type %d to %s '%s' took %.1f ms\n", type,
+                   receiver->metaObject()->className(), qPrintable(receiver->objectName()), clock.nsecsElapsed() / 1e6);
+    return handled;
+  }
+
+ private:
+  const bool trace_ = qEnvironmentVariableIntValue("NORMLAB_STALL_REPORT") == 1;
+};
+}  // namespace
+
 #ifndef NORMLAB_VERSION
 #define NORMLAB_VERSION "0.1.0"
 #endif
 
 int main(int argc, char** argv) {
-  QApplication app(argc, argv);
+  TimedApplication app(argc, argv);
   QApplication::setApplicationName("NormLab");
   QApplication::setOrganizationName("NormLab");
   QApplication::setApplicationVersion(NORMLAB_VERSION);

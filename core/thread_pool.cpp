@@ -4,6 +4,7 @@
 #include <chrono>
 
 #ifdef __linux__
+#include <sched.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -39,8 +40,11 @@ bool pollBriefly(F ready) {
 
 void lowerCurrentThreadPriority() {
 #ifdef __linux__
-  // Per thread on Linux: the "process" id of setpriority is the thread id. Failure is harmless.
-  (void)setpriority(PRIO_PROCESS, id_t(syscall(SYS_gettid)), 10);
+  // SCHED_IDLE: the thread runs only when no normal thread (the GUI, the X server) wants the core,
+  // so drawing never waits for training. Per thread on Linux; failure is harmless, and nice 10 is
+  // the fallback.
+  sched_param param{};
+  if (sched_setscheduler(0, SCHED_IDLE, &param) != 0) (void)setpriority(PRIO_PROCESS, id_t(syscall(SYS_gettid)), 10);
 #endif
 }
 

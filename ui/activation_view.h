@@ -1,5 +1,5 @@
 // "Activations": per layer, percentile bands of the outputs over time for every run (the
-// batch-norm paper's figure 1: median line, 15th-85th and 1st-99th percentile bands), and the
+// batch-norm paper's figure 1: median line and 15th-85th percentile band), and the
 // latest histogram of every run overlaid as step lines. A combo box picks one layer or shows all
 // layers as small multiples.
 #pragma once

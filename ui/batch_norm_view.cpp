@@ -64,7 +64,7 @@ BatchNormView::BatchNormView(QWidget* parent) : ChartViewBase(parent) {
   layerBox_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
   controls->addWidget(layerBox_);
   controls->addStretch(1);
-  controls->addWidget(new QLabel("solid: batch statistics / train mode \u00b7 dashed: running statistics / eval mode", page));
+  controls->addWidget(new QLabel("solid: batch statistics / train mode \u00b7 thin line: running statistics / eval mode", page));
   pageLayout->addLayout(controls);
   auto* grid = new QGridLayout;
   auto make = [&](const QString& title, QValueAxis*& x, QValueAxis*& y, const QString& yTitle, const char* format) {
@@ -243,6 +243,7 @@ void BatchNormView::redraw() {
     fill(s.trainAcc, nullptr, [nan](const ProbeRecord& p) { return p.trainModeAccuracy >= 0 ? 100 * p.trainModeAccuracy : nan; });
     fill(s.evalAcc, nullptr, [nan](const ProbeRecord& p) { return p.evalModeAccuracy >= 0 ? 100 * p.evalModeAccuracy : nan; });
   }
+  if (const double planned = plannedSamples(last_); planned > 0) xRange_.include(0, planned);
   for (QValueAxis* x : {meanX_, varX_, accX_}) xRange_.apply(x, 0, 1000);
   meanRange_.apply(meanY_, -1, 1);
   varRange_.apply(varY_, 0, 1);

@@ -39,6 +39,7 @@ QChartView* newChartView(QChart* chart, QWidget* parent);
 // How a line is drawn; the width scales with presentation mode.
 enum class LineRole { Main, Secondary, Thin };
 // Sets colour, pen style and role (remembered on the series so applyChartStyle can rescale it).
+// A non-solid style is drawn as a lighter solid line (dashes were far too slow to paint live).
 void styleLine(QXYSeries* series, const QColor& color, LineRole role, Qt::PenStyle style = Qt::SolidLine);
 // A translucent band in the arm colour without an outline.
 void styleBand(QAreaSeries* series, const QColor& color, int alpha);
@@ -68,6 +69,13 @@ QString runSetKey(const Snapshot& snapshot);
 // Probed layer names in network order, from the run with the most layers (arms without a norm at
 // some position have fewer).
 QStringList probedLayerNames(const Snapshot& snapshot);
+
+// The x extent a run is planned to reach: samples (max over runs of total steps x batch size),
+// and the same in epochs (0 until a run has seen samples). Views set their x axes to it from the
+// start, so the axes do not rescale while training (each rescale re-lays out a chart's labels,
+// the slowest frame a chart has).
+double plannedSamples(const Snapshot& snapshot);
+double plannedEpochs(const Snapshot& snapshot);
 
 // Keeps at most maxPoints by even striding, always keeping the first and the last point.
 void decimate(QList<QPointF>& points, int maxPoints = 1000);

@@ -90,7 +90,7 @@ GradientView::GradientView(QWidget* parent) : ChartViewBase(parent) {
   layerBox_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
   controls->addWidget(layerBox_);
   controls->addStretch(1);
-  controls->addWidget(new QLabel("line with dots: mean |grad| \u00b7 dots alone / dashed: max |grad|", this));
+  controls->addWidget(new QLabel("line with dots: mean |grad| \u00b7 dots alone / thin line: max |grad|", this));
   layout->addLayout(controls);
 
   auto* splitter = new QSplitter(Qt::Horizontal, this);
@@ -263,6 +263,7 @@ void GradientView::redraw() {
   }
   flowRange_.applyLog(flowY_);
   timeYRange_.applyLog(timeY_);
+  if (const double planned = plannedSamples(last_); planned > 0) timeXRange_.include(0, planned);
   timeXRange_.apply(timeX_, 0, 1000);
 }
 

@@ -69,7 +69,7 @@ LossView::LossView(QWidget* parent) : ChartViewBase(parent) {
   logLoss_ = new QCheckBox("log scale (loss)", this);
   controls->addWidget(logLoss_);
   controls->addStretch(1);
-  controls->addWidget(new QLabel("solid: train \u00b7 dashed with dots: test", this));
+  controls->addWidget(new QLabel("solid: train \u00b7 thin line with dots: test", this));
   layout->addLayout(controls);
 
   auto* splitter = new QSplitter(Qt::Horizontal, this);
@@ -235,6 +235,8 @@ void LossView::redraw() {
   // A diverged run's rise stays visible up to 1.5x the calm runs' largest loss, then leaves the chart.
   if (std::isfinite(calmMax) && std::isfinite(wildMax) && wildMax > calmMax)
     lossRange_.include(calmMax, std::min(wildMax, 1.5 * calmMax));
+  if (const double planned = epochs ? plannedEpochs(last_) : plannedSamples(last_); planned > 0)
+    xRange_.include(0, planned);
   xRange_.apply(log ? lossLogX_ : lossX_, 0, epochs ? 1 : 1000);
   xRange_.apply(accX_, 0, epochs ? 1 : 1000);
   if (log) lossRange_.applyLog(lossLogY_);

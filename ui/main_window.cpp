@@ -32,6 +32,7 @@
 #include "lessons_page.h"
 #include "settings_from_config.h"
 #include "stall_monitor.h"
+#include "steady_label.h"
 
 namespace normlab {
 
@@ -94,9 +95,9 @@ MainWindow::MainWindow(QWidget* parent, int threads)
   connect(tabs_, &QTabWidget::currentChanged, this, [this] { showCurrentView(true); });
 
   // Status bar
-  stateLabel_ = new QLabel;
-  stepLabel_ = new QLabel;
-  speedLabel_ = new QLabel;
+  stateLabel_ = new SteadyLabel;
+  stepLabel_ = new SteadyLabel;
+  speedLabel_ = new SteadyLabel;
   divergedLabel_ = new QLabel;
   divergedLabel_->setStyleSheet("color: #B00020; font-weight: bold;");
   stateLabel_->setToolTip("What the trainer is doing: ready, loading the data, running, paused, finished or failed.");
@@ -417,10 +418,10 @@ void MainWindow::updateStatus(const Snapshot& s) {
     case RunnerState::Failed: state = "Failed"; break;
   }
   if (!runnerOwnsView_) state = "Opened " + QFileInfo(filePath_).fileName().toHtmlEscaped();
-  stateLabel_->setText("<b>" + state + "</b>");
+  stateLabel_->setSteadyText("<b>" + state + "</b>");
   if (s.runs.empty()) {
-    stepLabel_->clear();
-    speedLabel_->clear();
+    stepLabel_->setSteadyText(QString());
+    speedLabel_->setSteadyText(QString());
     divergedLabel_->clear();
     return;
   }
@@ -437,9 +438,9 @@ void MainWindow::updateStatus(const Snapshot& s) {
   QString steps = sameBatch ? QString("step %1 / %2").arg(withThousands(step), withThousands(total))
                             : QString("up to step %1").arg(withThousands(step));
   if (presentation_)  // large text: the essentials only
-    stepLabel_->setText(steps);
+    stepLabel_->setSteadyText(steps);
   else
-    stepLabel_->setText(QString("%1 · %2 images seen per arm (epoch %3)")
+    stepLabel_->setSteadyText(QString("%1 · %2 images seen per arm (epoch %3)")
                             .arg(steps, withThousands(samples))
                             .arg(epoch, 0, 'f', 2));
   const bool severalSeeds = std::any_of(s.runs.begin(), s.runs.end(), [](const RunRecord& r) { return r.seedIndex > 0; });
@@ -451,7 +452,7 @@ void MainWindow::updateStatus(const Snapshot& s) {
                   .arg(std::isfinite(r.imagesPerSecond) ? r.imagesPerSecond : 0.0, 0, 'f', 0);
     if (r.diverged) diverged << QString("%1 diverged at step %2").arg(runLabel(r, severalSeeds)).arg(r.divergedAtStep);
   }
-  speedLabel_->setText("images/s: " + speeds.join(" &nbsp; "));
+  speedLabel_->setSteadyText("images/s: " + speeds.join(" &nbsp; "));
   divergedLabel_->setText(diverged.join("; "));
 }
 
@@ -504,6 +505,7 @@ void MainWindow::setPresentationMode(bool on) {
   speedAct_->setVisible(!on);
   speedLabelAct_->setVisible(!on);
   speedLabel_->setVisible(!on);  // per-arm images/s does not fit in large text
+  for (SteadyLabel* label : {stateLabel_, stepLabel_, speedLabel_}) label->resetSize();
   if (last_) updateStatus(*last_);
   for (const NamedView& v : views_) v.view->setPresentationMode(on);
   lessonsPage_->setPresentationMode(on);

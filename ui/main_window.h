@@ -34,6 +34,7 @@ class QTimer;
 namespace normlab {
 
 class ControlPanel;
+class SteadyLabel;
 class LessonBanner;
 class LessonsPage;
 class StallMonitor;
@@ -169,7 +170,8 @@ class MainWindow : public QMainWindow {
   QTabWidget* tabs_;
   QList<NamedView> views_;
   std::vector<std::uint64_t> shownVersion_;
-  QLabel *banner_, *stateLabel_, *stepLabel_, *speedLabel_, *divergedLabel_;
+  QLabel *banner_, *divergedLabel_;
+  SteadyLabel *stateLabel_, *stepLabel_, *speedLabel_;
   QComboBox* speed_;
   QAction *startAct_, *pauseAct_, *stepAct_, *resetAct_, *presentAct_, *speedAct_, *speedLabelAct_;
   QTimer* pullTimer_;

@@ -351,19 +351,19 @@ class TestChartExport : public QObject {
     QCOMPARE(bnMean, 1);  // the tiny model has one batch-norm layer
     // The caption carries the view's line-style key above the arms' settings.
     const QString lossSvg = QString::fromUtf8(readAll(QDir(out).filePath("loss.svg")));
-    QVERIFY(lossSvg.contains("dashed with dots: test"));
+    QVERIFY(lossSvg.contains("thin line with dots: test"));
     QVERIFY(lossSvg.contains("step 24"));
     // ...only where line styles need it: a histogram draws one line per run.
     const QString histogramSvg = QString::fromUtf8(readAll(QDir(out).filePath(chartFileStem(layers[0] + ": latest output histogram") + ".svg")));
     QVERIFY(histogramSvg.contains("step 24"));
-    QVERIFY(!histogramSvg.contains("dark band"));
-    QVERIFY(QString::fromUtf8(readAll(QDir(out).filePath(chartFileStem(layers[0] + ": output percentiles over time") + ".svg"))).contains("dark band"));
+    QVERIFY(!histogramSvg.contains("band: 15th"));
+    QVERIFY(QString::fromUtf8(readAll(QDir(out).filePath(chartFileStem(layers[0] + ": output percentiles over time") + ".svg"))).contains("band: 15th"));
     QImage(QDir(out).filePath("activations-all-layers.png")).save("export_activations_all_layers.png");
     QImage(QDir(out).filePath(expected[5])).save("export_activation_layer.png");
   }
 
   void lineKeyFromTheView() {
-    QCOMPARE(chartLineKey(loss_), QString("solid: train \u00b7 dashed with dots: test"));
+    QCOMPARE(chartLineKey(loss_), QString("solid: train \u00b7 thin line with dots: test"));
     QCOMPARE(chartLineKey(host_.get()), chartLineKey(loss_));  // found below a parent too
     QWidget empty;
     QCOMPARE(chartLineKey(&empty), QString());
