@@ -25,6 +25,9 @@ double dropoutRate(const ModelSpec& model, const TrainSettings& train) {
   return 0;
 }
 
+// The explainer's block: 4 samples x 4 channels x 6 x 6 (readable as one drawing).
+constexpr int kBlockSamples = 4, kBlockChannels = 4, kBlockPixels = 6;
+
 bool hasBatchNorm(const std::vector<NormPlacement>& norms) {
   for (const auto& n : norms)
     if (n.kind == NormKind::Batch) return true;
@@ -65,6 +68,10 @@ struct Experiment::Run {
     indices.resize(std::size_t(evalBatch));
     evalIndices.resize(std::size_t(evalBatch));
     batchNorm = hasBatchNorm(model.norms);
+    // The explainer's block: what the first norm position sees (-1: the input itself).
+    if (!model.norms.empty())
+      for (std::size_t i = 0; i < model.network.size(); ++i)
+        if (model.network.layer(i).name() == model.norms.front().follows) blockLayer = int(i);
     for (auto* b : model.network.buffers()) savedBuffers.insert(savedBuffers.end(), b->value.begin(), b->value.end());
     augment.key = streamKey(settings.seed, Purpose::Augment);
     augment.padding = config.data.augmentPadding;
@@ -88,6 +95,7 @@ struct Experiment::Run {
   AlignedVector<float> x;
   std::vector<int> labels, indices, evalIndices;  // training batch / evaluation chunks
   bool batchNorm = false;
+  int blockLayer = -1;  // network layer whose output feeds the first norm position
   AlignedVector<float> savedBuffers;
   Augmentation augment;
   ProbeScratch scratch;
@@ -176,6 +184,11 @@ void Experiment::trainOneStep(Run& run) {
         probeNetwork(run.model.network, run.optimizer, config_.histogramBins, run.scratch, pool_.get()));
     record->step = step;
     record->samplesSeen = rec.samplesSeen;
+    if (!run.model.norms.empty()) {
+      Tensor<float> seen = run.blockLayer >= 0 ? run.model.network.output(std::size_t(run.blockLayer)) : x;
+      captureBlock(seen, run.blockLayer >= 0 ? run.model.network.layer(std::size_t(run.blockLayer)).name() : "input",
+                   kBlockSamples, kBlockChannels, kBlockPixels, *record);
+    }
     if (run.batchNorm) measureTrainVersusEval(run, *record);
     run.probes.add(std::move(record));
   }

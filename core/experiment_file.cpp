@@ -28,10 +28,11 @@ class Reader {
     throw NormLabError("not a valid NormLab file: \"" + path_ + "\" " + problem);
   }
   const json& at(const char* key) const {
-    if (!j_.contains(key)) throw NormLabError("not a valid NormLab file: \"" + path_ + "." + key + "\" is missing");
+    if (!j_.contains(key)) throw NormLabError("not a valid NormLab file: \"" + sub(key) + "\" is missing");
     return j_.at(key);
   }
-  std::string sub(const char* key) const { return path_ + "." + key; }
+  // "runs[1].step"; a top-level key has no leading dot.
+  std::string sub(const char* key) const { return path_.empty() ? std::string(key) : path_ + "." + key; }
   double num(const char* key) const {
     const json& v = at(key);
     if (v.is_null()) return kNotMeasured;

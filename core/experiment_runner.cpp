@@ -144,6 +144,9 @@ void ExperimentRunner::workerLoop() {
         if (command == Command::Start) {
           config = std::exchange(pendingConfig_, std::nullopt);
           startPaused = pendingStartPaused_;
+          // Loading from the moment the command is taken: waitUntilDone must not see the
+          // previous run's Finished while the new one is being built.
+          if (config) state_ = RunnerState::Loading;
         }
       }
       lr = std::exchange(pendingLearningRate_, std::nullopt);

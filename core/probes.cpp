@@ -196,4 +196,22 @@ ProbeRecord probeNetwork(Network<float>& net, const Optimizer<float>& optimizer,
   return record;
 }
 
+void captureBlock(const Tensor<float>& y, const std::string& layer, int maxN, int maxC, int maxHW, ProbeRecord& record) {
+  const int n = std::min(maxN, y.n), c = std::min(maxC, y.shape.c);
+  const int h = std::min(maxHW, y.shape.h), w = std::min(maxHW, y.shape.w);
+  const int top = (y.shape.h - h) / 2, left = (y.shape.w - w) / 2;
+  record.blockLayer = layer;
+  record.blockN = n;
+  record.blockC = c;
+  record.blockH = h;
+  record.blockW = w;
+  record.block.resize(std::size_t(n) * c * h * w);
+  std::size_t k = 0;
+  for (int i = 0; i < n; ++i)
+    for (int ch = 0; ch < c; ++ch)
+      for (int r = 0; r < h; ++r)
+        for (int col = 0; col < w; ++col)
+          record.block[k++] = y.data[((std::size_t(i) * y.shape.c + ch) * y.shape.h + top + r) * y.shape.w + left + col];
+}
+
 }  // namespace normlab

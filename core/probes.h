@@ -60,7 +60,17 @@ struct ProbeRecord {
   // Batch norm only: accuracy on one fixed held-out batch in train mode (batch statistics) and
   // eval mode (running statistics). Negative when not measured.
   double trainModeAccuracy = -1, evalModeAccuracy = -1;
+  // A small corner of the current batch as the first norm position sees it (the output of the
+  // layer before it, e.g. conv1), for the normalization-axes explainer: the first N samples and
+  // C channels, a centred H x W crop, values in N, C, H, W order. Empty when not captured.
+  std::string blockLayer;
+  int blockN = 0, blockC = 0, blockH = 0, blockW = 0;
+  std::vector<float> block;
 };
+
+// Copies at most maxN samples x maxC channels x a centred maxHW x maxHW crop of y (N x C x H x W)
+// into the record's block.
+void captureBlock(const Tensor<float>& y, const std::string& layer, int maxN, int maxC, int maxHW, ProbeRecord& record);
 
 // Scratch reused between probes (keeps probing free of large allocations).
 struct ProbeScratch {

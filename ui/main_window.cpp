@@ -359,6 +359,7 @@ void MainWindow::pullSnapshot() {
   else if (localError_.isEmpty())
     hideBanner();
   showCurrentView(false);
+  feedLiveBlock();
   updateFileActions();
   updateWindowTitle();
 }

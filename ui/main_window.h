@@ -10,6 +10,7 @@
 
 #include <QElapsedTimer>
 #include <QMainWindow>
+#include <QPointer>
 
 #include <cstdint>
 #include <memory>
@@ -36,6 +37,7 @@ namespace normlab {
 class ControlPanel;
 class SteadyLabel;
 class LessonBanner;
+class NormAxesExplainer;
 class LessonsPage;
 class StallMonitor;
 
@@ -131,6 +133,7 @@ class MainWindow : public QMainWindow {
   LessonBanner* lessonBanner() const { return lessonBanner_; }
   int lessonsTabIndex() const { return lessonsTab_; }
   QAction* recomputeAction() const { return recomputeAct_; }
+  NormAxesExplainer* liveAxesExplainer() const;
 
  protected:
   void closeEvent(QCloseEvent* event) override;
@@ -162,6 +165,7 @@ class MainWindow : public QMainWindow {
   void buildLessonUi();
   void updateLessonActions();
   void closeLesson();
+  void feedLiveBlock();
 
   std::unique_ptr<ExperimentRunner> runner_;
   ControlPanel* controls_;
@@ -209,6 +213,10 @@ class MainWindow : public QMainWindow {
   int lessonsTab_ = -1;
   QAction* recomputeAct_ = nullptr;
   QString lessonTitle_;                 // "Lesson 2: ..." while a lesson is on show, else ""
+  QPointer<NormAxesExplainer> liveAxes_;  // an open normalization-axes explainer, fed live batches
+  QElapsedTimer liveBlockClock_;
+  std::int64_t liveBlockStep_ = -1;
+  std::string liveBlockRun_;
   bool lessonConfigInControls_ = true;  // the panel shows the lesson's settings
 };
 

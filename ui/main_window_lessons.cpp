@@ -10,6 +10,7 @@
 #include "core/lesson.h"
 #include "experiment_builder.h"
 #include "lessons_page.h"
+#include "norm_axes_explainer.h"
 #include "main_window.h"
 #include "settings_from_config.h"
 
@@ -109,7 +110,42 @@ void MainWindow::showTab(const QString& title) {
     if (views_[i].title == title) tabs_->setCurrentIndex(i);
 }
 
-void MainWindow::openExplainer(ExplainerKind kind) { openExplainerWindow(kind, this, presentation_); }
+void MainWindow::openExplainer(ExplainerKind kind) {
+  QWidget* window = openExplainerWindow(kind, this, presentation_);
+  if (kind == ExplainerKind::NormAxes) {
+    liveAxes_ = window->findChild<NormAxesExplainer*>();
+    liveBlockClock_.invalidate();
+    feedLiveBlock();
+  }
+}
+
+NormAxesExplainer* MainWindow::liveAxesExplainer() const { return liveAxes_.data(); }
+
+// The normalization-axes explainer shows the current batch while an experiment is on show: the
+// corner of it that the first norm position of the first run sees (captured at every probe),
+// refreshed about once a second so a clicked value's statistics stay readable.
+void MainWindow::feedLiveBlock() {
+  if (!liveAxes_ || !liveAxes_->isVisible() || !last_) return;
+  if (liveBlockClock_.isValid() && liveBlockClock_.elapsed() < 1000) return;
+  for (const RunRecord& run : last_->runs) {
+    if (run.probes.empty() || run.probes.back()->block.empty()) continue;
+    const ProbeRecord& p = *run.probes.back();
+    if (p.step == liveBlockStep_ && run.label == liveBlockRun_) return;  // nothing new
+    liveBlockStep_ = p.step;
+    liveBlockRun_ = run.label;
+    liveBlockClock_.restart();
+    liveAxes_->setActivations(p.blockN, p.blockC, p.blockH, p.blockW, p.block,
+                              QString("Live: %1 output in run %2 at step %3 (the first %4 images and %5 channels of "
+                                      "its batch, the centre %6 \u00d7 %7), what its first norm normalizes.")
+                                  .arg(QString::fromStdString(p.blockLayer), QString::fromStdString(run.label))
+                                  .arg(p.step)
+                                  .arg(p.blockN)
+                                  .arg(p.blockC)
+                                  .arg(p.blockH)
+                                  .arg(p.blockW));
+    return;
+  }
+}
 
 void MainWindow::recomputePopulationStatistics() {
   if (!last_ || !hasBatchNorm(*last_) || !runnerOwnsView_) return;

@@ -2,6 +2,7 @@
 // arms), lockstep scheduling, determinism across thread counts, divergence, bounded history.
 #include <QtTest>
 
+#include <algorithm>
 #include <cstring>
 
 #include "core/experiment.h"
@@ -203,6 +204,29 @@ class TestExperiment : public QObject {
     Experiment f(parseExperimentConfig(config(R"([{"label": "none"}])")));
     f.prepare();
     QCOMPARE(f.record(0).dropout, 0.0);
+  }
+
+  // Probes keep a 4 x 4 x 6 x 6 corner of what the first norm position sees (conv1's output in
+  // the tiny model: 4 channels of 14 x 14). At step 1 the arms share weights and images, so the
+  // block is the same in every arm, whatever norm follows.
+  void probesCaptureTheFirstNormInput() {
+    Experiment e(parseExperimentConfig(config(R"([{"norm": "none"}, {"norm": "batch"}, {"norm": "group", "groups": 2}])")));
+    e.prepare();
+    e.stepAll();
+    std::vector<float> first;
+    for (int i = 0; i < e.runCount(); ++i) {
+      const ProbeRecord& p = *e.record(i).probes.front();
+      QCOMPARE(p.step, std::int64_t(1));
+      QCOMPARE(p.blockLayer, std::string("conv1"));
+      QCOMPARE(p.blockN, 4);
+      QCOMPARE(p.blockC, 4);
+      QCOMPARE(p.blockH, 6);
+      QCOMPARE(p.blockW, 6);
+      QCOMPARE(p.block.size(), std::size_t(4 * 4 * 6 * 6));
+      if (i == 0) first = p.block;
+      QVERIFY(p.block == first);
+    }
+    QVERIFY(std::any_of(first.begin(), first.end(), [](float v) { return v != 0; }));
   }
 
   void finishEarlyEvaluates() {

@@ -107,6 +107,7 @@ class TestExperimentFile : public QObject {
     QTest::newRow("truncated") << "truncate" << "not valid JSON";
     QTest::newRow("not ours") << "format" << "not a NormLab experiment file";
     QTest::newRow("future version") << "version" << "schema version 99";
+    QTest::newRow("top-level type") << "version-type" << "\"schema_version\" must be a whole number";
     QTest::newRow("wrong type") << "type" << "runs[0].step";
     QTest::newRow("bad metric row") << "row" << "runs[0].metrics.rows[0]";
     QTest::newRow("bad config") << "config" << "\"config\" is invalid";
@@ -122,6 +123,7 @@ class TestExperimentFile : public QObject {
     if (mutation == "truncate") text = good.dump().substr(0, 300);
     if (mutation == "format") j["format"] = "something-else";
     if (mutation == "version") j["schema_version"] = 99;
+    if (mutation == "version-type") j["schema_version"] = "one";
     if (mutation == "type") j["runs"][0]["step"] = "twelve";
     if (mutation == "row") j["runs"][0]["metrics"]["rows"][0] = json::array({1});
     if (mutation == "config") j["config"]["arms"] = json::array();

@@ -48,6 +48,25 @@ class TestExperimentRunner : public QObject {
     QCOMPARE(s->stepsDone, s->stepsTotal);
   }
 
+  // After a finished run, start() then waitUntilDone() must wait for the new run (the state is
+  // Loading from the moment the worker takes the command, never the old Finished). Repeated
+  // because the window it guards is short.
+  void waitUntilDoneWaitsForTheNewRun() {
+    ExperimentRunner runner(1);
+    runner.start(tinyConfig(2));
+    QVERIFY(runner.waitUntilDone(20s));
+    for (int i = 0; i < 20; ++i) {
+      const std::string label = "run" + std::to_string(i);
+      runner.start(tinyConfig(3, R"([{"label": ")" + label + R"(", "norm": "none"}])"));
+      QVERIFY(runner.waitUntilDone(20s));
+      const auto s = runner.snapshot();
+      QCOMPARE(s->state, RunnerState::Finished);
+      QCOMPARE(s->runs.size(), std::size_t(1));
+      QCOMPARE(s->runs[0].label, label);
+      QCOMPARE(s->runs[0].step, std::int64_t(3));
+    }
+  }
+
   void pauseStepResumeStop() {
     ExperimentRunner runner(2);
     runner.start(tinyConfig(100000), /*startPaused=*/true);

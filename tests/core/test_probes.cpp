@@ -10,6 +10,22 @@ using namespace normlab;
 class TestProbes : public QObject {
   Q_OBJECT
  private slots:
+  // A 1 x 2 x 4 x 4 tensor holding its own flat index; a centred 2 x 2 crop starts at row 1,
+  // column 1: channel 0 gives 5, 6, 9, 10 and channel 1 gives 16 + those.
+  void captureBlockCropsTheCentre() {
+    std::vector<float> v(32);
+    for (int i = 0; i < 32; ++i) v[std::size_t(i)] = float(i);
+    const Tensor<float> y{v.data(), 1, {2, 4, 4}};
+    ProbeRecord r;
+    captureBlock(y, "conv1", 4, 4, 2, r);
+    QCOMPARE(r.blockLayer, std::string("conv1"));
+    QCOMPARE(r.blockN, 1);
+    QCOMPARE(r.blockC, 2);
+    QCOMPARE(r.blockH, 2);
+    QCOMPARE(r.blockW, 2);
+    QCOMPARE(r.block, (std::vector<float>{5, 6, 9, 10, 21, 22, 25, 26}));
+  }
+
   void percentilesOfARamp() {
     // 101 values 0, 1, ..., 100: percentile q is exactly q (linear interpolation between ranks).
     std::vector<float> v(101);

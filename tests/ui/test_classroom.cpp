@@ -13,6 +13,7 @@
 #include "ui/batch_norm_view.h"
 #include "ui/lessons_page.h"
 #include "ui/main_window.h"
+#include "ui/norm_axes_explainer.h"
 #include "ui/user_prompts.h"
 
 using namespace normlab;
@@ -138,6 +139,25 @@ class TestClassroom : public QObject {
     QVERIFY(sameConfig(w.currentResults() ? w.currentResults()->config : ExperimentConfig{},
                        w.lessonsPage()->lessonList()[std::size_t(index)].config) ||
             !w.currentResults());
+    w.resetExperiment();
+  }
+
+  // The normalization-axes explainer shows the running experiment's current batch.
+  void normAxesExplainerShowsTheLiveBatch() {
+    MainWindow w(nullptr, 1);
+    w.setPrompts(silentPrompts());
+    w.show();
+    w.openLesson(lessonIndex(w, 3));
+    QVERIFY(waitFor(w, [](const Snapshot& s) { return s.stepsDone >= 12; }));
+    w.openExplainer(ExplainerKind::NormAxes);
+    NormAxesExplainer* axes = w.liveAxesExplainer();
+    QVERIFY(axes);
+    QVERIFY2(axes->sourceText().contains("Live: conv1 output"), qPrintable(axes->sourceText()));
+    QCOMPARE(axes->block().n, 4);
+    QCOMPARE(axes->block().c, 4);
+    axes->selectElement(1, 2, 3, 3);
+    QVERIFY(axes->window()->grab().save("classroom_norm_axes_live.png"));
+    w.pause();
     w.resetExperiment();
   }
 
