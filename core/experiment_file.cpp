@@ -59,6 +59,12 @@ class Reader {
     if (!v.is_array()) throw NormLabError("not a valid NormLab file: \"" + sub(key) + "\" must be a list");
     return v;
   }
+  // Calls each(Reader of element k) for every element of the list at `key` ("norms[2]" paths).
+  template <typename Each>
+  void forEach(const char* key, Each each) const {
+    const json& list = array(key);
+    for (std::size_t k = 0; k < list.size(); ++k) each(Reader(list[k], sub(key) + "[" + std::to_string(k) + "]"));
+  }
   Shape shape(const char* key) const {
     const json& v = array(key);
     if (v.size() != 3 || !v[0].is_number_integer() || !v[1].is_number_integer() || !v[2].is_number_integer())
@@ -236,9 +242,7 @@ ExperimentResults savedExperimentFromJson(const json& j) {
     run.finalTrainLoss = r.num("final_train_loss");
     run.finalTestLoss = r.num("final_test_loss");
     run.finalTestAccuracy = r.num("final_test_accuracy");
-    const json& norms = r.array("norms");
-    for (std::size_t k = 0; k < norms.size(); ++k) {
-      Reader nr(norms[k], path + ".norms[" + std::to_string(k) + "]");
+    r.forEach("norms", [&](const Reader& nr) {
       NormPlacement n;
       n.name = nr.text("name");
       n.follows = nr.text("follows");
@@ -250,12 +254,10 @@ ExperimentResults savedExperimentFromJson(const json& j) {
       }
       n.absentReason = nr.text("absent_reason");
       run.norms.push_back(std::move(n));
-    }
+    });
     // Optional: files written before the model summary was recorded have no "model_layers".
-    if (runs[i].contains("model_layers")) {
-      const json& layers = r.array("model_layers");
-      for (std::size_t k = 0; k < layers.size(); ++k) {
-        Reader lr(layers[k], path + ".model_layers[" + std::to_string(k) + "]");
+    if (runs[i].contains("model_layers"))
+      r.forEach("model_layers", [&](const Reader& lr) {
         SummaryRow l;
         l.name = lr.text("name");
         l.kind = lr.text("kind");
@@ -265,21 +267,17 @@ ExperimentResults savedExperimentFromJson(const json& j) {
         l.nonTrainable = lr.integer("non_trainable");
         if (l.trainable < 0 || l.nonTrainable < 0) lr.fail("has a negative parameter count");
         run.modelLayers.push_back(std::move(l));
-      }
-    }
+      });
     // Optional: written by NormLab versions that can recompute population statistics.
-    if (runs[i].contains("population_updates")) {
-      const json& updates = r.array("population_updates");
-      for (std::size_t k = 0; k < updates.size(); ++k) {
-        Reader ur(updates[k], path + ".population_updates[" + std::to_string(k) + "]");
+    if (runs[i].contains("population_updates"))
+      r.forEach("population_updates", [&](const Reader& ur) {
         PopulationUpdate u;
         u.step = ur.integer("step");
         u.images = int(ur.integer("images"));
         u.testAccuracyBefore = ur.num("test_accuracy_before");
         u.testAccuracyAfter = ur.num("test_accuracy_after");
         run.populationUpdates.push_back(u);
-      }
-    }
+      });
     Reader mr(r.at("metrics"), path + ".metrics");
     const json& rows = mr.array("rows");
     for (std::size_t k = 0; k < rows.size(); ++k) {

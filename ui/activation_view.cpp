@@ -279,7 +279,7 @@ void ActivationView::drawBands(BandChart& chart) {
     fill(r.band->upperSeries(), kP85);
     fill(r.band->lowerSeries(), kP15);
   }
-  if (const double planned = plannedSamples(last_); planned > 0) chart.xRange.include(0, planned);
+  chart.xRange.includePlanned(plannedSamples(last_));
   chart.xRange.apply(chart.x, 0, 1000);
   chart.yRange.apply(chart.y, -1, 1);
 }

@@ -243,7 +243,7 @@ void BatchNormView::redraw() {
     fill(s.trainAcc, nullptr, [nan](const ProbeRecord& p) { return p.trainModeAccuracy >= 0 ? 100 * p.trainModeAccuracy : nan; });
     fill(s.evalAcc, nullptr, [nan](const ProbeRecord& p) { return p.evalModeAccuracy >= 0 ? 100 * p.evalModeAccuracy : nan; });
   }
-  if (const double planned = plannedSamples(last_); planned > 0) xRange_.include(0, planned);
+  xRange_.includePlanned(plannedSamples(last_));
   for (QValueAxis* x : {meanX_, varX_, accX_}) xRange_.apply(x, 0, 1000);
   meanRange_.apply(meanY_, -1, 1);
   varRange_.apply(varY_, 0, 1);

@@ -250,6 +250,15 @@ void RangeKeeper::include(double lo, double hi) {
   valid_ = true;
 }
 
+void RangeKeeper::includePlanned(double hi) {
+  if (!std::isfinite(hi) || hi <= 0) return;
+  // Data already beyond the plan keeps its range; otherwise the plan replaces any slack.
+  if (posValid_ && posHi_ > hi) return;
+  lo_ = valid_ ? std::min(lo_, 0.0) : 0.0;
+  hi_ = hi;
+  valid_ = true;
+}
+
 void RangeKeeper::apply(QValueAxis* axis, double fallbackLo, double fallbackHi) const {
   const double lo = valid_ ? lo_ : fallbackLo, hi = valid_ ? hi_ : fallbackHi;
   const QVariant lastLo = axis->property("normlab_lo"), lastHi = axis->property("normlab_hi");

@@ -87,9 +87,12 @@ double clampLog(double v, double floor = 1e-12);
 // An axis range that only grows (with 10 % slack) until reset(): no jumping every frame.
 class RangeKeeper {
  public:
-  void reset() { valid_ = false; }
+  void reset() { valid_ = posValid_ = false; }
   // Extends the kept range to cover [lo, hi]. Ignores non-finite values.
   void include(double lo, double hi);
+  // The range becomes [0, hi] exactly (no slack) unless values beyond hi were included: the
+  // extent a run is planned to reach. Call after the frame's include()s.
+  void includePlanned(double hi);
   bool valid() const { return valid_; }
   // Applies to a linear axis (fallback range when nothing was included).
   void apply(QValueAxis* axis, double fallbackLo = 0, double fallbackHi = 1) const;

@@ -263,7 +263,7 @@ void GradientView::redraw() {
   }
   flowRange_.applyLog(flowY_);
   timeYRange_.applyLog(timeY_);
-  if (const double planned = plannedSamples(last_); planned > 0) timeXRange_.include(0, planned);
+  timeXRange_.includePlanned(plannedSamples(last_));
   timeXRange_.apply(timeX_, 0, 1000);
 }
 

@@ -235,8 +235,7 @@ void LossView::redraw() {
   // A diverged run's rise stays visible up to 1.5x the calm runs' largest loss, then leaves the chart.
   if (std::isfinite(calmMax) && std::isfinite(wildMax) && wildMax > calmMax)
     lossRange_.include(calmMax, std::min(wildMax, 1.5 * calmMax));
-  if (const double planned = epochs ? plannedEpochs(last_) : plannedSamples(last_); planned > 0)
-    xRange_.include(0, planned);
+  xRange_.includePlanned(epochs ? plannedEpochs(last_) : plannedSamples(last_));
   xRange_.apply(log ? lossLogX_ : lossX_, 0, epochs ? 1 : 1000);
   xRange_.apply(accX_, 0, epochs ? 1 : 1000);
   if (log) lossRange_.applyLog(lossLogY_);
