@@ -69,7 +69,10 @@ LossView::LossView(QWidget* parent) : ChartViewBase(parent) {
   logLoss_ = new QCheckBox("log scale (loss)", this);
   controls->addWidget(logLoss_);
   controls->addStretch(1);
-  controls->addWidget(new QLabel("solid: train \u00b7 thin line with dots: test", this));
+  // The key also says how much the train loss is smoothed (exported charts carry it).
+  keyLabel_ = new QLabel(this);
+  controls->addWidget(keyLabel_);
+  updateKey();
   layout->addLayout(controls);
 
   auto* splitter = new QSplitter(Qt::Horizontal, this);
@@ -104,6 +107,7 @@ LossView::LossView(QWidget* parent) : ChartViewBase(parent) {
 
   connect(smoothing_, &QSlider::valueChanged, this, [this](int v) {
     smoothingLabel_->setText(QString::number(v / 100.0, 'f', 2));
+    updateKey();
     redraw();
   });
   connect(xAxis_, &QComboBox::currentIndexChanged, this, [this](int index) {
@@ -129,6 +133,13 @@ LossView::LossView(QWidget* parent) : ChartViewBase(parent) {
 QChart* LossView::lossChart() const { return (logActive_ ? lossLogView_ : lossView_)->chart(); }
 QList<QChartView*> LossView::chartViews() const { return {logActive_ ? lossLogView_ : lossView_, accView_}; }
 QChart* LossView::accuracyChart() const { return accView_->chart(); }
+
+void LossView::updateKey() {
+  const int v = smoothing_->value();
+  keyLabel_->setText(v == 0 ? QString("solid: train \u00b7 thin line with dots: test")
+                            : QString("solid: train (loss smoothed %1) \u00b7 thin line with dots: test")
+                                  .arg(v / 100.0, 0, 'f', 2));
+}
 
 void LossView::setSmoothing(double weight) { smoothing_->setValue(int(std::lround(std::clamp(weight, 0.0, 0.99) * 100))); }
 void LossView::setEpochAxis(bool epochs) { xAxis_->setCurrentIndex(epochs ? 1 : 0); }

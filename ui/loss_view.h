@@ -43,6 +43,7 @@ class LossView : public ChartViewBase {
   };
   void rebuild();
   void redraw();
+  void updateKey();
 
   Snapshot last_;
   QString runKey_;
@@ -56,6 +57,7 @@ class LossView : public ChartViewBase {
   QLogValueAxis* lossLogY_ = nullptr;
   QSlider* smoothing_ = nullptr;
   QLabel* smoothingLabel_ = nullptr;
+  QLabel* keyLabel_ = nullptr;
   QComboBox* xAxis_ = nullptr;
   QCheckBox* logLoss_ = nullptr;
   RangeKeeper xRange_, lossRange_;

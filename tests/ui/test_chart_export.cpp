@@ -363,7 +363,7 @@ class TestChartExport : public QObject {
   }
 
   void lineKeyFromTheView() {
-    QCOMPARE(chartLineKey(loss_), QString("solid: train \u00b7 thin line with dots: test"));
+    QCOMPARE(chartLineKey(loss_), QString("solid: train (loss smoothed 0.60) \u00b7 thin line with dots: test"));
     QCOMPARE(chartLineKey(host_.get()), chartLineKey(loss_));  // found below a parent too
     QWidget empty;
     QCOMPARE(chartLineKey(&empty), QString());
