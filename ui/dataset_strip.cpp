@@ -1,16 +1,25 @@
 #include "dataset_strip.h"
 
+#include <memory>
+#include <mutex>
+
 #include <QGridLayout>
 #include <QLabel>
 #include <QLocale>
 #include <QPixmap>
-#include <QPointer>
 #include <QThread>
 #include <QVBoxLayout>
 
 #include <exception>
 
 namespace normlab {
+
+// What the loader thread produced (one of the two), guarded by its mutex.
+struct DatasetStrip::LoadResult {
+  std::mutex mutex;
+  std::shared_ptr<Dataset> data;
+  QString error;
+};
 
 namespace {
 constexpr int kColumns = 5;
@@ -79,8 +88,11 @@ void DatasetStrip::launch() {
   message_->setStyleSheet("");
   message_->setText("Loading sample images…");
   message_->show();
-  QPointer<DatasetStrip> self(this);
-  thread_ = QThread::create([self, config, seed] {
+  // The loader hands its result over through a mutex of our own (not a queued call made on the
+  // loader thread), so the hand-over is visible to ThreadSanitizer; the strip picks it up when
+  // the thread has finished. The destructor waits for the thread.
+  auto result = std::make_shared<LoadResult>();
+  thread_ = QThread::create([result, config, seed] {
     std::shared_ptr<Dataset> data;
     QString error;
     try {
@@ -89,16 +101,21 @@ void DatasetStrip::launch() {
     } catch (const std::exception& e) {
       error = QString::fromUtf8(e.what());
     }
-    // The destructor waits for this thread, so `self` is alive here; the queued call runs on
-    // the GUI thread only if the strip still exists then.
-    QMetaObject::invokeMethod(self.data(), [self, data, error] {
-      if (!self) return;
-      if (data) self->setDataset(*data); else self->showError(error);
-    }, Qt::QueuedConnection);
+    const std::lock_guard lock(result->mutex);
+    result->data = std::move(data);
+    result->error = std::move(error);
   });
-  connect(thread_, &QThread::finished, this, [this] {
+  connect(thread_, &QThread::finished, this, [this, result] {
+    std::shared_ptr<Dataset> data;
+    QString error;
+    {
+      const std::lock_guard lock(result->mutex);
+      data = std::move(result->data);
+      error = std::move(result->error);
+    }
     thread_->deleteLater();
     thread_ = nullptr;
+    if (data) setDataset(*data); else showError(error);
     launch();  // a newer request arrived while loading
   });
   thread_->start(QThread::LowPriority);

@@ -44,6 +44,7 @@ class DatasetStrip : public QWidget {
   QLabel* message_;
   int thumbnails_ = 0;
   QThread* thread_ = nullptr;
+  struct LoadResult;
   std::unique_ptr<DataConfig> pending_;
   std::uint64_t pendingSeed_ = 1;
 };
