@@ -7,7 +7,8 @@
 //   NORMLAB_STALL_REPORT=1   print every GUI event handled in over 30 ms; on exit, the GUI
 //                            thread's longest event-loop stall since the last Start, and each
 //                            arm's training speed (images/s)
-//   NORMLAB_AUTOSTART=1      press Start on launch
+//   NORMLAB_AUTOSTART=1      press Start on launch (NORMLAB_AUTOSTART_DELAY=S: S seconds after
+//                            launch, as a user would once the window is up)
 //   NORMLAB_QUIT_AFTER=S     quit S seconds after launch
 //   NORMLAB_SCREENSHOT=FILE  with NORMLAB_QUIT_AFTER: save a picture of the window just before quitting
 #include <QApplication>
@@ -81,7 +82,8 @@ int main(int argc, char** argv) {
     QTimer::singleShot(0, &window, [&window, index] { window.openLesson(index); });
   }
   if (qEnvironmentVariableIntValue("NORMLAB_AUTOSTART") == 1)
-    QTimer::singleShot(0, &window, &normlab::MainWindow::startOrResume);
+    QTimer::singleShot(int(1000 * qEnvironmentVariable("NORMLAB_AUTOSTART_DELAY").toDouble()), &window,
+                       &normlab::MainWindow::startOrResume);
   bool ok = false;
   const double quitAfter = qEnvironmentVariable("NORMLAB_QUIT_AFTER").toDouble(&ok);
   if (ok && quitAfter > 0)

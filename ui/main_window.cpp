@@ -328,9 +328,9 @@ void MainWindow::resetExperiment() {
 void MainWindow::pullSnapshot() {
   if (sincePacing_.isValid() && sincePacing_.elapsed() >= 1000) {
     const double busy = double(drawNs_) / double(sincePacing_.nsecsElapsed());
-    if (busy > 0.15)
+    if (busy > 0.10)
       viewIntervalMs_ = std::min(200, viewIntervalMs_ * 3 / 2);
-    else if (busy < 0.06)
+    else if (busy < 0.04)
       viewIntervalMs_ = std::max(kPullIntervalMs, viewIntervalMs_ * 2 / 3);
     drawNs_ = 0;
     sincePacing_.restart();

@@ -184,8 +184,9 @@ class MainWindow : public QMainWindow {
   std::uint64_t lastVersion_ = 0;
   QString localError_;  // a config the controls could not build (shown until the next start)
   // Redraw pacing: the visible view is redrawn at most every viewIntervalMs_ (33 ms, about 30
-  // per second); when updating and painting the views takes more than 15% of the time, the
-  // interval grows (up to 200 ms) so that training keeps the cores; it shrinks again when cheap.
+  // per second); when updating and painting the views takes more than 10% of the time (the X
+  // server spends about as much again showing it), the interval grows (up to 200 ms) so that
+  // training keeps the cores; it shrinks again when cheap.
   QElapsedTimer sinceViewUpdate_, sincePacing_;
   qint64 drawNs_ = 0;  // time spent in showSnapshot and painting since the last pacing decision
   int viewIntervalMs_ = 33;
