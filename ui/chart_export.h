@@ -60,7 +60,7 @@ QString chartFileStem(const QString& chartTitle);
 QStringList exportAllCharts(const ExperimentResults& results, const QString& dir,
                             const QList<ChartFormat>& formats);
 
-// The line-style key a view shows above its charts ("solid: train · thin line with dots: test"),
+// The line-style key a view shows above its charts ("solid: train · thin with dots: test"),
 // "" when it has none. The legends show only the arms' colours, so exports put this line above
 // the caption of charts that draw a run with several series (exportAllCharts does; the window can
 // pass key + "\n" + caption).

@@ -68,10 +68,13 @@ LossView::LossView(QWidget* parent) : ChartViewBase(parent) {
   controls->addSpacing(16);
   logLoss_ = new QCheckBox("log scale (loss)", this);
   controls->addWidget(logLoss_);
-  controls->addStretch(1);
-  // The key also says how much the train loss is smoothed (exported charts carry it).
+  // The key also says how much the train loss is smoothed (exported charts carry it). It takes
+  // the rest of the row, right-aligned, and never widens the page (which would scroll sideways).
   keyLabel_ = new QLabel(this);
-  controls->addWidget(keyLabel_);
+  keyLabel_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+  keyLabel_->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+  keyLabel_->setMinimumWidth(120);
+  controls->addWidget(keyLabel_, 1);
   updateKey();
   layout->addLayout(controls);
 
@@ -136,9 +139,8 @@ QChart* LossView::accuracyChart() const { return accView_->chart(); }
 
 void LossView::updateKey() {
   const int v = smoothing_->value();
-  keyLabel_->setText(v == 0 ? QString("solid: train \u00b7 thin line with dots: test")
-                            : QString("solid: train (loss smoothed %1) \u00b7 thin line with dots: test")
-                                  .arg(v / 100.0, 0, 'f', 2));
+  keyLabel_->setText(v == 0 ? QString("solid: train \u00b7 thin with dots: test")
+                            : QString("solid: train (smoothed %1) \u00b7 thin with dots: test").arg(v / 100.0, 0, 'f', 2));
 }
 
 void LossView::setSmoothing(double weight) { smoothing_->setValue(int(std::lround(std::clamp(weight, 0.0, 0.99) * 100))); }

@@ -351,7 +351,7 @@ class TestChartExport : public QObject {
     QCOMPARE(bnMean, 1);  // the tiny model has one batch-norm layer
     // The caption carries the view's line-style key above the arms' settings.
     const QString lossSvg = QString::fromUtf8(readAll(QDir(out).filePath("loss.svg")));
-    QVERIFY(lossSvg.contains("thin line with dots: test"));
+    QVERIFY(lossSvg.contains("thin with dots: test"));
     QVERIFY(lossSvg.contains("step 24"));
     // ...only where line styles need it: a histogram draws one line per run.
     const QString histogramSvg = QString::fromUtf8(readAll(QDir(out).filePath(chartFileStem(layers[0] + ": latest output histogram") + ".svg")));
@@ -363,7 +363,7 @@ class TestChartExport : public QObject {
   }
 
   void lineKeyFromTheView() {
-    QCOMPARE(chartLineKey(loss_), QString("solid: train (loss smoothed 0.60) \u00b7 thin line with dots: test"));
+    QCOMPARE(chartLineKey(loss_), QString("solid: train (smoothed 0.60) \u00b7 thin with dots: test"));
     QCOMPARE(chartLineKey(host_.get()), chartLineKey(loss_));  // found below a parent too
     QWidget empty;
     QCOMPARE(chartLineKey(&empty), QString());
