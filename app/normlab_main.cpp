@@ -10,12 +10,14 @@
 //                            arm's training speed (images/s)
 //   NORMLAB_AUTOSTART=1      press Start on launch (NORMLAB_AUTOSTART_DELAY=S: S seconds after
 //                            launch, as a user would once the window is up)
+//   NORMLAB_CYCLE_TABS=S     switch to the next tab every S seconds (stalls while switching)
 //   NORMLAB_QUIT_AFTER=S     quit S seconds after launch
 //   NORMLAB_SCREENSHOT=FILE  with NORMLAB_QUIT_AFTER: save a picture of the window just before quitting
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QIcon>
+#include <QTabWidget>
 #include <QTimer>
 
 #include <cstdio>
@@ -88,6 +90,14 @@ int main(int argc, char** argv) {
   if (qEnvironmentVariableIntValue("NORMLAB_AUTOSTART") == 1)
     QTimer::singleShot(int(1000 * qEnvironmentVariable("NORMLAB_AUTOSTART_DELAY").toDouble()), &window,
                        &normlab::MainWindow::startOrResume);
+  if (const double every = qEnvironmentVariable("NORMLAB_CYCLE_TABS").toDouble(); every > 0) {
+    auto* cycle = new QTimer(&window);
+    QObject::connect(cycle, &QTimer::timeout, &window, [&window] {
+      QTabWidget* tabs = window.tabs();
+      tabs->setCurrentIndex((tabs->currentIndex() + 1) % tabs->count());
+    });
+    cycle->start(int(every * 1000));
+  }
   bool ok = false;
   const double quitAfter = qEnvironmentVariable("NORMLAB_QUIT_AFTER").toDouble(&ok);
   if (ok && quitAfter > 0)
