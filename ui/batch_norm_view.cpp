@@ -160,14 +160,7 @@ void BatchNormView::showPopulationUpdates() {
 QString BatchNormView::populationText() const { return population_->isVisibleTo(this) ? population_->text() : QString(); }
 
 void BatchNormView::rebuild() {
-  const QString current = layerBox_->currentText();
-  {
-    const QSignalBlocker block(layerBox_);
-    layerBox_->clear();
-    layerBox_->addItems(layers_);
-    const int index = layerBox_->findText(current);
-    layerBox_->setCurrentIndex(index >= 0 ? index : 0);
-  }
+  refillKeepingSelection(layerBox_, layers_);
   for (QChartView* v : {meanView_, varView_, accView_}) v->chart()->removeAllSeries();
   series_.clear();
   xRange_.reset();

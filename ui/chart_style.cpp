@@ -1,5 +1,8 @@
 #include "chart_style.h"
 
+#include <QComboBox>
+#include <QSignalBlocker>
+
 #include "arm_palette.h"
 
 #include <algorithm>
@@ -193,6 +196,15 @@ QStringList probedLayerNames(const Snapshot& snapshot) {
     for (const LayerStats& l : run.probes.back()->layers) layers.append(QString::fromStdString(l.name));
   }
   return layers;
+}
+
+void refillKeepingSelection(QComboBox* box, const QStringList& items) {
+  const QString current = box->currentText();
+  const QSignalBlocker block(box);
+  box->clear();
+  box->addItems(items);
+  const int index = box->findText(current);
+  box->setCurrentIndex(index >= 0 ? index : 0);
 }
 
 double plannedSamples(const Snapshot& snapshot) {

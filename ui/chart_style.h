@@ -17,6 +17,7 @@
 class QAbstractSeries;
 class QAreaSeries;
 class QChartView;
+class QComboBox;
 class QFont;
 class QLogValueAxis;
 class QValueAxis;
@@ -76,6 +77,10 @@ QStringList probedLayerNames(const Snapshot& snapshot);
 // the slowest frame a chart has).
 double plannedSamples(const Snapshot& snapshot);
 double plannedEpochs(const Snapshot& snapshot);
+
+// Replaces a layer picker's items, keeping the selected text when it is still there (else the
+// first item), without emitting change signals.
+void refillKeepingSelection(QComboBox* box, const QStringList& items);
 
 // Keeps at most maxPoints by even striding, always keeping the first and the last point.
 void decimate(QList<QPointF>& points, int maxPoints = 1000);

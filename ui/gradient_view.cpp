@@ -142,14 +142,7 @@ void GradientView::showSnapshot(const Snapshot& snapshot) {
 }
 
 void GradientView::rebuild() {
-  const QString current = layerBox_->currentText();
-  {
-    const QSignalBlocker block(layerBox_);
-    layerBox_->clear();
-    layerBox_->addItems(layers_);
-    const int index = layerBox_->findText(current);
-    layerBox_->setCurrentIndex(index >= 0 ? index : 0);
-  }
+  refillKeepingSelection(layerBox_, layers_);
   layerAxis_->clear();
   layerAxis_->append(layers_.isEmpty() ? QStringList{"-"} : layers_);
   QChart* flow = flowView_->chart();
