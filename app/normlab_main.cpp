@@ -6,8 +6,9 @@
 // Environment variables for measurements (see the GUI issue note):
 //   NORMLAB_STALL_REPORT=1   print every GUI event handled in over 30 ms (NORMLAB_SLOW_EVENT_MS
 //                            changes the threshold); on exit, the GUI
-//                            thread's longest event-loop stall since the last Start, and each
-//                            arm's training speed (images/s)
+//                            thread's longest event-loop stall since the last Start, the GUI
+//                            thread's own CPU time within it, an idle control thread's longest
+//                            wake-up gap (the machine's share), and each arm's speed (images/s)
 //   NORMLAB_AUTOSTART=1      press Start on launch (NORMLAB_AUTOSTART_DELAY=S: S seconds after
 //                            launch, as a user would once the window is up)
 //   NORMLAB_CYCLE_TABS=S     switch to the next tab every S seconds (stalls while switching)
@@ -73,6 +74,7 @@ int main(int argc, char** argv) {
   args.process(app);
 
   normlab::MainWindow window;
+  if (qEnvironmentVariableIntValue("NORMLAB_STALL_REPORT") == 1) window.stallMonitor()->startSchedulingProbe();
   window.show();
   if (!args.positionalArguments().isEmpty()) window.openExperimentFrom(args.positionalArguments().first());
   if (args.isSet(lessonOption)) {
@@ -118,6 +120,11 @@ int main(int argc, char** argv) {
                  "ticks of the %d ms timer)\n",
                  m->longestGapMs(), m->longestAtSeconds(), static_cast<long long>(m->gapsOver50Ms()),
                  static_cast<long long>(m->ticks()), normlab::StallMonitor::kIntervalMs);
+    std::fprintf(stderr,
+                 "normlab: GUI thread busy %.1f ms within that stall; its longest busy stretch %.1f ms (at %.1f s); "
+                 "an idle control thread's longest wake-up gap %.1f ms (%lld gaps over 50 ms)\n",
+                 m->longestGapBusyMs(), m->longestBusyMs(), m->longestBusyAtSeconds(), m->probeLongestGapMs(),
+                 m->probeGapsOver50Ms());
     if (auto s = window.lastSnapshot())
       for (const auto& r : s->runs)
         std::fprintf(stderr, "normlab: %-12s step %6lld  %8.1f images/s\n", r.label.c_str(),

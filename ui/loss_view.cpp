@@ -56,7 +56,7 @@ LossView::LossView(QWidget* parent) : ChartViewBase(parent) {
   smoothing_->setRange(0, 99);
   smoothing_->setValue(60);
   smoothing_->setMinimumWidth(160);
-  smoothing_->setToolTip("Exponential moving average of the train loss (TensorBoard-style, debiased)");
+  smoothing_->setToolTip("Exponential moving average of the train loss and accuracy (TensorBoard-style, debiased)");
   controls->addWidget(smoothing_);
   smoothingLabel_ = new QLabel("0.60", this);
   controls->addWidget(smoothingLabel_);
@@ -219,9 +219,12 @@ void LossView::redraw() {
     const bool inRange = log || !anyCalm || !run.diverged;
     auto xOf = [&](const MetricPoint& m) { return epochs ? m.epoch : double(m.samplesSeen); };
 
+    // Both train curves are smoothed (a mini-batch's accuracy jumps in steps of 1/batch size).
     raw_.resize(run.metrics.size());
     for (std::size_t k = 0; k < run.metrics.size(); ++k) raw_[k] = run.metrics[k].trainLoss;
     debiasedEma(raw_, weight, smooth_);
+    for (std::size_t k = 0; k < run.metrics.size(); ++k) raw_[k] = run.metrics[k].trainAccuracy;
+    debiasedEma(raw_, weight, smoothAccuracy_);
     auto fill = [&](QLineSeries* series, auto value, bool isLoss) {
       buffer_.clear();
       for (std::size_t k = 0; k < run.metrics.size(); ++k) {
@@ -242,7 +245,7 @@ void LossView::redraw() {
     // Only the chart on screen is updated; the other one is refilled when it is switched to.
     fill(log ? s.trainLossLog : s.trainLoss, [&](std::size_t k) { return smooth_[k]; }, true);
     fill(log ? s.testLossLog : s.testLoss, [&](std::size_t k) { return run.metrics[k].testLoss; }, true);
-    fill(s.trainAcc, [&](std::size_t k) { return 100 * run.metrics[k].trainAccuracy; }, false);
+    fill(s.trainAcc, [&](std::size_t k) { return 100 * smoothAccuracy_[k]; }, false);
     fill(s.testAcc, [&](std::size_t k) { return 100 * run.metrics[k].testAccuracy; }, false);
   }
   // A diverged run's rise stays visible up to 1.5x the calm runs' largest loss, then leaves the chart.

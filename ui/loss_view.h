@@ -64,7 +64,7 @@ class LossView : public ChartViewBase {
   bool logActive_ = false;
   // Reused buffers (no allocation per frame once grown).
   QList<QPointF> buffer_;
-  std::vector<double> raw_, smooth_;
+  std::vector<double> raw_, smooth_, smoothAccuracy_;
 };
 
 }  // namespace normlab

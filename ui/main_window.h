@@ -40,6 +40,7 @@ class LessonBanner;
 class NormAxesExplainer;
 class LessonsPage;
 class StallMonitor;
+class PacedChartPainter;
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
@@ -67,6 +68,7 @@ class MainWindow : public QMainWindow {
   QTabWidget* tabs() const { return tabs_; }
   const QList<NamedView>& views() const { return views_; }
   StallMonitor* stallMonitor() const { return stall_; }
+  PacedChartPainter* chartPainter() const { return painter_; }
   int viewIntervalMs() const { return viewIntervalMs_; }
   QString statusText() const;
   QString bannerText() const;
@@ -180,6 +182,7 @@ class MainWindow : public QMainWindow {
   QAction *startAct_, *pauseAct_, *stepAct_, *resetAct_, *presentAct_, *speedAct_, *speedLabelAct_;
   QTimer* pullTimer_;
   StallMonitor* stall_;
+  PacedChartPainter* painter_;
   std::shared_ptr<const Snapshot> last_;
   std::uint64_t lastVersion_ = 0;
   QString localError_;  // a config the controls could not build (shown until the next start)

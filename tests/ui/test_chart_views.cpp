@@ -347,6 +347,37 @@ class TestChartViews : public QObject {
     QCOMPARE(out[1], 4.0);
   }
 
+  void smoothingAppliesToTrainLossAndAccuracy() {
+    QWidget parent;
+    LossView view(&parent);
+    view.setSmoothing(0.5);
+    view.showSnapshot(snapshot_);
+    const RunRecord& run = snapshot_.runs[0];
+    std::vector<double> loss, accuracy, smoothLoss, smoothAccuracy;
+    for (const MetricPoint& m : run.metrics) {
+      loss.push_back(m.trainLoss);
+      accuracy.push_back(m.trainAccuracy);
+    }
+    debiasedEma(loss, 0.5, smoothLoss);
+    debiasedEma(accuracy, 0.5, smoothAccuracy);
+    // Series are added run by run, train first: series 0 is run 0's train curve.
+    auto* trainLoss = qobject_cast<QLineSeries*>(view.lossChart()->series().at(0));
+    auto* trainAccuracy = qobject_cast<QLineSeries*>(view.accuracyChart()->series().at(0));
+    QVERIFY(trainLoss && trainAccuracy);
+    QCOMPARE(trainAccuracy->count(), qsizetype(run.metrics.size()));
+    bool accuracyMoves = false;
+    for (std::size_t k = 0; k < run.metrics.size(); ++k) {
+      QVERIFY(std::abs(trainLoss->at(qsizetype(k)).y() - smoothLoss[k]) < 1e-9);
+      QVERIFY2(std::abs(trainAccuracy->at(qsizetype(k)).y() - 100 * smoothAccuracy[k]) < 1e-9,
+               qPrintable(QString("step %1: %2 vs %3").arg(k).arg(trainAccuracy->at(qsizetype(k)).y()).arg(100 * smoothAccuracy[k])));
+      accuracyMoves = accuracyMoves || std::abs(smoothAccuracy[k] - accuracy[k]) > 1e-6;
+    }
+    QVERIFY2(accuracyMoves, "smoothing must change the raw accuracy for this test to mean anything");
+    view.setSmoothing(0);
+    for (std::size_t k = 0; k < run.metrics.size(); ++k)
+      QVERIFY(std::abs(trainAccuracy->at(qsizetype(k)).y() - 100 * accuracy[k]) < 1e-9);
+  }
+
   void decimateKeepsEnds() {
     QList<QPointF> points;
     for (int i = 0; i < 5000; ++i) points.append(QPointF(i, i * 2));

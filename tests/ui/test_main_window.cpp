@@ -29,6 +29,7 @@
 #include "ui/dataset_strip.h"
 #include "ui/experiment_builder.h"
 #include "ui/main_window.h"
+#include "ui/paced_chart_painter.h"
 #include "ui/stall_monitor.h"
 
 using namespace normlab;
@@ -89,6 +90,7 @@ class TestMainWindow : public QObject {
   void datasetStripShowsClassNames();
   void startPutsPointsInEveryChartForEveryArm();
   void pauseStopsTheStepCount();
+  void chartsPaintInTurnsOnlyWhileRunning();
   void stepAdvancesExactlyOneMiniBatch();
   void divergingArmIsShownInTheStatusBar();
   void badIdxFolderFailsWithoutCrashing();
@@ -252,6 +254,30 @@ void TestMainWindow::pauseStopsTheStepCount() {
   w.resetExperiment();
   QVERIFY(waitForState(w, RunnerState::Idle));
   QVERIFY(!w.controls()->locked());
+}
+
+void TestMainWindow::chartsPaintInTurnsOnlyWhileRunning() {
+  MainWindow w;
+  w.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&w));
+  w.controls()->setSettings(tinySettings(1000000));
+  w.startOrResume();
+  SnapshotView* view = w.views()[w.tabs()->currentIndex()].view;
+  // Training: the current tab's charts are held and repainted one per event-loop turn.
+  QVERIFY(QTest::qWaitFor([&] {
+    w.pullSnapshot();
+    return w.lastSnapshot()->state == RunnerState::Running && !view->chartViews().isEmpty() &&
+           w.chartPainter()->holds(view->chartViews().first());
+  }, 20000));
+  for (QChartView* chart : view->chartViews()) QCOMPARE(chart->viewportUpdateMode(), QGraphicsView::NoViewportUpdate);
+  // Paused: every chart updates on its own again (hover, legend clicks).
+  w.pause();
+  QVERIFY(waitForState(w, RunnerState::Paused));
+  w.pullSnapshot();
+  for (QChartView* chart : view->chartViews()) {
+    QVERIFY(!w.chartPainter()->holds(chart));
+    QVERIFY(chart->viewportUpdateMode() != QGraphicsView::NoViewportUpdate);
+  }
 }
 
 void TestMainWindow::stepAdvancesExactlyOneMiniBatch() {

@@ -1,0 +1,159 @@
+// PacedChartPainter: while held, charts ignore scene changes and are repainted one per
+// event-loop turn; released, they update on their own again.
+#include <QApplication>
+#include <QPointer>
+#include <QVBoxLayout>
+#include <QtCharts/QChart>
+#include <QtCharts/QChartView>
+#include <QtCharts/QLineSeries>
+#include <QtTest>
+
+#include <map>
+
+#include "ui/paced_chart_painter.h"
+
+using namespace normlab;
+
+namespace {
+// Counts paint events per watched widget.
+class PaintCounter : public QObject {
+ public:
+  std::map<const QObject*, int> paints;
+  bool eventFilter(QObject* watched, QEvent* event) override {
+    if (event->type() == QEvent::Paint) ++paints[watched];
+    return false;
+  }
+  int total() const {
+    int n = 0;
+    for (const auto& [w, count] : paints) n += count;
+    return n;
+  }
+};
+}  // namespace
+
+class TestPacedChartPainter : public QObject {
+  Q_OBJECT
+
+  QWidget* page_ = nullptr;
+  QList<QChartView*> charts_;
+  QList<QLineSeries*> series_;
+  PaintCounter counter_;
+
+  // Changes every chart's data (as a new snapshot would).
+  void changeData(double y) {
+    for (QLineSeries* s : series_) s->replace({QPointF(0, 0), QPointF(1, y)});
+  }
+  // Lets Qt finish every pending paint, then forgets the counts.
+  void settle() {
+    for (int i = 0; i < 20; ++i) QCoreApplication::processEvents();
+    counter_.paints.clear();
+  }
+
+ private slots:
+  void init() {
+    page_ = new QWidget;
+    auto* layout = new QVBoxLayout(page_);
+    charts_.clear();
+    series_.clear();
+    for (int i = 0; i < 3; ++i) {
+      auto* chart = new QChart;
+      auto* series = new QLineSeries;
+      chart->addSeries(series);
+      chart->createDefaultAxes();
+      auto* view = new QChartView(chart, page_);
+      layout->addWidget(view);
+      view->viewport()->installEventFilter(&counter_);
+      charts_.append(view);
+      series_.append(series);
+    }
+    page_->resize(400, 600);
+    page_->show();
+    QVERIFY(QTest::qWaitForWindowExposed(page_));
+    settle();
+  }
+  void cleanup() {
+    delete page_;
+    page_ = nullptr;
+  }
+
+  void sceneChangesRepaintOnTheirOwnWhenNotHeld() {
+    changeData(5);
+    settle();  // the counts after settle() are cleared; count again
+    changeData(7);
+    for (int i = 0; i < 20; ++i) QCoreApplication::processEvents();
+    QVERIFY2(counter_.total() >= 3, "a control for the tests below: unheld charts repaint by themselves");
+  }
+
+  void heldChartsPaintOnePerTurn() {
+    PacedChartPainter painter;
+    const auto mode = charts_[0]->viewportUpdateMode();
+    // Each round is a frame: a new snapshot changes every chart, then the window asks for the
+    // tab's charts to be painted.
+    for (int round = 0; round < 3; ++round) {
+      counter_.paints.clear();
+      changeData(3 + round);
+      painter.paintInTurns(charts_);
+      for (QChartView* c : charts_) {
+        QVERIFY(painter.holds(c));
+        QCOMPARE(c->viewportUpdateMode(), QGraphicsView::NoViewportUpdate);
+      }
+      QCOMPARE(painter.pending(), qsizetype(3));
+      for (int turn = 1; turn <= 3; ++turn) {
+        QCoreApplication::processEvents();
+        QCOMPARE(counter_.total(), turn);
+        QCOMPARE(counter_.paints[charts_[turn - 1]->viewport()], 1);  // in order, one per turn
+      }
+      for (int i = 0; i < 10; ++i) QCoreApplication::processEvents();
+      QCOMPARE(painter.pending(), qsizetype(0));
+      // The first round may paint a chart twice (its scene reports the change after the chart was
+      // painted); later rounds paint each chart exactly once.
+      if (round > 0) QCOMPARE(counter_.total(), 3);
+    }
+
+    // A change a view makes by itself (a slider, say) is painted too, still one chart per turn.
+    counter_.paints.clear();
+    changeData(10);
+    int before = 0;
+    for (int i = 0; i < 20; ++i) {
+      QCoreApplication::processEvents();
+      QVERIFY2(counter_.total() <= before + 1, "two charts painted in one event-loop turn");
+      before = counter_.total();
+    }
+    for (QChartView* c : charts_) QCOMPARE(counter_.paints[c->viewport()], 1);
+
+    // Asking again while a round is under way does not queue a chart twice.
+    painter.paintInTurns(charts_);
+    painter.paintInTurns(charts_);
+    QCOMPARE(painter.pending(), qsizetype(3));
+
+    painter.release();
+    QCOMPARE(painter.pending(), qsizetype(0));
+    for (QChartView* c : charts_) {
+      QVERIFY(!painter.holds(c));
+      QCOMPARE(c->viewportUpdateMode(), mode);
+    }
+    settle();
+    changeData(9);
+    for (int i = 0; i < 20; ++i) QCoreApplication::processEvents();
+    QVERIFY2(counter_.total() >= 3, "released charts repaint on their own again");
+  }
+
+  void hiddenAndDeletedChartsAreSkipped() {
+    PacedChartPainter painter;
+    painter.paintInTurns(charts_);
+    charts_[0]->hide();
+    delete charts_[1];
+    QCoreApplication::processEvents();
+    // The first turn skips the hidden and the deleted chart and paints the third (the layout may
+    // repaint it too, as the other two left).
+    QVERIFY(counter_.paints[charts_[2]->viewport()] >= 1);
+    QCOMPARE(counter_.paints[charts_[0]->viewport()], 0);
+    QCOMPARE(painter.pending(), qsizetype(0));
+    painter.release();  // the deleted chart is simply forgotten
+    charts_.removeAt(1);
+    series_.removeAt(1);
+  }
+};
+
+QTEST_MAIN(TestPacedChartPainter)
+#include "test_paced_chart_painter.moc"
