@@ -135,6 +135,7 @@ MainWindow::MainWindow(QWidget* parent, int threads)
   const int tab = store.value("window/tab", 0).toInt();
   if (tab >= 0 && tab < tabs_->count()) tabs_->setCurrentIndex(tab);
 
+  setAcceptDrops(true);  // .normlab files (main_window_files.cpp)
   stall_ = new StallMonitor(this);
   painter_ = new PacedChartPainter(this);
   pullTimer_ = new QTimer(this);
@@ -167,7 +168,7 @@ void MainWindow::buildToolBar() {
   connect(stepAct_, &QAction::triggered, this, &MainWindow::stepOnce);
   resetAct_ = toolBar_->addAction(style()->standardIcon(QStyle::SP_BrowserReload), "Reset");
   resetAct_->setShortcut(QKeySequence(Qt::Key_R));
-  resetAct_->setToolTip("Discard the current run so the settings can be changed and training starts afresh (R).");
+  resetAct_->setToolTip("Discard the current run so the settings can be changed and training starts afresh (R); unsaved results are offered for saving first.");
   connect(resetAct_, &QAction::triggered, this, &MainWindow::resetExperiment);
   toolBar_->addSeparator();
 
@@ -249,6 +250,7 @@ void MainWindow::startOrResume() {
     return;
   }
   if (state == RunnerState::Running || state == RunnerState::Loading) return;
+  if (!maybeSaveResults("starting a new run")) return;  // a new run replaces the finished one
   try {
     ExperimentConfig config = buildExperiment(controls_->settings());
     // The panel's own settings end a lesson, unless they train the lesson's runs: then the lesson
@@ -313,6 +315,7 @@ void MainWindow::startExperiment(ExperimentConfig config, bool paused) {
 }
 
 void MainWindow::resetExperiment() {
+  if (!maybeSaveResults("resetting")) return;
   runner_->reset();
   localError_.clear();
   hideBanner();

@@ -6,6 +6,9 @@
 #include <QAction>
 #include <QApplication>
 #include <QChartView>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QMimeData>
 #include <QDir>
 #include <QFileInfo>
 #include <QMenu>
@@ -14,6 +17,7 @@
 #include <QStatusBar>
 #include <QStyle>
 #include <QTabWidget>
+#include <QTimer>
 #include <QToolBar>
 
 #include <algorithm>
@@ -183,6 +187,28 @@ bool MainWindow::openExperimentFile() {
   const QString path = prompts_.openFile(this, "Open experiment", lastFolder(), kExperimentFilter);
   if (path.isEmpty()) return false;
   return openExperimentFrom(path);
+}
+
+namespace {
+// The one local .normlab file being dragged, or "" (several files, a web address, other types).
+QString draggedExperimentFile(const QMimeData* data) {
+  if (!data || !data->hasUrls() || data->urls().size() != 1) return {};
+  const QUrl url = data->urls().first();
+  if (!url.isLocalFile() || !url.toLocalFile().endsWith(".normlab", Qt::CaseInsensitive)) return {};
+  return url.toLocalFile();
+}
+}  // namespace
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+  if (!draggedExperimentFile(event->mimeData()).isEmpty()) event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+  const QString path = draggedExperimentFile(event->mimeData());
+  if (path.isEmpty()) return;
+  event->acceptProposedAction();
+  // Opened after the drop returns, so the dragging application is not kept waiting on questions.
+  QTimer::singleShot(0, this, [this, path] { openExperimentFrom(path); });
 }
 
 bool MainWindow::openExperimentFrom(const QString& path) {

@@ -5,6 +5,9 @@
 // list; Run again reproduces the curves; unsaved results are asked about; chart context menus and
 // chart export.
 #include <QtTest>
+#include <QMimeData>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 
 #include <QAction>
 #include <QAreaSeries>
@@ -138,6 +141,7 @@ class TestFileActions : public QObject {
   void runAgainReproducesIdenticalMetrics();
   void configTheControlsCannotShowIsRunAsLoaded();
   void unsavedResultsAreAskedAbout();
+  void droppedExperimentFileOpens();
   void chartContextMenuOffersExportAndCopy();
   void exportDialogDefaultsToPngAtTwiceTheSize();
   void exportChartWritesAPngAtTwiceTheSizeByDefault();
@@ -397,7 +401,68 @@ void TestFileActions::unsavedResultsAreAskedAbout() {
   QVERIFY(!w.openExperimentFrom(path));
   QCOMPARE(log_.askedToSave, 3);
   QVERIFY(!w.showsOpenedFile());
+
+  // Start and Reset would replace the finished run: they ask too, and Cancel keeps it.
+  const std::uint64_t version = w.lastSnapshot()->version;
+  w.startOrResume();
+  QCOMPARE(log_.askedToSave, 4);
+  w.resetExperiment();
+  QCOMPARE(log_.askedToSave, 5);
+  QTest::qWait(100);
+  w.pullSnapshot();
+  QCOMPARE(w.lastSnapshot()->state, RunnerState::Finished);
+  QCOMPARE(w.lastSnapshot()->version, version);
+  QVERIFY(w.isWindowModified());
+  log_.saveAnswer = QMessageBox::Discard;  // Discard: the new run goes ahead
+  QVERIFY(runToEnd(w, [&] { w.startOrResume(); }));
+  QCOMPARE(log_.askedToSave, 6);
   QVERIFY(log_.warnings.isEmpty());
+}
+
+void TestFileActions::droppedExperimentFileOpens() {
+  const QString path = dir_.filePath("dropped.normlab");
+  {
+    MainWindow w;
+    w.setPrompts(scriptedPrompts(&log_));
+    QVERIFY(!trainAndSave(w, path).empty());
+  }
+  MainWindow w;
+  w.setPrompts(scriptedPrompts(&log_));
+  w.show();
+  auto dragEnter = [&](const QList<QUrl>& urls) {
+    QMimeData data;
+    data.setUrls(urls);
+    QDragEnterEvent enter(QPoint(200, 200), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&w, &enter);
+    return enter.isAccepted();
+  };
+  // Only one local .normlab file is taken.
+  QVERIFY(!dragEnter({QUrl::fromLocalFile(dir_.filePath("notes.txt"))}));
+  QVERIFY(!dragEnter({QUrl::fromLocalFile(path), QUrl::fromLocalFile(path)}));
+  QVERIFY(!dragEnter({QUrl("https://example.org/run.normlab")}));
+  QVERIFY(dragEnter({QUrl::fromLocalFile(path)}));
+
+  QMimeData data;
+  data.setUrls({QUrl::fromLocalFile(path)});
+  QDropEvent drop(QPointF(200, 200), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+  QApplication::sendEvent(&w, &drop);
+  QVERIFY(QTest::qWaitFor([&] { return w.showsOpenedFile(); }, 5000));
+  QVERIFY(w.windowTitle().contains("dropped"));
+
+  // A damaged file dropped gives the same clear message as File > Open, and the window goes on.
+  const QString bad = dir_.filePath("bad.normlab");
+  QFile f(bad);
+  QVERIFY(f.open(QIODevice::WriteOnly));
+  f.write("{\"format\": ");
+  f.close();
+  QVERIFY(dragEnter({QUrl::fromLocalFile(bad)}));  // Qt delivers a drop to where the drag entered
+  QMimeData badData;
+  badData.setUrls({QUrl::fromLocalFile(bad)});
+  QDropEvent badDrop(QPointF(200, 200), Qt::CopyAction, &badData, Qt::LeftButton, Qt::NoModifier);
+  QApplication::sendEvent(&w, &badDrop);
+  QVERIFY(QTest::qWaitFor([&] { return !log_.warnings.isEmpty(); }, 5000));
+  QVERIFY2(log_.warnings.first().contains("bad.normlab"), qPrintable(log_.warnings.first()));
+  QVERIFY(w.showsOpenedFile());  // the file shown before stays
 }
 
 void TestFileActions::chartContextMenuOffersExportAndCopy() {

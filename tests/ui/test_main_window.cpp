@@ -31,6 +31,7 @@
 #include "ui/main_window.h"
 #include "ui/paced_chart_painter.h"
 #include "ui/stall_monitor.h"
+#include "ui/user_prompts.h"
 
 using namespace normlab;
 
@@ -48,6 +49,15 @@ ControlSettings tinySettings(std::int64_t steps = 40) {
   s.evalEvery = 5;
   s.probeEvery = 2;
   return s;
+}
+
+// Answers "save the results?" with Discard (Reset and Start after a run ask it) and keeps
+// warnings off screen, so no test blocks on a modal dialog.
+UserPrompts discardingPrompts() {
+  UserPrompts p = UserPrompts::interactive();
+  p.askToSave = [](QWidget*, const QString&) { return QMessageBox::Discard; };
+  p.warn = [](QWidget*, const QString&, const QString&) {};
+  return p;
 }
 
 bool waitForState(MainWindow& w, RunnerState state, int ms = 20000) {
@@ -110,6 +120,7 @@ void TestMainWindow::init() { QSettings().clear(); }
 
 void TestMainWindow::windowBuildsWithTheLaunchComparison() {
   MainWindow w;
+  w.setPrompts(discardingPrompts());
   w.show();
   QVERIFY(QTest::qWaitForWindowExposed(&w));
   QVERIFY(w.tabs()->count() >= 1);
@@ -128,6 +139,7 @@ void TestMainWindow::windowBuildsWithTheLaunchComparison() {
 
 void TestMainWindow::everyControlHasATooltip() {
   MainWindow w;
+  w.setPrompts(discardingPrompts());
   QStringList missing;
   auto check = [&](QWidget* widget) {
     if (qobject_cast<QAbstractSpinBox*>(widget->parentWidget())) return;  // a spin box's own line edit
@@ -155,6 +167,7 @@ void TestMainWindow::everyControlHasATooltip() {
 
 void TestMainWindow::armCheckboxesChangeTheArms() {
   MainWindow w;
+  w.setPrompts(discardingPrompts());
   ControlPanel* panel = w.controls();
   auto arms = [&] {
     std::vector<NormKind> kinds;
@@ -174,6 +187,7 @@ void TestMainWindow::armCheckboxesChangeTheArms() {
 
 void TestMainWindow::datasetStripShowsClassNames() {
   MainWindow w;
+  w.setPrompts(discardingPrompts());
   ControlSettings s = tinySettings();
   w.controls()->setSettings(s);
   DatasetStrip* strip = w.controls()->datasetStrip();
@@ -191,6 +205,7 @@ void TestMainWindow::datasetStripShowsClassNames() {
 
 void TestMainWindow::startPutsPointsInEveryChartForEveryArm() {
   MainWindow w;
+  w.setPrompts(discardingPrompts());
   w.show();
   w.controls()->setSettings(tinySettings(30));
   w.startOrResume();
@@ -231,6 +246,7 @@ void TestMainWindow::startPutsPointsInEveryChartForEveryArm() {
 
 void TestMainWindow::pauseStopsTheStepCount() {
   MainWindow w;
+  w.setPrompts(discardingPrompts());
   w.controls()->setSettings(tinySettings(1000000));
   w.startOrResume();
   QVERIFY(QTest::qWaitFor([&] {
@@ -258,6 +274,7 @@ void TestMainWindow::pauseStopsTheStepCount() {
 
 void TestMainWindow::chartsPaintInTurnsOnlyWhileRunning() {
   MainWindow w;
+  w.setPrompts(discardingPrompts());
   w.show();
   QVERIFY(QTest::qWaitForWindowExposed(&w));
   w.controls()->setSettings(tinySettings(1000000));
@@ -282,6 +299,7 @@ void TestMainWindow::chartsPaintInTurnsOnlyWhileRunning() {
 
 void TestMainWindow::stepAdvancesExactlyOneMiniBatch() {
   MainWindow w;
+  w.setPrompts(discardingPrompts());
   w.controls()->setSettings(tinySettings(1000));
   w.stepOnce();  // from Idle: builds the experiment paused and trains one mini-batch
   QVERIFY(QTest::qWaitFor([&] {
@@ -306,6 +324,7 @@ void TestMainWindow::stepAdvancesExactlyOneMiniBatch() {
 
 void TestMainWindow::divergingArmIsShownInTheStatusBar() {
   MainWindow w;
+  w.setPrompts(discardingPrompts());
   ControlSettings s = tinySettings(200);
   s.norms = {NormKind::None, NormKind::Batch};
   s.lr = 1000;
@@ -323,6 +342,7 @@ void TestMainWindow::divergingArmIsShownInTheStatusBar() {
 
 void TestMainWindow::badIdxFolderFailsWithoutCrashing() {
   MainWindow w;
+  w.setPrompts(discardingPrompts());
   ControlSettings s = tinySettings();
   s.dataset = "idx";
   s.dataPath = "/nonexistent/normlab-test";
@@ -350,6 +370,7 @@ void TestMainWindow::badIdxFolderFailsWithoutCrashing() {
 
 void TestMainWindow::presentationModeEnlargesFonts() {
   MainWindow w;
+  w.setPrompts(discardingPrompts());
   w.show();
   QVERIFY(QTest::qWaitForWindowExposed(&w));
   const qreal normal = w.font().pointSizeF();
@@ -369,6 +390,7 @@ void TestMainWindow::presentationModeEnlargesFonts() {
 // Space starts and pauses, Right (or S) steps, R resets, F11 toggles presentation mode.
 void TestMainWindow::keyboardShortcuts() {
   MainWindow w;
+  w.setPrompts(discardingPrompts());
   w.show();
   w.activateWindow();
   QVERIFY(QTest::qWaitForWindowActive(&w));
@@ -392,6 +414,7 @@ void TestMainWindow::keyboardShortcuts() {
 void TestMainWindow::settingsPersist() {
   {
     MainWindow w;
+    w.setPrompts(discardingPrompts());
     w.show();
     ControlSettings s = tinySettings();
     s.norms = {NormKind::Batch, NormKind::Group};
@@ -402,6 +425,7 @@ void TestMainWindow::settingsPersist() {
     w.close();
   }
   MainWindow w;
+  w.setPrompts(discardingPrompts());
   const ControlSettings s = w.controls()->settings();
   QCOMPARE(s.preset, std::string("tiny"));
   QCOMPARE(s.batchSize, 8);
@@ -416,6 +440,7 @@ void TestMainWindow::screenshots() {
   const QString dir = qEnvironmentVariable("NORMLAB_SCREENSHOT_DIR", QDir::current().filePath("screenshots"));
   QVERIFY(QDir().mkpath(dir));
   MainWindow w;
+  w.setPrompts(discardingPrompts());
   w.resize(1366, 800);
   w.show();
   QVERIFY(QTest::qWaitForWindowExposed(&w));
