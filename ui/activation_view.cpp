@@ -111,6 +111,7 @@ ActivationView::ActivationView(QWidget* parent) : ChartViewBase(parent) {
 ActivationView::~ActivationView() = default;
 
 bool ActivationView::allLayers() const { return layerBox_->currentIndex() == 0; }
+QString ActivationView::selectedLayer() const { return allLayers() ? QString() : layerBox_->currentText(); }
 
 void ActivationView::selectLayer(const QString& layer) {
   const int index = layer.isEmpty() ? 0 : layerBox_->findText(layer);
@@ -130,17 +131,8 @@ void ActivationView::showSnapshot(const Snapshot& snapshot) {
 }
 
 void ActivationView::rebuild() {
-  const QString current = layerBox_->currentIndex() > 0 ? layerBox_->currentText() : QString();
-  {
-    const QSignalBlocker block(layerBox_);
-    layerBox_->clear();
-    layerBox_->addItem("all layers");
-    layerBox_->addItems(layers_);
-    int index = current.isEmpty() ? -1 : layerBox_->findText(current);
-    // Default: the first layer (the batch-norm paper's view of one layer).
-    if (index < 0) index = layers_.isEmpty() ? 0 : 1;
-    layerBox_->setCurrentIndex(index);
-  }
+  // Default: the first layer (the batch-norm paper's view of one layer).
+  refillKeepingSelection(layerBox_, QStringList{"all layers"} + layers_, 1);
   pages_->setCurrentIndex(allLayers() ? 1 : 0);
 
   buildRuns(*single_, true);

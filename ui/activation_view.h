@@ -28,6 +28,8 @@ class ActivationView : public ChartViewBase {
   // "" shows every layer as small multiples.
   void selectLayer(const QString& layer);
   QStringList layerNames() const { return layers_; }
+  // The layer shown, or "" for all layers.
+  QString selectedLayer() const;
   // The charts on screen: the band and histogram charts of one layer, or the small multiples.
   QList<QChartView*> chartViews() const override;
 

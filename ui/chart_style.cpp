@@ -198,13 +198,13 @@ QStringList probedLayerNames(const Snapshot& snapshot) {
   return layers;
 }
 
-void refillKeepingSelection(QComboBox* box, const QStringList& items) {
+void refillKeepingSelection(QComboBox* box, const QStringList& items, int fallback) {
   const QString current = box->currentText();
   const QSignalBlocker block(box);
   box->clear();
   box->addItems(items);
   const int index = box->findText(current);
-  box->setCurrentIndex(index >= 0 ? index : 0);
+  box->setCurrentIndex(index >= 0 ? index : std::clamp(fallback, 0, std::max(0, int(items.size()) - 1)));
 }
 
 double plannedSamples(const Snapshot& snapshot) {

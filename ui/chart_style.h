@@ -78,9 +78,9 @@ QStringList probedLayerNames(const Snapshot& snapshot);
 double plannedSamples(const Snapshot& snapshot);
 double plannedEpochs(const Snapshot& snapshot);
 
-// Replaces a layer picker's items, keeping the selected text when it is still there (else the
-// first item), without emitting change signals.
-void refillKeepingSelection(QComboBox* box, const QStringList& items);
+// Replaces a layer picker's items, keeping the selected text when it is still there (else item
+// `fallback`), without emitting change signals.
+void refillKeepingSelection(QComboBox* box, const QStringList& items, int fallback = 0);
 
 // Keeps at most maxPoints by even striding, always keeping the first and the last point.
 void decimate(QList<QPointF>& points, int maxPoints = 1000);

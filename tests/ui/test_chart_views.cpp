@@ -378,6 +378,24 @@ class TestChartViews : public QObject {
       QVERIFY(std::abs(trainAccuracy->at(qsizetype(k)).y() - 100 * accuracy[k]) < 1e-9);
   }
 
+  void activationLayerPickerKeepsTheChoiceAcrossRunSets() {
+    QWidget parent;
+    ActivationView view(&parent);
+    view.showSnapshot(snapshot_);
+    QVERIFY(!view.layerNames().isEmpty());
+    QCOMPARE(view.selectedLayer(), view.layerNames().first());  // default: the first layer
+    view.selectLayer("");  // all layers
+    Snapshot fewer = snapshot_;
+    fewer.runs.pop_back();  // another set of runs: the picker is refilled
+    fewer.version += 1;
+    view.showSnapshot(fewer);
+    QCOMPARE(view.selectedLayer(), QString());
+    const QString last = view.layerNames().last();
+    view.selectLayer(last);
+    view.showSnapshot(snapshot_);
+    QCOMPARE(view.selectedLayer(), last);
+  }
+
   void decimateKeepsEnds() {
     QList<QPointF> points;
     for (int i = 0; i < 5000; ++i) points.append(QPointF(i, i * 2));
