@@ -40,13 +40,18 @@ class TimedApplication : public QApplication {
     const int type = event->type();  // the event may be deleted by its handler
     const bool handled = QApplication::notify(receiver, event);
     if (clock.nsecsElapsed() > thresholdNs_)
-      std::fprintf(stderr, "normlab: slow event: type %d to %s '%s' took %.1f ms\n", type,
-                   receiver->metaObject()->className(), qPrintable(receiver->objectName()), clock.nsecsElapsed() / 1e6);
+      std::fprintf(stderr, "normlab: slow event at %.3f s: type %d to %s '%s' took %.1f ms\n", sinceLaunch_.elapsed() / 1e3,
+                   type, receiver->metaObject()->className(), qPrintable(receiver->objectName()), clock.nsecsElapsed() / 1e6);
     return handled;
   }
 
  private:
   const bool trace_ = qEnvironmentVariableIntValue("NORMLAB_STALL_REPORT") == 1;
+  QElapsedTimer sinceLaunch_ = [] {
+    QElapsedTimer t;
+    t.start();
+    return t;
+  }();
   // NORMLAB_SLOW_EVENT_MS lowers (or raises) the 30 ms threshold to see what adds up to a stall.
   const qint64 thresholdNs_ =
       qint64(1e6 * (qEnvironmentVariableIsSet("NORMLAB_SLOW_EVENT_MS") ? qEnvironmentVariable("NORMLAB_SLOW_EVENT_MS").toDouble() : 30.0));

@@ -138,6 +138,10 @@ MainWindow::MainWindow(QWidget* parent, int threads)
   setAcceptDrops(true);  // .normlab files (main_window_files.cpp)
   stall_ = new StallMonitor(this);
   painter_ = new PacedChartPainter(this);
+  warmTimer_ = new QTimer(this);
+  warmTimer_->setSingleShot(true);
+  warmTimer_->setInterval(150);  // between two tabs: room for input, drawing and training
+  connect(warmTimer_, &QTimer::timeout, this, &MainWindow::warmNextHiddenView);
   pullTimer_ = new QTimer(this);
   pullTimer_->setInterval(kPullIntervalMs);
   connect(pullTimer_, &QTimer::timeout, this, &MainWindow::pullSnapshot);
@@ -304,6 +308,7 @@ void MainWindow::startExperiment(ExperimentConfig config, bool paused) {
   hideBanner();
   controls_->setLocked(true);
   stall_->reset();
+  warmAfterStart_ = true;
   // New results: they belong to no file yet, and the charts follow the runner again.
   config_ = config;
   opened_.reset();
@@ -365,6 +370,13 @@ void MainWindow::pullSnapshot() {
   else if (localError_.isEmpty())
     hideBanner();
   showCurrentView(false);
+  if (warmAfterStart_ && s->state == RunnerState::Running && !s->runs.empty()) {
+    warmAfterStart_ = false;
+    warmQueue_.clear();
+    for (int k = 0; k < int(views_.size()); ++k)
+      if (k != tabs_->currentIndex()) warmQueue_.push_back(k);
+    warmTimer_->start();
+  }
   feedLiveBlock();
   updateFileActions();
   updateWindowTitle();
@@ -393,6 +405,26 @@ void MainWindow::showCurrentView(bool force) {
   drawNs_ += ns;
   if (traceSlowFrames_ && ns > 30'000'000)
     std::fprintf(stderr, "normlab: slow frame: %s showSnapshot took %.1f ms\n", qPrintable(views_[i].title), ns / 1e6);
+}
+
+void MainWindow::warmNextHiddenView() {
+  if (!last_ || last_->state != RunnerState::Running) {
+    warmQueue_.clear();  // paused, finished or replaced: a visit builds the charts as usual
+    return;
+  }
+  while (!warmQueue_.empty()) {
+    const int k = warmQueue_.front();
+    warmQueue_.erase(warmQueue_.begin());
+    if (k == tabs_->currentIndex() || shownVersion_[std::size_t(k)] == last_->version) continue;
+    QElapsedTimer clock;
+    clock.start();
+    views_[k].view->showSnapshot(*last_);
+    shownVersion_[std::size_t(k)] = last_->version;
+    addChartMenus();
+    drawNs_ += clock.nsecsElapsed();
+    break;
+  }
+  if (!warmQueue_.empty()) warmTimer_->start();
 }
 
 // Painting happens when the window handles its update request: timed for the redraw pacing.

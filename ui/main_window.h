@@ -69,6 +69,8 @@ class MainWindow : public QMainWindow {
   const QList<NamedView>& views() const { return views_; }
   StallMonitor* stallMonitor() const { return stall_; }
   PacedChartPainter* chartPainter() const { return painter_; }
+  // Hidden tabs still waiting to build their charts for the current run (for tests).
+  std::size_t viewsWaitingToWarm() const { return warmQueue_.size(); }
   int viewIntervalMs() const { return viewIntervalMs_; }
   QString statusText() const;
   QString bannerText() const;
@@ -179,6 +181,12 @@ class MainWindow : public QMainWindow {
   QTabWidget* tabs_;
   QList<NamedView> views_;
   std::vector<std::uint64_t> shownVersion_;
+  // Hidden tabs build their charts soon after training starts, one tab per timer tick, so a
+  // first visit only refreshes them (building six arms' series at once is a visible stall).
+  void warmNextHiddenView();
+  QTimer* warmTimer_;
+  std::vector<int> warmQueue_;
+  bool warmAfterStart_ = false;
   QLabel *banner_, *divergedLabel_;
   SteadyLabel *stateLabel_, *stepLabel_, *speedLabel_;
   QComboBox* speed_;

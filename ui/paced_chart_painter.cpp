@@ -4,6 +4,13 @@
 
 namespace normlab {
 
+PacedChartPainter::PacedChartPainter(QObject* parent) : QObject(parent) {
+  tick_.setSingleShot(true);
+  tick_.setTimerType(Qt::PreciseTimer);
+  tick_.setInterval(kTickMs);
+  connect(&tick_, &QTimer::timeout, this, &PacedChartPainter::paintNext);
+}
+
 bool PacedChartPainter::holds(const QChartView* chart) const {
   for (const Held& h : held_)
     if (h.chart == chart) return true;
@@ -26,15 +33,10 @@ void PacedChartPainter::paintInTurns(const QList<QChartView*>& charts) {
 
 void PacedChartPainter::queue(QChartView* chart) {
   if (!pending_.contains(chart)) pending_.append(chart);
-  if (!scheduled_) {
-    scheduled_ = true;
-    // A queued call posted from a posted event runs in the next event-loop turn, not this one.
-    QMetaObject::invokeMethod(this, &PacedChartPainter::paintNext, Qt::QueuedConnection);
-  }
+  if (!tick_.isActive()) tick_.start();
 }
 
 void PacedChartPainter::paintNext() {
-  scheduled_ = false;
   // Hidden charts (another tab) cost nothing to skip; the first visible one is painted now.
   while (!pending_.isEmpty()) {
     QPointer<QChartView> chart = pending_.takeFirst();
@@ -46,14 +48,12 @@ void PacedChartPainter::paintNext() {
       break;
     }
   }
-  if (!pending_.isEmpty()) {
-    scheduled_ = true;
-    QMetaObject::invokeMethod(this, &PacedChartPainter::paintNext, Qt::QueuedConnection);
-  }
+  if (!pending_.isEmpty()) tick_.start();
 }
 
 void PacedChartPainter::release() {
   pending_.clear();
+  tick_.stop();
   for (const Held& h : held_) {
     disconnect(h.changed);
     if (!h.chart) continue;

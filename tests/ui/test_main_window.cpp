@@ -287,6 +287,19 @@ void TestMainWindow::chartsPaintInTurnsOnlyWhileRunning() {
            w.chartPainter()->holds(view->chartViews().first());
   }, 20000));
   for (QChartView* chart : view->chartViews()) QCOMPARE(chart->viewportUpdateMode(), QGraphicsView::NoViewportUpdate);
+  // Meanwhile the hidden tabs build their charts, one tab at a time, before anyone visits them.
+  QVERIFY(QTest::qWaitFor([&] {
+    w.pullSnapshot();
+    return w.viewsWaitingToWarm() == 0;
+  }, 20000));
+  int warmed = 0;
+  for (const NamedView& v : w.views()) {
+    if (v.view == view || !(v.title.startsWith("Gradient") || v.title.startsWith("Activations"))) continue;
+    for (QChartView* chart : v.view->chartViews())
+      QVERIFY2(!chart->chart()->series().isEmpty(), qPrintable(v.title + ": " + chart->chart()->title()));
+    ++warmed;
+  }
+  QCOMPARE(warmed, 2);
   // Paused: every chart updates on its own again (hover, legend clicks).
   w.pause();
   QVERIFY(waitForState(w, RunnerState::Paused));

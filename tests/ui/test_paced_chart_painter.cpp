@@ -1,7 +1,9 @@
-// PacedChartPainter: while held, charts ignore scene changes and are repainted one per
-// event-loop turn; released, they update on their own again.
+// PacedChartPainter: while held, charts do not repaint on their own and are repainted one per
+// timer tick; released, they update on their own again.
 #include <QApplication>
+#include <QElapsedTimer>
 #include <QPointer>
+#include <QThread>
 #include <QVBoxLayout>
 #include <QtCharts/QChart>
 #include <QtCharts/QChartView>
@@ -9,6 +11,7 @@
 #include <QtTest>
 
 #include <map>
+#include <vector>
 
 #include "ui/paced_chart_painter.h"
 
@@ -19,8 +22,14 @@ namespace {
 class PaintCounter : public QObject {
  public:
   std::map<const QObject*, int> paints;
+  std::vector<double> times;  // when each paint began, in ms
+  QElapsedTimer clock;
+  PaintCounter() { clock.start(); }
   bool eventFilter(QObject* watched, QEvent* event) override {
-    if (event->type() == QEvent::Paint) ++paints[watched];
+    if (event->type() == QEvent::Paint) {
+      ++paints[watched];
+      times.push_back(double(clock.nsecsElapsed()) / 1e6);
+    }
     return false;
   }
   int total() const {
@@ -98,28 +107,32 @@ class TestPacedChartPainter : public QObject {
         QCOMPARE(c->viewportUpdateMode(), QGraphicsView::NoViewportUpdate);
       }
       QCOMPARE(painter.pending(), qsizetype(3));
+      QCOMPARE(counter_.total(), 0);  // nothing is painted before the event loop runs
       for (int turn = 1; turn <= 3; ++turn) {
+        QThread::msleep(2 * PacedChartPainter::kTickMs + 5);  // the tick is due
         QCoreApplication::processEvents();
         QCOMPARE(counter_.total(), turn);
-        QCOMPARE(counter_.paints[charts_[turn - 1]->viewport()], 1);  // in order, one per turn
+        QCOMPARE(counter_.paints[charts_[turn - 1]->viewport()], 1);  // in order, one per tick
       }
-      for (int i = 0; i < 10; ++i) QCoreApplication::processEvents();
+      QTest::qWait(10 * PacedChartPainter::kTickMs);
       QCOMPARE(painter.pending(), qsizetype(0));
       // The first round may paint a chart twice (its scene reports the change after the chart was
       // painted); later rounds paint each chart exactly once.
       if (round > 0) QCOMPARE(counter_.total(), 3);
     }
 
-    // A change a view makes by itself (a slider, say) is painted too, still one chart per turn.
+    // A change a view makes by itself (a slider, say) is painted too, one chart per tick: two
+    // paints are never closer than the tick.
     counter_.paints.clear();
+    counter_.times.clear();
     changeData(10);
-    int before = 0;
-    for (int i = 0; i < 20; ++i) {
-      QCoreApplication::processEvents();
-      QVERIFY2(counter_.total() <= before + 1, "two charts painted in one event-loop turn");
-      before = counter_.total();
-    }
+    QElapsedTimer spin;  // a busy event loop: nothing else spaces the paints
+    spin.start();
+    while (counter_.total() < 3 && spin.elapsed() < 2000) QCoreApplication::processEvents();
     for (QChartView* c : charts_) QCOMPARE(counter_.paints[c->viewport()], 1);
+    for (std::size_t k = 1; k < counter_.times.size(); ++k)
+      QVERIFY2(counter_.times[k] - counter_.times[k - 1] >= PacedChartPainter::kTickMs - 1,
+               qPrintable(QString("paints %1 ms apart").arg(counter_.times[k] - counter_.times[k - 1])));
 
     // Asking again while a round is under way does not queue a chart twice.
     painter.paintInTurns(charts_);
@@ -143,6 +156,7 @@ class TestPacedChartPainter : public QObject {
     painter.paintInTurns(charts_);
     charts_[0]->hide();
     delete charts_[1];
+    QThread::msleep(2 * PacedChartPainter::kTickMs + 5);
     QCoreApplication::processEvents();
     // The first turn skips the hidden and the deleted chart and paints the third (the layout may
     // repaint it too, as the other two left).
