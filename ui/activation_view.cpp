@@ -131,8 +131,14 @@ void ActivationView::showSnapshot(const Snapshot& snapshot) {
 }
 
 void ActivationView::rebuild() {
-  // Default: the first layer (the batch-norm paper's view of one layer).
+  // Default: the first layer (the batch-norm paper's view of one layer). "all layers" is kept
+  // only when it was a choice, i.e. there were layers to pick from.
+  const bool couldPick = layerBox_->count() > 1;
   refillKeepingSelection(layerBox_, QStringList{"all layers"} + layers_, 1);
+  if (!couldPick && !layers_.isEmpty()) {
+    const QSignalBlocker block(layerBox_);
+    layerBox_->setCurrentIndex(1);
+  }
   pages_->setCurrentIndex(allLayers() ? 1 : 0);
 
   buildRuns(*single_, true);

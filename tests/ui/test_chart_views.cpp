@@ -381,6 +381,10 @@ class TestChartViews : public QObject {
   void activationLayerPickerKeepsTheChoiceAcrossRunSets() {
     QWidget parent;
     ActivationView view(&parent);
+    Snapshot early = snapshot_;  // training has just begun: runs, no probe yet
+    for (RunRecord& run : early.runs) run.probes.clear();
+    view.showSnapshot(early);
+    QVERIFY(view.layerNames().isEmpty());
     view.showSnapshot(snapshot_);
     QVERIFY(!view.layerNames().isEmpty());
     QCOMPARE(view.selectedLayer(), view.layerNames().first());  // default: the first layer
