@@ -118,7 +118,7 @@ ControlPanel::ControlPanel(QWidget* parent) : QWidget(parent) {
   const ControlSettings d;
   auto* layout = new QVBoxLayout(this);
 
-  lockNote_ = new QLabel("An experiment is loaded: press Reset (R) to change these settings. "
+  lockNote_ = new QLabel("Training has started: press Reset (R) to change these settings. "
                          "The learning rate can change while it runs.");
   lockNote_->setWordWrap(true);
   lockNote_->setStyleSheet("background: #FFF4CC; padding: 4px; border-radius: 3px;");
