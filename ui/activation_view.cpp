@@ -122,17 +122,23 @@ void ActivationView::showSnapshot(const Snapshot& snapshot) {
   last_ = snapshot;
   const QStringList layers = probedLayerNames(snapshot);
   const QString key = runSetKey(snapshot);
-  if (key != runKey_ || layers != layers_) {
+  // Series belong to runs. The layer list (known from the first probe on) only refills the
+  // picker: rebuilding six arms' series for it was a second stall right after Start.
+  if (key != runKey_) {
     runKey_ = key;
     layers_ = layers;
     rebuild();
+  } else if (layers != layers_) {
+    layers_ = layers;
+    refillLayers();
   }
   redraw();
 }
 
-void ActivationView::rebuild() {
+void ActivationView::refillLayers() {
   // Default: the first layer (the batch-norm paper's view of one layer). "all layers" is kept
   // only when it was a choice, i.e. there were layers to pick from.
+  const QString before = selectedLayer();
   const bool couldPick = layerBox_->count() > 1;
   refillKeepingSelection(layerBox_, QStringList{"all layers"} + layers_, 1);
   if (!couldPick && !layers_.isEmpty()) {
@@ -140,7 +146,19 @@ void ActivationView::rebuild() {
     layerBox_->setCurrentIndex(1);
   }
   pages_->setCurrentIndex(allLayers() ? 1 : 0);
+  if (selectedLayer() != before) {  // another layer's values: its own ranges
+    single_->xRange.reset();
+    single_->yRange.reset();
+    histXRange_.reset();
+    histYRange_.reset();
+  }
+  // The small multiples are built when first shown: building a chart per layer for a page
+  // nobody looks at stalled the GUI thread for over 100 ms at every start.
+  clearGrid();
+}
 
+void ActivationView::rebuild() {
+  refillLayers();
   buildRuns(*single_, true);
 
   QChart* hist = histView_->chart();
@@ -159,10 +177,6 @@ void ActivationView::rebuild() {
     hist_.push_back(s);
   }
   applyChartStyle(hist, presentation_);
-
-  // The small multiples are built when first shown: building a chart per layer for a page
-  // nobody looks at stalled the GUI thread for over 100 ms at every start.
-  clearGrid();
 }
 
 // Bands first, medians last: every run's median stays on top of every band.

@@ -36,7 +36,8 @@ class ActivationView : public ChartViewBase {
   struct BandChart;
 
  private:
-  void rebuild();
+  void rebuild();       // a new set of runs: every series anew
+  void refillLayers();  // a new list of probed layers: the picker and the small multiples
   void buildRuns(BandChart& chart, bool legend);
   void clearGrid();
   void rebuildGrid();

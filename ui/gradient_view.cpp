@@ -133,18 +133,31 @@ void GradientView::showSnapshot(const Snapshot& snapshot) {
   last_ = snapshot;
   const QStringList layers = probedLayerNames(snapshot);
   const QString key = runSetKey(snapshot);
-  if (key != runKey_ || layers != layers_) {
+  // Series belong to runs; a new list of probed layers only refills the picker and the axis.
+  if (key != runKey_) {
     runKey_ = key;
     layers_ = layers;
     rebuild();
+  } else if (layers != layers_) {
+    layers_ = layers;
+    refillLayers();
   }
   redraw();
 }
 
-void GradientView::rebuild() {
+void GradientView::refillLayers() {
+  const QString before = layerBox_->currentText();
   refillKeepingSelection(layerBox_, layers_);
+  if (layerBox_->currentText() != before) {  // another layer's values: its own ranges
+    timeXRange_.reset();
+    timeYRange_.reset();
+  }
   layerAxis_->clear();
   layerAxis_->append(layers_.isEmpty() ? QStringList{"-"} : layers_);
+}
+
+void GradientView::rebuild() {
+  refillLayers();
   QChart* flow = flowView_->chart();
   QChart* time = timeView_->chart();
   flow->removeAllSeries();

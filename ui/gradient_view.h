@@ -36,7 +36,8 @@ class GradientView : public ChartViewBase {
     QScatterSeries* max = nullptr;
     QLineSeries *meanOverTime = nullptr, *maxOverTime = nullptr;
   };
-  void rebuild();
+  void rebuild();       // a new set of runs: every series anew
+  void refillLayers();  // a new list of probed layers: the picker and the category axis
   void redraw();
 
   Snapshot last_;

@@ -5,6 +5,7 @@
 #include <memory>
 
 #include <QApplication>
+#include <QPointer>
 #include <QTableWidget>
 #include <QtCharts/QAbstractAxis>
 #include <QtCharts/QAreaSeries>
@@ -398,6 +399,29 @@ class TestChartViews : public QObject {
     view.selectLayer(last);
     view.showSnapshot(snapshot_);
     QCOMPARE(view.selectedLayer(), last);
+  }
+
+  void firstProbeKeepsTheSeries() {
+    // Right after Start the runs have no probe yet; the first probe brings the layer list. The
+    // series (per run) stay; only the pickers and axes are refilled, and the data is drawn.
+    Snapshot early = snapshot_;
+    for (RunRecord& run : early.runs) run.probes.clear();
+    QWidget parent;
+    ActivationView act(&parent);
+    GradientView grad(&parent);
+    for (SnapshotView* view : std::initializer_list<SnapshotView*>{&act, &grad}) {
+      view->showSnapshot(early);
+      QList<QPointer<QAbstractSeries>> before;  // every chart the view owns, shown or not
+      for (QChartView* c : view->findChildren<QChartView*>())
+        for (QAbstractSeries* series : c->chart()->series()) before.append(series);
+      QVERIFY(!before.isEmpty());
+      view->showSnapshot(snapshot_);
+      for (const QPointer<QAbstractSeries>& series : before) QVERIFY2(series, "a series was rebuilt");
+    }
+    QVERIFY(!act.layerNames().isEmpty());
+    QCOMPARE(act.selectedLayer(), act.layerNames().first());
+    checkEveryRunDrawn(&act, "activations after the first probe");
+    checkEveryRunDrawn(&grad, "gradient after the first probe");
   }
 
   void decimateKeepsEnds() {
