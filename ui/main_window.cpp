@@ -30,8 +30,8 @@
 #include "core/error.h"
 #include "experiment_builder.h"
 #include "lessons_page.h"
-#include "settings_from_config.h"
 #include "paced_chart_painter.h"
+#include "settings_from_config.h"
 #include "stall_monitor.h"
 #include "steady_label.h"
 
@@ -396,7 +396,7 @@ void MainWindow::showCurrentView(bool force) {
   clock.start();
   views_[i].view->showSnapshot(*last_);
   addChartMenus();  // views may create their charts on their first snapshot
-  // While training runs, the tab's charts repaint one per event-loop turn (no long stall).
+  // While training runs, the tab's charts repaint one per tick (no long stall).
   if (last_->state == RunnerState::Running)
     painter_->paintInTurns(views_[i].view->chartViews());
   else
