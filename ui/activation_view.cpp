@@ -22,6 +22,9 @@
 namespace normlab {
 
 namespace {
+// The narrowest a small multiple gets: its axis labels and title still fit.
+constexpr int kMultipleWidth = 320;
+
 // Indices into kProbePercentiles: 15, 50, 85 (the batch-norm paper's figure 1). A 1st-99th band
 // was dropped: six more translucent filled areas doubled the chart's painting time (over 50 ms
 // per frame while training), and the histogram beside it shows the tails.
@@ -90,12 +93,13 @@ ActivationView::ActivationView(QWidget* parent) : ChartViewBase(parent) {
   splitter->addWidget(histView_);
   pages_->addWidget(splitter);
 
-  auto* scroll = new QScrollArea(pages_);
-  scroll->setWidgetResizable(true);
-  grid_ = new QWidget(scroll);
+  scroll_ = new QScrollArea(pages_);
+  scroll_->setWidgetResizable(true);
+  grid_ = new QWidget(scroll_);
   gridLayout_ = new QGridLayout(grid_);
-  scroll->setWidget(grid_);
-  pages_->addWidget(scroll);
+  scroll_->setWidget(grid_);
+  scroll_->viewport()->installEventFilter(this);  // a new width may hold more or fewer columns
+  pages_->addWidget(scroll_);
   layout->addWidget(pages_, 1);
 
   connect(layerBox_, &QComboBox::currentIndexChanged, this, [this] {
@@ -232,8 +236,6 @@ void ActivationView::clearGrid() {
 // Small multiples: one band chart per layer; their legend is the shared line above the grid.
 void ActivationView::rebuildGrid() {
   clearGrid();
-  // Two columns on a projector (large fonts): three would need a horizontal scroll bar.
-  const int columns = presentation_ ? 2 : 3;
   for (int k = 0; k < layers_.size(); ++k) {
     auto m = std::make_unique<BandChart>();
     m->layer = layers_[k];
@@ -244,12 +246,34 @@ void ActivationView::rebuildGrid() {
     c->addAxis(m->y, Qt::AlignLeft);
     m->view = addChart(c, grid_);
     // Taller on a projector: large tick labels on a short axis collide and are elided.
-    m->view->setMinimumSize(320, presentation_ ? 380 : 260);
-    gridLayout_->addWidget(m->view, k / columns, k % columns);
+    m->view->setMinimumSize(kMultipleWidth, presentation_ ? 380 : 260);
     buildRuns(*m, false);  // the legend is the shared line above the grid
     multiples_.push_back(std::move(m));
   }
   gridBuilt_ = true;
+  gridColumns_ = 0;
+  placeGrid();
+}
+
+void ActivationView::placeGrid() {
+  if (multiples_.empty()) return;
+  // At most 3 columns (2 on a projector, whose large fonts need the room); never wider than the
+  // page, which would need a horizontal scroll bar.
+  const int spacing = std::max(0, gridLayout_->horizontalSpacing());
+  const QMargins margins = gridLayout_->contentsMargins();
+  const int width = scroll_->viewport()->width() - margins.left() - margins.right();
+  const int fits = (width + spacing) / (kMultipleWidth + spacing);
+  const int columns = std::clamp(fits, 1, presentation_ ? 2 : 3);
+  if (columns == gridColumns_) return;
+  gridColumns_ = columns;
+  for (auto& m : multiples_) gridLayout_->removeWidget(m->view);
+  for (std::size_t k = 0; k < multiples_.size(); ++k)
+    gridLayout_->addWidget(multiples_[k]->view, int(k) / columns, int(k) % columns);
+}
+
+bool ActivationView::eventFilter(QObject* watched, QEvent* event) {
+  if (watched == scroll_->viewport() && event->type() == QEvent::Resize) placeGrid();
+  return ChartViewBase::eventFilter(watched, event);
 }
 
 void ActivationView::presentationChanged() {

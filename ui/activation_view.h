@@ -17,6 +17,8 @@ class QLineSeries;
 class QStackedWidget;
 class QValueAxis;
 
+class QScrollArea;
+
 namespace normlab {
 
 class ActivationView : public ChartViewBase {
@@ -32,6 +34,11 @@ class ActivationView : public ChartViewBase {
   QString selectedLayer() const;
   // The charts on screen: the band and histogram charts of one layer, or the small multiples.
   QList<QChartView*> chartViews() const override;
+  // Columns of the small multiples: as many as the page's width holds (for tests).
+  int gridColumns() const { return gridColumns_; }
+
+ protected:
+  bool eventFilter(QObject* watched, QEvent* event) override;
 
   struct BandChart;
 
@@ -41,6 +48,7 @@ class ActivationView : public ChartViewBase {
   void buildRuns(BandChart& chart, bool legend);
   void clearGrid();
   void rebuildGrid();
+  void placeGrid();  // puts the small multiples in as many columns as the width holds
   void presentationChanged() override;
   void redraw();
   void drawBands(BandChart& chart);
@@ -53,8 +61,10 @@ class ActivationView : public ChartViewBase {
   QComboBox* layerBox_ = nullptr;
   QLabel *hint_ = nullptr, *legend_ = nullptr;
   QStackedWidget* pages_ = nullptr;
+  QScrollArea* scroll_ = nullptr;
   QWidget* grid_ = nullptr;
   QGridLayout* gridLayout_ = nullptr;
+  int gridColumns_ = 0;
   std::unique_ptr<BandChart> single_;
   std::vector<std::unique_ptr<BandChart>> multiples_;
   bool gridBuilt_ = false;

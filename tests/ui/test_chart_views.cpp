@@ -5,6 +5,8 @@
 #include <memory>
 
 #include <QApplication>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QPointer>
 #include <QTableWidget>
 #include <QtCharts/QAbstractAxis>
@@ -422,6 +424,24 @@ class TestChartViews : public QObject {
     QCOMPARE(act.selectedLayer(), act.layerNames().first());
     checkEveryRunDrawn(&act, "activations after the first probe");
     checkEveryRunDrawn(&grad, "gradient after the first probe");
+  }
+
+  void smallMultiplesFitThePageWidth() {
+    ActivationView view;
+    view.showSnapshot(snapshot_);
+    view.selectLayer("");  // all layers
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    auto* scroll = view.findChild<QScrollArea*>();
+    QVERIFY(scroll);
+    // Wide: three columns. Narrower: fewer, and never a horizontal scroll bar.
+    for (const auto& [width, columns] : std::vector<std::pair<int, int>>{{1300, 3}, {900, 2}, {1300, 3}}) {
+      view.resize(width, 700);
+      QTest::qWait(50);
+      QCOMPARE(view.gridColumns(), columns);
+      QVERIFY2(scroll->horizontalScrollBar()->maximum() == 0 || !scroll->horizontalScrollBar()->isVisible(),
+               qPrintable(QString("horizontal scroll bar at width %1").arg(width)));
+    }
   }
 
   void decimateKeepsEnds() {
