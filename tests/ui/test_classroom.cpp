@@ -14,18 +14,12 @@
 #include "ui/lessons_page.h"
 #include "ui/main_window.h"
 #include "ui/norm_axes_explainer.h"
+#include "support/discarding_prompts.h"
 #include "ui/user_prompts.h"
 
 using namespace normlab;
 
 namespace {
-
-UserPrompts silentPrompts() {
-  UserPrompts p = UserPrompts::interactive();
-  p.askToSave = [](QWidget*, const QString&) { return QMessageBox::Discard; };
-  p.warn = [](QWidget*, const QString&, const QString&) {};
-  return p;
-}
 
 QMenu* menuNamed(MainWindow& w, const QString& text) {
   for (QAction* a : w.menuBar()->actions())
@@ -101,7 +95,7 @@ class TestClassroom : public QObject {
   // Opening lesson 1 runs exactly its config, shows its text over the charts and its chart.
   void openingALessonRunsItAndShowsWhatToWatch() {
     MainWindow w(nullptr, 1);
-    w.setPrompts(silentPrompts());
+    w.setPrompts(discardingPrompts());
     const int index = lessonIndex(w, 1);
     const Lesson& lesson = w.lessonsPage()->lessonList()[std::size_t(index)];
     w.openLesson(index);
@@ -130,7 +124,7 @@ class TestClassroom : public QObject {
   // banner says so, and Run again repeats the lesson as written.
   void lessonBeyondThePanelSaysSo() {
     MainWindow w(nullptr, 1);
-    w.setPrompts(silentPrompts());
+    w.setPrompts(discardingPrompts());
     const int index = lessonIndex(w, 2);
     w.openLesson(index);
     QVERIFY2(w.lessonBanner()->note().contains("cannot show"), qPrintable(w.lessonBanner()->note()));
@@ -145,7 +139,7 @@ class TestClassroom : public QObject {
   // The normalization-axes explainer shows the running experiment's current batch.
   void normAxesExplainerShowsTheLiveBatch() {
     MainWindow w(nullptr, 1);
-    w.setPrompts(silentPrompts());
+    w.setPrompts(discardingPrompts());
     w.show();
     w.openLesson(lessonIndex(w, 3));
     QVERIFY(waitFor(w, [](const Snapshot& s) { return s.stepsDone >= 12; }));
@@ -172,7 +166,7 @@ class TestClassroom : public QObject {
   // the Batch norm tab.
   void recomputePopulationStatisticsReachesTheBatchNormTab() {
     MainWindow w(nullptr, 1);
-    w.setPrompts(silentPrompts());
+    w.setPrompts(discardingPrompts());
     QVERIFY(!w.recomputeAction()->isEnabled());  // nothing trained yet
     w.openLesson(lessonIndex(w, 4));
     QVERIFY(waitFor(w, [](const Snapshot& s) { return s.stepsDone >= 20; }));

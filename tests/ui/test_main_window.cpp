@@ -31,6 +31,7 @@
 #include "ui/main_window.h"
 #include "ui/paced_chart_painter.h"
 #include "ui/stall_monitor.h"
+#include "support/discarding_prompts.h"
 #include "ui/user_prompts.h"
 
 using namespace normlab;
@@ -49,15 +50,6 @@ ControlSettings tinySettings(std::int64_t steps = 40) {
   s.evalEvery = 5;
   s.probeEvery = 2;
   return s;
-}
-
-// Answers "save the results?" with Discard (Reset and Start after a run ask it) and keeps
-// warnings off screen, so no test blocks on a modal dialog.
-UserPrompts discardingPrompts() {
-  UserPrompts p = UserPrompts::interactive();
-  p.askToSave = [](QWidget*, const QString&) { return QMessageBox::Discard; };
-  p.warn = [](QWidget*, const QString&, const QString&) {};
-  return p;
 }
 
 bool waitForState(MainWindow& w, RunnerState state, int ms = 20000) {
