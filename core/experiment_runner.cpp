@@ -7,8 +7,9 @@ namespace normlab {
 using Clock = std::chrono::steady_clock;
 
 namespace {
-// Snapshots are published at most this often while training runs (state changes: at once).
-constexpr auto kPublishInterval = std::chrono::milliseconds(30);
+Clock::duration stepPeriod(double stepsPerSecond) {
+  return std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(1.0 / stepsPerSecond));
+}
 }  // namespace
 
 const char* runnerStateName(RunnerState state) {
@@ -23,7 +24,8 @@ const char* runnerStateName(RunnerState state) {
   return "idle";
 }
 
-ExperimentRunner::ExperimentRunner(int threads) : threads_(threads) {
+ExperimentRunner::ExperimentRunner(int threads, std::chrono::milliseconds publishInterval)
+    : threads_(threads), publishInterval_(publishInterval) {
   snapshot_ = std::make_shared<Snapshot>();
   worker_ = std::thread([this] { workerLoop(); });
 }
@@ -62,10 +64,22 @@ void ExperimentRunner::stop() { enqueue(Command::Stop); }
 void ExperimentRunner::reset() { enqueue(Command::Reset); }
 void ExperimentRunner::recomputePopulationStatistics() { enqueue(Command::RecomputePopulation); }
 
+std::uint64_t ExperimentRunner::requestSnapshot() {
+  std::uint64_t ticket = 0;
+  {
+    std::lock_guard lock(mutex_);
+    commands_.push_back(Command::Publish);
+    ticket = ++requestsGiven_;
+  }
+  wake_.notify_all();
+  return ticket;
+}
+
 void ExperimentRunner::setStepsPerSecond(double stepsPerSecond) {
   {
     std::lock_guard lock(mutex_);
     stepsPerSecond_ = std::max(0.0, stepsPerSecond);
+    speedChanged_ = true;
   }
   wake_.notify_all();
 }
@@ -91,17 +105,16 @@ bool ExperimentRunner::waitUntilDone(std::chrono::milliseconds timeout) {
   });
 }
 
-void ExperimentRunner::setState(RunnerState s) {
-  std::lock_guard lock(mutex_);
-  state_ = s;
+// Worker thread only.
+void ExperimentRunner::publishProgress() {
+  if (Clock::now() - lastPublish_ < publishInterval_) return;
+  publish();
 }
 
 // Worker thread only. The snapshot is built without the lock (the viewer never waits for the
-// copy); only the pointer swap is locked.
-void ExperimentRunner::publish(bool force) {
-  const auto now = Clock::now();
-  if (!force && now - lastPublish_ < kPublishInterval) return;
-  lastPublish_ = now;
+// copy); only the state change and the pointer swap are locked.
+void ExperimentRunner::publish(std::optional<RunnerState> state) {
+  lastPublish_ = Clock::now();
   auto s = std::make_shared<Snapshot>();
   if (experiment_) {
     s->runs.reserve(std::size_t(experiment_->runCount()));
@@ -114,8 +127,10 @@ void ExperimentRunner::publish(bool force) {
   s->error = error_;
   {
     std::lock_guard lock(mutex_);
+    if (state) state_ = *state;
     s->state = state_;
     s->version = ++version_;
+    s->request = requestsTaken_;
     snapshot_ = std::move(s);
   }
   changed_.notify_all();
@@ -124,7 +139,9 @@ void ExperimentRunner::publish(bool force) {
 void ExperimentRunner::workerLoop() {
   // Training yields to the viewer: a GUI thread that wakes to draw gets a core at once.
   lowerCurrentThreadPriority();
+  // Throttled: when the next step is due, and when the last one began (a new speed counts from it).
   auto nextStepAt = Clock::now();
+  Clock::time_point lastStepAt{};
   for (;;) {
     Command command = Command::None;
     std::optional<ExperimentConfig> config;
@@ -132,15 +149,18 @@ void ExperimentRunner::workerLoop() {
     bool startPaused = false, running = false;
     {
       std::unique_lock lock(mutex_);
-      auto hasWork = [&] { return quit_ || !commands_.empty() || pendingLearningRate_.has_value(); };
+      auto hasWork = [&] { return quit_ || speedChanged_ || !commands_.empty() || pendingLearningRate_.has_value(); };
       if (state_ == RunnerState::Running && stepsPerSecond_ > 0)
         wake_.wait_until(lock, nextStepAt, hasWork);
       else
         wake_.wait(lock, [&] { return hasWork() || state_ == RunnerState::Running; });
       if (quit_) return;
+      if (std::exchange(speedChanged_, false) && stepsPerSecond_ > 0)
+        nextStepAt = lastStepAt + stepPeriod(stepsPerSecond_);
       if (!commands_.empty()) {
         command = commands_.front();
         commands_.erase(commands_.begin());
+        if (command == Command::Publish) ++requestsTaken_;
         if (command == Command::Start) {
           config = std::exchange(pendingConfig_, std::nullopt);
           startPaused = pendingStartPaused_;
@@ -152,9 +172,13 @@ void ExperimentRunner::workerLoop() {
       lr = std::exchange(pendingLearningRate_, std::nullopt);
       running = state_ == RunnerState::Running;
       if (command == Command::None && running && stepsPerSecond_ > 0) {
-        if (Clock::now() < nextStepAt) continue;  // woken early by nothing to do
-        const auto period = std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(1.0 / stepsPerSecond_));
-        nextStepAt = std::max(nextStepAt + period, Clock::now() - period);
+        const auto now = Clock::now();
+        if (now < nextStepAt) continue;  // woken early by nothing to do
+        lastStepAt = now;
+        // Late (a slow step): the next one may follow at once, but the pace never exceeds one
+        // step per period plus that one catch-up step.
+        const auto period = stepPeriod(stepsPerSecond_);
+        nextStepAt = std::max(nextStepAt + period, lastStepAt - period);
       }
     }
     try {
@@ -165,40 +189,39 @@ void ExperimentRunner::workerLoop() {
           experiment_.reset();
           error_.clear();
           elapsed_ = 0;
-          setState(RunnerState::Loading);
-          publish(true);
+          publish(RunnerState::Loading);
           {
             auto e = std::make_unique<Experiment>(std::move(*config), threads_, ThreadPriority::Background);
             e->prepare();
             experiment_ = std::move(e);
           }
-          setState(startPaused ? RunnerState::Paused : RunnerState::Running);
           nextStepAt = Clock::now();
-          publish(true);
+          publish(startPaused ? RunnerState::Paused : RunnerState::Running);
           break;
         case Command::Pause:
-          if (running) setState(RunnerState::Paused);
-          publish(true);
+          publish(running ? std::optional(RunnerState::Paused) : std::nullopt);
           break;
         case Command::Resume:
-          if (experiment_ && !running && !experiment_->finished()) setState(RunnerState::Running);
-          publish(true);
+          publish(experiment_ && !running && !experiment_->finished() ? std::optional(RunnerState::Running) : std::nullopt);
           break;
-        case Command::Step:
+        case Command::Step: {
+          bool ended = false;
           if (experiment_ && !running && !experiment_->finished()) {
             const auto t0 = Clock::now();
             experiment_->stepAll();
             elapsed_ += std::chrono::duration<double>(Clock::now() - t0).count();
-            if (experiment_->finished()) setState(RunnerState::Finished);
+            ended = experiment_->finished();
           }
-          publish(true);
+          publish(ended ? std::optional(RunnerState::Finished) : std::nullopt);
           break;
+        }
         case Command::Stop:
           if (experiment_ && !experiment_->finished()) {
             experiment_->finishEarly();
-            setState(RunnerState::Finished);
+            publish(RunnerState::Finished);
+          } else {
+            publish();
           }
-          publish(true);
           break;
         case Command::RecomputePopulation:
           if (experiment_) {
@@ -206,34 +229,34 @@ void ExperimentRunner::workerLoop() {
             experiment_->recomputePopulationStatistics();
             elapsed_ += std::chrono::duration<double>(Clock::now() - t0).count();
           }
-          publish(true);
+          publish();
+          break;
+        case Command::Publish:
+          publish();
           break;
         case Command::Reset:
           experiment_.reset();
           error_.clear();
           elapsed_ = 0;
-          setState(RunnerState::Idle);
-          publish(true);
+          publish(RunnerState::Idle);
           break;
         case Command::None:
           if (running && experiment_) {
             const auto t0 = Clock::now();
             const bool more = experiment_->advance();
             elapsed_ += std::chrono::duration<double>(Clock::now() - t0).count();
-            if (!more || experiment_->finished()) {
-              setState(RunnerState::Finished);
-              publish(true);
-            } else {
-              publish(false);
-            }
+            // The end goes out at once, however recently progress was published.
+            if (!more || experiment_->finished())
+              publish(RunnerState::Finished);
+            else
+              publishProgress();
           }
           break;
       }
     } catch (const std::exception& e) {
       // A bad dataset, a config that does not fit the data, out of memory: report, keep running.
       error_ = e.what();
-      setState(RunnerState::Failed);
-      publish(true);
+      publish(RunnerState::Failed);
     }
   }
 }

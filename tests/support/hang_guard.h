@@ -1,0 +1,13 @@
+// The one time-out of the tests, and only a hang guard: a state that is never reached fails the
+// test after this long. No test passes or fails by how much work fits into it, so it is generous
+// enough that a slow, loaded or emulated machine is never taken for a hang.
+#pragma once
+
+#include <chrono>
+
+namespace normlab::test {
+
+inline constexpr std::chrono::milliseconds kHangGuard{300'000};
+inline constexpr int kHangGuardMs = int(kHangGuard.count());
+
+}  // namespace normlab::test
