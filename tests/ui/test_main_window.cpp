@@ -1,7 +1,8 @@
 // The main window, offscreen: it builds with the launch comparison, the controls drive the
 // experiment, Start/Pause/Step/Reset work through the runner, divergence and failures show in the
 // status bar and banner, presentation mode enlarges fonts, and screenshots of every tab are saved
-// (to $NORMLAB_SCREENSHOT_DIR, default ./screenshots) for a person to look at.
+// (to $NORMLAB_SCREENSHOT_DIR, default ./screenshots) for a person to look at. The tests wait on
+// states and versions; a time-out is only a hang guard (support/hang_guard.h).
 #include <QtTest>
 
 #include <QAbstractButton>
@@ -32,9 +33,11 @@
 #include "ui/paced_chart_painter.h"
 #include "ui/stall_monitor.h"
 #include "support/discarding_prompts.h"
+#include "support/hang_guard.h"
 #include "ui/user_prompts.h"
 
 using namespace normlab;
+using test::kHangGuardMs;
 
 namespace {
 
@@ -52,13 +55,25 @@ ControlSettings tinySettings(std::int64_t steps = 40) {
   return s;
 }
 
-bool waitForState(MainWindow& w, RunnerState state, int ms = 20000) {
+bool waitForState(MainWindow& w, RunnerState state) {
   return QTest::qWaitFor(
       [&] {
         w.pullSnapshot();
         return w.lastSnapshot() && w.lastSnapshot()->state == state;
       },
-      ms);
+      kHangGuardMs);
+}
+
+// Pulls a snapshot that the runner published after every command given to it so far: what a
+// paused runner holds is then known without waiting for time to pass.
+bool waitForSettled(MainWindow& w) {
+  const std::uint64_t ticket = w.runner().requestSnapshot();
+  return QTest::qWaitFor(
+      [&] {
+        w.pullSnapshot();
+        return w.lastSnapshot() && w.lastSnapshot()->request >= ticket;
+      },
+      kHangGuardMs);
 }
 
 std::vector<std::int64_t> runSteps(const MainWindow& w) {
@@ -183,7 +198,7 @@ void TestMainWindow::datasetStripShowsClassNames() {
   ControlSettings s = tinySettings();
   w.controls()->setSettings(s);
   DatasetStrip* strip = w.controls()->datasetStrip();
-  QVERIFY(QTest::qWaitFor([&] { return strip->thumbnailCount() == 10; }, 20000));
+  QVERIFY(QTest::qWaitFor([&] { return strip->thumbnailCount() == 10; }, kHangGuardMs));
   QStringList captions;
   for (QLabel* l : strip->findChildren<QLabel*>())
     if (!l->text().isEmpty() && l->pixmap().isNull()) captions << l->text();
@@ -191,7 +206,7 @@ void TestMainWindow::datasetStripShowsClassNames() {
   s.dataset = "idx";
   s.dataPath = "/nonexistent/normlab-test";
   w.controls()->setSettings(s);
-  QVERIFY(QTest::qWaitFor([&] { return strip->message().contains("Cannot load"); }, 20000));
+  QVERIFY(QTest::qWaitFor([&] { return strip->message().contains("Cannot load"); }, kHangGuardMs));
   QCOMPARE(strip->thumbnailCount(), 0);
 }
 
@@ -245,20 +260,19 @@ void TestMainWindow::pauseStopsTheStepCount() {
     w.pullSnapshot();
     return w.lastSnapshot()->state == RunnerState::Running && !w.lastSnapshot()->runs.empty() &&
            w.lastSnapshot()->runs[0].step >= 5;
-  }, 20000));
+  }, kHangGuardMs));
   QVERIFY(w.controls()->locked());
   w.pause();
   QVERIFY(waitForState(w, RunnerState::Paused));
   const auto steps = runSteps(w);
-  QTest::qWait(400);
-  w.pullSnapshot();
-  QCOMPARE(runSteps(w), steps);
+  QVERIFY(waitForSettled(w));
+  QCOMPARE(runSteps(w), steps);  // paused: no progress between commands
   QCOMPARE(w.startAction()->text(), QString("Resume"));
   w.togglePlay();  // Space: resume
   QVERIFY(QTest::qWaitFor([&] {
     w.pullSnapshot();
     return runSteps(w)[0] > steps[0];
-  }, 20000));
+  }, kHangGuardMs));
   w.resetExperiment();
   QVERIFY(waitForState(w, RunnerState::Idle));
   QVERIFY(!w.controls()->locked());
@@ -277,13 +291,13 @@ void TestMainWindow::chartsPaintInTurnsOnlyWhileRunning() {
     w.pullSnapshot();
     return w.lastSnapshot()->state == RunnerState::Running && !view->chartViews().isEmpty() &&
            w.chartPainter()->holds(view->chartViews().first());
-  }, 20000));
+  }, kHangGuardMs));
   for (QChartView* chart : view->chartViews()) QCOMPARE(chart->viewportUpdateMode(), QGraphicsView::NoViewportUpdate);
   // Meanwhile the hidden tabs build their charts, one tab at a time, before anyone visits them.
   QVERIFY(QTest::qWaitFor([&] {
     w.pullSnapshot();
     return w.viewsWaitingToWarm() == 0;
-  }, 20000));
+  }, kHangGuardMs));
   int warmed = 0;
   for (const NamedView& v : w.views()) {
     if (v.view == view || !(v.title.startsWith("Gradient") || v.title.startsWith("Activations"))) continue;
@@ -311,7 +325,7 @@ void TestMainWindow::stepAdvancesExactlyOneMiniBatch() {
     w.pullSnapshot();
     return w.lastSnapshot()->state == RunnerState::Paused && !w.lastSnapshot()->runs.empty() &&
            w.lastSnapshot()->runs[0].step == 1;
-  }, 20000));
+  }, kHangGuardMs));
   QCOMPARE(runSteps(w), std::vector<std::int64_t>(6, 1));
   const auto samples = w.lastSnapshot()->runs[0].samplesSeen;
   QCOMPARE(samples, std::int64_t(16));
@@ -319,10 +333,9 @@ void TestMainWindow::stepAdvancesExactlyOneMiniBatch() {
   QVERIFY(QTest::qWaitFor([&] {
     w.pullSnapshot();
     return runSteps(w)[0] == 2;
-  }, 20000));
-  QTest::qWait(300);
-  w.pullSnapshot();
-  QCOMPARE(runSteps(w), std::vector<std::int64_t>(6, 2));
+  }, kHangGuardMs));
+  QVERIFY(waitForSettled(w));
+  QCOMPARE(runSteps(w), std::vector<std::int64_t>(6, 2));  // no step beyond the one asked for
   QCOMPARE(w.lastSnapshot()->runs[3].samplesSeen, std::int64_t(32));
   QCOMPARE(w.lastSnapshot()->state, RunnerState::Paused);
 }
@@ -404,13 +417,12 @@ void TestMainWindow::keyboardShortcuts() {
   QVERIFY(waitForState(w, RunnerState::Running));
   QTest::keyClick(&w, Qt::Key_Space);
   QVERIFY(waitForState(w, RunnerState::Paused));
-  QTest::qWait(100);
-  w.pullSnapshot();
+  QVERIFY(waitForSettled(w));
   const std::int64_t before = runSteps(w)[0];
   QTest::keyClick(&w, Qt::Key_Right);
-  QVERIFY(QTest::qWaitFor([&] { w.pullSnapshot(); return runSteps(w)[0] == before + 1; }, 20000));
+  QVERIFY(QTest::qWaitFor([&] { w.pullSnapshot(); return runSteps(w)[0] == before + 1; }, kHangGuardMs));
   QTest::keyClick(&w, Qt::Key_S);
-  QVERIFY(QTest::qWaitFor([&] { w.pullSnapshot(); return runSteps(w)[0] == before + 2; }, 20000));
+  QVERIFY(QTest::qWaitFor([&] { w.pullSnapshot(); return runSteps(w)[0] == before + 2; }, kHangGuardMs));
   QTest::keyClick(&w, Qt::Key_R);
   QVERIFY(waitForState(w, RunnerState::Idle));
   QVERIFY(w.lastSnapshot()->runs.empty());
@@ -449,7 +461,7 @@ void TestMainWindow::screenshots() {
   w.resize(1366, 800);
   w.show();
   QVERIFY(QTest::qWaitForWindowExposed(&w));
-  QVERIFY(QTest::qWaitFor([&] { return w.controls()->datasetStrip()->thumbnailCount() > 0; }, 30000));
+  QVERIFY(QTest::qWaitFor([&] { return w.controls()->datasetStrip()->thumbnailCount() > 0; }, kHangGuardMs));
   QTest::qWait(100);  // let the layout take the thumbnails in
   QVERIFY(w.grab().save(dir + "/window_launch.png"));
   {  // the side panel comparing batch sizes, with "Advanced" open
@@ -466,7 +478,7 @@ void TestMainWindow::screenshots() {
   s.evalEvery = 25;
   w.controls()->setSettings(s);
   w.startOrResume();
-  QVERIFY(waitForState(w, RunnerState::Finished, 120000));
+  QVERIFY(waitForState(w, RunnerState::Finished));
   for (int t = 0; t < int(w.views().size()); ++t) {
     w.tabs()->setCurrentIndex(t);
     w.pullSnapshot();

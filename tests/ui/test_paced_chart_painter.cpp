@@ -1,5 +1,6 @@
 // PacedChartPainter: while held, charts do not repaint on their own and are repainted one per
-// timer tick; released, they update on their own again.
+// timer tick; released, they update on their own again. The tests sleep only to make a tick due
+// (a lower bound) and otherwise run the event loop until a state is reached, never for a set time.
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QPointer>
@@ -13,9 +14,11 @@
 #include <map>
 #include <vector>
 
+#include "support/hang_guard.h"
 #include "ui/paced_chart_painter.h"
 
 using namespace normlab;
+using test::kHangGuardMs;
 
 namespace {
 // Counts paint events per watched widget.
@@ -38,6 +41,18 @@ class PaintCounter : public QObject {
     return n;
   }
 };
+
+// Runs the event loop until the painter has painted every chart it holds queued, with the scene
+// changes on their way to it delivered (a scene reports a change from a queued call, and the
+// change may queue its chart again).
+bool paintAll(const PacedChartPainter& painter) {
+  return QTest::qWaitFor(
+      [&] {
+        QCoreApplication::sendPostedEvents();
+        return painter.pending() == 0;
+      },
+      kHangGuardMs);
+}
 }  // namespace
 
 class TestPacedChartPainter : public QObject {
@@ -89,8 +104,8 @@ class TestPacedChartPainter : public QObject {
     changeData(5);
     settle();  // the counts after settle() are cleared; count again
     changeData(7);
-    for (int i = 0; i < 20; ++i) QCoreApplication::processEvents();
-    QVERIFY2(counter_.total() >= 3, "a control for the tests below: unheld charts repaint by themselves");
+    QVERIFY2(QTest::qWaitFor([&] { return counter_.total() >= 3; }, kHangGuardMs),
+             "a control for the tests below: unheld charts repaint by themselves");
   }
 
   void heldChartsPaintOnePerTurn() {
@@ -114,8 +129,7 @@ class TestPacedChartPainter : public QObject {
         QCOMPARE(counter_.total(), turn);
         QCOMPARE(counter_.paints[charts_[turn - 1]->viewport()], 1);  // in order, one per tick
       }
-      QTest::qWait(10 * PacedChartPainter::kTickMs);
-      QCOMPARE(painter.pending(), qsizetype(0));
+      QVERIFY(paintAll(painter));
       // The first round may paint a chart twice (its scene reports the change after the chart was
       // painted); later rounds paint each chart exactly once.
       if (round > 0) QCOMPARE(counter_.total(), 3);
@@ -128,7 +142,7 @@ class TestPacedChartPainter : public QObject {
     changeData(10);
     QElapsedTimer spin;  // a busy event loop: nothing else spaces the paints
     spin.start();
-    while (counter_.total() < 3 && spin.elapsed() < 2000) QCoreApplication::processEvents();
+    while (counter_.total() < 3 && spin.elapsed() < kHangGuardMs) QCoreApplication::processEvents();
     for (QChartView* c : charts_) QCOMPARE(counter_.paints[c->viewport()], 1);
     for (std::size_t k = 1; k < counter_.times.size(); ++k)
       QVERIFY2(counter_.times[k] - counter_.times[k - 1] >= PacedChartPainter::kTickMs - 1,
@@ -147,8 +161,8 @@ class TestPacedChartPainter : public QObject {
     }
     settle();
     changeData(9);
-    for (int i = 0; i < 20; ++i) QCoreApplication::processEvents();
-    QVERIFY2(counter_.total() >= 3, "released charts repaint on their own again");
+    QVERIFY2(QTest::qWaitFor([&] { return counter_.total() >= 3; }, kHangGuardMs),
+             "released charts repaint on their own again");
   }
 
   void hiddenAndDeletedChartsAreSkipped() {
