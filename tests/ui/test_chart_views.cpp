@@ -437,10 +437,15 @@ class TestChartViews : public QObject {
     // Wide: three columns. Narrower: fewer, and never a horizontal scroll bar.
     for (const auto& [width, columns] : std::vector<std::pair<int, int>>{{1300, 3}, {900, 2}, {1300, 3}}) {
       view.resize(width, 700);
-      QTest::qWait(50);
+      // The layout settles over several event-loop turns: wait for it (the time-out is a hang guard).
+      const bool settled = QTest::qWaitFor(
+          [&] {
+            return view.gridColumns() == columns &&
+                   (scroll->horizontalScrollBar()->maximum() == 0 || !scroll->horizontalScrollBar()->isVisible());
+          },
+          60000);
       QCOMPARE(view.gridColumns(), columns);
-      QVERIFY2(scroll->horizontalScrollBar()->maximum() == 0 || !scroll->horizontalScrollBar()->isVisible(),
-               qPrintable(QString("horizontal scroll bar at width %1").arg(width)));
+      QVERIFY2(settled, qPrintable(QString("horizontal scroll bar at width %1").arg(width)));
     }
   }
 

@@ -408,10 +408,12 @@ void TestFileActions::unsavedResultsAreAskedAbout() {
   QCOMPARE(log_.askedToSave, 4);
   w.resetExperiment();
   QCOMPARE(log_.askedToSave, 5);
-  QTest::qWait(100);
-  w.pullSnapshot();
-  QCOMPARE(w.lastSnapshot()->state, RunnerState::Finished);
-  QCOMPARE(w.lastSnapshot()->version, version);
+  // The runner's next publication after every command given to it is the one asked for here:
+  // nothing was started or reset (known without waiting for time to pass).
+  const std::uint64_t ticket = w.runner().requestSnapshot();
+  QVERIFY(QTest::qWaitFor([&] { return w.runner().snapshot()->request >= ticket; }, 60000));
+  QCOMPARE(w.runner().snapshot()->state, RunnerState::Finished);
+  QCOMPARE(w.runner().snapshot()->version, version + 1);
   QVERIFY(w.isWindowModified());
   log_.saveAnswer = QMessageBox::Discard;  // Discard: the new run goes ahead
   QVERIFY(runToEnd(w, [&] { w.startOrResume(); }));
