@@ -146,7 +146,7 @@ void ExperimentRunner::workerLoop() {
     Command command = Command::None;
     std::optional<ExperimentConfig> config;
     std::optional<double> lr;
-    bool startPaused = false, running = false;
+    bool startPaused = false, running = false, stepDue = false;
     {
       std::unique_lock lock(mutex_);
       auto hasWork = [&] { return quit_ || speedChanged_ || !commands_.empty() || pendingLearningRate_.has_value(); };
@@ -171,14 +171,20 @@ void ExperimentRunner::workerLoop() {
       }
       lr = std::exchange(pendingLearningRate_, std::nullopt);
       running = state_ == RunnerState::Running;
+      stepDue = running;
       if (command == Command::None && running && stepsPerSecond_ > 0) {
         const auto now = Clock::now();
-        if (now < nextStepAt) continue;  // woken early by nothing to do
-        lastStepAt = now;
-        // Late (a slow step): the next one may follow at once, but the pace never exceeds one
-        // step per period plus that one catch-up step.
-        const auto period = stepPeriod(stepsPerSecond_);
-        nextStepAt = std::max(nextStepAt + period, lastStepAt - period);
+        stepDue = now >= nextStepAt;
+        // Woken before the step is due: by nothing, or by a learning rate, which is applied now
+        // (not lost) while the step waits for its time.
+        if (!stepDue && !lr) continue;
+        if (stepDue) {
+          lastStepAt = now;
+          // Late (a slow step): the next one may follow at once, but the pace never exceeds one
+          // step per period plus that one catch-up step.
+          const auto period = stepPeriod(stepsPerSecond_);
+          nextStepAt = std::max(nextStepAt + period, lastStepAt - period);
+        }
       }
     }
     try {
@@ -241,7 +247,7 @@ void ExperimentRunner::workerLoop() {
           publish(RunnerState::Idle);
           break;
         case Command::None:
-          if (running && experiment_) {
+          if (stepDue && experiment_) {
             const auto t0 = Clock::now();
             const bool more = experiment_->advance();
             elapsed_ += std::chrono::duration<double>(Clock::now() - t0).count();

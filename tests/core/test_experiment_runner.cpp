@@ -207,8 +207,9 @@ class TestExperimentRunner : public QObject {
 
   void failedIsANewVersion() {
     ExperimentRunner runner(1, std::chrono::hours(1));
-    // While training: a learning rate the optimizer refuses fails the experiment.
-    runner.setStepsPerSecond(kSteadyPace);
+    // While training: a learning rate the optimizer refuses fails the experiment. Throttled to
+    // one step, then hours: the change reaches a runner that waits between two steps.
+    runner.setStepsPerSecond(1e-4);
     runner.start(tinyConfig(100000, kOneArm));
     const auto running = waitFor(runner, [](const Snapshot& s) { return isState(s, RunnerState::Running); });
     QCOMPARE(running->state, RunnerState::Running);
