@@ -405,6 +405,10 @@ ResultSetWriter::ResultSetWriter(const std::string& dir) : dir_(dir) {
   if (!ec && fs::is_symlink(fs::symlink_status(target, missing))) target = fs::canonical(target, ec);
   if (ec) cannotWrite(dir, ec.message());
   target_ = target;
+  // Exchanging the folder a shell stands in would leave the shell in the removed old set.
+  if (const fs::path cwd = fs::current_path(ec); !ec && fs::equivalent(cwd, target_, ec))
+    cannotWrite(dir, "it is the current folder (results replace the folder as a whole): name a folder inside it");
+  ec.clear();
   if (fs::exists(target_, ec)) {
     if (!fs::is_directory(target_, ec)) cannotWrite(dir, "not a directory");
     if (const std::string other = foreignEntry(target_); !other.empty())

@@ -12,8 +12,8 @@
 // exchanged with the output folder in one rename (renameat2 RENAME_EXCHANGE), and the previous
 // set removed. A full disk, a kill or an error at any point leaves the previous complete set or
 // the new complete set, never a mix. Because the folder is replaced whole, it may only hold
-// files a result set writes: an output folder with other files in it is refused, nothing is
-// written. A staging folder left by a killed write is removed by the next write. Must not
+// files a result set writes: an output folder with other files in it (or the current folder)
+// is refused, nothing is written. A staging folder left by a killed write is removed by the next write. Must not
 // depend on Qt.
 #pragma once
 

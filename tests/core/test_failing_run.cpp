@@ -14,10 +14,12 @@
 #include "core/experiment_file.h"
 #include "core/results_writer.h"
 #include "support/csv_reader.h"
+#include "support/file_helpers.h"
 
 using namespace normlab;
 using json = nlohmann::json;
 namespace fs = std::filesystem;
+using test::readFile;
 
 namespace {
 
@@ -34,13 +36,6 @@ ExperimentConfig twoArms() {
     "arms": [{"label": "breaks", "norm": "batch"}, {"label": "healthy", "norm": "layer"}],
     "probe_every": 2
   })"));
-}
-
-std::string readFile(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
 }
 
 }  // namespace

@@ -23,9 +23,12 @@
 #include "core/error.h"
 #include "core/experiment.h"
 #include "core/results_writer.h"
+#include "support/file_helpers.h"
 
 using namespace normlab;
 namespace fs = std::filesystem;
+using test::errorOf;
+using test::readFile;
 
 namespace {
 
@@ -48,13 +51,6 @@ ExperimentResults runExperiment(int steps) {
   while (e.advance()) {
   }
   return snapshotResults(e);
-}
-
-std::string readFile(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
 }
 
 // Every file under `dir` (relative path -> content).
@@ -90,15 +86,6 @@ std::string setState(const fs::path& dir, const std::map<std::string, Contents>&
 }
 
 std::string stagingOf(const fs::path& dir) { return (dir.parent_path() / ("." + dir.filename().string() + ".normlab-tmp")).string(); }
-
-std::string errorOf(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const NormLabError& e) {
-    return e.what();
-  }
-  return {};
-}
 
 // The kill test's child: dies by SIGKILL at the k-th hook call.
 int gKillAt = -1, gEvents = 0;
@@ -166,6 +153,12 @@ class TestResultSet : public QObject {
     QVERIFY2(check.find("it holds 'charts/readme.md'") != std::string::npos, check.c_str());
     QVERIFY(fs::exists(dir / "charts" / "readme.md"));
     QVERIFY(!fs::exists(stagingOf(dir)));
+    // The current folder (a shell standing in it would be left in the removed old set).
+    const fs::path cwd = fs::current_path();
+    fs::current_path(dir);
+    const std::string here = errorOf([&] { writeB(fs::path(".")); });
+    fs::current_path(cwd);
+    QVERIFY2(here.rfind("cannot write to '.': it is the current folder", 0) == 0, here.c_str());
     // A file where the folder should be.
     const fs::path file = fresh("a-file");
     std::ofstream(file) << "x";
