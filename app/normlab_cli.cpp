@@ -9,8 +9,8 @@
 //   normlab-cli validate CONFIG.json
 //
 // Exit codes: 0 done (a diverged arm is a result, not an error; so is a run that failed on an
-// error such as out of memory: it is marked failed, warned about, the others are written), 1 bad config, data, saved
-// experiment or output directory, 2 usage error, 128 + signal after SIGINT (130) or SIGTERM (143): training stops at the
+// error such as out of memory: it is marked failed and warned about, the others are written),
+// 1 bad config, data, saved experiment or output directory, 2 usage error, 128 + signal after SIGINT (130) or SIGTERM (143): training stops at the
 // next step boundary and what was recorded is still written. This file only parses arguments,
 // draws progress and handles signals; everything else is in the core.
 #include <signal.h>
