@@ -8,8 +8,9 @@
 //   normlab-cli export FILE.normlab --out DIR [--charts png,svg,pdf] [--quiet]
 //   normlab-cli validate CONFIG.json
 //
-// Exit codes: 0 done (a diverged arm is a result, not an error), 1 bad config, data, saved
-// experiment or output directory, 2 usage error, 128 + signal after SIGINT (130) or SIGTERM (143): training stops at the
+// Exit codes: 0 done (a diverged arm is a result, not an error; so is a run that failed on an
+// error such as out of memory: it is marked failed and warned about, the others are written),
+// 1 bad config, data, saved experiment or output directory, 2 usage error, 128 + signal after SIGINT (130) or SIGTERM (143): training stops at the
 // next step boundary and what was recorded is still written. This file only parses arguments,
 // draws progress and handles signals; everything else is in the core.
 #include <signal.h>
@@ -59,7 +60,9 @@ volatile std::sig_atomic_t gStopSignal = 0;
 extern "C" void onStopSignal(int signo) { gStopSignal = signo; }
 
 // SIGINT/SIGTERM set the stop flag once; SA_RESETHAND restores the default action, so a second
-// Ctrl-C ends the process at once (files are written atomically, so nothing is left half-written).
+// Ctrl-C ends the process at once, also while results are being written: the result set is
+// replaced as a whole (core/results_writer.h), so --out keeps its previous complete set and the
+// staging folder beside it is removed by the next write.
 void installStopHandlers() {
   struct sigaction sa;
   std::memset(&sa, 0, sizeof sa);
@@ -254,19 +257,27 @@ class Progress {
   bool drawn_ = false;
 };
 
+// A failure message as the table shows it: one line, at most a short prefix.
+std::string shortFailure(const std::string& failure) {
+  constexpr std::size_t kMax = 100;
+  std::string s = oneLine(failure);
+  return s.size() <= kMax ? s : s.substr(0, kMax) + "...";
+}
+
 void printTable(const ExperimentResults& r) {
   int armWidth = 3, seedWidth = 4;
   for (const RunRecord& run : r.runs) {
     armWidth = std::max(armWidth, int(run.label.size()));
     seedWidth = std::max(seedWidth, int(std::to_string(run.seed).size()));
   }
-  std::printf("%-*s  %*s  %9s  %s\n", armWidth, "arm", seedWidth, "seed", "test acc", "diverged");
+  std::printf("%-*s  %*s  %9s  %-16s  %s\n", armWidth, "arm", seedWidth, "seed", "test acc", "diverged", "failed");
   for (const RunRecord& run : r.runs) {
     char acc[32] = "-";
     if (std::isfinite(run.finalTestAccuracy)) std::snprintf(acc, sizeof acc, "%.4f", run.finalTestAccuracy);
     const std::string diverged = run.diverged ? "yes (step " + std::to_string(run.divergedAtStep) + ")" : "no";
-    std::printf("%-*s  %*llu  %9s  %s\n", armWidth, run.label.c_str(), seedWidth, (unsigned long long)run.seed, acc,
-                diverged.c_str());
+    const std::string failed = run.failed ? "yes (" + shortFailure(run.failure) + ")" : "no";
+    std::printf("%-*s  %*llu  %9s  %-16s  %s\n", armWidth, run.label.c_str(), seedWidth, (unsigned long long)run.seed,
+                acc, diverged.c_str(), failed.c_str());
   }
 }
 
@@ -277,34 +288,35 @@ void qtMessage(QtMsgType type, const QMessageLogContext&, const QString& message
   std::fprintf(stderr, "normlab-cli: Qt: %s\n", oneLine(message.toStdString()).c_str());
 }
 
-// Renders every chart into DIR/charts/. The only part that needs Qt's GUI: the application object
-// is created here, on the offscreen platform unless the user chose one.
-void writeCharts(const Options& o, const ExperimentResults& results) {
-  if (o.charts.isEmpty()) return;
+// Renders every chart into CHARTS (DIR/charts/ of the set being written). The only part that
+// needs Qt's GUI: the application object is created here, on the offscreen platform unless the
+// user chose one. Returns the number of files written.
+qsizetype writeCharts(const Options& o, const ExperimentResults& results, const std::string& charts) {
   if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
   qInstallMessageHandler(qtMessage);
   static int argc = 1;
   static char name[] = "normlab-cli";
   static char* argv[] = {name, nullptr};
   QApplication app(argc, argv);
-  const QString dir = QDir(QString::fromStdString(o.outDir)).filePath("charts");
-  QStringList written;
-  try {
-    written = exportAllCharts(results, dir, o.charts);
-  } catch (const std::exception& e) {
-    failure(e.what());
-  }
-  if (!o.quiet) std::printf("%lld chart files in %s\n", (long long)written.size(), qPrintable(dir));
+  return exportAllCharts(results, QString::fromStdString(charts), o.charts).size();
 }
 
+// The data files and the charts as one result set: all of it replaces DIR's previous set, or none.
 void writeAll(const Options& o, const ExperimentResults& results) {
+  qsizetype charts = 0;
   try {
-    prepareOutputDirectory(o.outDir);
-    writeResults(o.outDir, results);
+    writeResultSet(o.outDir, results, [&](const std::string& staging) {
+      if (!o.charts.isEmpty()) charts = writeCharts(o, results, staging + "/charts");
+    });
   } catch (const std::exception& e) {
     failure(e.what());
   }
-  writeCharts(o, results);
+  if (!o.charts.isEmpty() && !o.quiet)
+    std::printf("%lld chart files in %s\n", (long long)charts, qPrintable(QDir(QString::fromStdString(o.outDir)).filePath("charts")));
+  for (const RunRecord& run : results.runs)
+    if (run.failed)
+      std::fprintf(stderr, "normlab-cli: warning: run '%s' (seed %llu) failed: %s\n", oneLine(run.label).c_str(),
+                   (unsigned long long)run.seed, shortFailure(run.failure).c_str());
 }
 
 int exportSaved(const Options& o) {
@@ -326,7 +338,7 @@ int run(const Options& o) {
   installStopHandlers();  // a signal from here on stops cleanly (before training: writes empty results)
   const ExperimentConfig config = loadConfig(o);
   try {
-    prepareOutputDirectory(o.outDir);
+    checkResultSetDirectory(o.outDir);  // before training: a folder in the way is said at once
   } catch (const std::exception& e) {
     failure(e.what());
   }

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <new>
+#include <stdexcept>
 
 #include "error.h"
 #include "normalization.h"
@@ -99,6 +101,8 @@ struct Experiment::Run {
   AlignedVector<float> savedBuffers;
   Augmentation augment;
   ProbeScratch scratch;
+  std::int64_t failAtStep = 0;  // injectFailureAt (tests); 0: never
+  bool failWithBadAlloc = false;
   // Accumulated since the last logged point.
   double lossSum = 0;
   std::int64_t correct = 0, samples = 0, steps = 0;
@@ -138,13 +142,44 @@ bool Experiment::advance() {
   for (auto& r : runs_)
     if (!r->record.finished && (!next || r->record.samplesSeen < next->record.samplesSeen)) next = r.get();
   if (!next) return false;
-  trainOneStep(*next);
+  stepOrFail(*next);
   return true;
 }
 
 void Experiment::stepAll() {
   for (auto& r : runs_)
-    if (!r->record.finished) trainOneStep(*r);
+    if (!r->record.finished) stepOrFail(*r);
+}
+
+void Experiment::injectFailureAt(int run, std::int64_t step, bool outOfMemory) {
+  Run& r = *runs_.at(std::size_t(run));
+  r.failAtStep = step;
+  r.failWithBadAlloc = outOfMemory;
+}
+
+// The run's state after a throw is unknown: it is not trained, probed or evaluated again, and its
+// record keeps what was measured before the failing step.
+void Experiment::stepOrFail(Run& run) {
+  const std::int64_t step = run.record.step + 1;  // (trainOneStep may have counted it when it threw)
+  try {
+    if (step == run.failAtStep) {
+      if (run.failWithBadAlloc) throw std::bad_alloc();
+      throw std::runtime_error("injected failure");
+    }
+    trainOneStep(run);
+  } catch (const std::bad_alloc&) {
+    markFailed(run, step, "out of memory (std::bad_alloc)");
+  } catch (const std::exception& e) {
+    markFailed(run, step, e.what());
+  }
+}
+
+void Experiment::markFailed(Run& run, std::int64_t step, const std::string& what) {
+  RunRecord& rec = run.record;
+  rec.failed = true;
+  rec.failure = "step " + std::to_string(step) + ": " + what;
+  rec.finished = true;
+  rec.imagesPerSecond = rec.trainSeconds > 0 ? double(rec.samplesSeen) / rec.trainSeconds : 0;
 }
 
 void Experiment::trainOneStep(Run& run) {
@@ -257,7 +292,7 @@ int Experiment::recomputePopulationStatistics(int images) {
   const ImageSet& train = data_.dataset.train;
   for (auto& r : runs_) {
     Run& run = *r;
-    if (!run.batchNorm || run.record.diverged || run.record.step == 0) continue;
+    if (!run.batchNorm || run.record.diverged || run.record.failed || run.record.step == 0) continue;
     Network<float>& net = run.model.network;
     std::vector<Normalization<float>*> norms;
     for (std::size_t i = 0; i < net.size(); ++i)
@@ -342,7 +377,7 @@ std::vector<int> Experiment::lastBatchIndices(int i) const {
 
 std::int64_t Experiment::stepsDone() const {
   std::int64_t done = 0;
-  for (const auto& r : runs_) done += r->record.diverged ? r->record.totalSteps : r->record.step;
+  for (const auto& r : runs_) done += r->record.diverged || r->record.failed ? r->record.totalSteps : r->record.step;
   return done;
 }
 

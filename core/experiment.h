@@ -53,6 +53,10 @@ struct RunRecord {
   bool diverged = false;
   std::int64_t divergedAtStep = -1;
   bool finished = false;
+  // The run threw mid-training (e.g. out of memory): it stops there, the other runs go on.
+  // `failure` says at which step and why; like a diverged run it counts as finished.
+  bool failed = false;
+  std::string failure;
   double trainSeconds = 0, imagesPerSecond = 0;
   double finalTrainLoss = kNotMeasured, finalTestLoss = kNotMeasured, finalTestAccuracy = kNotMeasured;
   std::vector<MetricPoint> metrics;
@@ -76,10 +80,16 @@ class Experiment {
   bool prepared() const { return !runs_.empty(); }
 
   // Advances the unfinished run with the fewest samples seen (ties: lowest index) by one
-  // mini-batch. Returns false when every run has finished or diverged.
+  // mini-batch. Returns false when every run has finished, diverged or failed. A step that throws
+  // a std::exception (std::bad_alloc included) marks that run failed with the message; it does
+  // not propagate.
   bool advance();
-  // Advances every unfinished run by exactly one mini-batch (the GUI's Step).
+  // Advances every unfinished run by exactly one mini-batch (the GUI's Step); failures as above.
   void stepAll();
+  // Test-only fault injection: run `run`'s step `step` (1-based) throws instead of training:
+  // std::bad_alloc when outOfMemory, else std::runtime_error "injected failure". One integer
+  // comparison per step.
+  void injectFailureAt(int run, std::int64_t step, bool outOfMemory = false);
   bool finished() const;
   // Ends every run now (stop, Ctrl-C): evaluates the test set for runs that did not finish.
   void finishEarly();
@@ -107,6 +117,8 @@ class Experiment {
  private:
   struct Run;
   void trainOneStep(Run& run);
+  void stepOrFail(Run& run);
+  void markFailed(Run& run, std::int64_t step, const std::string& what);
   void evaluateTest(Run& run, double& loss, double& accuracy);
   void measureTrainVersusEval(Run& run, ProbeRecord& record);
   void logPoint(Run& run, bool withTest);

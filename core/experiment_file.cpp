@@ -188,7 +188,7 @@ json toJson(const RunRecord& run) {
   return {{"arm", run.arm}, {"seed_index", run.seedIndex}, {"label", run.label}, {"seed", run.seed},
           {"batch_size", run.batchSize}, {"dropout", run.dropout}, {"step", run.step}, {"samples_seen", run.samplesSeen},
           {"total_steps", run.totalSteps}, {"epoch", number(run.epoch)}, {"diverged", run.diverged},
-          {"diverged_at_step", run.divergedAtStep}, {"finished", run.finished},
+          {"diverged_at_step", run.divergedAtStep}, {"failed", run.failed}, {"failure", run.failure}, {"finished", run.finished},
           {"train_seconds", number(run.trainSeconds)}, {"images_per_s", number(run.imagesPerSecond)},
           {"final_train_loss", number(run.finalTrainLoss)}, {"final_test_loss", number(run.finalTestLoss)},
           {"final_test_accuracy", number(run.finalTestAccuracy)}, {"norms", norms},
@@ -236,6 +236,8 @@ ExperimentResults savedExperimentFromJson(const json& j) {
     run.epoch = r.num("epoch");
     run.diverged = r.boolean("diverged");
     run.divergedAtStep = r.integer("diverged_at_step");
+    if (runs[i].contains("failed")) run.failed = r.boolean("failed");  // optional: added later
+    if (runs[i].contains("failure")) run.failure = r.text("failure");
     run.finished = r.boolean("finished");
     run.trainSeconds = r.num("train_seconds");
     run.imagesPerSecond = r.num("images_per_s");

@@ -1,5 +1,9 @@
 #include "results_writer.h"
 
+#include <fcntl.h>
+#include <stdio.h>
+#include <unistd.h>
+
 #include <cerrno>
 #include <cmath>
 #include <cstdio>
@@ -174,7 +178,7 @@ std::string histogramsCsv(const ExperimentResults& results) {
 
 std::vector<std::string> runColumns() {
   return {"arm", "arm_index", "norm", "seed", "steps", "samples_seen", "epoch", "diverged", "diverged_at_step",
-          "final_train_loss", "final_test_loss", "final_test_acc", "train_s", "images_per_s"};
+          "failed", "failure", "final_train_loss", "final_test_loss", "final_test_acc", "train_s", "images_per_s"};
 }
 
 std::string runsCsv(const ExperimentResults& results) {
@@ -185,6 +189,7 @@ std::string runsCsv(const ExperimentResults& results) {
     appendRow(out, {csvText(run.label), std::to_string(run.arm), csvText(norm), std::to_string(run.seed),
                     std::to_string(run.step), std::to_string(run.samplesSeen), csvNumber(run.epoch),
                     run.diverged ? "1" : "0", run.diverged ? std::to_string(run.divergedAtStep) : std::string(),
+                    run.failed ? "1" : "0", csvText(run.failure),
                     csvNumber(run.finalTrainLoss), csvNumber(run.finalTestLoss), csvNumber(run.finalTestAccuracy),
                     csvNumber(run.trainSeconds), csvNumber(run.imagesPerSecond)});
   }
@@ -220,6 +225,8 @@ json summaryJson(const ExperimentResults& results) {
                     {"final_train_loss", number(run.finalTrainLoss)},
                     {"diverged", run.diverged},
                     {"diverged_at_step", run.diverged ? json(run.divergedAtStep) : json(nullptr)},
+                    {"failed", run.failed},
+                    {"failure", run.failed ? json(run.failure) : json(nullptr)},
                     {"steps", run.step},
                     {"images_per_s", number(run.imagesPerSecond)}});
   }
@@ -251,23 +258,29 @@ void prepareOutputDirectory(const std::string& dir) {
 
 void writeFileAtomically(const std::string& path, std::string_view text) {
   const std::string tmp = path + ".tmp";
-  std::FILE* f = std::fopen(tmp.c_str(), "wb");
-  if (!f) cannotWrite(path, reasonOf(errno));
-  bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size() && std::fflush(f) == 0;
-  int err = ok ? 0 : errno;
-  if (std::fclose(f) != 0 && ok) {
-    ok = false;
-    err = errno;
+  // O_TRUNC: a .tmp left by a killed earlier write is overwritten, then renamed or removed.
+  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+  if (fd < 0) cannotWrite(path, reasonOf(errno));
+  int err = 0;
+  for (std::size_t done = 0; done < text.size() && !err;) {
+    const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+    if (n > 0) done += std::size_t(n);
+    else if (n < 0 && errno != EINTR) err = errno;
+    else if (n == 0) err = ENOSPC;
   }
-  if (!ok) {
+  // The data must be on disk before the rename makes it the file: else a crash can leave an
+  // empty file under the final name.
+  if (!err && ::fsync(fd) != 0) err = errno;
+  if (::close(fd) != 0 && !err) err = errno;
+  if (err) {
     std::remove(tmp.c_str());
     cannotWrite(path, reasonOf(err));
   }
-  std::error_code ec;
-  fs::rename(tmp, path, ec);
-  if (ec) {
+  resultSetEvent(".tmp written");
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+    err = errno;
     std::remove(tmp.c_str());
-    cannotWrite(path, ec.message());
+    cannotWrite(path, reasonOf(err));
   }
 }
 
@@ -278,16 +291,177 @@ std::vector<std::string> writeResults(const std::string& dir, const ExperimentRe
     const std::string path = (d / name).string();
     writeFileAtomically(path, text);
     written.push_back(path);
+    resultSetEvent(name);
   };
+  // experiment.normlab first: it holds everything, the other files are views of it.
+  const std::string saved = (d / "experiment.normlab").string();
+  saveExperiment(saved, results);  // as the window's Save writes it
+  written.push_back(saved);
+  resultSetEvent("experiment.normlab");
   write("metrics.csv", metricsCsv(results));
   write("layers.csv", layersCsv(results));
   write("histograms.csv", histogramsCsv(results));
   write("runs.csv", runsCsv(results));
   write("histograms.json", jsonText(histogramsJson(results)));
   write("summary.json", jsonText(summaryJson(results)));
-  const std::string saved = (d / "experiment.normlab").string();
-  saveExperiment(saved, results);
-  written.push_back(saved);
+  return written;
+}
+
+// ---- The result set as a whole ----
+
+namespace {
+
+ResultSetEventHook gEventHook = nullptr;
+
+constexpr const char* kSetFiles[] = {"experiment.normlab", "metrics.csv", "layers.csv", "histograms.csv",
+                                     "runs.csv", "histograms.json", "summary.json"};
+constexpr const char* kChartsFolder = "charts";
+
+bool isSetFile(const std::string& name) {
+  if (name == ".normlab-write-test.tmp") return true;  // prepareOutputDirectory's probe
+  for (const char* f : kSetFiles)
+    if (name == f || name == std::string(f) + ".tmp") return true;
+  return false;
+}
+
+bool isChartFile(const fs::path& p) {
+  std::string ext = p.extension().string();
+  if (ext == ".tmp") ext = p.stem().extension().string();
+  return ext == ".png" || ext == ".svg" || ext == ".pdf";
+}
+
+// Quotes at most a short prefix of a name found on disk.
+std::string shortName(const std::string& name) {
+  constexpr std::size_t kMax = 60;
+  return name.size() <= kMax ? name : name.substr(0, kMax) + "...";
+}
+
+// The first entry of `dir` that is not part of a result set ("" when there is none): the set is
+// replaced as a whole, so it may only replace files a result set wrote.
+std::string foreignEntry(const fs::path& dir) {
+  std::error_code ec;
+  for (const fs::directory_entry& e : fs::directory_iterator(dir, ec)) {
+    const std::string name = e.path().filename().string();
+    if (e.is_symlink(ec)) return name;
+    if (e.is_regular_file(ec) && isSetFile(name)) continue;
+    if (e.is_directory(ec) && name == kChartsFolder) {
+      for (const fs::directory_entry& c : fs::directory_iterator(e.path(), ec))
+        if (c.is_symlink(ec) || !c.is_regular_file(ec) || !isChartFile(c.path()))
+          return std::string(kChartsFolder) + "/" + c.path().filename().string();
+      continue;
+    }
+    return name;
+  }
+  if (ec) return "(cannot list it: " + ec.message() + ")";
+  return {};
+}
+
+// Both exchanged or nothing: Linux's renameat2(RENAME_EXCHANGE). A file system without it gets
+// two renames (the old set moved aside, the new one moved in): a kill between them leaves no folder.
+bool exchangePaths(const fs::path& staging, const fs::path& target, int* err) {
+  if (::renameat2(AT_FDCWD, staging.c_str(), AT_FDCWD, target.c_str(), RENAME_EXCHANGE) == 0) return true;
+  if (errno != EINVAL && errno != ENOSYS) {
+    *err = errno;
+    return false;
+  }
+  const fs::path aside = staging.string() + "-old";
+  std::error_code ec;
+  fs::remove_all(aside, ec);
+  if (std::rename(target.c_str(), aside.c_str()) != 0) {
+    *err = errno;
+    return false;
+  }
+  if (std::rename(staging.c_str(), target.c_str()) != 0) {
+    *err = errno;
+    std::rename(aside.c_str(), target.c_str());  // the old set back in place
+    return false;
+  }
+  std::rename(aside.c_str(), staging.c_str());  // where commit() removes the old set
+  return true;
+}
+
+void syncFolder(const fs::path& dir) {
+  const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return;
+  ::fsync(fd);
+  ::close(fd);
+}
+
+}  // namespace
+
+void setResultSetEventHook(ResultSetEventHook hook) { gEventHook = hook; }
+
+void resultSetEvent(const char* event) {
+  if (gEventHook) gEventHook(event);
+}
+
+ResultSetWriter::ResultSetWriter(const std::string& dir) : dir_(dir) {
+  if (dir.empty()) cannotWrite(dir, "empty directory name");
+  std::error_code ec;
+  fs::path target = fs::absolute(fs::path(dir), ec).lexically_normal();
+  if (!target.has_filename()) target = target.parent_path();  // "out/" -> "out"
+  // A symbolic link to a folder: the set replaces the folder it points to, not the link.
+  std::error_code missing;  // (a folder that does not exist yet is no link)
+  if (!ec && fs::is_symlink(fs::symlink_status(target, missing))) target = fs::canonical(target, ec);
+  if (ec) cannotWrite(dir, ec.message());
+  target_ = target;
+  // Exchanging the folder a shell stands in would leave the shell in the removed old set.
+  if (const fs::path cwd = fs::current_path(ec); !ec && fs::equivalent(cwd, target_, ec))
+    cannotWrite(dir, "it is the current folder (results replace the folder as a whole): name a folder inside it");
+  ec.clear();
+  if (fs::exists(target_, ec)) {
+    if (!fs::is_directory(target_, ec)) cannotWrite(dir, "not a directory");
+    if (const std::string other = foreignEntry(target_); !other.empty())
+      cannotWrite(dir, "it holds '" + shortName(other) +
+                           "', which is not a NormLab result file (results replace the folder's contents as a "
+                           "whole): choose an empty or new folder");
+  }
+  const fs::path parent = target_.parent_path();
+  fs::create_directories(parent, ec);
+  if (ec) cannotWrite(dir, ec.message());
+  // The new set is written beside the folder, then exchanged with it in one step.
+  staging_ = parent / ("." + target_.filename().string() + ".normlab-tmp");
+  fs::remove_all(staging_, ec);  // a staging folder left by a killed earlier write
+  if (!fs::create_directory(staging_, ec) || ec)
+    cannotWrite(dir, "cannot create '" + staging_.string() + "': " + (ec ? ec.message() : "it exists"));
+  resultSetEvent("staging created");
+}
+
+ResultSetWriter::~ResultSetWriter() {
+  std::error_code ec;
+  if (!committed_) fs::remove_all(staging_, ec);
+}
+
+std::string ResultSetWriter::stagingDir() const { return staging_.string(); }
+
+void ResultSetWriter::commit() {
+  syncFolder(staging_);
+  std::error_code ec;
+  if (fs::exists(target_, ec)) {
+    int err = 0;
+    if (!exchangePaths(staging_, target_, &err)) cannotWrite(dir_, reasonOf(err));
+    resultSetEvent("exchanged");
+  } else if (std::rename(staging_.c_str(), target_.c_str()) != 0) {
+    cannotWrite(dir_, reasonOf(errno));
+  }
+  committed_ = true;
+  syncFolder(target_.parent_path());
+  fs::remove_all(staging_, ec);  // now the previous set (if any); a kill here leaves it for the next write
+  resultSetEvent("committed");
+}
+
+void checkResultSetDirectory(const std::string& dir) {
+  ResultSetWriter probe(dir);  // checks the folder and creates (then removes) the staging folder
+}
+
+std::vector<std::string> writeResultSet(const std::string& dir, const ExperimentResults& results,
+                                        const std::function<void(const std::string& stagingDir)>& alsoWrite) {
+  ResultSetWriter writer(dir);
+  writeResults(writer.stagingDir(), results);
+  if (alsoWrite) alsoWrite(writer.stagingDir());
+  writer.commit();
+  std::vector<std::string> written;
+  for (const char* f : kSetFiles) written.push_back((fs::path(dir) / f).string());
   return written;
 }
 

@@ -10,9 +10,11 @@
 #include <set>
 
 #include <QApplication>
+#include <QBuffer>
 #include <QClipboard>
 #include <QComboBox>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QFontMetricsF>
 #include <QGraphicsScene>
@@ -22,7 +24,6 @@
 #include <QRegularExpression>
 #include <QPainter>
 #include <QPdfWriter>
-#include <QSaveFile>
 #include <QScreen>
 #include <QSvgGenerator>
 #include <QtCharts/QChart>
@@ -213,24 +214,21 @@ QString figureTitle(const QList<QChartView*>& views) {
   return titles.join(", ");
 }
 
-QString writeFigure(const QList<QChartView*>& views, const QString& path, const ChartExportOptions& options) {
-  if (views.isEmpty()) return QString("nothing to export to '%1': no charts").arg(path);
-  if (const QString problem = folderProblem(path); !problem.isEmpty()) return cannotWrite(path, problem);
-  QSaveFile file(path);
-  if (!file.open(QIODevice::WriteOnly)) return cannotWrite(path, file.errorString());
+// The figure as the bytes of a PNG, SVG or PDF file, rendered in memory: "" in *problem on success.
+QByteArray encodeFigure(const QList<QChartView*>& views, const ChartExportOptions& options, QString* problem) {
+  QByteArray bytes;
+  QBuffer buffer(&bytes);
+  buffer.open(QIODevice::WriteOnly);
   const Layout layout = layoutFor(views, options.caption);
   switch (options.format) {
     case ChartFormat::Png: {
       const QImage image = renderFigureImage(views, options.scale, options.caption);
-      if (!image.save(&file, "PNG")) {
-        file.cancelWriting();
-        return cannotWrite(path, file.error() != QFileDevice::NoError ? file.errorString() : "PNG encoding failed");
-      }
+      if (!image.save(&buffer, "PNG")) *problem = "PNG encoding failed";
       break;
     }
     case ChartFormat::Svg: {
       QSvgGenerator svg;
-      svg.setOutputDevice(&file);
+      svg.setOutputDevice(&buffer);
       svg.setSize(layout.total);
       svg.setViewBox(QRect(QPoint(0, 0), layout.total));
       svg.setResolution(int(std::lround(layoutDpi())));
@@ -238,8 +236,8 @@ QString writeFigure(const QList<QChartView*>& views, const QString& path, const 
       svg.setDescription(options.caption);
       QPainter painter;
       if (!painter.begin(&svg)) {
-        file.cancelWriting();
-        return cannotWrite(path, "could not start the SVG document");
+        *problem = "could not start the SVG document";
+        break;
       }
       paintFigure(painter, views, layout, options.caption);
       painter.end();
@@ -248,7 +246,7 @@ QString writeFigure(const QList<QChartView*>& views, const QString& path, const 
     case ChartFormat::Pdf: {
       // One page exactly the size of the figure; painting in the layout resolution's pixels keeps
       // every font the size the chart was laid out for (text and lines stay vector).
-      QPdfWriter pdf(&file);
+      QPdfWriter pdf(&buffer);
       const qreal dpi = layoutDpi();
       pdf.setResolution(int(std::lround(dpi)));
       pdf.setPageSize(QPageSize(QSizeF(layout.total) * 72.0 / dpi, QPageSize::Point, QString(), QPageSize::ExactMatch));
@@ -257,8 +255,8 @@ QString writeFigure(const QList<QChartView*>& views, const QString& path, const 
       pdf.setCreator("NormLab");
       QPainter painter;
       if (!painter.begin(&pdf)) {
-        file.cancelWriting();
-        return cannotWrite(path, "could not start the PDF document");
+        *problem = "could not start the PDF document";
+        break;
       }
       painter.scale(pdf.width() / qreal(layout.total.width()), pdf.height() / qreal(layout.total.height()));
       paintFigure(painter, views, layout, options.caption);
@@ -266,7 +264,23 @@ QString writeFigure(const QList<QChartView*>& views, const QString& path, const 
       break;
     }
   }
-  if (!file.commit()) return cannotWrite(path, file.errorString());
+  buffer.close();
+  return bytes;
+}
+
+// Rendered in memory, then written with the core's checked writes (every byte, fsync, close,
+// then rename): a full disk fails here instead of renaming a cut file into place.
+QString writeFigure(const QList<QChartView*>& views, const QString& path, const ChartExportOptions& options) {
+  if (views.isEmpty()) return QString("nothing to export to '%1': no charts").arg(path);
+  if (const QString problem = folderProblem(path); !problem.isEmpty()) return cannotWrite(path, problem);
+  QString problem;
+  const QByteArray bytes = encodeFigure(views, options, &problem);
+  if (!problem.isEmpty()) return cannotWrite(path, problem);
+  try {
+    writeFileAtomically(QFile::encodeName(path).toStdString(), std::string_view(bytes.constData(), std::size_t(bytes.size())));
+  } catch (const std::exception& e) {
+    return QString::fromUtf8(e.what());
+  }
   return {};
 }
 

@@ -1,8 +1,9 @@
 // Exporting charts: one chart, or every chart of a view composed into a multi-panel figure, as
 // PNG (at 1x, 2x or 4x the on-screen size), SVG or PDF, always with the legend, axis titles and a
 // caption line under the chart (arms' settings, seed, step); copying a chart to the clipboard; and
-// rendering every chart of a saved experiment headless (normlab-cli --charts). Files are written
-// atomically (QSaveFile: a temporary file, then rename), so a crash never leaves half a picture.
+// rendering every chart of a saved experiment headless (normlab-cli --charts). A file is rendered
+// in memory, then written atomically with checked writes (core writeFileAtomically: NAME.tmp,
+// every byte, fsync, close, rename), so a full disk or a crash never leaves a cut picture.
 #pragma once
 
 #include <QImage>

@@ -163,6 +163,7 @@ QString legendHtml(const Snapshot& snapshot) {
 QString runDisplayName(const RunRecord& run, bool severalSeeds) {
   QString name = runLabel(run, severalSeeds);
   if (run.diverged) name += QString(" \u2013 diverged at step %1").arg(run.divergedAtStep);
+  if (run.failed) name += QString(" \u2013 failed");  // why: in the status bar and runs.csv
   return name;
 }
 

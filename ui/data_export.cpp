@@ -3,15 +3,15 @@
 
 #include <exception>
 
+#include <QFile>
+
 #include "core/results_writer.h"
 
 namespace normlab {
 
 QString exportData(const ExperimentResults& results, const QString& dir, QStringList* written) {
   try {
-    const std::string path = dir.toStdString();
-    prepareOutputDirectory(path);
-    const std::vector<std::string> files = writeResults(path, results);
+    const std::vector<std::string> files = writeResultSet(QFile::encodeName(dir).toStdString(), results);
     if (written) {
       written->clear();
       for (const std::string& f : files) written->append(QString::fromStdString(f));

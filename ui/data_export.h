@@ -11,8 +11,9 @@
 
 namespace normlab {
 
-// Writes the data files into `dir` (created if missing; existing files of the same names are
-// replaced atomically). Returns "" on success, or a message naming the problem, e.g.
+// Writes the data files into `dir` as one result set (core writeResultSet: created if missing; a
+// previous set is replaced as a whole, or kept whole on failure; a folder holding other files is
+// refused). Returns "" on success, or a message naming the problem, e.g.
 // "cannot write to '/x/results': Permission denied". `written` (optional) receives the paths.
 QString exportData(const ExperimentResults& results, const QString& dir, QStringList* written = nullptr);
 

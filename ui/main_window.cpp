@@ -104,7 +104,7 @@ MainWindow::MainWindow(QWidget* parent, int threads)
   stateLabel_->setToolTip("What the trainer is doing: ready, loading the data, running, paused, finished or failed.");
   stepLabel_->setToolTip("Training steps (mini-batches) done per arm, and images seen per arm; all arms see the same images.");
   speedLabel_->setToolTip("Training speed of each arm in images per second.");
-  divergedLabel_->setToolTip("Arms whose loss became infinite or NaN: the learning rate was too large for them.");
+  divergedLabel_->setToolTip("Arms whose loss became infinite or NaN: the learning rate was too large for them; and runs that stopped on an error (e.g. out of memory) while the others went on.");
   statusBar()->addWidget(stateLabel_);
   statusBar()->addWidget(stepLabel_);
   statusBar()->addWidget(speedLabel_, 1);
@@ -495,6 +495,7 @@ void MainWindow::updateStatus(const Snapshot& s) {
                   .arg(armColor(r.arm).name(), label)
                   .arg(std::isfinite(r.imagesPerSecond) ? r.imagesPerSecond : 0.0, 0, 'f', 0);
     if (r.diverged) diverged << QString("%1 diverged at step %2").arg(runLabel(r, severalSeeds)).arg(r.divergedAtStep);
+    if (r.failed) diverged << QString("%1 failed (%2)").arg(runLabel(r, severalSeeds), QString::fromStdString(r.failure).left(100));
   }
   speedLabel_->setSteadyText("images/s: " + speeds.join(" &nbsp; "));
   divergedLabel_->setText(diverged.join("; "));

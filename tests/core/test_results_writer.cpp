@@ -22,10 +22,13 @@
 #include "core/experiment.h"
 #include "core/results_writer.h"
 #include "support/csv_reader.h"
+#include "support/file_helpers.h"
 
 using namespace normlab;
 using json = nlohmann::json;
 namespace fs = std::filesystem;
+using test::errorOf;
+using test::readFile;
 
 namespace {
 
@@ -57,22 +60,6 @@ ExperimentResults runExperiment(const json& config) {
   while (e.advance()) {
   }
   return snapshotResults(e);
-}
-
-std::string readFile(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-std::string errorOf(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const NormLabError& e) {
-    return e.what();
-  }
-  return {};
 }
 
 std::set<std::string> filesIn(const fs::path& dir) {

@@ -1,10 +1,16 @@
 // Chart export: PNG at 1x/2x/4x with the arms' colours, SVG that parses and carries the legend and
-// axis titles, PDF, the caption, figures, unwritable paths, file stems, and every chart of a saved
+// axis titles, PDF, the caption, figures, unwritable paths, a full disk (tmpfs), file stems, and every chart of a saved
 // experiment written headless. Leaves export_*.png in the working directory for a human to look at.
+#include <sys/mount.h>
+
+#include <cerrno>
+#include <cstring>
+
 #include <QApplication>
 #include <QClipboard>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QPainter>
 #include <QSet>
 #include <QSvgRenderer>
@@ -224,6 +230,39 @@ class TestChartExport : public QObject {
       QVERIFY(!QFile::exists(path));
     }
     QVERIFY(!QDir(dir_.filePath("missing")).exists());
+  }
+
+  // A full disk (a tmpfs smaller than the file, mounted when permitted): the export fails with
+  // "No space left on device", and neither a cut file nor its .tmp is left; a previous file of
+  // that name is kept whole. Skipped where mounting is not permitted (needs root).
+  void fullDiskGivesMessageAndKeepsThePreviousFile_data() { unwritablePathGivesMessageAndNoFile_data(); }
+  void fullDiskGivesMessageAndKeepsThePreviousFile() {
+    QFETCH(QString, format);
+    ChartExportOptions options;
+    QVERIFY(parseChartFormat(format, &options.format));
+    const QString reference = dir_.filePath("full-disk-reference." + format);
+    QCOMPARE(exportChart(lossChart(), reference, options), QString());
+    const qint64 size = QFileInfo(reference).size();
+    const QString mountPoint = dir_.filePath("tmpfs-" + format);
+    QVERIFY(QDir().mkpath(mountPoint));
+    // Room for a 4 KiB earlier file, not for the chart.
+    const QByteArray sizeOption = "size=" + QByteArray::number(std::max<qint64>(8192, size / 2 / 4096 * 4096));
+    if (::mount("tmpfs", QFile::encodeName(mountPoint).constData(), "tmpfs", 0, sizeOption.constData()) != 0)
+      QSKIP(qPrintable(QString("cannot mount a tmpfs here (%1): needs root").arg(strerror(errno))));
+    struct Unmount {
+      QByteArray p;
+      ~Unmount() { ::umount2(p.constData(), MNT_DETACH); }
+    } unmount{QFile::encodeName(mountPoint)};
+    QVERIFY2(size > 16384, qPrintable(QString::number(size)));
+    const QString path = mountPoint + "/loss." + format;
+    QFile earlier(path);
+    QVERIFY(earlier.open(QIODevice::WriteOnly));
+    earlier.write(QByteArray(100, 'x'));
+    earlier.close();
+    const QString error = exportChart(lossChart(), path, options);
+    QCOMPARE(error, QString("cannot write to '%1': No space left on device").arg(path));
+    QCOMPARE(QDir(mountPoint).entryList(QDir::Files | QDir::Hidden), QStringList{"loss." + format});
+    QCOMPARE(QFileInfo(path).size(), qint64(100));
   }
 
   void figurePutsChartsSideBySide() {

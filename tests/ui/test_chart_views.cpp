@@ -272,6 +272,23 @@ class TestChartViews : public QObject {
     }
   }
 
+  // A run that failed on an error is named so in the legends, as a diverged one is.
+  void failedRunIsLabelled() {
+    Snapshot failed = snapshot_;
+    failed.runs[0].failed = true;
+    failed.runs[0].failure = "step 3: out of memory (std::bad_alloc)";
+    QWidget parent;
+    for (const NamedView& v : createChartViews(&parent)) {
+      if (slug(v.title) != "loss") continue;
+      v.view->showSnapshot(failed);
+      QStringList labels;
+      for (QChartView* c : v.view->chartViews()) labels += legendLabels(c->chart());
+      QVERIFY2(labels.filter("\u2013 failed").size() > 0, qPrintable(labels.join(" | ")));
+      return;
+    }
+    QFAIL("no loss view");
+  }
+
   void logAxesGetOnlyPositiveFiniteValues() {
     // Poison the snapshot with every value a log axis must not see.
     Snapshot bad = snapshot_;

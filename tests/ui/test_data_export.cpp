@@ -1,6 +1,6 @@
 // Data export (the window's "Export data..."): every data file written into a new folder, the
-// saved experiment reopens with the same runs, and an unwritable folder gives a message, not a
-// crash.
+// saved experiment reopens with the same runs, an unwritable folder gives a message, not a
+// crash, and a folder holding other files is refused with the previous set left as it was.
 #include <QDir>
 #include <QFile>
 #include <QSet>
@@ -12,6 +12,13 @@
 #include "ui/data_export.h"
 
 using namespace normlab;
+
+namespace {
+QByteArray readAll(const QString& path) {
+  QFile f(path);
+  return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+}  // namespace
 
 class TestDataExport : public QObject {
   Q_OBJECT
@@ -56,6 +63,26 @@ class TestDataExport : public QObject {
     const QString error = exportData(results_, blocker + "/out", &written);
     QVERIFY2(error.startsWith("cannot write to '" + blocker + "/out': "), qPrintable(error));
     QCOMPARE(written, QStringList{"stale"});  // untouched on failure
+  }
+
+  // The set replaces the folder's contents as a whole, so a folder with other files is refused:
+  // the message names the folder and the file, nothing in it changes, no staging folder is left.
+  void folderWithOtherFilesIsRefused() {
+    const QString out = dir_.filePath("shared");
+    QCOMPARE(exportData(results_, out), QString());
+    const QByteArray before = readAll(QDir(out).filePath("metrics.csv"));
+    QFile mine(QDir(out).filePath("mine.txt"));
+    QVERIFY(mine.open(QIODevice::WriteOnly));
+    mine.write("keep me");
+    mine.close();
+    QStringList written;
+    const QString error = exportData(results_, out, &written);
+    QVERIFY2(error.startsWith("cannot write to '" + out + "': it holds 'mine.txt'"), qPrintable(error));
+    QVERIFY(written.isEmpty());
+    QCOMPARE(readAll(QDir(out).filePath("mine.txt")), QByteArray("keep me"));
+    QCOMPARE(readAll(QDir(out).filePath("metrics.csv")), before);
+    QCOMPARE(QDir(out).entryList(QDir::Files | QDir::Hidden).size(), 8);  // the 7 files and mine.txt
+    QVERIFY(!QFile::exists(dir_.filePath(".shared.normlab-tmp")));
   }
 };
 

@@ -579,6 +579,21 @@ void TestFileActions::exportFigureAndDataWriteTheirFiles() {
   w.exportDataAction()->trigger();
   QCOMPARE(log_.warnings.size(), 1);
   QVERIFY2(log_.warnings[0].contains(dir_.filePath("a-file/data")), qPrintable(log_.warnings[0]));
+  QVERIFY(w.hasUnsavedResults());  // the results stay in the window, still unsaved
+  QVERIFY(w.windowTitle().startsWith("Untitled[*]"));
+
+  // A folder holding other files: refused (the set replaces a folder whole), the dialog names
+  // the folder and the file, the earlier export in it is left as it was.
+  QVERIFY(writeAll(dir_.filePath("data-out/notes.txt"), "mine"));
+  const QByteArray before = readAll(dir_.filePath("data-out/metrics.csv"));
+  prompts.directory = [&](QWidget*, const QString&, const QString&) { return dir_.filePath("data-out"); };
+  w.setPrompts(prompts);
+  w.exportDataAction()->trigger();
+  QCOMPARE(log_.warnings.size(), 2);
+  QVERIFY2(log_.warnings[1].contains(dir_.filePath("data-out")) && log_.warnings[1].contains("notes.txt"),
+           qPrintable(log_.warnings[1]));
+  QCOMPARE(readAll(dir_.filePath("data-out/metrics.csv")), before);
+  QVERIFY(w.hasUnsavedResults());
 }
 
 void TestFileActions::unwritableExportPathShowsTheReason() {
