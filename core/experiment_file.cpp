@@ -22,7 +22,7 @@ constexpr double kMaxFloat = std::numeric_limits<float>::max();
 json number(double v) { return std::isfinite(v) ? json(v) : json(nullptr); }
 
 [[noreturn]] void invalid(const std::string& path, const std::string& problem) {
-  throw NormLabError("not a valid NormLab file: \"" + path + "\" " + problem);
+  throw NormLabError("not a valid NormLab file: " + (path.empty() ? std::string() : "\"" + path + "\" ") + problem);
 }
 
 // Reads fields with the path of the value in every message, checking type and range.
@@ -354,7 +354,7 @@ ExperimentResults savedExperimentFromJson(const json& j) {
   // One run per arm and seed, each once (a file may end early: fewer runs than arms x seeds is
   // refused too, as nothing writes such a file).
   if (runs.size() != arms * seeds)
-    top.fail("\"runs\" lists " + std::to_string(runs.size()) + " runs, but the config's " + std::to_string(arms) +
+    top.fail("its \"runs\" lists " + std::to_string(runs.size()) + " runs, but the config's " + std::to_string(arms) +
              " arms x " + std::to_string(seeds) + " seeds make " + std::to_string(arms * seeds));
   std::vector<bool> seen(arms * seeds, false);
   saved.runs.reserve(runs.size());
@@ -382,6 +382,10 @@ ExperimentResults snapshotResults(const Experiment& experiment) {
 
 void saveExperiment(const std::string& path, const ExperimentResults& saved) {
   writeFileAtomically(path, jsonText(toJson(saved)));
+}
+
+ExperimentResults parseExperimentFile(std::string_view text) {
+  return savedExperimentFromJson(strictJson(text, kMaxExperimentFileBytes));
 }
 
 ExperimentResults loadExperiment(const std::string& path) {

@@ -13,6 +13,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json_fwd.hpp>
@@ -52,6 +53,9 @@ nlohmann::json toJson(const ExperimentResults& saved);
 // missing field, a value of the wrong type or out of range, counts that do not match the config
 // (with its path, e.g. "runs[1].metrics.rows[3]").
 ExperimentResults savedExperimentFromJson(const nlohmann::json& json);
+
+// The text of a .normlab file, read strictly (strictJson) then as above.
+ExperimentResults parseExperimentFile(std::string_view text);
 
 void saveExperiment(const std::string& path, const ExperimentResults& saved);
 ExperimentResults loadExperiment(const std::string& path);

@@ -19,6 +19,13 @@ using json = nlohmann::json;
 
 constexpr std::size_t kQuotedBytes = 40;
 
+// The first at most n bytes of text, not cutting a UTF-8 character.
+std::string_view utf8Prefix(std::string_view text, std::size_t n) {
+  n = std::min(n, text.size());
+  while (n < text.size() && n > 0 && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;
+  return text.substr(0, n);
+}
+
 std::string megabytes(std::size_t bytes) { return std::to_string((bytes + (1 << 20) - 1) >> 20) + " MB"; }
 
 // Follows the parser's events to know where it is ("arms[1].lr") and to refuse repeated keys and
@@ -60,6 +67,7 @@ class Tracker {
       if (f.array) s += "[" + std::to_string(f.elements) + "]";
       else if (!f.key.empty() || !f.keys.empty()) s += (s.empty() ? "" : ".") + std::string(shortKey(f.key));
     }
+    if (s.size() > 2 * kQuotedBytes) s = std::string(utf8Prefix(s, 2 * kQuotedBytes)) + "…";  // deep nesting
     return s.empty() ? "the top level" : s;
   }
 
@@ -71,7 +79,7 @@ class Tracker {
     std::unordered_set<std::string> keys;
   };
   static std::string_view shortKey(const std::string& key) {
-    return std::string_view(key).substr(0, kQuotedBytes);
+    return utf8Prefix(key, kQuotedBytes);
   }
   void elementDone() {
     if (!frames_.empty() && frames_.back().array) ++frames_.back().elements;
@@ -147,10 +155,9 @@ std::string readTextFile(const std::string& path, std::size_t maxBytes, const st
 }
 
 std::string shortText(std::string_view text) {
-  std::size_t n = std::min(text.size(), kQuotedBytes);
-  while (n < text.size() && n > 0 && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;  // whole characters
-  std::string quoted = json(std::string(text.substr(0, n))).dump(-1, ' ', false, json::error_handler_t::replace);
-  if (n < text.size()) quoted.insert(quoted.size() - 1, "…") += " (" + std::to_string(text.size()) + " bytes)";
+  const std::string_view head = utf8Prefix(text, kQuotedBytes);
+  std::string quoted = json(std::string(head)).dump(-1, ' ', false, json::error_handler_t::replace);
+  if (head.size() < text.size()) quoted.insert(quoted.size() - 1, "…") += " (" + std::to_string(text.size()) + " bytes)";
   return quoted;
 }
 

@@ -214,6 +214,26 @@ class TestModelSpec : public QObject {
     QVERIFY2(msg.find("model spec: invalid JSON") != std::string::npos, msg.c_str());
   }
 
+  // Strict text and short quotes: a repeated key, deep nesting and long strings are refused with a
+  // short message.
+  void untrustedText() {
+    const std::string repeated = R"({"name": "t", "input": [4], "classes": 2,
+      "layers": [{"type": "dense", "out_features": 2, "out_features": 3}]})";
+    std::string msg = errorOf([&] { parseModelSpec(std::string_view(repeated)); });
+    QVERIFY2(msg.find("the key \"out_features\" appears twice in \"layers[0]\"") != std::string::npos, msg.c_str());
+    const std::string deep = R"({"name": "t", "input": )" + std::string(50000, '[') + std::string(50000, ']') + "}";
+    msg = errorOf([&] { parseModelSpec(std::string_view(deep)); });
+    QVERIFY2(msg.find("more than 64 levels deep") != std::string::npos && msg.size() < 300, msg.c_str());
+    nlohmann::json j = smallJson();
+    j["layers"][0]["type"] = std::string(100000, 'x');
+    msg = errorOf([&] { parseModelSpec(j); });
+    QVERIFY2(msg.find("unknown layer type \"xxxx") != std::string::npos && msg.size() < 400, msg.c_str());
+    j = smallJson();
+    j["description"] = std::string(5000, 'd');
+    msg = errorOf([&] { parseModelSpec(j); });
+    QVERIFY2(msg.find("'description' is 5000 bytes long (at most 4096)") != std::string::npos, msg.c_str());
+  }
+
   void validateProgrammaticSpec() {
     ModelSpec s = parseModelSpec(smallJson());
     s.layers[1].name = s.layers[0].name;  // "c"
