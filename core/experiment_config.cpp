@@ -183,11 +183,9 @@ ModelSpec parseModel(const JsonFields& root, std::string& modelName) {
     return preset(modelName);
   }
   const json& m = root.json().at("model");
+  if (m.is_string()) modelName = root.getString("model", "");  // at most kMaxNameBytes
   try {
-    if (m.is_string()) {
-      modelName = m.get<std::string>();
-      return preset(modelName);
-    }
+    if (m.is_string()) return preset(modelName);
     if (m.is_object()) {
       modelName.clear();
       return parseModelSpec(m);

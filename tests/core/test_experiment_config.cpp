@@ -528,11 +528,11 @@ class TestExperimentConfig : public QObject {
                                          << QStringList{"\"dataset.path\" does not apply to the synthetic dataset"};
     QTest::newRow("flip without augment") << R"({"dataset": {"name": "synthetic", "augment_flip": true}, )" + arms + "}"
                                           << QStringList{"\"dataset.augment_flip\" only applies when"};
-    QTest::newRow("long label") << R"({"arms": [{"norm": "none", "label": ")" + QString(5000, 'L') + R"("}]})"
+    QTest::newRow("long label") << "{\"arms\": [{\"norm\": \"none\", \"label\": \"" + QString(5000, 'L') + "\"}]}"
                                 << QStringList{"\"arms[0].label\" is 5000 bytes long (at most 200)"};
-    QTest::newRow("long unknown key") << R"({")" + QString(5000, 'K') + R"(": 1, )" + arms + "}"
+    QTest::newRow("long unknown key") << "{\"" + QString(5000, 'K') + "\": 1, " + arms + "}"
                                       << QStringList{"unknown key \"KKKK", "(5000 bytes)"};
-    QTest::newRow("long value") << R"({"model": ")" + QString(5000, 'M') + R"(", )" + arms + "}"
+    QTest::newRow("long value") << "{\"model\": \"" + QString(5000, 'M') + "\", " + arms + "}"
                                 << QStringList{"\"model\"", "MMMM"};
   }
   void strictText() {

@@ -227,7 +227,8 @@ class TestModelSpec : public QObject {
     nlohmann::json j = smallJson();
     j["layers"][0]["type"] = std::string(100000, 'x');
     msg = errorOf([&] { parseModelSpec(j); });
-    QVERIFY2(msg.find("unknown layer type \"xxxx") != std::string::npos && msg.size() < 400, msg.c_str());
+    QVERIFY2(msg.find("'type' is 100000 bytes long (at most 200): \"xxxx") != std::string::npos && msg.size() < 400,
+             msg.c_str());
     j = smallJson();
     j["description"] = std::string(5000, 'd');
     msg = errorOf([&] { parseModelSpec(j); });
