@@ -383,7 +383,7 @@ void TestMainWindow::normAPositionCannotTakeIsShown() {
   s.norms = {NormKind::Instance};
   w.controls()->setSettings(s);
   w.startOrResume();
-  QVERIFY(waitForState(w, RunnerState::Finished));
+  QVERIFY(waitForState(w, RunnerState::Finished, 120000));  // small-cnn: slower than tiny
   QVERIFY(w.bannerVisible());
   QVERIFY2(w.bannerText().contains("after fc1 stays empty: instance norm has no meaning on a dense layer"),
            qPrintable(w.bannerText()));
@@ -392,7 +392,7 @@ void TestMainWindow::normAPositionCannotTakeIsShown() {
   w.controls()->setSettings(s);
   w.resetExperiment();
   w.startOrResume();
-  QVERIFY(waitForState(w, RunnerState::Finished));
+  QVERIFY(waitForState(w, RunnerState::Finished, 120000));  // small-cnn: slower than tiny
   QVERIFY2(!w.bannerVisible(), qPrintable(w.bannerText()));
 }
 
