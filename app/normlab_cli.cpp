@@ -177,10 +177,16 @@ ExperimentConfig loadConfig(const Options& o) {
 
 std::string modelName(const ExperimentConfig& c) { return c.modelName.empty() ? c.model.name + " (inline)" : c.modelName; }
 
+// Norms an arm asks for that some position cannot take (they stay empty there).
+void printNormNotes(const ExperimentConfig& c, std::FILE* to) {
+  for (const std::string& note : normNotes(c)) std::fprintf(to, "note: %s\n", note.c_str());
+}
+
 int validate(const Options& o) {
   const ExperimentConfig c = loadConfig(o);
   std::printf("ok: %zu arm%s x %zu seed%s, model %s, dataset %s\n", c.arms.size(), c.arms.size() == 1 ? "" : "s",
               c.seeds.size(), c.seeds.size() == 1 ? "" : "s", modelName(c).c_str(), c.data.name.c_str());
+  printNormNotes(c, stdout);
   return 0;
 }
 
@@ -337,6 +343,7 @@ int exportSaved(const Options& o) {
 int run(const Options& o) {
   installStopHandlers();  // a signal from here on stops cleanly (before training: writes empty results)
   const ExperimentConfig config = loadConfig(o);
+  if (!o.quiet) printNormNotes(config, stderr);
   try {
     checkResultSetDirectory(o.outDir);  // before training: a folder in the way is said at once
   } catch (const std::exception& e) {

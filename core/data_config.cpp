@@ -71,7 +71,9 @@ DataConfig parseDataConfig(const nlohmann::json& j) {
                "validation", "preprocess", "augment", "augment_padding", "augment_flip", "drop_last"});
   DataConfig c;
   c.name = f.getChoice("name", c.name, {"fashion-mnist", "idx", "cifar10", "synthetic"});
-  c.path = f.getString("path", "");
+  if (c.name == "synthetic" && f.has("path"))
+    f.fail("path", "does not apply to the synthetic dataset, which is generated, not read from a folder");
+  c.path = f.getString("path", "", kMaxTextBytes);
   if ((c.name == "idx" || c.name == "cifar10") && c.path.empty())
     f.fail("path", "is required for the " + c.name + " dataset (the folder holding its files)");
   if (c.name != "synthetic")
@@ -84,10 +86,14 @@ DataConfig parseDataConfig(const nlohmann::json& j) {
   c.trainSubset = f.getInt("train_subset", 0, 0, 100000000);
   c.testSubset = f.getInt("test_subset", 0, 0, 100000000);
   c.stratified = f.getBool("stratified", false);
+  if (c.stratified && c.trainSubset == 0 && c.testSubset == 0)
+    f.fail("stratified", "only applies with \"dataset.train_subset\" or \"dataset.test_subset\"");
   c.validation = f.getNumber("validation", 0, 0, 0.9);
   const std::string pre = f.getChoice("preprocess", "zscore", {"raw", "minmax", "zscore"});
   c.preprocess = pre == "raw" ? Preprocess::Raw : pre == "minmax" ? Preprocess::MinMax : Preprocess::ZScore;
   c.augment = f.getBool("augment", false);
+  for (const char* k : {"augment_padding", "augment_flip"})
+    if (f.has(k) && !c.augment) f.fail(k, "only applies when \"dataset.augment\" is true");
   c.augmentPadding = f.getInt("augment_padding", 2, 0, 16);
   c.augmentFlip = f.getBool("augment_flip", true);
   c.dropLast = f.getBool("drop_last", true);

@@ -11,6 +11,7 @@
 
 #include "error.h"
 #include "json_fields.h"
+#include "json_input.h"
 #include "presets.h"
 
 namespace normlab {
@@ -31,21 +32,21 @@ const char* optimizerName(OptimizerKind k) { return k == OptimizerKind::Adam ? "
 // A number in [0, 1): probabilities and decay rates.
 double unitOpen(const JsonFields& f, const char* key, double fallback) {
   const double d = f.getNumber(key, fallback, 0.0, 1.0);
-  if (f.has(key) && d >= 1.0) f.fail(key, "must be at least 0 and less than 1, got " + f.json().at(key).dump());
+  if (f.has(key) && d >= 1.0) f.fail(key, "must be at least 0 and less than 1, got " + shortValue(f.json().at(key)));
   return d;
 }
 
 // A number in (0, hi].
 double positive(const JsonFields& f, const char* key, double fallback, double hi) {
   const double d = f.getNumber(key, fallback, 0.0, hi);
-  if (f.has(key) && d <= 0.0) f.fail(key, "must be greater than 0, got " + f.json().at(key).dump());
+  if (f.has(key) && d <= 0.0) f.fail(key, "must be greater than 0, got " + shortValue(f.json().at(key)));
   return d;
 }
 
 // A seed: a whole number in [0, 2^53] (exactly representable in JSON readers everywhere).
 std::uint64_t seedValue(const json& v, const JsonFields& f, const std::string& key) {
   constexpr double kMax = 9007199254740992.0;  // 2^53
-  const std::string problem = "must be a whole number from 0 to 2^53, got " + v.dump();
+  const std::string problem = "must be a whole number from 0 to 2^53, got " + shortValue(v);
   if (v.is_number_unsigned()) {
     const auto u = v.get<std::uint64_t>();
     if (double(u) > kMax) f.fail(key.c_str(), problem);
@@ -182,11 +183,9 @@ ModelSpec parseModel(const JsonFields& root, std::string& modelName) {
     return preset(modelName);
   }
   const json& m = root.json().at("model");
+  if (m.is_string()) modelName = root.getString("model", "");  // at most kMaxNameBytes
   try {
-    if (m.is_string()) {
-      modelName = m.get<std::string>();
-      return preset(modelName);
-    }
+    if (m.is_string()) return preset(modelName);
     if (m.is_object()) {
       modelName.clear();
       return parseModelSpec(m);
@@ -194,7 +193,7 @@ ModelSpec parseModel(const JsonFields& root, std::string& modelName) {
   } catch (const NormLabError& e) {
     throw NormLabError(std::string("\"model\": ") + e.what());
   }
-  root.fail("model", "must be a preset name or a model spec object, got " + m.dump());
+  root.fail("model", "must be a preset name or a model spec object, got " + shortValue(m));
 }
 
 // A setting that fills placeholders the model lacks would silently do nothing: reject it.
@@ -278,7 +277,7 @@ ExperimentConfig parseExperimentConfig(const nlohmann::json& j) {
     if (baseSeed)
       root.fail("seeds", "cannot be given together with \"train.seed\": list every seed in \"seeds\"");
     if (!s.is_array() || s.empty())
-      root.fail("seeds", "must be a non-empty list of seeds such as [1, 2, 3], got " + s.dump());
+      root.fail("seeds", "must be a non-empty list of seeds such as [1, 2, 3], got " + shortValue(s));
     if (s.size() > 1000) root.fail("seeds", "lists " + std::to_string(s.size()) + " seeds (at most 1000)");
     for (std::size_t i = 0; i < s.size(); ++i) {
       const std::string key = "seeds[" + std::to_string(i) + "]";
@@ -299,8 +298,12 @@ ExperimentConfig parseExperimentConfig(const nlohmann::json& j) {
   if (!root.has("arms"))
     root.fail("arms", "is missing: list the compared settings, e.g. [{\"norm\": \"batch\"}, {\"norm\": \"group\"}]");
   const json& arms = j.at("arms");
-  if (!arms.is_array()) root.fail("arms", "must be a list of arm objects, got " + arms.dump());
+  if (!arms.is_array()) root.fail("arms", "must be a list of arm objects, got " + shortValue(arms));
   if (arms.empty()) root.fail("arms", "must list at least one arm");
+  if (arms.size() * c.seeds.size() > kMaxRuns)
+    root.fail("arms", "lists " + std::to_string(arms.size()) + " arms x " + std::to_string(c.seeds.size()) +
+                          " seeds = " + std::to_string(arms.size() * c.seeds.size()) + " runs (at most " +
+                          std::to_string(kMaxRuns) + ")");
   const KnownData known = knownData(c.data);
   for (std::size_t i = 0; i < arms.size(); ++i) {
     const std::string path = "arms[" + std::to_string(i) + "]";
@@ -340,39 +343,28 @@ ExperimentConfig parseExperimentConfig(const nlohmann::json& j) {
   return c;
 }
 
-ExperimentConfig parseExperimentConfig(std::string_view text) {
-  json j;
-  try {
-    j = json::parse(text.begin(), text.end());
-  } catch (const json::parse_error& e) {
-    // Locate the byte offset nlohmann reports (1-based, just past the offending character).
-    std::size_t line = 1, column = 0;
-    const std::size_t end = std::min<std::size_t>(e.byte, text.size());
-    for (std::size_t i = 0; i < end; ++i) {
-      if (text[i] == '\n') {
-        ++line;
-        column = 0;
-      } else {
-        ++column;
-      }
-    }
-    std::string what = e.what();
-    const auto pos = what.find("syntax error");
-    if (pos != std::string::npos) what = what.substr(pos);
-    throw NormLabError("invalid JSON at line " + std::to_string(line) + ", column " + std::to_string(std::max<std::size_t>(column, 1)) +
-                       ": " + what);
+std::vector<std::string> normNotes(const ExperimentConfig& c) {
+  std::vector<std::string> notes;
+  for (std::size_t i = 0; i < c.arms.size(); ++i) {
+    const ArmConfig& a = c.arms[i];
+    if (a.norm.kind == NormKind::None) continue;
+    for (const NormPlacement& p : planNorms(c.model, a.armSettings(c.seeds.front())))
+      if (!p.present())
+        notes.push_back("arms[" + std::to_string(i) + "] (" + a.label + "): " + p.name + " after " + p.follows +
+                        " stays empty: " + p.absentReason);
   }
-  return parseExperimentConfig(j);
+  return notes;
+}
+
+ExperimentConfig parseExperimentConfig(std::string_view text) {
+  return parseExperimentConfig(strictJson(text, kMaxConfigBytes));
 }
 
 ExperimentConfig loadExperimentConfig(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw NormLabError("cannot read the experiment config " + path + " (missing or unreadable)");
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) throw NormLabError("cannot read the experiment config " + path);
+  const std::string text =
+      readTextFile(path, kMaxConfigBytes, "cannot read the experiment config " + path + " (missing or unreadable)");
   try {
-    return parseExperimentConfig(std::string_view(text.str()));
+    return parseExperimentConfig(std::string_view(text));
   } catch (const NormLabError& e) {
     throw NormLabError(path + ": " + e.what());
   }

@@ -96,15 +96,25 @@ struct ExperimentConfig {
   std::optional<LessonInfo> lesson;           // present in lesson files only
 };
 
+// At most this many runs (arms x seeds). Labels and names are at most kMaxNameBytes (200)
+// long, paths and texts kMaxTextBytes (4096): see json_input.h.
+inline constexpr std::size_t kMaxRuns = 10000;
+
 // Parses and validates. Throws NormLabError naming the key path and the problem.
 ExperimentConfig parseExperimentConfig(const nlohmann::json& json);
-// As above; a syntax error gives "invalid JSON at line L, column C: ...".
+// As above, read strictly (strictJson: at most 16 MiB, 64 levels, no repeated key, nothing after
+// the value); a syntax error gives "invalid JSON at line L, column C: ...".
 ExperimentConfig parseExperimentConfig(std::string_view text);
 // Text overloads, so a std::string or a literal is not ambiguous with the json one.
 inline ExperimentConfig parseExperimentConfig(const std::string& text) { return parseExperimentConfig(std::string_view(text)); }
 inline ExperimentConfig parseExperimentConfig(const char* text) { return parseExperimentConfig(std::string_view(text)); }
 // Reads and parses a file; an unreadable file gives a message naming the path.
 ExperimentConfig loadExperimentConfig(const std::string& path);
+
+// One line per norm placeholder that stays empty although its arm has a norm, because the norm
+// cannot apply there (instance norm or lrn after a dense layer): "arms[1] (instance): norm3 after
+// fc1 stays empty: instance norm has no meaning on a dense layer's output: ...".
+std::vector<std::string> normNotes(const ExperimentConfig& config);
 
 // Writes the config back in the same shape (arms hold only their overrides; a preset stays a
 // name). parseExperimentConfig(toJson(c)) equals c (see sameConfig).

@@ -2,9 +2,18 @@
 // recorded (metrics, probes, norm placements), so a comparison reopens without retraining and
 // "run again" reproduces it. Versioned by "schema_version"; written atomically (temporary file,
 // then rename) so a crash or a full disk never leaves a half-written file. Must not depend on Qt.
+//
+// Reading trusts nothing: the text is parsed strictly (json_input.h: at most 512 MiB, 64 levels,
+// no repeated keys), then every value is checked for type, range and consistency: one run per
+// arm and seed of the config, indices in range, steps and sizes not negative, accuracies and
+// fractions in [0, 1], shapes of at most 2^24 values, histogram ranges ordered, strings of at
+// most 200 bytes (names, labels) or 4096 (notes). The limits below bound what one file may hold.
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json_fwd.hpp>
@@ -15,6 +24,18 @@
 namespace normlab {
 
 inline constexpr int kExperimentFileSchema = 1;
+
+inline constexpr std::size_t kMaxFileRuns = kMaxRuns;         // runs (arms x seeds)
+inline constexpr std::size_t kMaxFileLayers = 1000;          // layers of a model, probed layers, norms
+inline constexpr std::size_t kMaxFileProbes = 100000;        // probes (and population updates) per run
+inline constexpr std::size_t kMaxFileMetricRows = 1000000;   // metric points per run
+inline constexpr std::size_t kMaxHistogramBins = 256;        // bins of one activation histogram
+inline constexpr std::size_t kMaxLayerParams = 16;           // parameter tensors of one layer
+inline constexpr std::int64_t kMaxShapeValues = 1 << 24;     // C x H x W of one shape
+inline constexpr std::int64_t kMaxFileSteps = 1000000000000;     // steps of one run (10^12)
+inline constexpr std::int64_t kMaxSamples = std::int64_t(1) << 53;  // samples seen by one run
+inline constexpr std::int64_t kMaxFileParams = std::int64_t(1) << 40;  // parameters of one layer
+inline constexpr std::int64_t kMaxFileImages = 1000000000;   // images of one population update
 
 // Everything an experiment recorded: what the result files, the .normlab file and the charts show.
 struct ExperimentResults {
@@ -29,8 +50,12 @@ ExperimentResults snapshotResults(const Experiment& experiment);
 nlohmann::json toJson(const RunRecord& run);
 nlohmann::json toJson(const ExperimentResults& saved);
 // Throws NormLabError naming what is wrong: not a NormLab file, an unknown schema version, a
-// missing field or a value of the wrong type (with its path, e.g. "runs[1].metrics.rows[3]").
+// missing field, a value of the wrong type or out of range, counts that do not match the config
+// (with its path, e.g. "runs[1].metrics.rows[3]").
 ExperimentResults savedExperimentFromJson(const nlohmann::json& json);
+
+// The text of a .normlab file, read strictly (strictJson) then as above.
+ExperimentResults parseExperimentFile(std::string_view text);
 
 void saveExperiment(const std::string& path, const ExperimentResults& saved);
 ExperimentResults loadExperiment(const std::string& path);

@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "json_input.h"
+
 namespace normlab {
 
 namespace {
@@ -37,15 +39,19 @@ void JsonFields::allowOnly(std::initializer_list<const char*> known) const {
   for (auto it = j_.begin(); it != j_.end(); ++it) {
     bool ok = false;
     for (const char* k : known) ok = ok || it.key() == k;
-    if (!ok) throw NormLabError("unknown key \"" + keyPath(it.key().c_str()) + "\" (known keys: " + joined(known) + ")");
+    if (!ok)
+      throw NormLabError("unknown key " + shortText(keyPath(it.key().c_str())) + " (known keys: " + joined(known) + ")");
   }
 }
 
-std::string JsonFields::getString(const char* key, const std::string& fallback) const {
+std::string JsonFields::getString(const char* key, const std::string& fallback, std::size_t maxBytes) const {
   if (!has(key)) return fallback;
   const auto& v = j_.at(key);
   if (!v.is_string()) fail(key, std::string("must be a string, not ") + typeName(v));
-  return v.get<std::string>();
+  const auto& s = v.get_ref<const std::string&>();
+  if (s.size() > maxBytes)
+    fail(key, "is " + std::to_string(s.size()) + " bytes long (at most " + std::to_string(maxBytes) + "): " + shortText(s));
+  return s;
 }
 
 bool JsonFields::getBool(const char* key, bool fallback) const {
@@ -60,9 +66,9 @@ int JsonFields::getInt(const char* key, int fallback, int lo, int hi) const {
   const auto& v = j_.at(key);
   if (!v.is_number()) fail(key, std::string("must be a whole number, not ") + typeName(v));
   const double d = v.get<double>();
-  if (d != std::floor(d)) fail(key, "must be a whole number, got " + v.dump());
+  if (d != std::floor(d)) fail(key, "must be a whole number, got " + shortValue(v));
   if (d < lo || d > hi)
-    fail(key, "must be between " + std::to_string(lo) + " and " + std::to_string(hi) + ", got " + v.dump());
+    fail(key, "must be between " + std::to_string(lo) + " and " + std::to_string(hi) + ", got " + shortValue(v));
   return int(d);
 }
 
@@ -73,7 +79,7 @@ double JsonFields::getNumber(const char* key, double fallback, double lo, double
   const double d = v.get<double>();
   if (!std::isfinite(d) || d < lo || d > hi) {
     nlohmann::json lj = lo, hj = hi;
-    fail(key, "must be between " + lj.dump() + " and " + hj.dump() + ", got " + v.dump());
+    fail(key, "must be between " + lj.dump() + " and " + hj.dump() + ", got " + shortValue(v));
   }
   return d;
 }
@@ -83,7 +89,7 @@ std::string JsonFields::getChoice(const char* key, const std::string& fallback,
   const std::string s = getString(key, fallback);
   for (const char* c : choices)
     if (s == c) return s;
-  fail(key, "must be one of " + joined(choices) + ", got \"" + s + "\"");
+  fail(key, "must be one of " + joined(choices) + ", got " + shortText(s));
 }
 
 }  // namespace normlab

@@ -1,5 +1,6 @@
 // Reading JSON objects strictly: every key must be known, every value of the right type and
-// range, and every error names the full key path ("train.batch_size") and the offending value.
+// range, and every error names the full key path ("train.batch_size") and the offending value
+// (quoted short: see shortValue in json_input.h).
 // Shared by the config parsers. Must not depend on Qt.
 #pragma once
 
@@ -9,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "error.h"
+#include "json_input.h"
 
 namespace normlab {
 
@@ -21,7 +23,8 @@ class JsonFields {
   void allowOnly(std::initializer_list<const char*> known) const;
   bool has(const char* key) const { return j_.contains(key); }
 
-  std::string getString(const char* key, const std::string& fallback) const;
+  // At most maxBytes long (kMaxNameBytes: labels and names; kMaxTextBytes: paths and texts).
+  std::string getString(const char* key, const std::string& fallback, std::size_t maxBytes = kMaxNameBytes) const;
   bool getBool(const char* key, bool fallback) const;
   int getInt(const char* key, int fallback, int lo, int hi) const;
   double getNumber(const char* key, double fallback, double lo, double hi) const;

@@ -3,11 +3,10 @@
 #include "lesson.h"
 
 #include <algorithm>
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include "error.h"
+#include "json_input.h"
 
 namespace normlab {
 
@@ -36,12 +35,9 @@ Lesson fromConfig(ExperimentConfig config) {
 Lesson parseLesson(std::string_view text) { return fromConfig(parseExperimentConfig(text)); }
 
 Lesson loadLesson(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw NormLabError("cannot read the lesson " + path + " (missing or unreadable)");
-  std::ostringstream text;
-  text << in.rdbuf();
+  const std::string text = readTextFile(path, kMaxConfigBytes, "cannot read the lesson " + path + " (missing or unreadable)");
   try {
-    Lesson l = parseLesson(text.str());
+    Lesson l = parseLesson(text);
     l.file = path;
     return l;
   } catch (const NormLabError& e) {

@@ -23,7 +23,7 @@ LessonInfo parseLessonInfo(const nlohmann::json& j, const std::string& path) {
   LessonInfo l;
   l.number = f.getInt("number", 0, 1, 99);
   l.title = f.getString("title", "");
-  l.text = f.getString("text", "");
+  l.text = f.getString("text", "", kMaxTextBytes);
   if (l.title.empty()) f.fail("title", "must not be empty");
   if (l.text.empty()) f.fail("text", "must not be empty");
   l.watch = f.getString("watch", "");
@@ -31,7 +31,7 @@ LessonInfo parseLessonInfo(const nlohmann::json& j, const std::string& path) {
   if (std::find(tabs.begin(), tabs.end(), l.watch) == tabs.end()) {
     std::string valid;
     for (const auto& t : tabs) valid += (valid.empty() ? "\"" : ", \"") + t + "\"";
-    f.fail("watch", "is \"" + l.watch + "\", not a chart tab (valid: " + valid + ")");
+    f.fail("watch", "is " + shortText(l.watch) + ", not a chart tab (valid: " + valid + ")");
   }
   l.explainer = f.has("explainer") ? f.getChoice("explainer", "", {"batch-norm", "dropout", "norm-axes"}) : "";
   if (f.has("sweep")) {

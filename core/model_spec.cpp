@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "json_input.h"
 #include "random.h"
 
 namespace normlab {
@@ -85,43 +86,48 @@ std::string layerPrefix(const std::string& specName, std::size_t index, const st
 
 std::int64_t readInt(const json& v, const std::string& where, const std::string& key) {
   if (!v.is_number_integer())
-    throw NormLabError(where + "'" + key + "' must be an integer, got " + jsonTypeName(v) + " " + v.dump());
+    throw NormLabError(where + "'" + key + "' must be an integer, got " + jsonTypeName(v) + " " + shortValue(v));
   if (v.is_number_unsigned() && v.get<std::uint64_t>() > std::uint64_t(kMaxDim))
-    throw NormLabError(where + "'" + key + "' = " + v.dump() + " is too large (at most " +
+    throw NormLabError(where + "'" + key + "' = " + shortValue(v) + " is too large (at most " +
                        std::to_string(kMaxDim) + ")");
   const std::int64_t value = v.get<std::int64_t>();
   if (value > kMaxDim)
-    throw NormLabError(where + "'" + key + "' = " + v.dump() + " is too large (at most " +
+    throw NormLabError(where + "'" + key + "' = " + shortValue(v) + " is too large (at most " +
                        std::to_string(kMaxDim) + ")");
   if (value < -kMaxDim)
-    throw NormLabError(where + "'" + key + "' = " + v.dump() + " is out of range");
+    throw NormLabError(where + "'" + key + "' = " + shortValue(v) + " is out of range");
   return value;
 }
 
 double readNumber(const json& v, const std::string& where, const std::string& key) {
   if (!v.is_number())
-    throw NormLabError(where + "'" + key + "' must be a number, got " + jsonTypeName(v) + " " + v.dump());
+    throw NormLabError(where + "'" + key + "' must be a number, got " + jsonTypeName(v) + " " + shortValue(v));
   const double value = v.get<double>();
-  if (!std::isfinite(value)) throw NormLabError(where + "'" + key + "' must be finite, got " + v.dump());
+  if (!std::isfinite(value)) throw NormLabError(where + "'" + key + "' must be finite, got " + shortValue(v));
   return value;
 }
 
-std::string readString(const json& v, const std::string& where, const std::string& key) {
+std::string readString(const json& v, const std::string& where, const std::string& key,
+                       std::size_t maxBytes = kMaxNameBytes) {
   if (!v.is_string())
-    throw NormLabError(where + "'" + key + "' must be a string, got " + jsonTypeName(v) + " " + v.dump());
-  return v.get<std::string>();
+    throw NormLabError(where + "'" + key + "' must be a string, got " + jsonTypeName(v) + " " + shortValue(v));
+  const auto& s = v.get_ref<const std::string&>();
+  if (s.size() > maxBytes)
+    throw NormLabError(where + "'" + key + "' is " + std::to_string(s.size()) + " bytes long (at most " +
+                       std::to_string(maxBytes) + "): " + shortText(s));
+  return s;
 }
 
 bool readBool(const json& v, const std::string& where, const std::string& key) {
   if (!v.is_boolean())
-    throw NormLabError(where + "'" + key + "' must be true or false, got " + jsonTypeName(v) + " " + v.dump());
+    throw NormLabError(where + "'" + key + "' must be true or false, got " + jsonTypeName(v) + " " + shortValue(v));
   return v.get<bool>();
 }
 
 LayerType parseLayerType(const std::string& name, const std::string& where) {
   for (LayerType t : kAllTypes)
     if (name == layerTypeName(t)) return t;
-  throw NormLabError(where + "unknown layer type '" + name + "' (expected one of: " + typeNames() + ")");
+  throw NormLabError(where + "unknown layer type " + shortText(name) + " (expected one of: " + typeNames() + ")");
 }
 
 void checkAtLeast(std::int64_t value, std::int64_t min, const std::string& where, const char* key) {
@@ -169,7 +175,7 @@ void checkLayerValues(const LayerSpec& l, const std::string& where) {
 LayerSpec parseLayer(const json& j, std::size_t index, const std::string& specName) {
   std::string where = layerPrefix(specName, index, "", "");
   if (!j.is_object())
-    throw NormLabError(where + "a layer must be a JSON object, got " + jsonTypeName(j) + " " + j.dump());
+    throw NormLabError(where + "a layer must be a JSON object, got " + jsonTypeName(j) + " " + shortValue(j));
   LayerSpec l;
   if (j.contains("name")) {
     l.name = readString(j.at("name"), where, "name");
@@ -185,7 +191,7 @@ LayerSpec parseLayer(const json& j, std::size_t index, const std::string& specNa
   for (auto it = j.begin(); it != j.end(); ++it) {
     if (it.key() == "type" || it.key() == "name") continue;
     if (std::find(allowed.begin(), allowed.end(), it.key()) == allowed.end())
-      throw NormLabError(where + "unknown key '" + it.key() + "' for a " + typeName + " layer (allowed: " +
+      throw NormLabError(where + "unknown key " + shortText(it.key()) + " for a " + typeName + " layer (allowed: " +
                          joined([&] { auto k = allowed; k.insert(k.begin(), {"type", "name"}); return k; }()) + ")");
   }
   auto required = [&](const char* key) -> const json& {
@@ -410,15 +416,15 @@ ModelSpec parseModelSpec(const nlohmann::json& j) {
   static const std::vector<std::string> topKeys{"name", "description", "input", "classes", "activation", "layers"};
   for (auto it = j.begin(); it != j.end(); ++it)
     if (std::find(topKeys.begin(), topKeys.end(), it.key()) == topKeys.end())
-      throw NormLabError(sp + "unknown key '" + it.key() + "' (allowed: " + joined(topKeys) + ")");
+      throw NormLabError(sp + "unknown key " + shortText(it.key()) + " (allowed: " + joined(topKeys) + ")");
   for (const char* key : {"input", "classes", "layers"})
     if (!j.contains(key)) throw NormLabError(sp + "missing required key '" + key + "'");
 
-  if (j.contains("description")) spec.description = readString(j.at("description"), sp, "description");
+  if (j.contains("description")) spec.description = readString(j.at("description"), sp, "description", kMaxTextBytes);
 
   const json& input = j.at("input");
   if (!input.is_array() || (input.size() != 1 && input.size() != 3))
-    throw NormLabError(sp + "'input' must be an array [C, H, W] or [features], got " + input.dump());
+    throw NormLabError(sp + "'input' must be an array [C, H, W] or [features], got " + shortValue(input));
   std::vector<int> dims;
   for (std::size_t i = 0; i < input.size(); ++i) {
     const std::string key = "input[" + std::to_string(i) + "]";
@@ -456,9 +462,9 @@ ModelSpec parseModelSpec(const nlohmann::json& j) {
 ModelSpec parseModelSpec(std::string_view text) {
   json j;
   try {
-    j = json::parse(text.begin(), text.end());
-  } catch (const json::exception& e) {
-    throw NormLabError(std::string("model spec: invalid JSON: ") + e.what());
+    j = strictJson(text, kMaxConfigBytes);
+  } catch (const NormLabError& e) {
+    throw NormLabError(std::string("model spec: ") + e.what());
   }
   return parseModelSpec(j);
 }

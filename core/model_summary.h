@@ -19,7 +19,10 @@ struct SummaryRow {
   std::string outputShape;  // "(None, 16, 28, 28)" or "(None, 128)"
   std::int64_t trainable = 0;     // parameters
   std::int64_t nonTrainable = 0;  // buffers (running statistics)
-  std::int64_t params() const { return trainable + nonTrainable; }  // the "Param #" column
+  // The "Param #" column; saturates instead of overflowing on counts read from a crafted file.
+  std::int64_t params() const {
+    return nonTrainable > 0 && trainable > INT64_MAX - nonTrainable ? INT64_MAX : trainable + nonTrainable;
+  }
 };
 
 struct ModelSummary {

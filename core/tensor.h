@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 
 namespace normlab {
@@ -15,8 +16,10 @@ namespace normlab {
 // Per-sample shape C x H x W (a dense activation is C x 1 x 1).
 struct Shape {
   int c = 0, h = 1, w = 1;
-  int size() const { return c * h * w; }
-  int spatial() const { return h * w; }
+  // Multiplied in 64 bits: a shape read from a file cannot overflow here (readers refuse shapes
+  // above 2^24 values, model specs above their own limits, so the result fits an int).
+  int size() const { return int(std::int64_t(c) * h * w); }
+  int spatial() const { return int(std::int64_t(h) * w); }
   bool operator==(const Shape&) const = default;
   std::string str() const {
     return h == 1 && w == 1 ? std::to_string(c)

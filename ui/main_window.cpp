@@ -306,6 +306,8 @@ void MainWindow::startExperiment(ExperimentConfig config, bool paused) {
   runner_->setStepsPerSecond(perArm * double(config.arms.size() * config.seeds.size()));
   localError_.clear();
   hideBanner();
+  normNote_.clear();
+  for (const std::string& note : normNotes(config)) normNote_ += (normNote_.isEmpty() ? "" : "\n") + QString::fromStdString(note);
   controls_->setLocked(true);
   stall_->reset();
   warmAfterStart_ = true;
@@ -323,6 +325,7 @@ void MainWindow::resetExperiment() {
   if (!maybeSaveResults("resetting")) return;
   runner_->reset();
   localError_.clear();
+  normNote_.clear();
   hideBanner();
   controls_->setLocked(false);
   if (!runnerOwnsView_) {  // an opened file is put away like a finished run
@@ -367,6 +370,8 @@ void MainWindow::pullSnapshot() {
     showBanner("Training failed: " + QString::fromStdString(s->error), true);
   else if (!s->warning.empty())
     showBanner(QString::fromStdString(s->warning), false);
+  else if (!normNote_.isEmpty() && localError_.isEmpty())
+    showBanner(normNote_, false);
   else if (localError_.isEmpty())
     hideBanner();
   showCurrentView(false);

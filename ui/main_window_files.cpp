@@ -224,6 +224,7 @@ bool MainWindow::openExperimentFrom(const QString& path) {
   runner_->reset();  // the opened results replace whatever was training
   closeLesson();
   localError_.clear();
+  normNote_.clear();  // an opened file's model tab says where its norms stay empty
   hideBanner();
   filePath_ = absolute(path);
   RecentFiles::add(filePath_);

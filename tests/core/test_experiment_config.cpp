@@ -3,6 +3,7 @@
 // JSON syntax errors, files, and mutated configs that must fail cleanly, never crash.
 #include <QtTest>
 
+#include <cstring>
 #include <fstream>
 
 #include <nlohmann/json.hpp>
@@ -504,6 +505,66 @@ class TestExperimentConfig : public QObject {
     } catch (const NormLabError& e) {
       QVERIFY2(QString(e.what()).contains(expected), e.what());
     }
+  }
+
+  // Untrusted text (json_input.h): refused with the key's path and a short message, never a
+  // crash, a raw nlohmann message or a value echoed whole.
+  void strictText_data() {
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("expected");
+    const QString arms = R"("arms": [{"norm": "none"}])";
+    QTest::newRow("repeated key") << R"({"train": {"lr": 0.05, "lr": 500}, )" + arms + "}"
+                                  << QStringList{"the key \"lr\" appears twice in \"train\""};
+    QTest::newRow("repeated top key") << "{" + arms + ", " + arms + "}"
+                                      << QStringList{"\"arms\" appears twice in the top-level object"};
+    QTest::newRow("huge number") << R"({"train": {"lr": 1e999}, )" + arms + "}"
+                                 << QStringList{"\"train.lr\"", "too large"};
+    QTest::newRow("huge number in a list") << R"({"seeds": [1, -1e999], )" + arms + "}"
+                                           << QStringList{"\"seeds[1]\"", "too large"};
+    QTest::newRow("text after the value") << "{" + arms + "} {}" << QStringList{"invalid JSON at line 1", "end of input"};
+    QTest::newRow("deep nesting") << "{\"lesson\": " + QString(100000, '[') + QString(100000, ']') + ", " + arms + "}"
+                                  << QStringList{"\"lesson[0][0]", "more than 64 levels deep"};
+    QTest::newRow("key without meaning") << R"({"dataset": {"name": "synthetic", "path": "/tmp"}, )" + arms + "}"
+                                         << QStringList{"\"dataset.path\" does not apply to the synthetic dataset"};
+    QTest::newRow("flip without augment") << R"({"dataset": {"name": "synthetic", "augment_flip": true}, )" + arms + "}"
+                                          << QStringList{"\"dataset.augment_flip\" only applies when"};
+    QTest::newRow("long label") << "{\"arms\": [{\"norm\": \"none\", \"label\": \"" + QString(5000, 'L') + "\"}]}"
+                                << QStringList{"\"arms[0].label\" is 5000 bytes long (at most 200)"};
+    QTest::newRow("long unknown key") << "{\"" + QString(5000, 'K') + "\": 1, " + arms + "}"
+                                      << QStringList{"unknown key \"KKKK", "(5000 bytes)"};
+    QTest::newRow("long value") << "{\"model\": \"" + QString(5000, 'M') + "\", " + arms + "}"
+                                << QStringList{"\"model\"", "MMMM"};
+  }
+  void strictText() {
+    QFETCH(QString, text);
+    QFETCH(QStringList, expected);
+    const std::string s = text.toStdString();
+    try {
+      parseExperimentConfig(std::string_view(s));
+      QFAIL("accepted");
+    } catch (const NormLabError& e) {
+      for (const QString& x : expected) QVERIFY2(QString(e.what()).contains(x), e.what());
+      QVERIFY2(std::strlen(e.what()) < 400, e.what());  // a 5,000-byte value is not echoed whole
+    }
+  }
+  void nulByteEndsNothing() {
+    const std::string text = std::string(R"({"arms": [{"norm": "none"}]})") + '\0' + R"({"arms": []})";
+    try {
+      parseExperimentConfig(std::string_view(text));
+      QFAIL("accepted");
+    } catch (const NormLabError& e) {
+      QVERIFY2(QString(e.what()).contains("a NUL byte"), e.what());
+    }
+  }
+
+  // A norm a position cannot take is said, naming the arm and the layer.
+  void normNotesNameArmAndLayer() {
+    const ExperimentConfig c = parseExperimentConfig(R"({"dataset": {"name": "synthetic"}, "model": "small-cnn",
+      "arms": [{"norm": "batch"}, {"label": "IN", "norm": "instance"}, {"norm": "none"}]})");
+    const std::vector<std::string> notes = normNotes(c);
+    QCOMPARE(int(notes.size()), 1);
+    QVERIFY2(QString::fromStdString(notes[0]).startsWith("arms[1] (IN): norm3 after fc1 stays empty: instance norm"),
+             notes[0].c_str());
   }
 
   // Files: a good one loads; a missing one and a broken one name the path.

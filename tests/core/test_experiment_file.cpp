@@ -113,6 +113,26 @@ class TestExperimentFile : public QObject {
     QTest::newRow("bad config") << "config" << "\"config\" is invalid";
     QTest::newRow("missing field") << "missing" << "runs[1].probes";
     QTest::newRow("bad parameter count") << "params" << "runs[0].model_layers[0].trainable";
+    // Consistency and range, not only type.
+    QTest::newRow("run missing") << "run-missing" << "its \"runs\" lists 1 runs, but the config's 2 arms x 1 seeds make 2";
+    QTest::newRow("run repeated") << "run-repeated" << "\"runs[1]\" repeats arm 0 with seed index 0";
+    QTest::newRow("arm out of range") << "arm" << "\"runs[1].arm\" is 2, not a whole number from 0 to 1";
+    QTest::newRow("seed index out of range") << "seed-index" << "\"runs[0].seed_index\" is 1, not a whole number from 0 to 0";
+    QTest::newRow("negative step") << "negative-step" << "\"runs[0].step\" is -1";
+    QTest::newRow("step beyond the total") << "step-beyond" << "\"runs[0].step\" is 13, not a whole number from 0 to 12";
+    QTest::newRow("accuracy above 1") << "accuracy" << "\"runs[0].final_test_accuracy\" is 1.5, outside [0.0, 1.0]";
+    QTest::newRow("metric accuracy above 1") << "metric-accuracy" << "\"runs[0].metrics.rows[0][6] (test_acc)\" is 2";
+    QTest::newRow("huge shape") << "shape" << "\"runs[0].model_layers[0].shape\" holds more than 16777216 values";
+    QTest::newRow("overflowing count") << "overflow" << "\"runs[0].model_layers[0].non_trainable\" is 9223372036854775807";
+    QTest::newRow("histogram unordered") << "histogram-order" << "has \"hist_lo\" above \"hist_hi\"";
+    QTest::newRow("too many bins") << "bins" << "histogram\" lists 1000 values (at most 256)";
+    QTest::newRow("float overflow") << "float" << "percentiles[3]\" is 1e+300";
+    QTest::newRow("long label") << "label" << "\"runs[0].label\" is 100000 bytes long (at most 200)";
+    // Strict text.
+    QTest::newRow("repeated key") << "repeated-key" << "the key \"format\" appears twice in the top-level object";
+    QTest::newRow("text after a NUL") << "nul" << "a NUL byte";
+    QTest::newRow("huge number") << "huge-number" << "\"runs[0].step\" holds a number too large";
+    QTest::newRow("deep nesting") << "deep" << "more than 64 levels deep";
   }
   void damagedFiles() {
     QFETCH(QString, mutation);
@@ -129,11 +149,38 @@ class TestExperimentFile : public QObject {
     if (mutation == "config") j["config"]["arms"] = json::array();
     if (mutation == "missing") j["runs"][1].erase("probes");
     if (mutation == "params") j["runs"][0]["model_layers"][0]["trainable"] = 1.5;
+    if (mutation == "run-missing") j["runs"].erase(1);
+    if (mutation == "run-repeated") j["runs"][1]["arm"] = 0;
+    if (mutation == "arm") j["runs"][1]["arm"] = 2;
+    if (mutation == "seed-index") j["runs"][0]["seed_index"] = 1;
+    if (mutation == "negative-step") j["runs"][0]["step"] = -1;
+    if (mutation == "step-beyond") j["runs"][0]["step"] = 13;
+    if (mutation == "accuracy") j["runs"][0]["final_test_accuracy"] = 1.5;
+    if (mutation == "metric-accuracy") j["runs"][0]["metrics"]["rows"][0][6] = 2;
+    if (mutation == "shape") j["runs"][0]["model_layers"][0]["shape"] = json::array({65536, 65536, 65536});
+    if (mutation == "overflow") j["runs"][0]["model_layers"][0]["non_trainable"] = INT64_MAX;
+    if (mutation == "histogram-order") j["runs"][0]["probes"][0]["layers"][0]["hist_lo"] = 1e30;
+    if (mutation == "bins") j["runs"][0]["probes"][0]["layers"][0]["histogram"] = std::vector<double>(1000, 0.001);
+    if (mutation == "float") j["runs"][0]["probes"][0]["layers"][0]["percentiles"][3] = 1e300;
+    if (mutation == "label") j["runs"][0]["label"] = std::string(100000, 'L');
+    if (mutation == "repeated-key") text = "{\"format\": \"x\", " + good.dump().substr(1);
+    if (mutation == "nul") text = good.dump() + std::string(1, '\0') + "{}";
+    if (mutation == "huge-number") {
+      j["runs"][0]["step"] = "@@";
+      text = j.dump();
+      text.replace(text.find("\"@@\""), 4, "1e999");
+    }
+    if (mutation == "deep") {
+      j["warning"] = "@@";
+      text = j.dump();
+      text.replace(text.find("\"@@\""), 4, std::string(100000, '[') + std::string(100000, ']'));
+    }
     if (text.empty()) text = j.dump();
     const QString path = dir_.filePath("bad-" + mutation + ".normlab");
     std::ofstream(path.toStdString()) << text;
     const QString message = errorOf([&] { loadExperiment(path.toStdString()); });
     QVERIFY2(message.contains(expected) && message.contains(path), qPrintable(message));
+    QVERIFY2(message.size() < 400, qPrintable(message));  // never a value echoed whole
   }
 
   void unwritableAndMissing() {

@@ -125,11 +125,11 @@ class TestModelSpec : public QObject {
     QTest::addColumn<QStringList>("expected");  // substrings of the message
 
     QTest::newRow("unknown layer type") << "/layers/0/type" << R"("conv3d")"
-        << QStringList{"layers[0] 'c'", "unknown layer type 'conv3d'", "conv2d, dense"};
+        << QStringList{"layers[0] 'c'", "unknown layer type \"conv3d\"", "conv2d, dense"};
     QTest::newRow("unknown key") << "/layers/0/kernal" << "3"
-        << QStringList{"layers[0] 'c' (conv2d)", "unknown key 'kernal'", "out_channels"};
+        << QStringList{"layers[0] 'c' (conv2d)", "unknown key \"kernal\"", "out_channels"};
     QTest::newRow("unknown key for type") << "/layers/7/p" << "0.5"
-        << QStringList{"layers[7] (relu)", "unknown key 'p' for a relu layer"};
+        << QStringList{"layers[7] (relu)", "unknown key \"p\" for a relu layer"};
     QTest::newRow("missing required") << "/layers/0/out_channels" << "DELETE"
         << QStringList{"layers[0] 'c' (conv2d)", "missing required key 'out_channels'"};
     QTest::newRow("missing type") << "/layers/1/type" << "DELETE"
@@ -174,7 +174,7 @@ class TestModelSpec : public QObject {
         << QStringList{"'out_features' = 1000000000000 is too large"};
     QTest::newRow("too many parameters") << "/layers/5/out_features" << "1000000"
         << QStringList{"layers[5] 'fc' (dense)", "exceeds 50000000 parameters"};
-    QTest::newRow("unknown top key") << "/optimizer" << R"("sgd")" << QStringList{"model spec 't'", "unknown key 'optimizer'"};
+    QTest::newRow("unknown top key") << "/optimizer" << R"("sgd")" << QStringList{"model spec 't'", "unknown key \"optimizer\""};
     QTest::newRow("missing input") << "/input" << "DELETE" << QStringList{"missing required key 'input'"};
     QTest::newRow("input length 2") << "/input" << "[28, 28]" << QStringList{"'input' must be an array [C, H, W]"};
     QTest::newRow("input zero") << "/input/1" << "0" << QStringList{"'input[1]' must be at least 1, got 0"};
@@ -212,6 +212,27 @@ class TestModelSpec : public QObject {
   void invalidJsonText() {
     const std::string msg = errorOf([] { parseModelSpec(std::string_view("{\"name\": ")); });
     QVERIFY2(msg.find("model spec: invalid JSON") != std::string::npos, msg.c_str());
+  }
+
+  // Strict text and short quotes: a repeated key, deep nesting and long strings are refused with a
+  // short message.
+  void untrustedText() {
+    const std::string repeated = R"({"name": "t", "input": [4], "classes": 2,
+      "layers": [{"type": "dense", "out_features": 2, "out_features": 3}]})";
+    std::string msg = errorOf([&] { parseModelSpec(std::string_view(repeated)); });
+    QVERIFY2(msg.find("the key \"out_features\" appears twice in \"layers[0]\"") != std::string::npos, msg.c_str());
+    const std::string deep = R"({"name": "t", "input": )" + std::string(50000, '[') + std::string(50000, ']') + "}";
+    msg = errorOf([&] { parseModelSpec(std::string_view(deep)); });
+    QVERIFY2(msg.find("more than 64 levels deep") != std::string::npos && msg.size() < 300, msg.c_str());
+    nlohmann::json j = smallJson();
+    j["layers"][0]["type"] = std::string(100000, 'x');
+    msg = errorOf([&] { parseModelSpec(j); });
+    QVERIFY2(msg.find("'type' is 100000 bytes long (at most 200): \"xxxx") != std::string::npos && msg.size() < 400,
+             msg.c_str());
+    j = smallJson();
+    j["description"] = std::string(5000, 'd');
+    msg = errorOf([&] { parseModelSpec(j); });
+    QVERIFY2(msg.find("'description' is 5000 bytes long (at most 4096)") != std::string::npos, msg.c_str());
   }
 
   void validateProgrammaticSpec() {

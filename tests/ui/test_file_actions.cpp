@@ -135,6 +135,8 @@ class TestFileActions : public QObject {
   void saveThenOpenShowsIdenticalMetrics();
   void damagedFileGivesAClearError_data();
   void damagedFileGivesAClearError();
+  void craftedFileKeepsTheOpenedExperiment_data();
+  void craftedFileKeepsTheOpenedExperiment();
   void unwritablePathShowsTheReasonAndLeavesNoFile();
   void recentFilesListUpdatesAndDropsMissingFiles();
   void recentFilesKeepsEightNewestFirst();
@@ -266,6 +268,61 @@ void TestFileActions::damagedFileGivesAClearError() {
   QVERIFY(runToEnd(w, [&] { w.startOrResume(); }));
   QCOMPARE(int(w.lastSnapshot()->runs.size()), 2);
   QVERIFY(!w.bannerVisible());  // starting cleared the old error
+}
+
+void TestFileActions::craftedFileKeepsTheOpenedExperiment_data() {
+  QTest::addColumn<QString>("craft");
+  for (const char* c : {"deep nesting", "repeated key", "text after a NUL", "huge number", "one run missing",
+                        "arm out of range", "huge shape", "unordered histogram", "huge label"})
+    QTest::newRow(c) << c;
+}
+
+// A file made to break the reader is refused with the CLI's message (the core's, with the path)
+// and the window keeps showing the experiment it had open: nothing opens half.
+void TestFileActions::craftedFileKeepsTheOpenedExperiment() {
+  QFETCH(QString, craft);
+  const QString good = dir_.filePath("kept.normlab");
+  if (!QFile::exists(good)) {  // trained once for every row
+    MainWindow w;
+    QVERIFY(!trainAndSave(w, good).empty());
+  }
+  json j = json::parse(readAll(good).toStdString());
+  std::string text;
+  if (craft == "deep nesting") j["warning"] = "@@";
+  if (craft == "repeated key") j["runs"][0]["label"] = "@@";
+  if (craft == "huge number") j["runs"][0]["step"] = "@@";
+  if (craft == "one run missing") j["runs"].erase(1);
+  if (craft == "arm out of range") j["runs"][1]["arm"] = 5;
+  if (craft == "huge shape") j["runs"][0]["model_layers"][0]["shape"] = json::array({65536, 65536, 2});
+  if (craft == "unordered histogram") j["runs"][0]["probes"][0]["layers"][0]["hist_lo"] = 1e30;
+  if (craft == "huge label") j["runs"][0]["label"] = std::string(1 << 20, 'L');
+  text = j.dump();
+  const auto at = text.find("\"@@\"");
+  if (craft == "deep nesting") text.replace(at, 4, std::string(100000, '[') + std::string(100000, ']'));
+  if (craft == "repeated key") text.replace(at, 4, "\"a\", \"label\": \"b\"");
+  if (craft == "huge number") text.replace(at, 4, "1e999");
+  if (craft == "text after a NUL") text += std::string(1, '\0') + "{}";
+  const QString bad = dir_.filePath("crafted.normlab");
+  QVERIFY(writeAll(bad, QByteArray::fromStdString(text)));
+  std::string cliMessage;  // what normlab-cli export prints after "normlab-cli: "
+  try {
+    loadExperiment(bad.toStdString());
+  } catch (const NormLabError& e) {
+    cliMessage = e.what();
+  }
+  QVERIFY2(!cliMessage.empty() && cliMessage.size() < 400, cliMessage.c_str());
+
+  MainWindow w;
+  w.setPrompts(scriptedPrompts(&log_));
+  w.show();
+  QVERIFY(w.openExperimentFrom(good));
+  const std::string shown = runsJson(w.lastSnapshot()->runs).dump();
+  QVERIFY(!w.openExperimentFrom(bad));
+  QCOMPARE(log_.warnings.size(), 1);
+  QVERIFY2(log_.warnings[0].contains(QString::fromStdString(cliMessage)), qPrintable(log_.warnings[0]));
+  QVERIFY(w.showsOpenedFile());
+  QCOMPARE(w.windowTitle(), QString("kept.normlab[*] — NormLab"));
+  QCOMPARE(runsJson(w.lastSnapshot()->runs).dump(), shown);
 }
 
 void TestFileActions::unwritablePathShowsTheReasonAndLeavesNoFile() {

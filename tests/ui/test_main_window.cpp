@@ -111,6 +111,7 @@ class TestMainWindow : public QObject {
   void stepAdvancesExactlyOneMiniBatch();
   void divergingArmIsShownInTheStatusBar();
   void badIdxFolderFailsWithoutCrashing();
+  void normAPositionCannotTakeIsShown();
   void presentationModeEnlargesFonts();
   void keyboardShortcuts();
   void settingsPersist();
@@ -384,6 +385,28 @@ void TestMainWindow::badIdxFolderFailsWithoutCrashing() {
   w.startOrResume();
   QVERIFY(w.bannerVisible());
   QVERIFY(w.bannerText().contains("tick at least one"));
+}
+
+// Instance norm on small-cnn: the norm after the dense layer stays empty, and the banner says so.
+void TestMainWindow::normAPositionCannotTakeIsShown() {
+  MainWindow w;
+  w.setPrompts(discardingPrompts());
+  ControlSettings s = tinySettings(4);
+  s.preset = "small-cnn";
+  s.norms = {NormKind::Instance};
+  w.controls()->setSettings(s);
+  w.startOrResume();
+  QVERIFY(waitForState(w, RunnerState::Finished, 120000));  // small-cnn: slower than tiny
+  QVERIFY(w.bannerVisible());
+  QVERIFY2(w.bannerText().contains("after fc1 stays empty: instance norm has no meaning on a dense layer"),
+           qPrintable(w.bannerText()));
+  // Arms whose norms fit everywhere have no note.
+  s.norms = {NormKind::Batch};
+  w.controls()->setSettings(s);
+  w.resetExperiment();
+  w.startOrResume();
+  QVERIFY(waitForState(w, RunnerState::Finished, 120000));  // small-cnn: slower than tiny
+  QVERIFY2(!w.bannerVisible(), qPrintable(w.bannerText()));
 }
 
 void TestMainWindow::presentationModeEnlargesFonts() {
