@@ -2,10 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
-#include <filesystem>
 
 #include "cifar10.h"
 #include "error.h"
+#include "file_kind.h"
 #include "json_fields.h"
 #include "random.h"
 
@@ -49,21 +49,30 @@ ImageSet subset(const ImageSet& set, int count, bool stratified, int classes) {
   return select(set, keep);
 }
 
+std::string& defaultFashionMnistDir() {
+  static std::string dir = kFashionMnistDir;
+  return dir;
+}
+
+// Only the default install may be missing (then the synthetic set stands in, with a warning); a
+// "path" the user gave must exist, so a typo is an error, not a silent change of dataset.
 Dataset loadSource(const DataConfig& c, std::uint64_t seed, std::string& warning) {
   if (c.name == "synthetic") return makeSyntheticDataset(c.synthetic, seed);
   if (c.name == "cifar10") return loadCifar10(c.path);
   if (c.name == "idx") return loadIdxFolder(c.path, "idx");
-  const std::string dir = c.path.empty() ? kFashionMnistDir : c.path;
-  if (!std::filesystem::exists(dir)) {
+  if (!c.path.empty()) return loadFashionMnist(c.path);
+  const std::string& dir = defaultFashionMnistDir();
+  if (describePath(dir) == "missing") {
     warning = "Fashion-MNIST is not installed (no folder " + dir +
               "; install the dataset-fashion-mnist package): training on the built-in synthetic set instead";
-    SyntheticConfig s = c.synthetic;
-    return makeSyntheticDataset(s, seed);
+    return makeSyntheticDataset(c.synthetic, seed);
   }
   return loadFashionMnist(dir);
 }
 
 }  // namespace
+
+void setDefaultFashionMnistDir(const std::string& dir) { defaultFashionMnistDir() = dir; }
 
 DataConfig parseDataConfig(const nlohmann::json& j) {
   JsonFields f(j, "dataset");
