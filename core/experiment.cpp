@@ -123,6 +123,12 @@ void Experiment::prepare() {
     throw NormLabError("dataset '" + d.name + "' has " + std::to_string(d.classes) + " classes but model '" + spec.name +
                        "' has only " + std::to_string(spec.classes) + " outputs");
   if (!pool_) pool_ = std::make_unique<ThreadPool>(threadsWanted_, priority_);
+  for (const ArmConfig& arm : config_.arms)
+    try {
+      validateLastBatch(spec, arm.armSettings(config_.seeds.front()), arm.train.batchSize, d.train.size(), config_.data.dropLast);
+    } catch (const NormLabError& e) {
+      throw NormLabError("arm '" + arm.label + "': " + e.what());
+    }
   for (int s = 0; s < int(config_.seeds.size()); ++s)
     for (int a = 0; a < int(config_.arms.size()); ++a) runs_.push_back(std::make_unique<Run>(config_, data_, a, s));
 }
