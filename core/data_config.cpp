@@ -35,8 +35,9 @@ ImageSet select(const ImageSet& set, const std::vector<int>& keep) {
   return out;
 }
 
-// The first `count` images, or the first `count` of each class when stratified.
-ImageSet subset(const ImageSet& set, int count, bool stratified, int classes) {
+// The first `count` images, or the first `count` of each class when stratified. Takes the set by
+// value so that "no subset" moves it through instead of holding it twice.
+ImageSet subset(ImageSet set, int count, bool stratified, int classes) {
   if (count <= 0) return set;
   std::vector<int> keep;
   if (stratified) {
@@ -130,8 +131,8 @@ LoadedData loadData(const DataConfig& c, std::uint64_t seed) {
   LoadedData out;
   out.dataset = loadSource(c, seed, out.warning);
   Dataset& d = out.dataset;
-  d.train = subset(d.train, c.trainSubset, c.stratified, d.classes);
-  d.test = subset(d.test, c.testSubset, c.stratified, d.classes);
+  d.train = subset(std::move(d.train), c.trainSubset, c.stratified, d.classes);
+  d.test = subset(std::move(d.test), c.testSubset, c.stratified, d.classes);
   if (c.validation > 0) {
     std::vector<int> order(std::size_t(d.train.size()));
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = int(i);

@@ -1,8 +1,8 @@
 // How much memory an experiment will need before anything is allocated, and the budget it must
 // fit: validate, run and the GUI's Start refuse a config whose estimate exceeds the budget, so a
 // config that validates does not die in std::bad_alloc. The terms follow what is really held:
-// the dataset (uint8 pixels and int labels, once, shared by every run, plus the copy made while
-// it is read or split) and, per (arm, seed) run, activations and gradients for the planned batch
+// the program itself, the dataset (uint8 pixels and int labels, once, shared by every run, plus
+// the copy made while it is read or split) and, per (arm, seed) run, activations and gradients for the planned batch
 // (network.cpp), layer scratch (each layer's plan()), parameters with their gradients, optimizer
 // state, the input batch and the sample order, and the bounded histories of metrics and probes.
 // Must not depend on Qt.
@@ -34,6 +34,8 @@ struct DatasetSize {
   std::int64_t images = 0;  // train + test (validation is carved out of train), as read
   Shape shape;              // per image
   std::int64_t trainImages = 0;  // each run keeps a sample order of this many indices
+  std::int64_t copiedImages = 0;  // images held twice while loading (file bytes and parsed copy,
+                                  // a subset or split); 0 once loaded
 };
 
 // The dataset as the config describes it, where known before loading (not for "idx").
