@@ -1,6 +1,6 @@
 // The main window, offscreen: it builds with the launch comparison, the controls drive the
-// experiment, Start/Pause/Step/Reset work through the runner, divergence and failures show in the
-// status bar and banner, presentation mode enlarges fonts, and screenshots of every tab are saved
+// experiment, Start/Pause/Step/Reset work through the runner, divergence, failures and the
+// synthetic-data fallback show in the status bar and banner, presentation mode enlarges fonts, and screenshots of every tab are saved
 // (to $NORMLAB_SCREENSHOT_DIR, default ./screenshots) for a person to look at.
 #include <QtTest>
 
@@ -24,6 +24,7 @@
 #include <QWidgetAction>
 #include <QXYSeries>
 
+#include "core/data_config.h"
 #include "ui/chart_style.h"
 #include "ui/control_panel.h"
 #include "ui/dataset_strip.h"
@@ -96,6 +97,7 @@ class TestMainWindow : public QObject {
   void stepAdvancesExactlyOneMiniBatch();
   void divergingArmIsShownInTheStatusBar();
   void badIdxFolderFailsWithoutCrashing();
+  void syntheticFallbackIsShownInTheBanner();
   void presentationModeEnlargesFonts();
   void keyboardShortcuts();
   void settingsPersist();
@@ -371,6 +373,26 @@ void TestMainWindow::badIdxFolderFailsWithoutCrashing() {
   w.startOrResume();
   QVERIFY(w.bannerVisible());
   QVERIFY(w.bannerText().contains("tick at least one"));
+}
+
+// Fashion-MNIST not installed (no path given): the run trains on the synthetic set, and the
+// banner says so for the whole run, not only in the saved file.
+void TestMainWindow::syntheticFallbackIsShownInTheBanner() {
+  setDefaultFashionMnistDir("/nonexistent/normlab-fashion-mnist");
+  MainWindow w;
+  w.setPrompts(discardingPrompts());
+  ControlSettings s = tinySettings(5);
+  s.dataset = "fashion-mnist";
+  s.dataPath.clear();
+  w.controls()->setSettings(s);
+  w.startOrResume();
+  const bool finished = waitForState(w, RunnerState::Finished);
+  setDefaultFashionMnistDir(kFashionMnistDir);
+  QVERIFY(finished);
+  w.pullSnapshot();
+  QVERIFY(w.bannerVisible());
+  QVERIFY2(w.bannerText().contains("synthetic set instead") && w.bannerText().contains("/nonexistent/normlab-fashion-mnist"),
+           qPrintable(w.bannerText()));
 }
 
 void TestMainWindow::presentationModeEnlargesFonts() {
