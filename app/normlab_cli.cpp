@@ -9,7 +9,7 @@
 //   normlab-cli validate CONFIG.json [--memory-budget SIZE]
 //
 // Exit codes: 0 done (a diverged arm is a result, not an error), 1 bad config, data, saved
-// experiment or output directory, 2 usage error, 128 + signal after SIGINT (130) or SIGTERM (143): training stops at the
+// experiment or output directory, or an estimate above the memory budget, 2 usage error, 128 + signal after SIGINT (130) or SIGTERM (143): training stops at the
 // next step boundary and what was recorded is still written. This file only parses arguments,
 // draws progress and handles signals; everything else is in the core.
 #include <signal.h>
