@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <mutex>
 
 #include "cifar10.h"
 #include "error.h"
@@ -50,9 +51,13 @@ ImageSet subset(ImageSet set, int count, bool stratified, int classes) {
   return select(set, keep);
 }
 
-std::string& defaultFashionMnistDir() {
-  static std::string dir = kFashionMnistDir;
-  return dir;
+// Read by loader threads (the runner, the GUI's dataset strip) while a test may set it.
+std::mutex gDefaultDirMutex;
+std::string gDefaultDir = kFashionMnistDir;
+
+std::string defaultFashionMnistDir() {
+  const std::lock_guard lock(gDefaultDirMutex);
+  return gDefaultDir;
 }
 
 // Only the default install may be missing (then the synthetic set stands in, with a warning); a
@@ -62,7 +67,7 @@ Dataset loadSource(const DataConfig& c, std::uint64_t seed, std::string& warning
   if (c.name == "cifar10") return loadCifar10(c.path);
   if (c.name == "idx") return loadIdxFolder(c.path, "idx");
   if (!c.path.empty()) return loadFashionMnist(c.path);
-  const std::string& dir = defaultFashionMnistDir();
+  const std::string dir = defaultFashionMnistDir();
   if (describePath(dir) == "missing") {
     warning = "Fashion-MNIST is not installed (no folder " + dir +
               "; install the dataset-fashion-mnist package): training on the built-in synthetic set instead";
@@ -73,7 +78,10 @@ Dataset loadSource(const DataConfig& c, std::uint64_t seed, std::string& warning
 
 }  // namespace
 
-void setDefaultFashionMnistDir(const std::string& dir) { defaultFashionMnistDir() = dir; }
+void setDefaultFashionMnistDir(const std::string& dir) {
+  const std::lock_guard lock(gDefaultDirMutex);
+  gDefaultDir = dir;
+}
 
 DataConfig parseDataConfig(const nlohmann::json& j) {
   JsonFields f(j, "dataset");

@@ -45,7 +45,7 @@ struct LoadedData {
 LoadedData loadData(const DataConfig& config, std::uint64_t seed);
 
 // Where Fashion-MNIST without a "path" is looked for (kFashionMnistDir). Tests point it at a
-// missing folder to see the fallback; set it before any experiment is prepared.
+// missing folder to see the fallback. Safe to call while loaders run on other threads.
 void setDefaultFashionMnistDir(const std::string& dir);
 
 // The first `perClass` indices of each class in `set` (fewer where a class has fewer).
