@@ -4,13 +4,14 @@
 // DIR/charts/ (ui/chart_export.h); only then is a QApplication created, on the "offscreen"
 // platform unless QT_QPA_PLATFORM says otherwise, so no display is needed.
 //
-//   normlab-cli run CONFIG.json --out DIR [--charts png,svg,pdf] [--threads N] [--steps N] [--quiet]
+//   normlab-cli run CONFIG.json --out DIR [--charts png,svg,pdf] [--threads N] [--steps N] [--memory-budget SIZE] [--quiet]
 //   normlab-cli export FILE.normlab --out DIR [--charts png,svg,pdf] [--quiet]
-//   normlab-cli validate CONFIG.json
+//   normlab-cli validate CONFIG.json [--memory-budget SIZE]
 //
 // Exit codes: 0 done (a diverged arm is a result, not an error; so is a run that failed on an
 // error such as out of memory: it is marked failed and warned about, the others are written),
-// 1 bad config, data, saved experiment or output directory, 2 usage error, 128 + signal after SIGINT (130) or SIGTERM (143): training stops at the
+// 1 bad config, data, saved experiment or output directory, or an estimate above the memory
+// budget, 2 usage error, 128 + signal after SIGINT (130) or SIGTERM (143): training stops at the
 // next step boundary and what was recorded is still written. This file only parses arguments,
 // draws progress and handles signals; everything else is in the core.
 #include <signal.h>
@@ -37,6 +38,7 @@
 #include "core/experiment.h"
 #include "core/experiment_config.h"
 #include "core/experiment_file.h"
+#include "core/memory_estimate.h"
 #include "core/results_writer.h"
 #include "ui/chart_export.h"
 
@@ -46,14 +48,16 @@ using Clock = std::chrono::steady_clock;
 namespace {
 
 constexpr const char* kUsage =
-    "usage: normlab-cli run CONFIG.json --out DIR [--charts png,svg,pdf] [--threads N] [--steps N] [--quiet]\n"
+    "usage: normlab-cli run CONFIG.json --out DIR [--charts png,svg,pdf] [--threads N] [--steps N]\n"
+    "                      [--memory-budget SIZE] [--quiet]\n"
     "       normlab-cli export FILE.normlab --out DIR [--charts png,svg,pdf] [--quiet]\n"
-    "       normlab-cli validate CONFIG.json\n"
+    "       normlab-cli validate CONFIG.json [--memory-budget SIZE]\n"
     "\n"
     "run       trains the experiment and writes its data files into DIR (columns: docs/export-formats.md)\n"
     "export    writes the data files of a saved experiment (experiment.normlab) into DIR again\n"
     "validate  checks a config without training\n"
-    "--charts  also writes every chart into DIR/charts/, one file per chart and format\n";
+    "--charts  also writes every chart into DIR/charts/, one file per chart and format\n"
+    "--memory-budget  refuse a config estimated to need more (e.g. 8GiB; default: 75% of physical memory)\n";
 
 volatile std::sig_atomic_t gStopSignal = 0;
 
@@ -96,6 +100,7 @@ struct Options {
   std::int64_t steps = 0;
   bool quiet = false;
   QList<ChartFormat> charts;  // empty: no charts
+  MemoryBudget memoryBudget = defaultMemoryBudget();
 };
 
 // "png,svg" -> the formats, in order, without repeats.
@@ -142,6 +147,14 @@ Options parseArguments(int argc, char** argv) {
     else if (run && a == "--threads") o.threads = int(positiveInteger(a, value(i), 1024));
     else if (run && a == "--steps") o.steps = positiveInteger(a, value(i), 1000000000);
     else if (writes && a == "--quiet") o.quiet = true;
+    else if (!exporting && a == "--memory-budget") {
+      const std::string size = value(i);
+      try {
+        o.memoryBudget = {parseByteSize(size), "--memory-budget"};
+      } catch (const NormLabError& e) {
+        usageError(std::string("--memory-budget: ") + e.what());
+      }
+    }
     else if (a == "--help" || a == "-h") {
       std::fputs(kUsage, stdout);
       std::exit(0);
@@ -184,9 +197,17 @@ void printNormNotes(const ExperimentConfig& c, std::FILE* to) {
 
 int validate(const Options& o) {
   const ExperimentConfig c = loadConfig(o);
+  MemoryEstimate estimate;
+  try {
+    estimate = estimateMemory(c, expectedDatasetSize(c.data));
+    checkMemoryBudget(estimate, o.memoryBudget);
+  } catch (const std::exception& e) {
+    failure(o.inputPath + ": " + e.what());
+  }
   std::printf("ok: %zu arm%s x %zu seed%s, model %s, dataset %s\n", c.arms.size(), c.arms.size() == 1 ? "" : "s",
               c.seeds.size(), c.seeds.size() == 1 ? "" : "s", modelName(c).c_str(), c.data.name.c_str());
   printNormNotes(c, stdout);
+  std::printf("memory: %s\n", describeEstimate(estimate, o.memoryBudget).c_str());
   return 0;
 }
 
@@ -351,6 +372,7 @@ int run(const Options& o) {
   }
 
   Experiment experiment(config, o.threads);
+  experiment.setMemoryBudget(o.memoryBudget);
   try {
     experiment.prepare();
   } catch (const std::exception& e) {

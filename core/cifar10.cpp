@@ -1,8 +1,7 @@
 #include "cifar10.h"
 
-#include <filesystem>
-
 #include "error.h"
+#include "file_kind.h"
 #include "idx_file.h"
 
 namespace normlab {
@@ -13,7 +12,7 @@ constexpr int kRecordPixels = 3 * 32 * 32;
 constexpr int kRecordBytes = 1 + kRecordPixels;
 
 void appendBatch(const std::string& path, ImageSet& set) {
-  if (!std::filesystem::exists(path)) throw NormLabError("CIFAR-10 file '" + path + "' is missing");
+  if (describePath(path) == "missing") throw NormLabError("CIFAR-10 file '" + path + "' is missing");
   const std::vector<std::uint8_t> bytes = readMaybeGzip(path);
   if (bytes.empty() || bytes.size() % kRecordBytes != 0)
     throw NormLabError("'" + path + "' is not a CIFAR-10 binary batch: its size (" + std::to_string(bytes.size()) +
@@ -32,7 +31,7 @@ void appendBatch(const std::string& path, ImageSet& set) {
 }  // namespace
 
 Dataset loadCifar10(const std::string& dir) {
-  if (!std::filesystem::is_directory(dir)) throw NormLabError("dataset folder '" + dir + "' does not exist");
+  requireFolder(dir, "dataset folder");
   Dataset d;
   d.name = "cifar10";
   d.classes = 10;

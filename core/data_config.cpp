@@ -2,10 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
-#include <filesystem>
+#include <mutex>
 
 #include "cifar10.h"
 #include "error.h"
+#include "file_kind.h"
 #include "json_fields.h"
 #include "random.h"
 
@@ -35,8 +36,9 @@ ImageSet select(const ImageSet& set, const std::vector<int>& keep) {
   return out;
 }
 
-// The first `count` images, or the first `count` of each class when stratified.
-ImageSet subset(const ImageSet& set, int count, bool stratified, int classes) {
+// The first `count` images, or the first `count` of each class when stratified. Takes the set by
+// value so that "no subset" moves it through instead of holding it twice.
+ImageSet subset(ImageSet set, int count, bool stratified, int classes) {
   if (count <= 0) return set;
   std::vector<int> keep;
   if (stratified) {
@@ -49,21 +51,37 @@ ImageSet subset(const ImageSet& set, int count, bool stratified, int classes) {
   return select(set, keep);
 }
 
+// Read by loader threads (the runner, the GUI's dataset strip) while a test may set it.
+std::mutex gDefaultDirMutex;
+std::string gDefaultDir = kFashionMnistDir;
+
+std::string defaultFashionMnistDir() {
+  const std::lock_guard lock(gDefaultDirMutex);
+  return gDefaultDir;
+}
+
+// Only the default install may be missing (then the synthetic set stands in, with a warning); a
+// "path" the user gave must exist, so a typo is an error, not a silent change of dataset.
 Dataset loadSource(const DataConfig& c, std::uint64_t seed, std::string& warning) {
   if (c.name == "synthetic") return makeSyntheticDataset(c.synthetic, seed);
   if (c.name == "cifar10") return loadCifar10(c.path);
   if (c.name == "idx") return loadIdxFolder(c.path, "idx");
-  const std::string dir = c.path.empty() ? kFashionMnistDir : c.path;
-  if (!std::filesystem::exists(dir)) {
+  if (!c.path.empty()) return loadFashionMnist(c.path);
+  const std::string dir = defaultFashionMnistDir();
+  if (describePath(dir) == "missing") {
     warning = "Fashion-MNIST is not installed (no folder " + dir +
               "; install the dataset-fashion-mnist package): training on the built-in synthetic set instead";
-    SyntheticConfig s = c.synthetic;
-    return makeSyntheticDataset(s, seed);
+    return makeSyntheticDataset(c.synthetic, seed);
   }
   return loadFashionMnist(dir);
 }
 
 }  // namespace
+
+void setDefaultFashionMnistDir(const std::string& dir) {
+  const std::lock_guard lock(gDefaultDirMutex);
+  gDefaultDir = dir;
+}
 
 DataConfig parseDataConfig(const nlohmann::json& j) {
   JsonFields f(j, "dataset");
@@ -127,8 +145,8 @@ LoadedData loadData(const DataConfig& c, std::uint64_t seed) {
   LoadedData out;
   out.dataset = loadSource(c, seed, out.warning);
   Dataset& d = out.dataset;
-  d.train = subset(d.train, c.trainSubset, c.stratified, d.classes);
-  d.test = subset(d.test, c.testSubset, c.stratified, d.classes);
+  d.train = subset(std::move(d.train), c.trainSubset, c.stratified, d.classes);
+  d.test = subset(std::move(d.test), c.testSubset, c.stratified, d.classes);
   if (c.validation > 0) {
     std::vector<int> order(std::size_t(d.train.size()));
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = int(i);

@@ -39,9 +39,14 @@ struct LoadedData {
   std::string warning;       // e.g. Fashion-MNIST missing: fell back to the synthetic set
 };
 
-// Loads and prepares the data. If Fashion-MNIST is requested but not installed, falls back to the
-// synthetic set and says so in `warning`; every other failure throws NormLabError.
+// Loads and prepares the data. If Fashion-MNIST is requested without a "path" and is not installed
+// (no folder at the default place), falls back to the synthetic set and says so in `warning`;
+// every other failure throws NormLabError (a "path" that does not exist included).
 LoadedData loadData(const DataConfig& config, std::uint64_t seed);
+
+// Where Fashion-MNIST without a "path" is looked for (kFashionMnistDir). Tests point it at a
+// missing folder to see the fallback. Safe to call while loaders run on other threads.
+void setDefaultFashionMnistDir(const std::string& dir);
 
 // The first `perClass` indices of each class in `set` (fewer where a class has fewer).
 std::vector<std::vector<int>> previewIndices(const ImageSet& set, int classes, int perClass);

@@ -1,9 +1,9 @@
 #include "dataset.h"
 
 #include <cmath>
-#include <filesystem>
 
 #include "error.h"
+#include "file_kind.h"
 #include "idx_file.h"
 #include "random.h"
 
@@ -13,9 +13,8 @@ namespace {
 
 // "dir/stem" or "dir/stem.gz", whichever exists.
 std::string findIdx(const std::string& dir, const std::string& stem) {
-  namespace fs = std::filesystem;
   for (const std::string& candidate : {dir + "/" + stem, dir + "/" + stem + ".gz"})
-    if (fs::exists(candidate)) return candidate;
+    if (describePath(candidate) != "missing") return candidate;  // readIdx says what it is if not a file
   throw NormLabError("'" + dir + "' has no " + stem + " (nor " + stem + ".gz)");
 }
 
@@ -37,7 +36,7 @@ ImageSet loadSplit(const std::string& dir, const std::string& prefix) {
 }  // namespace
 
 Dataset loadIdxFolder(const std::string& dir, const std::string& name) {
-  if (!std::filesystem::is_directory(dir)) throw NormLabError("dataset folder '" + dir + "' does not exist");
+  requireFolder(dir, "dataset folder");
   Dataset d;
   d.name = name;
   d.train = loadSplit(dir, "train");

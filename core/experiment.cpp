@@ -15,10 +15,6 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// Test-set evaluation runs in chunks of at least this many images (and the network is planned
-// for it), so small-batch arms do not evaluate two images at a time.
-constexpr int kMinEvalBatch = 64;
-
 // The arm's override, else the model's first dropout layer, else 0.
 double dropoutRate(const ModelSpec& model, const TrainSettings& train) {
   if (train.dropout) return *train.dropout;
@@ -90,8 +86,8 @@ struct Experiment::Run {
   SampleStream stream;
   InputTransform transform;
   RunRecord record;  // scalars only; histories below
-  BoundedHistory<MetricPoint> metrics{4096};
-  BoundedHistory<std::shared_ptr<const ProbeRecord>> probes{512};
+  BoundedHistory<MetricPoint> metrics{kMetricHistory};
+  BoundedHistory<std::shared_ptr<const ProbeRecord>> probes{kProbeHistory};
   Shape inputShape;
   int evalBatch = 0;
   AlignedVector<float> x;
@@ -117,7 +113,16 @@ int Experiment::threads() const { return pool_ ? pool_->threads() : threadsWante
 
 void Experiment::prepare() {
   runs_.clear();
-  data_ = loadData(config_.data, config_.seeds.front());
+  const std::optional<DatasetSize> expected = expectedDatasetSize(config_.data);
+  checkMemoryBudget(estimateMemory(config_, expected), budget_);
+  try {
+    data_ = loadData(config_.data, config_.seeds.front());
+  } catch (const std::bad_alloc&) {
+    throwOutOfMemory("loading the dataset " + config_.data.name,
+                     expected ? expected->images * std::uint64_t(expected->shape.size()) : 0);
+  }
+  const MemoryEstimate estimate = estimateMemory(config_, loadedDatasetSize(data_));
+  checkMemoryBudget(estimate, budget_);
   const Dataset& d = data_.dataset;
   const ModelSpec& spec = config_.model;
   if (d.train.shape.size() != spec.input.size())
@@ -127,8 +132,25 @@ void Experiment::prepare() {
     throw NormLabError("dataset '" + d.name + "' has " + std::to_string(d.classes) + " classes but model '" + spec.name +
                        "' has only " + std::to_string(spec.classes) + " outputs");
   if (!pool_) pool_ = std::make_unique<ThreadPool>(threadsWanted_, priority_);
+  for (const ArmConfig& arm : config_.arms)
+    try {
+      validateLastBatch(spec, arm.armSettings(config_.seeds.front()), arm.train.batchSize, d.train.size(), config_.data.dropLast);
+    } catch (const NormLabError& e) {
+      throw NormLabError("arm '" + arm.label + "': " + e.what());
+    }
   for (int s = 0; s < int(config_.seeds.size()); ++s)
-    for (int a = 0; a < int(config_.arms.size()); ++a) runs_.push_back(std::make_unique<Run>(config_, data_, a, s));
+    for (int a = 0; a < int(config_.arms.size()); ++a) {
+      try {
+        runs_.push_back(std::make_unique<Run>(config_, data_, a, s));
+      } catch (const std::bad_alloc&) {
+        runs_.clear();
+        const std::string run = "run '" + config_.arms[std::size_t(a)].label + "' seed " + std::to_string(config_.seeds[std::size_t(s)]);
+        std::uint64_t bytes = 0;
+        for (const MemoryTerm& t : estimate.terms)
+          if (t.what.starts_with(run + ":")) bytes += t.bytes;
+        throwOutOfMemory("building " + run, bytes);
+      }
+    }
 }
 
 bool Experiment::finished() const {

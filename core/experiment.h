@@ -14,6 +14,7 @@
 #include "bounded_history.h"
 #include "data_config.h"
 #include "experiment_config.h"
+#include "memory_estimate.h"
 #include "model_spec.h"
 #include "model_summary.h"
 #include "probes.h"
@@ -22,6 +23,12 @@
 namespace normlab {
 
 inline constexpr double kNotMeasured = std::numeric_limits<double>::quiet_NaN();
+
+// Test evaluation runs in chunks of at least this many images (and the network is planned for
+// it), so small-batch arms do not evaluate two images at a time.
+inline constexpr int kMinEvalBatch = 64;
+// Points a run's metric and probe histories keep (bounded_history.h).
+inline constexpr std::size_t kMetricHistory = 4096, kProbeHistory = 512;
 
 // One logged step of one run. Train loss and accuracy are means over the steps since the
 // previous point; test values are NaN where the test set was not evaluated at this step.
@@ -75,8 +82,12 @@ class Experiment {
   ~Experiment();
 
   // Loads the data and builds every run (identical weights for layers the arms share).
-  // Throws NormLabError naming the problem (missing/corrupt dataset, images that do not fit).
+  // Throws NormLabError naming the problem (missing/corrupt dataset, images that do not fit, an
+  // estimate above the memory budget, checked before loading and again with the loaded data; an
+  // allocation that fails anyway names what it was for).
   void prepare();
+  // The budget prepare() checks the memory estimate against; defaultMemoryBudget() unless set.
+  void setMemoryBudget(MemoryBudget budget) { budget_ = std::move(budget); }
   bool prepared() const { return !runs_.empty(); }
 
   // Advances the unfinished run with the fewest samples seen (ties: lowest index) by one
@@ -128,6 +139,7 @@ class Experiment {
   int threadsWanted_;
   ThreadPriority priority_;
   std::unique_ptr<ThreadPool> pool_;
+  MemoryBudget budget_ = defaultMemoryBudget();
   LoadedData data_;
   std::vector<std::unique_ptr<Run>> runs_;
 };

@@ -252,6 +252,18 @@ ArmSettings ArmConfig::armSettings(std::uint64_t seed) const {
   return s;
 }
 
+void validateLastBatch(const ModelSpec& spec, const ArmSettings& arm, int batchSize, int trainImages, bool dropLast) {
+  const int last = batchSize > 0 ? trainImages % batchSize : 0;
+  if (dropLast || last == 0) return;
+  try {
+    validateTrainingBatch(spec, arm, last);
+  } catch (const NormLabError& e) {
+    throw NormLabError("with \"dataset.drop_last\": false the last batch of each epoch holds " + std::to_string(last) +
+                       " of the " + std::to_string(trainImages) + " training images: " + e.what() +
+                       " (or keep \"dataset.drop_last\": true)");
+  }
+}
+
 ExperimentConfig parseExperimentConfig(const nlohmann::json& j) {
   JsonFields root(j, "");
   root.allowOnly({"name", "dataset", "model", "train", "arms", "seeds", "probe_every", "histogram_bins", "lesson"});
@@ -331,6 +343,7 @@ ExperimentConfig parseExperimentConfig(const nlohmann::json& j) {
     const std::string prefix = path + " (" + a.label + "): ";
     try {
       validateTrainingBatch(c.model, a.armSettings(c.seeds.front()), a.train.batchSize);
+      if (known.known) validateLastBatch(c.model, a.armSettings(c.seeds.front()), a.train.batchSize, known.train, c.data.dropLast);
     } catch (const NormLabError& e) {
       throw NormLabError(prefix + e.what());
     }

@@ -30,11 +30,11 @@
 //     "probe_every": 10,         steps between probes (1..1000000)
 //     "histogram_bins": 40,      (8..256)
 //     "lesson": {...} }          a teaching lesson's text (lesson_info.h); carried, not run
-// Each arm is checked against the model and data: planNorms/validateTrainingBatch (messages start
-// "arms[1] (GN): "), a batch larger than the known training set with drop_last, and "dropout" or
-// "activation" given for a model without dropout layers or activation placeholders. The model's
-// input must match the dataset's images (or be flat with as many values), with at least as many
-// outputs as classes.
+// Each arm is checked against the model and data: planNorms/validateTrainingBatch and, without
+// drop_last, the epoch's last partial batch (validateLastBatch; messages start "arms[1] (GN): "),
+// a batch larger than the known training set with drop_last, and "dropout" or "activation" given
+// for a model without dropout layers or activation placeholders. The model's input must match the
+// dataset's images (or be flat with as many values), with at least as many outputs as classes.
 // Norm keys apply only to the norms that use them ("groups" to group norm, "lrn_*" to lrn, ...);
 // optimizer keys only to their optimizer. An arm's "steps" replaces an inherited "epochs" and vice
 // versa. An arm may fix its own "seed" only when the experiment runs a single seed.
@@ -99,6 +99,9 @@ struct ExperimentConfig {
 // At most this many runs (arms x seeds). Labels and names are at most kMaxNameBytes (200)
 // long, paths and texts kMaxTextBytes (4096): see json_input.h.
 inline constexpr std::size_t kMaxRuns = 10000;
+// Without drop_last an epoch ends with a batch of trainImages % batchSize images: throws as
+// validateTrainingBatch when batch norm would see one value per channel there.
+void validateLastBatch(const ModelSpec& spec, const ArmSettings& arm, int batchSize, int trainImages, bool dropLast);
 
 // Parses and validates. Throws NormLabError naming the key path and the problem.
 ExperimentConfig parseExperimentConfig(const nlohmann::json& json);

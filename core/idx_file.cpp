@@ -1,20 +1,48 @@
 #include "idx_file.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <zlib.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <memory>
 
 #include "error.h"
+#include "file_kind.h"
 
 namespace normlab {
 
 namespace {
 
+// Opens without blocking (a FIFO would wait for a writer for ever) and checks what was opened,
+// not what the path named a moment before: only a regular file is read.
+FILE* openRegularFile(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) {
+    const std::string why = std::strerror(errno);
+    const std::string kind = describePath(path);
+    throw NormLabError("cannot open '" + path + "' (" + (kind == "missing" ? "it does not exist" : "it is " + kind) +
+                       "): " + why);
+  }
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    throw NormLabError("'" + path + "' is " + describePath(path) + ", not a regular file: only regular files are read as data");
+  }
+  ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+  FILE* f = ::fdopen(fd, "rb");
+  if (!f) {
+    ::close(fd);
+    throw NormLabError("cannot open '" + path + "': " + std::strerror(errno));
+  }
+  return f;
+}
+
 std::vector<std::uint8_t> readRaw(const std::string& path, std::size_t maxBytes) {
-  std::unique_ptr<FILE, int (*)(FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
-  if (!f) throw NormLabError("cannot open '" + path + "': " + std::strerror(errno));
+  std::unique_ptr<FILE, int (*)(FILE*)> f(openRegularFile(path), &std::fclose);
   std::vector<std::uint8_t> bytes;
   std::uint8_t buf[1 << 16];
   for (std::size_t got; (got = std::fread(buf, 1, sizeof buf, f.get())) > 0;) {

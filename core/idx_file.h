@@ -15,7 +15,8 @@ struct IdxArray {
 };
 
 // Reads a whole file, inflating it when it is gzip-compressed (by its magic bytes, whatever its
-// name). Throws when unreadable, when the gzip stream fails to inflate, or when it is larger than
+// name). Reads only regular files (a FIFO, device or folder is refused, saying which it is).
+// Throws when unreadable, when the gzip stream fails to inflate, or when it is larger than
 // maxBytes once inflated.
 std::vector<std::uint8_t> readMaybeGzip(const std::string& path,
                                         std::size_t maxBytes = std::size_t(1) << 30);

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "denormals.h"
+#include "memory_estimate.h"
 
 namespace normlab {
 
@@ -20,11 +21,23 @@ void Network<T>::plan(const Shape& input, int maxBatch) {
   outputs_.resize(layers_.size());
   grads_.resize(layers_.size());
   for (std::size_t i = 0; i < layers_.size(); ++i) {
-    layers_[i]->plan(shape, maxBatch);
+    try {
+      layers_[i]->plan(shape, maxBatch);
+    } catch (const std::bad_alloc&) {
+      throwOutOfMemory("planning layer '" + layers_[i]->name() + "' (its parameters and scratch) for input " +
+                           shape.str() + " and batches of " + std::to_string(maxBatch),
+                       0);
+    }
     shape = layers_[i]->outShape();
     const std::size_t count = std::size_t(maxBatch) * std::size_t(shape.size());
-    outputs_[i].assign(count, T(0));
-    grads_[i].assign(count, T(0));
+    try {
+      outputs_[i].assign(count, T(0));
+      grads_[i].assign(count, T(0));
+    } catch (const std::bad_alloc&) {
+      throwOutOfMemory("allocating the output and gradient of layer '" + layers_[i]->name() + "' (" + shape.str() +
+                           " per sample) for batches of " + std::to_string(maxBatch),
+                       2 * count * sizeof(T));
+    }
   }
   inputShape_ = input;
   maxBatch_ = maxBatch;

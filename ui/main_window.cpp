@@ -368,11 +368,13 @@ void MainWindow::pullSnapshot() {
   controls_->setLocked(active);
   if (s->state == RunnerState::Failed)
     showBanner("Training failed: " + QString::fromStdString(s->error), true);
-  else if (!s->warning.empty())
-    showBanner(QString::fromStdString(s->warning), false);
-  else if (!normNote_.isEmpty() && localError_.isEmpty())
-    showBanner(normNote_, false);
-  else if (localError_.isEmpty())
+  else if (!s->warning.empty() || (!normNote_.isEmpty() && localError_.isEmpty())) {
+    // The data fallback and the norms a position cannot take are both worth a teacher's eye.
+    QStringList notes;
+    if (!s->warning.empty()) notes << QString::fromStdString(s->warning);
+    if (!normNote_.isEmpty()) notes << normNote_;
+    showBanner(notes.join("\n"), false);
+  } else if (localError_.isEmpty())
     hideBanner();
   showCurrentView(false);
   if (warmAfterStart_ && s->state == RunnerState::Running && !s->runs.empty()) {

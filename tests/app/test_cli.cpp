@@ -1,8 +1,9 @@
 // normlab-cli end to end: runs the built binary (NORMLAB_CLI_PATH) with QProcess on the tiny model
 // and small synthetic data. A two-arm run and every file it writes, --steps, --quiet, validate, a
 // table of bad invocations and configs (exit code + one-line message), a diverging arm (a result,
-// exit 0), SIGINT/SIGTERM during a long run (clean stop, files still written), unwritable --out;
-// --charts (every chart as PNG/SVG/PDF, without a display) and `export` of a saved experiment.
+// exit 0), the memory budget (validate and run) and a named allocation failure, SIGINT/SIGTERM
+// during a long run (clean stop, files still written), unwritable --out; --charts (every chart
+// as PNG/SVG/PDF, without a display) and `export` of a saved experiment.
 #include <QtTest>
 
 #include <signal.h>
@@ -278,11 +279,68 @@ class TestCli : public QObject {
     const Result r = run({"validate", writeConfig(baseConfig())});
     QVERIFY(r.normalExit);
     QCOMPARE(r.exitCode, 0);
-    QCOMPARE(r.out, QString("ok: 2 arms x 1 seed, model tiny, dataset synthetic\n"));
+    QVERIFY2(r.out.startsWith("ok: 2 arms x 1 seed, model tiny, dataset synthetic\nmemory: about "), qPrintable(r.out));
     json c = baseConfig();
     c["seeds"] = {1, 2, 3};
     c["arms"] = json::parse(R"([{"norm": "group", "groups": 2}])");
-    QCOMPARE(run({"validate", writeConfig(c)}).out, QString("ok: 1 arm x 3 seeds, model tiny, dataset synthetic\n"));
+    QVERIFY(run({"validate", writeConfig(c)}).out.startsWith("ok: 1 arm x 3 seeds, model tiny, dataset synthetic\n"));
+  }
+
+  // A conv net on 128 x 128 images at batch 4096: about 17 GiB of activations per run.
+  static json hugeBatchConfig() {
+    return json::parse(R"({
+      "dataset": {"name": "synthetic", "train": 100, "test": 10, "size": 128, "drop_last": false},
+      "model": {"name": "wide", "input": [1, 128, 128], "classes": 10, "layers": [
+        {"type": "conv2d", "name": "conv1", "out_channels": 32, "kernel": 3, "padding": 1},
+        {"type": "relu"}, {"type": "max_pool", "kernel": 8}, {"type": "flatten"},
+        {"type": "dense", "name": "fc", "out_features": 10}]},
+      "train": {"batch_size": 4096, "steps": 1},
+      "arms": [{"norm": "none"}]
+    })");
+  }
+
+  // validate prints the estimate and refuses above the budget, naming the total and the largest
+  // term; run refuses the same before allocating. The budget is given, whatever this machine has.
+  void memoryBudget() {
+    const QString small = writeConfig(baseConfig()), huge = writeConfig(hugeBatchConfig());
+    Result r = run({"validate", small, "--memory-budget", "1GiB"});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY2(r.out.contains("memory: about ") && r.out.contains("(budget 1.0 GiB, --memory-budget); largest: "),
+             qPrintable(r.out));
+    r = run({"validate", huge, "--memory-budget", "8GiB"});
+    QCOMPARE(r.exitCode, 1);
+    for (const char* part : {"needs about", "budget 8.0 GiB, --memory-budget", "largest: run 'none' seed 1: activations",
+                             "raise the memory budget"})
+      QVERIFY2(r.err.contains(part), qPrintable(r.err + " should mention " + part));
+    QVERIFY2(r.err.startsWith("normlab-cli: " + huge + ": "), qPrintable(r.err));
+    const Result ran = run({"run", huge, "--out", freshDir(), "--memory-budget", "8GiB"});
+    QCOMPARE(ran.exitCode, 1);
+    QVERIFY2(ran.err.contains("budget 8.0 GiB, --memory-budget"), qPrintable(ran.err));
+    QCOMPARE(run({"validate", huge, "--memory-budget", "1TiB"}).exitCode, 0);
+    r = run({"validate", small, "--memory-budget", "lots"});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("--memory-budget: a memory size is a positive number"), qPrintable(r.err));
+    QCOMPARE(run({"export", small, "--out", freshDir(), "--memory-budget", "1GiB"}).exitCode, 2);
+  }
+
+  // What passes a raised budget but cannot be allocated (address space capped with ulimit -v)
+  // fails with what was being allocated and how much, never a bare std::bad_alloc.
+  void allocationFailureIsNamed() {
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+    QSKIP("sanitizers reserve more address space than the ulimit leaves");
+#endif
+    QProcess p;
+    const QString script = QString("ulimit -v 2000000 && exec '%1' run '%2' --out '%3' --memory-budget 1TiB --quiet")
+                               .arg(NORMLAB_CLI_PATH, writeConfig(hugeBatchConfig()), freshDir());
+    p.start("/bin/sh", {"-c", script});
+    QVERIFY(p.waitForFinished(60000));
+    const QString err = QString::fromUtf8(p.readAllStandardError());
+    QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(p.exitCode(), 1);
+    QVERIFY2(err.contains("out of memory while allocating the output and gradient of layer 'conv1' (32x128x128 per sample) "
+                          "for batches of 4096 (16.0 GiB requested)"),
+             qPrintable(err));
+    QVERIFY2(!err.contains("bad_alloc"), qPrintable(err));
   }
 
   void badInput_data() {

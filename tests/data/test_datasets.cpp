@@ -1,8 +1,11 @@
-// Dataset sources, the "dataset" config object, subsets, validation split, preprocessing,
+// Dataset sources (a mistyped path is an error; only a missing default install falls back; only
+// regular files are read), the "dataset" config object, subsets, validation split, preprocessing,
 // the sample stream (shuffling and batching) and augmentation.
 #include <QtTest>
 #include <QElapsedTimer>
 #include <QTemporaryDir>
+
+#include <sys/stat.h>
 
 #include <fstream>
 #include <set>
@@ -88,6 +91,10 @@ class TestDatasets : public QObject {
     QVERIFY(errorOf([&] { loadCifar10(dir.path().toStdString()); }).contains("whole number"));
     QFile::remove(dir.filePath("data_batch_3.bin"));
     QVERIFY(errorOf([&] { loadCifar10(dir.path().toStdString()); }).contains("data_batch_3.bin"));
+    // A FIFO in place of a batch is refused at once (reading it would wait for ever).
+    QCOMPARE(::mkfifo(dir.filePath("data_batch_3.bin").toLocal8Bit().constData(), 0600), 0);
+    const QString fifo = errorOf([&] { loadCifar10(dir.path().toStdString()); });
+    QVERIFY2(fifo.contains("data_batch_3.bin' is a FIFO"), qPrintable(fifo));
   }
 
   void badConfigs_data() {
@@ -168,13 +175,34 @@ class TestDatasets : public QObject {
     QCOMPARE(x[0], float(train.pixels[0]));
   }
 
+  // Only a missing default install falls back to the synthetic set (with a warning).
   void fallbackWhenFashionMnistMissing() {
     DataConfig c;
-    c.path = "/nonexistent/fashion-mnist";
     c.synthetic = smallSynthetic();
+    setDefaultFashionMnistDir("/nonexistent/fashion-mnist");
     const LoadedData data = loadData(c, 1);
+    setDefaultFashionMnistDir(kFashionMnistDir);
     QCOMPARE(data.dataset.name, std::string("synthetic"));
     QVERIFY(QString::fromStdString(data.warning).contains("dataset-fashion-mnist"));
+    QVERIFY(QString::fromStdString(data.warning).contains("/nonexistent/fashion-mnist"));
+  }
+
+  // A "path" the user gave is used or is an error: a typo never silently changes the dataset.
+  void mistypedPathIsAnError() {
+    QTemporaryDir dir;
+    const std::string file = dir.filePath("a-file").toStdString();
+    std::ofstream(file) << "not a folder";
+    for (const std::string name : {"fashion-mnist", "idx", "cifar10"}) {
+      DataConfig c;
+      c.name = name;
+      c.synthetic = smallSynthetic();
+      c.path = "/nonexistent/fashoin-mnist";
+      QString msg = errorOf([&] { loadData(c, 1); });
+      QVERIFY2(msg.contains("'/nonexistent/fashoin-mnist' does not exist"), qPrintable(QString::fromStdString(name) + ": " + msg));
+      c.path = file;
+      msg = errorOf([&] { loadData(c, 1); });
+      QVERIFY2(msg.contains(QString::fromStdString(file) + "' is a regular file, not a folder"), qPrintable(QString::fromStdString(name) + ": " + msg));
+    }
   }
 
   void streamIsAPermutationPerEpoch() {

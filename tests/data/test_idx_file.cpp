@@ -1,8 +1,10 @@
-// IDX reading: valid plain and gzip files, and every kind of broken file, built on the fly.
-// Each failure must be a NormLabError naming the file and the problem; never a crash.
+// IDX reading: valid plain and gzip files, and every kind of broken file, built on the fly, and
+// paths that are not regular files (FIFO, device, folder). Each failure must be a NormLabError
+// naming the file and the problem; never a crash or a hang.
 #include <QtTest>
 #include <QTemporaryDir>
 
+#include <sys/stat.h>
 #include <zlib.h>
 
 #include <fstream>
@@ -119,7 +121,23 @@ class TestIdxFile : public QObject {
   }
 
   void unreadableFile() {
-    expectError([&] { readIdx(path("does-not-exist").toStdString(), 3); }, {"does-not-exist", "cannot open"});
+    expectError([&] { readIdx(path("does-not-exist").toStdString(), 3); }, {"does-not-exist", "cannot open", "does not exist"});
+  }
+
+  // Only regular files are read: a FIFO would block the read for ever (no writer ever comes), a
+  // device never ends. Each is refused at once, saying what the path is.
+  void onlyRegularFilesAreRead() {
+    const QString fifo = path("fifo-images-idx3-ubyte");
+    QCOMPARE(::mkfifo(fifo.toLocal8Bit().constData(), 0600), 0);
+    expectError([&] { readIdx(fifo.toStdString(), 3); }, {fifo, "is a FIFO", "not a regular file"});
+    expectError([&] { readIdx("/dev/zero", 3); }, {"/dev/zero", "is a device"});
+    QVERIFY(QDir(dir_.path()).mkdir("folder-images-idx3-ubyte"));
+    expectError([&] { readIdx(path("folder-images-idx3-ubyte").toStdString(), 3); }, {"is a folder", "not a regular file"});
+    // Inside a dataset folder too: a FIFO in place of the training images.
+    QTemporaryDir folder;
+    QCOMPARE(::mkfifo(folder.filePath("train-images-idx3-ubyte").toLocal8Bit().constData(), 0600), 0);
+    writeFile(folder.filePath("train-labels-idx1-ubyte"), idxBytes({3}, {0, 1, 2}));
+    expectError([&] { loadIdxFolder(folder.path().toStdString()); }, {"train-images-idx3-ubyte", "is a FIFO"});
   }
 
   void folderErrors() {
@@ -131,6 +149,9 @@ class TestIdxFile : public QObject {
     writeFile(folder.filePath("t10k-labels-idx1-ubyte"), idxBytes({1}, {0}));
     expectError([&] { loadIdxFolder(folder.path().toStdString()); }, {"3 images", "2 labels"});
     expectError([&] { loadIdxFolder(folder.filePath("nope").toStdString()); }, {"does not exist"});
+    // A regular file where the folder is expected is called what it is.
+    expectError([&] { loadIdxFolder(folder.filePath("train-labels-idx1-ubyte").toStdString()); },
+                {"train-labels-idx1-ubyte", "is a regular file, not a folder"});
   }
 
   // A few thousand random mutations of a small valid file: the loader either succeeds with

@@ -1,8 +1,9 @@
 // The main window, offscreen: it builds with the launch comparison, the controls drive the
-// experiment, Start/Pause/Step/Reset work through the runner, divergence and failures show in the
-// status bar and banner, presentation mode enlarges fonts, and screenshots of every tab are saved
-// (to $NORMLAB_SCREENSHOT_DIR, default ./screenshots) for a person to look at. The tests wait on
-// states and versions; a time-out is only a hang guard (support/hang_guard.h).
+// experiment, Start/Pause/Step/Reset work through the runner, divergence, failures and the
+// synthetic-data fallback show in the status bar and banner, presentation mode enlarges fonts,
+// and screenshots of every tab are saved (to $NORMLAB_SCREENSHOT_DIR, default ./screenshots) for
+// a person to look at. The tests wait on states and versions; a time-out is only a hang guard
+// (support/hang_guard.h).
 #include <QtTest>
 
 #include <QAbstractButton>
@@ -25,6 +26,7 @@
 #include <QWidgetAction>
 #include <QXYSeries>
 
+#include "core/data_config.h"
 #include "ui/chart_style.h"
 #include "ui/control_panel.h"
 #include "ui/dataset_strip.h"
@@ -112,6 +114,7 @@ class TestMainWindow : public QObject {
   void divergingArmIsShownInTheStatusBar();
   void badIdxFolderFailsWithoutCrashing();
   void normAPositionCannotTakeIsShown();
+  void syntheticFallbackIsShownInTheBanner();
   void presentationModeEnlargesFonts();
   void keyboardShortcuts();
   void settingsPersist();
@@ -396,7 +399,7 @@ void TestMainWindow::normAPositionCannotTakeIsShown() {
   s.norms = {NormKind::Instance};
   w.controls()->setSettings(s);
   w.startOrResume();
-  QVERIFY(waitForState(w, RunnerState::Finished, 120000));  // small-cnn: slower than tiny
+  QVERIFY(waitForState(w, RunnerState::Finished));
   QVERIFY(w.bannerVisible());
   QVERIFY2(w.bannerText().contains("after fc1 stays empty: instance norm has no meaning on a dense layer"),
            qPrintable(w.bannerText()));
@@ -405,8 +408,26 @@ void TestMainWindow::normAPositionCannotTakeIsShown() {
   w.controls()->setSettings(s);
   w.resetExperiment();
   w.startOrResume();
-  QVERIFY(waitForState(w, RunnerState::Finished, 120000));  // small-cnn: slower than tiny
+  QVERIFY(waitForState(w, RunnerState::Finished));
   QVERIFY2(!w.bannerVisible(), qPrintable(w.bannerText()));
+// Fashion-MNIST not installed (no path given): the run trains on the synthetic set, and the
+// banner says so for the whole run, not only in the saved file.
+void TestMainWindow::syntheticFallbackIsShownInTheBanner() {
+  setDefaultFashionMnistDir("/nonexistent/normlab-fashion-mnist");
+  MainWindow w;
+  w.setPrompts(discardingPrompts());
+  ControlSettings s = tinySettings(5);
+  s.dataset = "fashion-mnist";
+  s.dataPath.clear();
+  w.controls()->setSettings(s);
+  w.startOrResume();
+  const bool finished = waitForState(w, RunnerState::Finished);
+  setDefaultFashionMnistDir(kFashionMnistDir);
+  QVERIFY(finished);
+  w.pullSnapshot();
+  QVERIFY(w.bannerVisible());
+  QVERIFY2(w.bannerText().contains("synthetic set instead") && w.bannerText().contains("/nonexistent/normlab-fashion-mnist"),
+           qPrintable(w.bannerText()));
 }
 
 void TestMainWindow::presentationModeEnlargesFonts() {
