@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "error.h"
+#include "json_input.h"
 #include "normalization.h"
 #include "random.h"
 
@@ -200,6 +201,8 @@ void Experiment::markFailed(Run& run, std::int64_t step, const std::string& what
   RunRecord& rec = run.record;
   rec.failed = true;
   rec.failure = "step " + std::to_string(step) + ": " + what;
+  // Bounded, so that the saved file reads back (its texts are at most kMaxTextBytes long).
+  if (rec.failure.size() > kMaxTextBytes) rec.failure.resize(kMaxTextBytes);
   rec.finished = true;
   rec.imagesPerSecond = rec.trainSeconds > 0 ? double(rec.samplesSeen) / rec.trainSeconds : 0;
 }
