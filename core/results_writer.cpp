@@ -457,9 +457,14 @@ void checkResultSetDirectory(const std::string& dir) {
 std::vector<std::string> writeResultSet(const std::string& dir, const ExperimentResults& results,
                                         const std::function<void(const std::string& stagingDir)>& alsoWrite) {
   ResultSetWriter writer(dir);
-  writeResults(writer.stagingDir(), results);
-  if (alsoWrite) alsoWrite(writer.stagingDir());
-  writer.commit();
+  try {
+    writeResults(writer.stagingDir(), results);
+    if (alsoWrite) alsoWrite(writer.stagingDir());
+    writer.commit();
+  } catch (const std::exception& e) {
+    // The failing path is in the staging folder: say what happened to the folder the user named.
+    throw NormLabError(std::string(e.what()) + " (nothing replaced: '" + dir + "' is as it was)");
+  }
   std::vector<std::string> written;
   for (const char* f : kSetFiles) written.push_back((fs::path(dir) / f).string());
   return written;

@@ -98,7 +98,8 @@ class ResultSetWriter {
 void checkResultSetDirectory(const std::string& dir);
 
 // Writes the whole result set into `dir`: writeResults, then `alsoWrite` (e.g. the charts into
-// STAGING/charts), then commit. Returns the seven data files' paths in `dir`.
+// STAGING/charts), then commit. Returns the seven data files' paths in `dir`. A failure while
+// writing throws the writer's message + " (nothing replaced: 'DIR' is as it was)".
 std::vector<std::string> writeResultSet(const std::string& dir, const ExperimentResults& results,
                                         const std::function<void(const std::string& stagingDir)>& alsoWrite = {});
 
