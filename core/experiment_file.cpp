@@ -353,9 +353,8 @@ ExperimentResults savedExperimentFromJson(const json& j) {
   saved.warning = top.text("warning", kMaxTextBytes);
   const std::size_t arms = saved.config.arms.size(), seeds = saved.config.seeds.size();
   const json& runs = top.array("runs", kMaxFileRuns);
-  // One run per arm and seed, each once (a file may end early: fewer runs than arms x seeds is
-  // refused too, as nothing writes such a file).
-  if (runs.size() != arms * seeds)
+  // One run per arm and seed, each once; or none (a file holding only a config, to run again).
+  if (!runs.empty() && runs.size() != arms * seeds)
     top.fail("its \"runs\" lists " + std::to_string(runs.size()) + " runs, but the config's " + std::to_string(arms) +
              " arms x " + std::to_string(seeds) + " seeds make " + std::to_string(arms * seeds));
   std::vector<bool> seen(arms * seeds, false);

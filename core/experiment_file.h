@@ -5,7 +5,7 @@
 //
 // Reading trusts nothing: the text is parsed strictly (json_input.h: at most 512 MiB, 64 levels,
 // no repeated keys), then every value is checked for type, range and consistency: one run per
-// arm and seed of the config, indices in range, steps and sizes not negative, accuracies and
+// arm and seed of the config (or no run at all), indices in range, steps and sizes not negative, accuracies and
 // fractions in [0, 1], shapes of at most 2^24 values, histogram ranges ordered, strings of at
 // most 200 bytes (names, labels) or 4096 (notes). The limits below bound what one file may hold.
 #pragma once
