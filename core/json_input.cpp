@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "error.h"
+#include "file_kind.h"
 
 namespace normlab {
 
@@ -141,7 +142,7 @@ std::string readTextFile(const std::string& path, std::size_t maxBytes, const st
   const auto status = std::filesystem::status(path, ec);
   if (ec || !std::filesystem::exists(status)) throw NormLabError(cannotOpen);
   if (!std::filesystem::is_regular_file(status))  // a folder, a FIFO (which would block), a device
-    throw NormLabError(cannotOpen + " (it is not a regular file)");
+    throw NormLabError(cannotOpen + " (it is " + describePath(path) + ", not a regular file)");
   const auto size = std::filesystem::file_size(path, ec);
   if (!ec && size > maxBytes)
     throw NormLabError("'" + path + "' is " + megabytes(std::size_t(size)) + ", more than the " + megabytes(maxBytes) +
