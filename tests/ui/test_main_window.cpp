@@ -410,6 +410,8 @@ void TestMainWindow::normAPositionCannotTakeIsShown() {
   w.startOrResume();
   QVERIFY(waitForState(w, RunnerState::Finished));
   QVERIFY2(!w.bannerVisible(), qPrintable(w.bannerText()));
+}
+
 // Fashion-MNIST not installed (no path given): the run trains on the synthetic set, and the
 // banner says so for the whole run, not only in the saved file.
 void TestMainWindow::syntheticFallbackIsShownInTheBanner() {
