@@ -340,6 +340,9 @@ void writeAll(const Options& o, const ExperimentResults& results) {
   }
   if (!o.charts.isEmpty() && !o.quiet)
     std::printf("%lld chart files in %s\n", (long long)charts, qPrintable(QDir(QString::fromStdString(o.outDir)).filePath("charts")));
+  // Fewer charts than layers is said even with --quiet, like a failed run.
+  if (const QString note = o.charts.isEmpty() ? QString() : exportedChartsNote(results); !note.isEmpty())
+    std::fprintf(stderr, "normlab-cli: note: %s\n", qPrintable(note));
   for (const RunRecord& run : results.runs)
     if (run.failed)
       std::fprintf(stderr, "normlab-cli: warning: run '%s' (seed %llu) failed: %s\n", oneLine(run.label).c_str(),

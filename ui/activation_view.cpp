@@ -236,7 +236,9 @@ void ActivationView::clearGrid() {
 // Small multiples: one band chart per layer; their legend is the shared line above the grid.
 void ActivationView::rebuildGrid() {
   clearGrid();
-  for (int k = 0; k < layers_.size(); ++k) {
+  // Capped: 500 probed layers made 500 charts (minutes to build, gigabytes to export as one figure).
+  const int shown = std::min<int>(int(layers_.size()), kMaxChartedLayers);
+  for (int k = 0; k < shown; ++k) {
     auto m = std::make_unique<BandChart>();
     m->layer = layers_[k];
     QChart* c = newChart(layers_[k]);
@@ -363,7 +365,12 @@ QList<QChartView*> ActivationView::chartViews() const {
 
 void ActivationView::redraw() {
   legend_->setVisible(allLayers());
-  if (allLayers()) legend_->setText(legendHtml(last_));
+  if (allLayers()) {
+    QString text = legendHtml(last_);
+    if (const QString note = chartedLayersNote(layers_.size()); !note.isEmpty())
+      text += "<br>" + (note + "; pick a layer above to see any other").toHtmlEscaped();
+    legend_->setText(text);
+  }
   if (single_->runs.size() != last_.runs.size()) return;
   if (allLayers()) {
     if (!gridBuilt_) rebuildGrid();

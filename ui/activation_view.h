@@ -1,7 +1,7 @@
 // "Activations": per layer, percentile bands of the outputs over time for every run (the
 // batch-norm paper's figure 1: median line and 15th-85th percentile band), and the
 // latest histogram of every run overlaid as step lines. A combo box picks one layer or shows all
-// layers as small multiples.
+// layers as small multiples (at most kMaxChartedLayers of them, with a note saying so).
 #pragma once
 
 #include <memory>

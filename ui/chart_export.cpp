@@ -341,10 +341,11 @@ class AllChartsWriter {
     SnapshotView* view = named.view;
     if (auto* activations = dynamic_cast<ActivationView*>(view)) {
       writeLayers(named, activations->layerNames(), [&](const QString& layer) { activations->selectLayer(layer); });
-      // Every layer's bands together, as small multiples in one figure.
+      // Every layer's bands together, as small multiples in one figure (the view caps them).
       activations->selectLayer(QString());
       const QList<QChartView*> multiples = activations->chartViews();
-      if (!multiples.isEmpty()) write(multiples, named.title + " all layers");
+      const QString note = chartedLayersNote(activations->layerNames().size());
+      if (!multiples.isEmpty()) write(multiples, named.title + " all layers", note);
     } else if (auto* gradients = dynamic_cast<GradientView*>(view)) {
       writeLayers(named, probedLayerNames(snapshot), [&](const QString& layer) { gradients->selectLayer(layer); });
     } else if (auto* batchNorm = dynamic_cast<BatchNormView*>(view)) {
@@ -364,9 +365,11 @@ class AllChartsWriter {
  private:
   // Shows each layer in turn and writes the view's charts. A chart that looks the same for every
   // layer (the gradient flow, batch-norm accuracy) is written once; one that changes with the
-  // layer is written per layer, with the layer in its file name.
+  // layer is written per layer, with the layer in its file name. Only the first kMaxChartedLayers
+  // layers are shown: the files (and the time) stay bounded however many layers were probed.
   template <typename Select>
-  void writeLayers(const NamedView& named, const QStringList& layers, Select select) {
+  void writeLayers(const NamedView& named, const QStringList& allLayers, Select select) {
+    const QStringList layers = allLayers.mid(0, kMaxChartedLayers);
     if (layers.isEmpty()) {
       for (QChartView* chart : named.view->chartViews()) writeChart(named, chart, QString());
       return;
@@ -396,7 +399,8 @@ class AllChartsWriter {
     write({chart}, title);
   }
 
-  void write(const QList<QChartView*>& charts, const QString& title) {
+  // note: a line put above the caption, "" for none.
+  void write(const QList<QChartView*>& charts, const QString& title, const QString& note = QString()) {
     QString stem = chartFileStem(title);
     for (int n = 2; stems_.count(stem); ++n) stem = chartFileStem(title) + "-" + QString::number(n);
     stems_.insert(stem);
@@ -408,6 +412,7 @@ class AllChartsWriter {
       options.format = format;
       options.scale = 2;
       options.caption = keyed ? key_ + "\n" + caption_ : caption_;
+      if (!note.isEmpty()) options.caption = note + "\n" + options.caption;
       const QString error = charts.size() == 1 ? exportChart(charts.front(), path, options)
                                                : exportFigure(charts, path, options);
       if (!error.isEmpty()) throw NormLabError(error.toStdString());
@@ -547,6 +552,11 @@ QString chartLineKey(const QWidget* view) {
   for (const QLabel* label : view->findChildren<QLabel*>())
     if (label->textFormat() != Qt::RichText && key.match(label->text()).hasMatch()) return label->text();
   return {};
+}
+
+QString exportedChartsNote(const ExperimentResults& results) {
+  const QString note = chartedLayersNote(probedLayerNames(snapshotFromResults(results)).size());
+  return note.isEmpty() ? note : note + "; every layer's numbers are in layers.csv";
 }
 
 QStringList exportAllCharts(const ExperimentResults& results, const QString& dir, const QList<ChartFormat>& formats) {

@@ -199,6 +199,11 @@ QStringList probedLayerNames(const Snapshot& snapshot) {
   return layers;
 }
 
+QString chartedLayersNote(qsizetype probedLayers) {
+  if (probedLayers <= kMaxChartedLayers) return {};
+  return QString("charts for the first %1 of %2 probed layers").arg(kMaxChartedLayers).arg(probedLayers);
+}
+
 void refillKeepingSelection(QComboBox* box, const QStringList& items, int fallback) {
   const QString current = box->currentText();
   const QSignalBlocker block(box);

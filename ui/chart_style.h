@@ -71,6 +71,13 @@ QString runSetKey(const Snapshot& snapshot);
 // some position have fewer).
 QStringList probedLayerNames(const Snapshot& snapshot);
 
+// At most this many layers get charts of their own: files per layer in a chart export, panels in
+// the Activations "all layers" small multiples (a real model here probes at most ~20). Beyond it
+// the charts cover the first layers in network order; every layer's numbers stay in the data.
+inline constexpr int kMaxChartedLayers = 32;
+// "" when every probed layer is charted; else "charts for the first 32 of 500 probed layers".
+QString chartedLayersNote(qsizetype probedLayers);
+
 // The x extent a run is planned to reach: samples (max over runs of total steps x batch size),
 // and the same in epochs (0 until a run has seen samples). Views set their x axes to it from the
 // start, so the axes do not rescale while training (each rescale re-lays out a chart's labels,

@@ -1,6 +1,6 @@
 // Chart export: PNG at 1x/2x/4x with the arms' colours, SVG that parses and carries the legend and
 // axis titles, PDF, the caption, figures, unwritable paths, a full disk (tmpfs), file stems, and every chart of a saved
-// experiment written headless. Leaves export_*.png in the working directory for a human to look at.
+// experiment written headless (at most kMaxChartedLayers layers of it). Leaves export_*.png in the working directory for a human to look at.
 #include <sys/mount.h>
 
 #include <cerrno>
@@ -21,6 +21,7 @@
 
 #include "core/experiment.h"
 #include "core/experiment_file.h"
+#include "support/many_layers.h"
 #include "ui/arm_palette.h"
 #include "ui/chart_export.h"
 #include "ui/chart_style.h"
@@ -399,6 +400,26 @@ class TestChartExport : public QObject {
     QVERIFY(QString::fromUtf8(readAll(QDir(out).filePath(chartFileStem(layers[0] + ": output percentiles over time") + ".svg"))).contains("band: 15th"));
     QImage(QDir(out).filePath("activations-all-layers.png")).save("export_activations_all_layers.png");
     QImage(QDir(out).filePath(expected[5])).save("export_activation_layer.png");
+  }
+
+  // More probed layers than the cap: the charts cover the first kMaxChartedLayers layers (as many
+  // files as for exactly that many), and the note says so, in the figure and for the CLI.
+  void exportAllChartsCapsTheLayers() {
+    ExperimentResults atCap = results_, beyond = results_;
+    test::repeatProbedLayers(atCap.runs, kMaxChartedLayers);
+    test::repeatProbedLayers(beyond.runs, kMaxChartedLayers + 8);
+    const QStringList atCapFiles = exportAllCharts(atCap, dir_.filePath("cap/charts"), {ChartFormat::Svg});
+    const QStringList beyondFiles = exportAllCharts(beyond, dir_.filePath("beyond/charts"), {ChartFormat::Svg});
+    QVERIFY2(atCapFiles.size() >= 3 * kMaxChartedLayers, qPrintable(QString::number(atCapFiles.size())));
+    QCOMPARE(beyondFiles.size(), atCapFiles.size());
+    const QString firstUncharted = chartFileStem(QString("layer%1 ").arg(kMaxChartedLayers + 1));
+    for (const QString& path : beyondFiles) QVERIFY2(!QFileInfo(path).fileName().contains(firstUncharted), qPrintable(path));
+
+    QCOMPARE(exportedChartsNote(atCap), QString());
+    const QString note = QString("charts for the first %1 of %2 probed layers").arg(kMaxChartedLayers).arg(kMaxChartedLayers + 8);
+    QCOMPARE(exportedChartsNote(beyond), note + "; every layer's numbers are in layers.csv");
+    QVERIFY(readAll(dir_.filePath("beyond/charts/activations-all-layers.svg")).contains(note.toUtf8()));
+    QVERIFY(!readAll(dir_.filePath("cap/charts/activations-all-layers.svg")).contains("charts for the first"));
   }
 
   void lineKeyFromTheView() {

@@ -7,6 +7,7 @@
 #include <QApplication>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QLabel>
 #include <QPointer>
 #include <QTableWidget>
 #include <QtCharts/QAbstractAxis>
@@ -23,6 +24,7 @@
 
 #include "core/experiment.h"
 #include "core/experiment_config.h"
+#include "support/many_layers.h"
 #include "ui/activation_view.h"
 #include "ui/batch_norm_view.h"
 #include "ui/chart_style.h"
@@ -464,6 +466,24 @@ class TestChartViews : public QObject {
       QCOMPARE(view.gridColumns(), columns);
       QVERIFY2(settled, qPrintable(QString("horizontal scroll bar at width %1").arg(width)));
     }
+  }
+
+  // Small multiples of more layers than the cap: the first kMaxChartedLayers, a note saying so,
+  // and every layer still in the picker.
+  void smallMultiplesCoverTheFirstLayers() {
+    Snapshot many = snapshot_;
+    test::repeatProbedLayers(many.runs, kMaxChartedLayers + 8);
+    ActivationView view;
+    view.showSnapshot(many);
+    QCOMPARE(view.layerNames().size(), kMaxChartedLayers + 8);
+    view.selectLayer("");  // all layers
+    const QList<QChartView*> multiples = view.chartViews();
+    QCOMPARE(multiples.size(), kMaxChartedLayers);
+    QCOMPARE(multiples.last()->chart()->title(), QString("layer%1").arg(kMaxChartedLayers));
+    const QString note = QString("charts for the first %1 of %2 probed layers").arg(kMaxChartedLayers).arg(kMaxChartedLayers + 8);
+    bool noted = false;
+    for (const QLabel* label : view.findChildren<QLabel*>()) noted = noted || (label->isVisibleTo(&view) && label->text().contains(note));
+    QVERIFY(noted);
   }
 
   void decimateKeepsEnds() {
