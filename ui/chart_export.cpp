@@ -46,6 +46,7 @@ namespace {
 
 constexpr QSize kUnshownSize(800, 500);  // a view that was never laid out on screen
 constexpr int kFigureColumns = 2;
+constexpr double kMaxImagePixels = 24e6;  // a PNG's pixels (96 MB in memory); see chart_export.h
 // Caption text height in logical pixels: about 10.5 pt at 96 dpi under one chart, larger under
 // a wide figure so it stays in proportion.
 qreal captionPixels(qreal width) { return std::clamp(width / 60, 14.0, 22.0); }
@@ -183,6 +184,10 @@ void paintFigure(QPainter& painter, const QList<QChartView*>& views, const Layou
 QImage renderFigureImage(const QList<QChartView*>& views, double scale, const QString& caption) {
   scale = std::clamp(std::isfinite(scale) ? scale : 1.0, 0.25, 8.0);
   const Layout layout = layoutFor(views, caption);
+  // At most kMaxImagePixels: 32 small multiples at 2x were 3200 x 16,000 pixels (205 MB in memory,
+  // most of an export's peak and a quarter of its PNG encoding time). The +1s leave room for the
+  // rounding of each side below.
+  scale = std::min(scale, std::sqrt(kMaxImagePixels / ((layout.total.width() + 1.0) * (layout.total.height() + 1.0))));
   QImage image(QSize(int(std::lround(layout.total.width() * scale)), int(std::lround(layout.total.height() * scale))),
                QImage::Format_RGB32);
   const int dotsPerMeter = int(std::lround(layoutDpi() / 0.0254));

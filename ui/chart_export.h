@@ -30,7 +30,10 @@ bool chartFormatFromPath(const QString& path, ChartFormat* format);
 
 struct ChartExportOptions {
   ChartFormat format = ChartFormat::Png;
-  double scale = 2;   // PNG only: pixels per on-screen pixel (1, 2 or 4)
+  // PNG only: pixels per on-screen pixel (1, 2 or 4). A picture holds at most 24 megapixels (96 MB
+  // in memory): a larger one (a tall figure, 4x of a chart wider than 1600 pixels) gets the largest
+  // scale that fits.
+  double scale = 2;
   QString caption;    // one line under the chart(s); "" for none
 };
 
@@ -39,7 +42,7 @@ struct ChartExportOptions {
 QString chartCaption(const ExperimentConfig& config, const Snapshot& snapshot);
 
 // The chart as it would be exported, at `scale` times its on-screen size (a view that was never
-// shown is rendered at 800 x 500), caption included.
+// shown is rendered at 800 x 500; at most 24 megapixels), caption included.
 QImage renderChartImage(QChartView* view, double scale, const QString& caption);
 
 // Writes one chart to `path`. Returns "" on success, or a message naming the problem, e.g.

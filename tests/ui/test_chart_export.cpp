@@ -284,6 +284,18 @@ class TestChartExport : public QObject {
     QVERIFY(QImage(path).height() > 1000);
   }
 
+  // 32 charts at 2x would be 3200 x 16,000 pixels: the figure gets the largest scale within 24
+  // megapixels, still above 1x.
+  void tallFigureStaysWithinThePixelLimit() {
+    const QString path = dir_.filePath("tall.png");
+    ChartExportOptions options;
+    options.scale = 2;
+    QCOMPARE(exportFigure(QList<QChartView*>(32, lossChart()), path, options), QString());
+    const QImage image(path);
+    QVERIFY2(double(image.width()) * image.height() <= 24e6, qPrintable(QString("%1 x %2").arg(image.width()).arg(image.height())));
+    QVERIFY2(image.width() > 1600 && image.height() > 16 * 500, qPrintable(QString("%1 x %2").arg(image.width()).arg(image.height())));
+  }
+
   void copyToClipboard() {
     QClipboard* clipboard = QGuiApplication::clipboard();
     clipboard->clear();
