@@ -2,6 +2,7 @@
 //
 //   normlab [FILE.normlab]      open a saved experiment (every chart, without retraining)
 //   normlab --lesson N          open built-in lesson N (it loads, starts and shows its text)
+//   normlab --presentation      start in presentation mode (full screen, large fonts; F11 leaves it)
 //
 // Environment variables for measurements (see the GUI issue note):
 //   NORMLAB_STALL_REPORT=1   print every GUI event handled in over 30 ms (NORMLAB_SLOW_EVENT_MS
@@ -76,11 +77,15 @@ int main(int argc, char** argv) {
   args.addPositionalArgument("file", "A saved experiment (.normlab) to open.", "[FILE.normlab]");
   const QCommandLineOption lessonOption("lesson", "Open built-in lesson N (1-8).", "N");
   args.addOption(lessonOption);
+  const QCommandLineOption presentationOption("presentation",
+                                              "Start in presentation mode: full screen, large fonts, thick lines (F11 leaves it).");
+  args.addOption(presentationOption);
   args.process(app);
 
   normlab::MainWindow window;
   if (qEnvironmentVariableIntValue("NORMLAB_STALL_REPORT") == 1) window.stallMonitor()->startSchedulingProbe();
   window.show();
+  if (args.isSet(presentationOption)) window.setPresentationMode(true);
   if (!args.positionalArguments().isEmpty()) window.openExperimentFrom(args.positionalArguments().first());
   if (args.isSet(lessonOption)) {
     const int number = args.value(lessonOption).toInt();

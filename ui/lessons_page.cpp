@@ -121,7 +121,9 @@ LessonBanner::LessonBanner(QWidget* parent) : QWidget(parent) {
   layout->addWidget(text_);
   note_ = new QLabel(this);
   note_->setWordWrap(true);
-  note_->setStyleSheet("font-style: italic;");
+  QFont italic = note_->font();  // a font, not a style sheet: the size then follows presentation mode
+  italic.setItalic(true);
+  note_->setFont(italic);
   note_->hide();
   layout->addWidget(note_);
   hide();

@@ -30,6 +30,7 @@
 #include "core/error.h"
 #include "experiment_builder.h"
 #include "lessons_page.h"
+#include "norm_note.h"
 #include "paced_chart_painter.h"
 #include "settings_from_config.h"
 #include "stall_monitor.h"
@@ -306,8 +307,7 @@ void MainWindow::startExperiment(ExperimentConfig config, bool paused) {
   runner_->setStepsPerSecond(perArm * double(config.arms.size() * config.seeds.size()));
   localError_.clear();
   hideBanner();
-  normNote_.clear();
-  for (const std::string& note : normNotes(config)) normNote_ += (normNote_.isEmpty() ? "" : "\n") + QString::fromStdString(note);
+  normNote_ = normNoteForWindow(config);
   controls_->setLocked(true);
   stall_->reset();
   warmAfterStart_ = true;
@@ -550,6 +550,7 @@ void MainWindow::setPresentationMode(bool on) {
     setFont(normalFont_);
     toolBar_->setIconSize(toolBar_->iconSize() / kPresentationFontScale);
   }
+  banner_->setFont(font());  // a label with a style sheet does not follow the window's font
   dock_->setVisible(!on);
   menuBar()->setVisible(!on);
   resetAct_->setVisible(!on);

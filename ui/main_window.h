@@ -197,7 +197,7 @@ class MainWindow : public QMainWindow {
   std::shared_ptr<const Snapshot> last_;
   std::uint64_t lastVersion_ = 0;
   QString localError_;  // a config the controls could not build (shown until the next start)
-  QString normNote_;  // norms the model cannot take at some position (normNotes): shown in the banner
+  QString normNote_;  // norms the model cannot take at some position (norm_note.h): shown in the banner
   // Redraw pacing: the visible view is redrawn at most every viewIntervalMs_ (33 ms, about 30
   // per second); when updating and painting the views takes more than 10% of the time (the X
   // server spends about as much again showing it), the interval grows (up to 200 ms) so that

@@ -101,10 +101,17 @@ void SweepView::showSnapshot(const Snapshot& snapshot) {
     else x_->setRange(std::max(0.0, xMin - 0.05), xMax + 0.05);
   }
 
-  QString seeds = mostRuns == fewestRuns ? QString::number(mostRuns) : QString("%1 to %2").arg(fewestRuns).arg(mostRuns);
-  QString text = QString("Each point: the mean test error of %1 seed%2 (latest test evaluation); the band spans the "
-                         "lowest to the highest seed.")
-                     .arg(seeds, mostRuns == 1 ? "" : "s");
+  QString text;
+  if (mostRuns == 0) {  // before the first test evaluation there are no points, and no seed counts
+    text = "No test evaluation yet. Each point will be the mean test error over the seeds; the band will span the "
+           "lowest to the highest seed.";
+  } else {
+    const QString seeds =
+        mostRuns == fewestRuns ? QString::number(mostRuns) : QString("%1 to %2").arg(fewestRuns).arg(mostRuns);
+    text = QString("Each point: the mean test error of %1 seed%2 (latest test evaluation); the band spans the "
+                   "lowest to the highest seed.")
+               .arg(seeds, mostRuns == 1 ? "" : "s");
+  }
   if (diverged > 0) text += QString(" %1 diverged run%2 left out.").arg(diverged).arg(diverged == 1 ? "" : "s");
   hint_->setText(text);
 }
@@ -133,6 +140,7 @@ void SweepView::rebuild() {
   y_ = new QValueAxis;
   y_->setTitleText("test error (%)");
   y_->setLabelFormat("%.0f");
+  y_->setTickCount(6);  // the top is a multiple of 10: six ticks fall on whole percents (no 2.5 shown as 3)
   chart->addAxis(x_, Qt::AlignBottom);
   chart->addAxis(y_, Qt::AlignLeft);
   chart->setTitle(QString("Test error vs %1").arg(sweepAxisTitle(sweep_.axis)));

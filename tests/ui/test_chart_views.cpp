@@ -219,6 +219,12 @@ class TestChartViews : public QObject {
           s.runs.push_back(r);
         }
     view.resize(900, 600);
+    // Before the first test evaluation: no points, and the hint says so (no seed count).
+    Snapshot early = s;
+    for (RunRecord& r : early.runs) r.finalTestAccuracy = kNotMeasured;
+    view.showSnapshot(early);
+    QVERIFY(!view.showsMessage());
+    QVERIFY2(view.hint().startsWith("No test evaluation yet."), qPrintable(view.hint()));
     view.showSnapshot(s);
     QVERIFY(!view.showsMessage());
     QCOMPARE(view.chartViews().size(), 1);

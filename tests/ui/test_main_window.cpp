@@ -390,19 +390,24 @@ void TestMainWindow::badIdxFolderFailsWithoutCrashing() {
   QVERIFY(w.bannerText().contains("tick at least one"));
 }
 
-// Instance norm on small-cnn: the norm after the dense layer stays empty, and the banner says so.
+// Instance and LRN on small-cnn: the norm after the dense layer stays empty, and the banner says so.
 void TestMainWindow::normAPositionCannotTakeIsShown() {
   MainWindow w;
   w.setPrompts(discardingPrompts());
   ControlSettings s = tinySettings(4);
   s.preset = "small-cnn";
-  s.norms = {NormKind::Instance};
+  s.norms = {NormKind::Batch, NormKind::Instance, NormKind::LocalResponse};
   w.controls()->setSettings(s);
   w.startOrResume();
   QVERIFY(waitForState(w, RunnerState::Finished));
   QVERIFY(w.bannerVisible());
-  QVERIFY2(w.bannerText().contains("after fc1 stays empty: instance norm has no meaning on a dense layer"),
-           qPrintable(w.bannerText()));
+  // One line for the position, naming both arms that leave it empty, and nothing about batch norm.
+  const ExperimentConfig c = buildExperiment(s);
+  const QString expected = QString("No %1, %2 after fc1: its ").arg(QString::fromStdString(c.arms[1].label),
+                                                                   QString::fromStdString(c.arms[2].label));
+  QVERIFY2(w.bannerText().contains(expected), qPrintable(w.bannerText()));
+  QVERIFY2(w.bannerText().contains("outputs are flat, with no spatial extent"), qPrintable(w.bannerText()));
+  QCOMPARE(w.bannerText().count("after fc1"), 1);
   // Arms whose norms fit everywhere have no note.
   s.norms = {NormKind::Batch};
   w.controls()->setSettings(s);
