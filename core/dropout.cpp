@@ -52,13 +52,50 @@ void Dropout<T>::forward(const Tensor<T>& x, Tensor<T>& y, Mode mode, const Step
   const T scale = T(1.0 / (1.0 - drop));
   const std::uint64_t key =
       streamKey(ctx.seed, Purpose::Dropout, std::uint64_t(ctx.step), hashName(this->name()));
+  // Keep with probability 1 - p: the unit survives when its uniform draw is at least p.
+  applyScales(x, y, ctx, [&](std::size_t i) { return double(uniformAt(key, i)) >= drop ? scale : T(0); });
+}
+
+// x, keep, y: N x C x H x W. y = x * keep * (1 / (1 - p)): the scale is rounded once to T, as in
+// forward() (and in PyTorch, whose noise tensor holds 1/(1-p)).
+template <typename T>
+void Dropout<T>::forwardWithMask(const Tensor<T>& x, const Tensor<T>& keep, Tensor<T>& y,
+                                 const StepContext& ctx) {
+  if (keep.n != x.n || !(keep.shape == x.shape)) {
+    std::ostringstream s;
+    s << this->where() << "the keep mask is " << keep.n << " x " << keep.shape.str() << " but the input is "
+      << x.n << " x " << x.shape.str();
+    throw NormLabError(s.str());
+  }
+  if (x.size() > mask_.size()) {
+    std::ostringstream s;
+    s << this->where() << "a batch of " << x.n << " x " << x.shape.str() << " does not fit the plan (" << this->maxBatch()
+      << " x " << this->inputShape().str() << "): call plan() first";
+    throw NormLabError(s.str());
+  }
+  for (std::size_t i = 0; i < keep.size(); ++i)
+    if (keep.data[i] != T(0) && keep.data[i] != T(1)) {
+      std::ostringstream s;
+      s << this->where() << "keep mask entry " << i << " is " << keep.data[i] << ", not 0 (drop) or 1 (keep)";
+      throw NormLabError(s.str());
+    }
+  lastMode_ = Mode::Train;
+  const T scale = T(1.0 / (1.0 - config_.p));
+  applyScales(x, y, ctx, [&](std::size_t i) { return keep.data[i] * scale; });
+}
+
+// x, y: N x C x H x W; mask_[i] = scaleAt(i), y[i] = x[i] * mask_[i].
+template <typename T>
+template <typename ScaleAt>
+void Dropout<T>::applyScales(const Tensor<T>& x, Tensor<T>& y, const StepContext& ctx, ScaleAt scaleAt) {
+  const int parts = batchParts(x.n);
+  const std::size_t sampleSize = std::size_t(x.sampleSize());
   ctx.pool->run(parts, [&](int p) {
     const Range r = partRange(x.n, parts, p);
     const std::size_t begin = std::size_t(r.begin) * sampleSize;
     const std::size_t end = std::size_t(r.end) * sampleSize;
     for (std::size_t i = begin; i < end; ++i) {
-      // Keep with probability 1 - p: the unit survives when its uniform draw is at least p.
-      const T m = double(uniformAt(key, i)) >= drop ? scale : T(0);
+      const T m = scaleAt(i);
       mask_[i] = m;
       y.data[i] = x.data[i] * m;
     }

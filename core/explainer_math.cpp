@@ -134,26 +134,45 @@ BatchNormWalkthrough computeBatchNormWalkthrough(const BatchNormWalkthroughInput
 
 namespace {
 
-// The scale factors (0 or 1/(1-p)) core's Dropout layer draws for x: N x F at (seed, step 0).
-std::vector<double> dropoutScales(const std::vector<double>& x, int n, int features, double p, std::uint64_t seed) {
-  ThreadPool pool(1);
-  const StepContext ctx{&pool, seed, 0};
-  Dropout<double> layer(DropoutConfig{p});
-  layer.setName(kDropoutExplainerLayer);
-  const Shape shape{features};
-  layer.plan(shape, n);
-  std::vector<double> input(x), output(x.size());
-  const Tensor<double> tx{input.data(), n, shape};
-  Tensor<double> ty{output.data(), n, shape};
-  layer.forward(tx, ty, Mode::Train, ctx);
-  return {layer.mask().begin(), layer.mask().begin() + std::ptrdiff_t(x.size())};
-}
+// Core's Dropout layer as the explainer runs it: named kDropoutExplainerLayer, planned for N x F
+// units, on one thread, at step 0.
+class ExplainerDropout {
+ public:
+  ExplainerDropout(int n, int features, double p) : layer_(DropoutConfig{p}), n_(n), shape_{features} {
+    layer_.setName(kDropoutExplainerLayer);
+    layer_.plan(shape_, n_);
+  }
+  // x: N x F. The layer's Train output with the mask it draws for `seed`; keep (if given) gets
+  // that mask as 1 (kept) / 0 (dropped).
+  std::vector<double> drawn(const std::vector<double>& x, std::uint64_t seed, std::vector<int>* keep = nullptr) {
+    std::vector<double> input(x), output(x.size());
+    const Tensor<double> tx{input.data(), n_, shape_};
+    Tensor<double> ty{output.data(), n_, shape_};
+    layer_.forward(tx, ty, Mode::Train, {&pool_, seed, 0});
+    if (keep) {
+      keep->resize(x.size());
+      for (std::size_t i = 0; i < x.size(); ++i) (*keep)[i] = layer_.mask()[i] != 0.0 ? 1 : 0;
+    }
+    return output;
+  }
+  // x, keep: N x F. The layer's Train output with the given mask (Dropout::forwardWithMask).
+  std::vector<double> withMask(const std::vector<double>& x, const std::vector<int>& keep) {
+    std::vector<double> input(x), mask(keep.begin(), keep.end()), output(x.size());
+    const Tensor<double> tx{input.data(), n_, shape_}, tkeep{mask.data(), n_, shape_};
+    Tensor<double> ty{output.data(), n_, shape_};
+    layer_.forwardWithMask(tx, tkeep, ty, {&pool_, 0, 0});
+    return output;
+  }
 
-}  // namespace
+ private:
+  ThreadPool pool_{1};
+  Dropout<double> layer_;
+  int n_;
+  Shape shape_;
+};
 
-// x: N x F.
-DropoutWalkthrough computeDropoutWalkthrough(const std::vector<double>& x, int n, int features, double p,
-                                             std::uint64_t seed, int averageDraws) {
+// Throws NormLabError for p outside [0, 1), x not N x F finite values, or averageDraws < 0.
+void checkDropoutInput(const std::vector<double>& x, int n, int features, double p, int averageDraws) {
   if (!(p >= 0.0 && p < 1.0)) {
     std::ostringstream s;
     s << "dropout walkthrough: drop probability p = " << p << " must be in [0, 1)";
@@ -166,28 +185,46 @@ DropoutWalkthrough computeDropoutWalkthrough(const std::vector<double>& x, int n
   }
   if (averageDraws < 0) throw NormLabError("dropout walkthrough: averageDraws must be >= 0");
   requireFinite(x, "dropout walkthrough", "input x");
+}
 
+}  // namespace
+
+// x: N x F.
+DropoutWalkthrough computeDropoutWalkthrough(const std::vector<double>& x, int n, int features, double p,
+                                             std::uint64_t seed, int averageDraws) {
+  checkDropoutInput(x, n, features, p, averageDraws);
+  std::vector<int> mask;
+  ExplainerDropout(n, features, p).drawn(x, seed, &mask);
+  return computeDropoutWalkthroughWithMask(x, n, features, p, mask, seed, averageDraws);
+}
+
+// x, mask: N x F.
+DropoutWalkthrough computeDropoutWalkthroughWithMask(const std::vector<double>& x, int n, int features, double p,
+                                                     const std::vector<int>& mask, std::uint64_t seed,
+                                                     int averageDraws) {
+  checkDropoutInput(x, n, features, p, averageDraws);
+  if (mask.size() != x.size()) {
+    std::ostringstream s;
+    s << "dropout walkthrough: the mask has " << mask.size() << " values, expected " << n << " x " << features;
+    throw NormLabError(s.str());
+  }
+  ExplainerDropout layer(n, features, p);
   DropoutWalkthrough out;
   out.n = n;
   out.features = features;
   out.p = p;
   out.keepProbability = 1.0 - p;
   out.scale = 1.0 / (1.0 - p);
-  const std::vector<double> scales = dropoutScales(x, n, features, p, seed);
-  out.mask.resize(x.size());
-  out.trainOutput.resize(x.size());
-  for (std::size_t i = 0; i < x.size(); ++i) {
-    out.mask[i] = scales[i] != 0.0 ? 1 : 0;
-    out.kept += out.mask[i];
-    out.trainOutput[i] = x[i] * out.mask[i] * out.scale;
-  }
+  out.trainOutput = layer.withMask(x, mask);  // throws for entries other than 0 and 1
+  out.mask = mask;
+  for (int m : mask) out.kept += m;
   out.evalOutput = x;  // inference: identity
   out.averageDraws = averageDraws;
   if (averageDraws > 0) {
     out.averageOutput.assign(x.size(), 0.0);
     for (int d = 0; d < averageDraws; ++d) {
-      const std::vector<double> s = dropoutScales(x, n, features, p, seed + 1 + std::uint64_t(d));
-      for (std::size_t i = 0; i < x.size(); ++i) out.averageOutput[i] += x[i] * s[i];
+      const std::vector<double> y = layer.drawn(x, seed + 1 + std::uint64_t(d));
+      for (std::size_t i = 0; i < x.size(); ++i) out.averageOutput[i] += y[i];
     }
     for (double& v : out.averageOutput) v /= averageDraws;
   }

@@ -58,7 +58,8 @@ BatchNormWalkthrough computeBatchNormWalkthrough(const BatchNormWalkthroughInput
 // Inverted dropout on activations x (N x F) with drop probability p: each unit is kept with
 // probability 1 - p (mask 1) or zeroed (mask 0); kept units are scaled by 1 / (1 - p) so that the
 // expected output equals the input; at inference the layer is the identity. The mask is the one
-// core's Dropout layer (named kDropoutExplainerLayer) draws for (seed, step 0).
+// core's Dropout layer (named kDropoutExplainerLayer) draws for (seed, step 0), and every output
+// is that layer's: the explainer shows the layer's own numbers, not a re-derivation.
 inline constexpr const char* kDropoutExplainerLayer = "dropout";
 
 struct DropoutWalkthrough {
@@ -68,7 +69,7 @@ struct DropoutWalkthrough {
   std::vector<double> trainOutput;  // x * mask * scale, N x F
   std::vector<double> evalOutput;   // x, N x F
   int kept = 0;                     // number of kept units
-  // Mean of trainOutput over `averageDraws` masks (seeds seed, seed+1, ...): close to x.
+  // Mean of the train output over `averageDraws` masks (seeds seed + 1, seed + 2, ...): close to x.
   std::vector<double> averageOutput;  // N x F (empty when averageDraws = 0)
   int averageDraws = 0;
 };
@@ -76,6 +77,13 @@ struct DropoutWalkthrough {
 // Throws NormLabError unless 0 <= p < 1, x has n * features finite values and averageDraws >= 0.
 DropoutWalkthrough computeDropoutWalkthrough(const std::vector<double>& x, int n, int features,
                                              double p, std::uint64_t seed, int averageDraws = 0);
+// The same walkthrough with a given mask (N x F, 1 kept, 0 dropped) in place of the drawn one:
+// trainOutput is what the layer computes with that mask (Dropout::forwardWithMask); the average
+// still uses the masks drawn for seeds seed + 1, seed + 2, ... Throws as above, and for a mask of
+// another size or with an entry other than 0 and 1.
+DropoutWalkthrough computeDropoutWalkthroughWithMask(const std::vector<double>& x, int n, int features,
+                                                     double p, const std::vector<int>& mask,
+                                                     std::uint64_t seed, int averageDraws = 0);
 
 // ---- Normalization axes --------------------------------------------------------------------
 // A block of activations N x C x H x W (flat, NCHW) and, for one element, the set of elements

@@ -30,11 +30,34 @@
 
 namespace normlab {
 
+// The thread pool a step runs on, as a pointer that checks itself: `ctx.pool->run(...)` on a
+// context without a pool (a default-constructed StepContext) throws NormLabError saying what is
+// missing instead of dereferencing null. Converts to and from ThreadPool*, so StepContext{&pool}
+// and optional-pool APIs (Optimizer::step) take it as they took the raw pointer.
+class StepPool {
+ public:
+  StepPool(ThreadPool* pool = nullptr) : pool_(pool) {}  // NOLINT: implicit on purpose
+  ThreadPool* operator->() const { return &get(); }
+  ThreadPool& get() const {
+    if (!pool_) missing();
+    return *pool_;
+  }
+  operator ThreadPool*() const { return pool_; }  // NOLINT: implicit on purpose
+
+ private:
+  [[noreturn, gnu::cold]] static void missing() {
+    throw NormLabError(
+        "StepContext has no thread pool (StepContext::pool is null): layers and networks run on "
+        "one; pass it as StepContext{&pool, seed, step}");
+  }
+  ThreadPool* pool_;
+};
+
 // What a layer may need to know about the step it runs in.
 struct StepContext {
-  ThreadPool* pool = nullptr;  // never null when passed to a layer
-  std::uint64_t seed = 0;      // experiment (arm) seed: random streams derive from it
-  std::int64_t step = 0;       // training step: dropout masks derive from it
+  StepPool pool;           // required by every layer and network pass; null gives NormLabError
+  std::uint64_t seed = 0;  // experiment (arm) seed: random streams derive from it
+  std::int64_t step = 0;   // training step: dropout masks derive from it
 };
 
 enum class ParamRole { Weight, Bias, NormScale, NormShift };

@@ -1,5 +1,5 @@
-// Losses: softmax cross-entropy and mean squared error against one-hot targets, and the arg-max
-// hit count. All arithmetic in double whatever T is. Must not depend on Qt.
+// Losses: softmax cross-entropy, mean squared error against one-hot targets or a target tensor,
+// and the arg-max hit count. All arithmetic in double whatever T is. Must not depend on Qt.
 #include "loss.h"
 
 #include <algorithm>
@@ -54,6 +54,21 @@ class CrossEntropy final : public Loss<T> {
   }
 };
 
+// pred, grad: N x C x H x W (numel elements); target(i) is element i's target. Returns
+// 1/numel sum_i (pred_i - target_i)^2 and writes dL/dpred_i = 2 (pred_i - target_i) / numel.
+template <typename T, typename TargetAt>
+double meanOfSquaredErrors(const Tensor<T>& pred, TargetAt target, Tensor<T>* grad) {
+  const std::size_t count = pred.size();
+  const double invCount = 1.0 / double(count);
+  double total = 0.0;
+  for (std::size_t i = 0; i < count; ++i) {
+    const double d = double(pred.data[i]) - target(i);
+    total += d * d;
+    if (grad) grad->data[i] = T(2.0 * d * invCount);
+  }
+  return total * invCount;
+}
+
 // L = 1/(N C) sum_{n,c} (pred - onehot)^2 (F.mse_loss, mean reduction); dL/dpred = 2 (pred - onehot) / (N C).
 template <typename T>
 class MeanSquaredError final : public Loss<T> {
@@ -64,22 +79,28 @@ class MeanSquaredError final : public Loss<T> {
     const int n = pred.n, classes = pred.sampleSize();
     checkLabels(kind(), labels, n, classes);
     if (n == 0 || classes == 0) return 0.0;
-    const double invCount = 1.0 / (double(n) * double(classes));
-    double total = 0.0;
-    for (int i = 0; i < n; ++i) {
-      const T* p = pred.sample(i);
-      T* g = grad ? grad->sample(i) : nullptr;
-      for (int c = 0; c < classes; ++c) {
-        const double d = double(p[c]) - (c == labels[i] ? 1.0 : 0.0);
-        total += d * d;
-        if (g) g[c] = T(2.0 * d * invCount);
-      }
-    }
-    return total * invCount;
+    const std::size_t c = std::size_t(classes);
+    return meanOfSquaredErrors(pred, [&](std::size_t i) { return labels[i / c] == int(i % c) ? 1.0 : 0.0; }, grad);
   }
 };
 
+template <typename T>
+void requireSameShape(const Tensor<T>& pred, const Tensor<T>& other, const char* what) {
+  if (other.n != pred.n || !(other.shape == pred.shape))
+    throw NormLabError(std::string("mse: ") + what + " is " + std::to_string(other.n) + " x " + other.shape.str() +
+                       " but the prediction is " + std::to_string(pred.n) + " x " + pred.shape.str() +
+                       " (the shapes must be equal; no broadcasting)");
+}
+
 }  // namespace
+
+// pred, target, grad: N x C x H x W.
+template <typename T>
+double meanSquaredError(const Tensor<T>& pred, const Tensor<T>& target, std::type_identity_t<Tensor<T>>* grad) {
+  requireSameShape(pred, target, "the target");
+  if (grad) requireSameShape(pred, *grad, "the gradient");
+  return meanOfSquaredErrors(pred, [&](std::size_t i) { return double(target.data[i]); }, grad);
+}
 
 template <typename T>
 std::unique_ptr<Loss<T>> makeLoss(LossKind kind) {
@@ -110,6 +131,8 @@ int countCorrect(const Tensor<T>& pred, const int* labels) {
   return correct;
 }
 
+template double meanSquaredError<float>(const Tensor<float>&, const Tensor<float>&, Tensor<float>*);
+template double meanSquaredError<double>(const Tensor<double>&, const Tensor<double>&, Tensor<double>*);
 template std::unique_ptr<Loss<float>> makeLoss<float>(LossKind);
 template std::unique_ptr<Loss<double>> makeLoss<double>(LossKind);
 template int countCorrect<float>(const Tensor<float>&, const int*);

@@ -1,9 +1,10 @@
 // Losses: softmax cross-entropy (mean over the batch, max-subtracted log-sum-exp) and mean
-// squared error against one-hot targets (mean over all N x C elements, like F.mse_loss).
-// Must not depend on Qt.
+// squared error (mean over all elements, like F.mse_loss), against one-hot targets from labels
+// or against a real-valued target tensor. Must not depend on Qt.
 #pragma once
 
 #include <memory>
+#include <type_traits>
 
 #include "tensor.h"
 
@@ -22,6 +23,17 @@ class Loss {
 };
 
 template <typename T> std::unique_ptr<Loss<T>> makeLoss(LossKind kind);
+
+// Mean squared error against a real-valued target (PyTorch nn.MSELoss, reduction='mean'):
+//   L = 1/numel sum_i (pred_i - target_i)^2      dL/dpred_i = 2 (pred_i - target_i) / numel
+//   pred, target, grad: N x C x H x W (numel elements; any shape, the same for all three)
+// Computed in double; when grad is non-null it is overwritten. An empty tensor gives NaN (the mean
+// of nothing, as in PyTorch). Throws NormLabError naming both shapes when target's or grad's
+// shape differs from pred's: PyTorch would broadcast with a warning; here it is an error.
+// (grad is not deduced, so that a literal nullptr may be passed.)
+template <typename T>
+double meanSquaredError(const Tensor<T>& pred, const Tensor<T>& target,
+                        std::type_identity_t<Tensor<T>>* grad = nullptr);
 
 // Number of rows whose arg-max (first maximum) equals the label.
 template <typename T> int countCorrect(const Tensor<T>& pred, const int* labels);

@@ -1,6 +1,6 @@
 // The explainers' numbers: batch norm step by step against hand computation and against core's
 // own Dense, ReLU and BatchNorm layers; dropout masks, scaling and inference against core's
-// Dropout layer; normalization-set membership per norm kind against hand reasoning, and the set's
+// Dropout layer (its drawn mask and its output with a given mask); normalization-set membership per norm kind against hand reasoning, and the set's
 // mean/std against the normalization layers' outputs; the standalone demo block.
 #include <QtTest>
 
@@ -9,6 +9,7 @@
 
 #include "core/activation.h"
 #include "core/dense.h"
+#include "core/dropout.h"
 #include "core/explainer_math.h"
 #include "core/local_response_norm.h"
 #include "core/normalization.h"
@@ -266,6 +267,51 @@ class TestExplainerMath : public QObject {
     for (std::size_t i = 0; i < x.size(); ++i)
       QVERIFY2(std::abs(d.averageOutput[i] - x[i]) < 5 * 0.0158 * std::abs(x[i]),
                qPrintable(QString("unit %1: average %2, x %3").arg(i).arg(d.averageOutput[i]).arg(x[i])));
+  }
+
+  // Every train output is the layer's own: bit for bit what core's Dropout<double> (named
+  // kDropoutExplainerLayer) computes at (seed, step 0) on the same x, and for the averages at
+  // seeds seed + 1, seed + 2, ...
+  void dropoutOutputIsTheLayers() {
+    const int n = 4, f = 6;
+    std::vector<double> x(std::size_t(n) * f);
+    for (std::size_t i = 0; i < x.size(); ++i) x[i] = 0.25 * double(i % 9) - 1.0;
+    const std::uint64_t seed = 9;
+    const DropoutWalkthrough d = computeDropoutWalkthrough(x, n, f, 0.3, seed, 2);
+    auto layerOutput = [&](std::uint64_t s) {
+      ThreadPool pool(1);
+      Dropout<double> layer({0.3});
+      layer.setName(kDropoutExplainerLayer);
+      layer.plan({f}, n);
+      std::vector<double> in(x), out(x.size());
+      Tensor<double> tx{in.data(), n, {f}}, ty{out.data(), n, {f}};
+      layer.forward(tx, ty, Mode::Train, StepContext{&pool, s, 0});
+      return out;
+    };
+    QCOMPARE(d.trainOutput, layerOutput(seed));
+    const std::vector<double> a = layerOutput(seed + 1), b = layerOutput(seed + 2);
+    for (std::size_t i = 0; i < x.size(); ++i) QCOMPARE(d.averageOutput[i], (a[i] + b[i]) / 2);
+  }
+
+  // A given mask replaces the drawn one. x = [2, -1 | 0.5, 4], p = 0.75 (scale 4 exactly),
+  // mask [1, 0 | 0, 1]: train output [8, 0 | 0, 16], 2 kept; inference still returns x.
+  void dropoutGivenMask() {
+    const std::vector<double> x = {2, -1, 0.5, 4};
+    const std::vector<int> mask = {1, 0, 0, 1};
+    const DropoutWalkthrough d = computeDropoutWalkthroughWithMask(x, 2, 2, 0.75, mask, 1);
+    QCOMPARE(d.mask, mask);
+    QCOMPARE(d.kept, 2);
+    QCOMPARE(d.scale, 4.0);
+    QCOMPARE(d.trainOutput, (std::vector<double>{8, 0, 0, 16}));
+    QCOMPARE(d.evalOutput, x);
+    QVERIFY(d.averageOutput.empty());
+    // The drawn walkthrough is the given-mask walkthrough of the drawn mask.
+    const DropoutWalkthrough drawn = computeDropoutWalkthrough(x, 2, 2, 0.5, 3);
+    QCOMPARE(computeDropoutWalkthroughWithMask(x, 2, 2, 0.5, drawn.mask, 3).trainOutput, drawn.trainOutput);
+    // A mask of another size or with an entry other than 0 and 1 is refused.
+    QVERIFY_THROWS_EXCEPTION(NormLabError, computeDropoutWalkthroughWithMask(x, 2, 2, 0.5, {1, 0, 1}, 1));
+    QVERIFY_THROWS_EXCEPTION(NormLabError, computeDropoutWalkthroughWithMask(x, 2, 2, 0.5, {1, 0, 2, 1}, 1));
+    QVERIFY_THROWS_EXCEPTION(NormLabError, computeDropoutWalkthroughWithMask(x, 2, 2, 1.0, mask, 1));
   }
 
   void dropoutEdgesAndBadInput() {

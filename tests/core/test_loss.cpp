@@ -1,5 +1,6 @@
 // Losses: cross-entropy and MSE hand values, large logits, batch mean, finite-difference gradient
-// checks in double, label range errors, and countCorrect's first-maximum rule.
+// checks in double, label range errors, countCorrect's first-maximum rule, and MSE against a
+// real-valued target tensor (hand values, agreement with the one-hot form, gradients, shapes).
 #include <QtTest>
 
 #include <cmath>
@@ -191,6 +192,127 @@ class TestLoss : public QObject {
     z.insert(z.end(), {0.0, 0.0, 9.0});
     const int labels[2] = {label, 2};
     QCOMPARE(normlab::countCorrect(Tensor<double>{z.data(), 2, {3}}, labels), expected + 1);
+  }
+
+  // MSE against a target tensor, mean over every element (nn.MSELoss, reduction='mean'):
+  //   2 x 3: pred [1, 2, 3 | 4, 5, 6], target [1.5, 2, 2 | 4, 3, 6.5]: d = [-0.5, 0, 1 | 0, 2, -0.5],
+  //     L = (0.25 + 0 + 1 + 0 + 4 + 0.25) / 6 = 5.5 / 6 = 11/12; dL/dpred = 2 d / 6 = d / 3.
+  //   1 x 2x1x2: pred [0, 1, 2, 3], target 1: d = [-1, 0, 1, 2], L = 6 / 4 = 1.5, grad 2 d / 4.
+  //   (the mean is over numel, not over N: a per-sample mean would give 3 and 6 here)
+  void targetHandValues_data() {
+    QTest::addColumn<int>("n");
+    QTest::addColumn<int>("c");
+    QTest::addColumn<int>("h");
+    QTest::addColumn<int>("w");
+    QTest::addColumn<std::vector<double>>("pred");
+    QTest::addColumn<std::vector<double>>("target");
+    QTest::addColumn<double>("expected");
+    QTest::addColumn<std::vector<double>>("expectedGrad");
+    QTest::newRow("2 x 3") << 2 << 3 << 1 << 1 << std::vector<double>{1, 2, 3, 4, 5, 6}
+                           << std::vector<double>{1.5, 2, 2, 4, 3, 6.5} << 11.0 / 12.0
+                           << std::vector<double>{-0.5 / 3, 0, 1.0 / 3, 0, 2.0 / 3, -0.5 / 3};
+    QTest::newRow("1 x 2x1x2") << 1 << 2 << 1 << 2 << std::vector<double>{0, 1, 2, 3}
+                               << std::vector<double>{1, 1, 1, 1} << 1.5 << std::vector<double>{-0.5, 0, 0.5, 1};
+  }
+  void targetHandValues() {
+    QFETCH(int, n);
+    QFETCH(int, c);
+    QFETCH(int, h);
+    QFETCH(int, w);
+    QFETCH(std::vector<double>, pred);
+    QFETCH(std::vector<double>, target);
+    QFETCH(double, expected);
+    QFETCH(std::vector<double>, expectedGrad);
+    const Shape shape{c, h, w};
+    std::vector<double> grad(pred.size(), -7.0);
+    Tensor<double> tp{pred.data(), n, shape}, tt{target.data(), n, shape}, tg{grad.data(), n, shape};
+    const double value = meanSquaredError(tp, tt, &tg);
+    QVERIFY2(std::abs(value - expected) <= 1e-15,
+             qPrintable(QString("loss %1, expected %2").arg(value, 0, 'g', 17).arg(expected, 0, 'g', 17)));
+    for (std::size_t i = 0; i < grad.size(); ++i)
+      QVERIFY2(std::abs(grad[i] - expectedGrad[i]) <= 1e-15,
+               qPrintable(QString("grad[%1] = %2, expected %3").arg(i).arg(grad[i]).arg(expectedGrad[i])));
+    QCOMPARE(meanSquaredError(tp, tt), value);  // no gradient buffer, same value
+    // float tensors: the sum is taken in double, so the value is the double one for these
+    // exactly representable inputs.
+    std::vector<float> pf(pred.begin(), pred.end()), tf(target.begin(), target.end()), gf(pred.size());
+    Tensor<float> tpf{pf.data(), n, shape}, ttf{tf.data(), n, shape}, tgf{gf.data(), n, shape};
+    QCOMPARE(meanSquaredError(tpf, ttf, &tgf), value);
+    for (std::size_t i = 0; i < gf.size(); ++i) QCOMPARE(gf[i], float(expectedGrad[i]));
+  }
+
+  // A one-hot target tensor gives exactly the label-based MSE, value and gradient.
+  void targetAgreesWithOneHot() {
+    const int n = 3, classes = 4;
+    const std::vector<int> labels{2, 0, 3};
+    std::vector<double> z(n * classes), onehot(z.size(), 0.0), gradLabels, gradTarget(z.size());
+    test::fillUniform(z, 5, 2.0);
+    for (int i = 0; i < n; ++i) onehot[std::size_t(i) * classes + labels[i]] = 1.0;
+    const double byLabels = evalLoss(LossKind::MeanSquaredError, z, classes, labels, &gradLabels);
+    Tensor<double> tz{z.data(), n, {classes}}, tt{onehot.data(), n, {classes}}, tg{gradTarget.data(), n, {classes}};
+    QCOMPARE(meanSquaredError(tz, tt, &tg), byLabels);
+    QCOMPARE(gradTarget, gradLabels);
+  }
+
+  // Central differences in double on every prediction of a 3 x 2x3x4 batch with a random target.
+  void targetGradients() {
+    const int n = 3;
+    const Shape shape{2, 3, 4};
+    std::vector<double> pred(std::size_t(n) * shape.size()), target(pred.size()), grad(pred.size());
+    test::fillUniform(pred, 11, 2.0);
+    test::fillUniform(target, 12, 2.0);
+    const Tensor<double> tt{target.data(), n, shape};
+    Tensor<double> tg{grad.data(), n, shape};
+    meanSquaredError(Tensor<double>{pred.data(), n, shape}, tt, &tg);
+    const double h = 1e-6;
+    for (std::size_t i = 0; i < pred.size(); ++i) {
+      std::vector<double> plus = pred, minus = pred;
+      plus[i] += h;
+      minus[i] -= h;
+      const double numeric = (meanSquaredError(Tensor<double>{plus.data(), n, shape}, tt) -
+                              meanSquaredError(Tensor<double>{minus.data(), n, shape}, tt)) / (2 * h);
+      QVERIFY2(std::abs(numeric - grad[i]) <= 1e-9 + 1e-6 * std::abs(numeric),
+               qPrintable(QString("dL/dpred[%1]: analytic %2 numeric %3").arg(i).arg(grad[i]).arg(numeric)));
+    }
+  }
+
+  // A target or gradient buffer of another shape is a NormLabError naming both shapes, also when
+  // the element counts agree (no silent reshaping or broadcasting).
+  void targetShapeMismatch_data() {
+    QTest::addColumn<int>("targetN");
+    QTest::addColumn<int>("targetC");
+    QTest::addColumn<int>("targetH");
+    QTest::addColumn<bool>("inGradient");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("other batch") << 3 << 6 << 1 << false << "mse: the target is 3 x 6 but the prediction is 2 x 6";
+    QTest::newRow("same count, other shape") << 2 << 2 << 3 << false
+                                             << "mse: the target is 2 x 2x3x1 but the prediction is 2 x 6";
+    QTest::newRow("gradient") << 1 << 12 << 1 << true << "mse: the gradient is 1 x 12 but the prediction is 2 x 6";
+  }
+  void targetShapeMismatch() {
+    QFETCH(int, targetN);
+    QFETCH(int, targetC);
+    QFETCH(int, targetH);
+    QFETCH(bool, inGradient);
+    QFETCH(QString, text);
+    std::vector<double> pred(12, 1.0), other(std::size_t(targetN) * targetC * targetH, 0.0), same(12, 0.0);
+    const Tensor<double> tp{pred.data(), 2, {6}}, tsame{same.data(), 2, {6}};
+    Tensor<double> tother{other.data(), targetN, {targetC, targetH, 1}};
+    try {
+      if (inGradient)
+        meanSquaredError(tp, tsame, &tother);
+      else
+        meanSquaredError(tp, tother, nullptr);
+      QFAIL("no error for mismatched shapes");
+    } catch (const NormLabError& e) {
+      QVERIFY2(QString(e.what()).contains(text), e.what());
+    }
+  }
+
+  // No elements: the mean of nothing is NaN, as in PyTorch.
+  void targetEmpty() {
+    Tensor<double> empty{nullptr, 0, {3}};
+    QVERIFY(std::isnan(meanSquaredError(empty, empty, &empty)));
   }
 
   void kinds() {
