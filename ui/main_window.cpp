@@ -24,6 +24,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <utility>
 
 #include "arm_palette.h"
 #include "control_panel.h"
@@ -129,6 +130,7 @@ MainWindow::MainWindow(QWidget* parent, int threads)
       localError_.clear();
       hideBanner();
     }
+    if (std::exchange(continueOffered_, false)) updateActions(last_ ? last_->state : RunnerState::Idle);
   });
 
   // Restore settings and geometry

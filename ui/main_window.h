@@ -94,7 +94,8 @@ class MainWindow : public QMainWindow {
   // Trains the experiment on show again from scratch, with its config as it is (determinism: the
   // same curves).
   void runAgain();
-  // Whether the opened file on show can continue (Start reads "Continue" then).
+  // Whether the opened file on show can continue (Start reads "Continue" then); editing the side
+  // panel's settings withdraws the offer (Start then trains the panel's settings, as before).
   bool canContinueOpened() const;
   // Trains the opened file's runs on from their saved state (Start on such a file): to the end
   // they were set to when they were stopped or saved mid-run, else as many steps again as they
@@ -229,6 +230,7 @@ class MainWindow : public QMainWindow {
   std::optional<ExperimentResults> opened_;  // the results of an opened file, while shown
   bool runnerOwnsView_ = true;               // false while an opened file is on show
   bool openedConfigInControls_ = true;
+  bool continueOffered_ = false;             // the opened file can continue and the panel is untouched
   QString filePath_;                         // the .normlab file of the results on show ("" none)
   std::uint64_t savedVersion_ = 0;           // the runner snapshot version last saved
   std::uint64_t openedVersion_ = 0;          // versions of opened snapshots (counting down from ~0)

@@ -244,6 +244,7 @@ bool MainWindow::openExperimentFrom(const QString& path) {
     }
   }
   controls_->setLocked(false);
+  continueOffered_ = true;  // after the panel took the file's settings
   showOpenedResults(results);
   if (!openedConfigInControls_)
     showBanner("The side panel cannot show this experiment's settings (for example several seeds or an inline "
@@ -274,7 +275,7 @@ void MainWindow::showOpenedResults(const ExperimentResults& results) {
 }
 
 bool MainWindow::canContinueOpened() const {
-  return !runnerOwnsView_ && opened_ && whyNotResumable(*opened_).empty();
+  return continueOffered_ && !runnerOwnsView_ && opened_ && whyNotResumable(*opened_).empty();
 }
 
 void MainWindow::continueOpenedExperiment() {

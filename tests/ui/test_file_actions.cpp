@@ -424,6 +424,18 @@ void TestFileActions::openedFileContinuesLikeOneLongerRun() {
     QVERIFY(!trainAndSave(w, path).empty());  // 12 steps
     QCOMPARE(w.startAction()->text(), QString("Start"));  // trained here: Start begins anew
   }
+  {
+    // Editing the panel's settings withdraws the offer: Start trains the panel's settings.
+    MainWindow edited;
+    edited.setPrompts(scriptedPrompts(&log_));
+    QVERIFY(edited.openExperimentFrom(path));
+    QCOMPARE(edited.startAction()->text(), QString("Continue"));
+    ControlSettings other = tinySettings();
+    other.batchSize = 8;
+    edited.controls()->setSettings(other);
+    QVERIFY(!edited.canContinueOpened());
+    QCOMPARE(edited.startAction()->text(), QString("Start"));
+  }
   MainWindow w;
   w.setPrompts(scriptedPrompts(&log_));
   QVERIFY(w.openExperimentFrom(path));
