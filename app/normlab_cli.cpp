@@ -1,10 +1,12 @@
 // normlab-cli: the headless command line. Trains an experiment config without the GUI and writes
-// the results (core/results_writer.h: CSV and JSON, and experiment.normlab), re-exports a saved
-// experiment, or checks a config. With --charts it also renders every chart the window shows into
-// DIR/charts/ (ui/chart_export.h); only then is a QApplication created, on the "offscreen"
-// platform unless QT_QPA_PLATFORM says otherwise, so no display is needed.
+// the results (core/results_writer.h: CSV and JSON, and experiment.normlab), continues a saved
+// experiment for more steps (exactly as one longer run), re-exports a saved experiment, or checks
+// a config. With --charts it also renders every chart the window shows into DIR/charts/
+// (ui/chart_export.h); only then is a QApplication created, on the "offscreen" platform unless
+// QT_QPA_PLATFORM says otherwise, so no display is needed.
 //
 //   normlab-cli run CONFIG.json --out DIR [--charts png,svg,pdf] [--threads N] [--steps N] [--memory-budget SIZE] [--quiet]
+//   normlab-cli resume FILE.normlab --steps N --out DIR [--charts png,svg,pdf] [--threads N] [--memory-budget SIZE] [--quiet]
 //   normlab-cli export FILE.normlab --out DIR [--charts png,svg,pdf] [--quiet]
 //   normlab-cli validate CONFIG.json [--memory-budget SIZE]
 //
@@ -50,10 +52,14 @@ namespace {
 constexpr const char* kUsage =
     "usage: normlab-cli run CONFIG.json --out DIR [--charts png,svg,pdf] [--threads N] [--steps N]\n"
     "                      [--memory-budget SIZE] [--quiet]\n"
+    "       normlab-cli resume FILE.normlab --steps N --out DIR [--charts png,svg,pdf] [--threads N]\n"
+    "                      [--memory-budget SIZE] [--quiet]\n"
     "       normlab-cli export FILE.normlab --out DIR [--charts png,svg,pdf] [--quiet]\n"
     "       normlab-cli validate CONFIG.json [--memory-budget SIZE]\n"
     "\n"
     "run       trains the experiment and writes its data files into DIR (columns: docs/export-formats.md)\n"
+    "resume    continues a saved experiment (DIR/experiment.normlab of a run) N more steps from where it\n"
+    "          stopped and writes the whole result set into DIR, the same as one longer run would\n"
     "export    writes the data files of a saved experiment (experiment.normlab) into DIR again\n"
     "validate  checks a config without training\n"
     "--charts  also writes every chart into DIR/charts/, one file per chart and format\n"
@@ -95,7 +101,7 @@ std::string oneLine(std::string s) {
 }
 
 struct Options {
-  std::string command, inputPath, outDir;  // inputPath: CONFIG.json, or FILE.normlab for export
+  std::string command, inputPath, outDir;  // inputPath: CONFIG.json, or FILE.normlab for resume and export
   int threads = 0;
   std::int64_t steps = 0;
   bool quiet = false;
@@ -127,15 +133,16 @@ std::int64_t positiveInteger(const std::string& flag, const std::string& text, s
 
 Options parseArguments(int argc, char** argv) {
   Options o;
-  if (argc < 2) usageError("missing command ('run', 'export' or 'validate')");
+  if (argc < 2) usageError("missing command ('run', 'resume', 'export' or 'validate')");
   o.command = argv[1];
   if (o.command == "--help" || o.command == "-h" || o.command == "help") {
     std::fputs(kUsage, stdout);
     std::exit(0);
   }
-  if (o.command != "run" && o.command != "export" && o.command != "validate")
-    usageError("unknown command '" + o.command + "' (expected 'run', 'export' or 'validate')");
-  const bool run = o.command == "run", exporting = o.command == "export", writes = run || exporting;
+  if (o.command != "run" && o.command != "resume" && o.command != "export" && o.command != "validate")
+    usageError("unknown command '" + o.command + "' (expected 'run', 'resume', 'export' or 'validate')");
+  const bool resuming = o.command == "resume", run = o.command == "run" || resuming, exporting = o.command == "export",
+             writes = run || exporting, readsSaved = exporting || resuming;
   auto value = [&](int& i) -> std::string {
     if (i + 1 >= argc) usageError(std::string(argv[i]) + " needs a value");
     return argv[++i];
@@ -161,10 +168,11 @@ Options parseArguments(int argc, char** argv) {
     } else if (a.size() > 1 && a[0] == '-')
       usageError("unknown option '" + a + "' for '" + o.command + "'");
     else if (o.inputPath.empty()) o.inputPath = a;
-    else usageError("unexpected argument '" + a + "' (one " + (exporting ? "saved experiment" : "config file") + " only)");
+    else usageError("unexpected argument '" + a + "' (one " + (readsSaved ? "saved experiment" : "config file") + " only)");
   }
-  if (o.inputPath.empty()) usageError(exporting ? "missing FILE.normlab" : "missing CONFIG.json");
+  if (o.inputPath.empty()) usageError(readsSaved ? "missing FILE.normlab" : "missing CONFIG.json");
   if (writes && o.outDir.empty()) usageError("missing --out DIR");
+  if (resuming && o.steps == 0) usageError("missing --steps N (how many more steps to train)");
   return o;
 }
 
@@ -221,10 +229,13 @@ std::string clockText(double seconds) {
 }
 
 // Progress on stderr: a bar redrawn in place on a terminal (at most 10 times a second), else one
-// plain line per 10%.
+// plain line per 10%. Rates and the time left count from the start (a continued experiment's
+// earlier steps and samples are not part of them).
 class Progress {
  public:
-  Progress(bool enabled, bool terminal) : enabled_(enabled), terminal_(terminal), start_(Clock::now()) {}
+  Progress(bool enabled, bool terminal, const Experiment& e)
+      : enabled_(enabled), terminal_(terminal), start_(Clock::now()), doneAtStart_(e.stepsDone()),
+        samplesAtStart_(samplesSeen(e)) {}
 
   void update(const Experiment& e, bool force = false) {
     if (!enabled_) return;
@@ -253,13 +264,18 @@ class Progress {
   }
 
  private:
-  // Images/s: images trained by all runs together per second of wall time.
-  std::string text(const Experiment& e, std::int64_t done, std::int64_t total, Clock::time_point now) const {
+  static std::int64_t samplesSeen(const Experiment& e) {
     std::int64_t samples = 0;
     for (int i = 0; i < e.runCount(); ++i) samples += e.record(i).samplesSeen;
+    return samples;
+  }
+
+  // Images/s: images trained by all runs together per second of wall time.
+  std::string text(const Experiment& e, std::int64_t done, std::int64_t total, Clock::time_point now) const {
     const double elapsed = std::chrono::duration<double>(now - start_).count();
-    const double rate = elapsed > 0 ? double(samples) / elapsed : 0;
-    const double left = done > 0 ? elapsed * double(total - done) / double(done) : NAN;
+    const double rate = elapsed > 0 ? double(samplesSeen(e) - samplesAtStart_) / elapsed : 0;
+    const std::int64_t doneHere = done - doneAtStart_;
+    const double left = doneHere > 0 ? elapsed * double(total - done) / double(doneHere) : NAN;
     const double fraction = std::min(1.0, double(done) / double(total));
     const std::size_t arms = e.config().arms.size(), seeds = e.config().seeds.size();
     char buf[256];
@@ -279,6 +295,7 @@ class Progress {
 
   bool enabled_, terminal_;
   Clock::time_point start_, lastDraw_{};
+  std::int64_t doneAtStart_, samplesAtStart_;
   int lastTenth_ = 0;
   std::int64_t lastDone_ = -1;
   bool drawn_ = false;
@@ -364,9 +381,8 @@ int exportSaved(const Options& o) {
   return 0;
 }
 
-int run(const Options& o) {
-  installStopHandlers();  // a signal from here on stops cleanly (before training: writes empty results)
-  const ExperimentConfig config = loadConfig(o);
+// Trains `config` (continuing `saved` when given), then writes the result set.
+int trainAndWrite(const Options& o, const ExperimentConfig& config, const ExperimentResults* saved) {
   if (!o.quiet) printNormNotes(config, stderr);
   try {
     checkResultSetDirectory(o.outDir);  // before training: a folder in the way is said at once
@@ -378,12 +394,13 @@ int run(const Options& o) {
   experiment.setMemoryBudget(o.memoryBudget);
   try {
     experiment.prepare();
+    if (saved) experiment.resumeFrom(*saved, o.steps);
   } catch (const std::exception& e) {
-    failure(e.what());
+    failure(saved ? "'" + o.inputPath + "': " + e.what() : std::string(e.what()));
   }
   if (!experiment.warning().empty()) std::fprintf(stderr, "normlab-cli: warning: %s\n", oneLine(experiment.warning()).c_str());
 
-  Progress progress(!o.quiet, isatty(STDERR_FILENO) == 1);
+  Progress progress(!o.quiet, isatty(STDERR_FILENO) == 1, experiment);
   try {
     while (!gStopSignal && experiment.advance()) progress.update(experiment);
     if (gStopSignal) experiment.finishEarly();
@@ -408,10 +425,31 @@ int run(const Options& o) {
   return stopSignal ? 128 + stopSignal : 0;
 }
 
+int run(const Options& o) {
+  installStopHandlers();  // a signal from here on stops cleanly (before training: writes empty results)
+  return trainAndWrite(o, loadConfig(o), nullptr);
+}
+
+// The saved experiment, continued: each run from its saved state, --steps further.
+int resume(const Options& o) {
+  installStopHandlers();
+  ExperimentResults saved;
+  ExperimentConfig config;
+  try {
+    saved = loadExperiment(o.inputPath);
+    if (const std::string why = whyNotResumable(saved); !why.empty()) failure("'" + o.inputPath + "': " + why);
+    config = continuedConfig(saved, o.steps);
+  } catch (const std::exception& e) {
+    failure(e.what());
+  }
+  return trainAndWrite(o, config, &saved);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   const Options o = parseArguments(argc, argv);
   if (o.command == "validate") return validate(o);
+  if (o.command == "resume") return resume(o);
   return o.command == "export" ? exportSaved(o) : run(o);
 }

@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "error.h"
+#include "experiment_file.h"
 #include "json_input.h"
 #include "normalization.h"
 #include "random.h"
@@ -100,9 +101,13 @@ struct Experiment::Run {
   ProbeScratch scratch;
   std::int64_t failAtStep = 0;  // injectFailureAt (tests); 0: never
   bool failWithBadAlloc = false;
-  // Accumulated since the last logged point.
+  // Accumulated since the last point of the metric history (an end point leaves them as they are).
   double lossSum = 0;
   std::int64_t correct = 0, samples = 0, steps = 0;
+  // The end-of-run point (finishRun), shown after the history but not part of it, and the
+  // record's final values before it set them: what a continued run starts from.
+  std::optional<MetricPoint> endPoint;
+  double finalTrainLossBefore = kNotMeasured, finalTestLossBefore = kNotMeasured, finalTestAccuracyBefore = kNotMeasured;
 };
 
 Experiment::Experiment(ExperimentConfig config, int threads, ThreadPriority priority)
@@ -349,7 +354,7 @@ int Experiment::recomputePopulationStatistics(int images) {
   return updated;
 }
 
-void Experiment::logPoint(Run& run, bool withTest) {
+MetricPoint Experiment::pointNow(Run& run, bool withTest) {
   MetricPoint p;
   p.step = run.record.step;
   p.samplesSeen = run.record.samplesSeen;
@@ -360,6 +365,10 @@ void Experiment::logPoint(Run& run, bool withTest) {
   }
   if (withTest) evaluateTest(run, p.testLoss, p.testAccuracy);
   p.wallSeconds = run.record.trainSeconds;
+  return p;
+}
+
+void Experiment::addPoint(Run& run, const MetricPoint& p, bool withTest) {
   run.metrics.add(p);
   run.lossSum = 0;
   run.correct = run.samples = run.steps = 0;
@@ -370,9 +379,21 @@ void Experiment::logPoint(Run& run, bool withTest) {
   }
 }
 
+void Experiment::logPoint(Run& run, bool withTest) { addPoint(run, pointNow(run, withTest), withTest); }
+
 void Experiment::finishRun(Run& run) {
   if (run.record.finished) return;
-  if (run.record.step > 0) logPoint(run, true);
+  if (run.record.step > 0) {
+    RunRecord& rec = run.record;
+    run.finalTrainLossBefore = rec.finalTrainLoss;
+    run.finalTestLossBefore = rec.finalTestLoss;
+    run.finalTestAccuracyBefore = rec.finalTestAccuracy;
+    const MetricPoint p = pointNow(run, true);
+    run.endPoint = p;
+    if (std::isfinite(p.trainLoss)) rec.finalTrainLoss = p.trainLoss;
+    rec.finalTestLoss = p.testLoss;
+    rec.finalTestAccuracy = p.testAccuracy;
+  }
   run.record.finished = true;
   run.record.imagesPerSecond = run.record.trainSeconds > 0 ? double(run.record.samplesSeen) / run.record.trainSeconds : 0;
 }
@@ -386,13 +407,191 @@ void Experiment::setLearningRate(double lr) {
   for (auto& r : runs_) r->optimizer.setLearningRate(lr);
 }
 
-RunRecord Experiment::record(int i) const {
+RunRecord Experiment::record(int i, bool withState) const {
   const Run& run = *runs_[std::size_t(i)];
   RunRecord r = run.record;
   r.metrics = run.metrics.points();
+  if (run.endPoint) r.metrics.push_back(*run.endPoint);
   r.probes = run.probes.points();
   if (!r.finished && r.trainSeconds > 0) r.imagesPerSecond = double(r.samplesSeen) / r.trainSeconds;
+  if (withState && !r.diverged && !r.failed) r.state = std::make_shared<const TrainingState>(trainingState(run));
   return r;
+}
+
+namespace {
+
+std::vector<SavedTensor> saveTensors(Network<float>& net, bool buffers) {
+  std::vector<SavedTensor> out;
+  for (std::size_t i = 0; i < net.size(); ++i) {
+    Layer<float>& layer = net.layer(i);
+    for (Param<float>* p : buffers ? layer.buffers() : layer.params())
+      out.push_back({layer.name() + "." + p->name, p->dims, {p->value.begin(), p->value.end()}});
+  }
+  return out;
+}
+
+std::string dimsText(const std::vector<int>& dims) {
+  std::string s;
+  for (int d : dims) s += (s.empty() ? "" : " x ") + std::to_string(d);
+  return s.empty() ? "a scalar" : s;
+}
+
+// Copies saved tensors into the network's, after checking that every name, shape and size fits.
+void restoreTensors(Network<float>& net, bool buffers, const std::vector<SavedTensor>& saved, const std::string& path) {
+  std::vector<std::pair<std::string, Param<float>*>> mine;
+  for (std::size_t i = 0; i < net.size(); ++i) {
+    Layer<float>& layer = net.layer(i);
+    for (Param<float>* p : buffers ? layer.buffers() : layer.params()) mine.emplace_back(layer.name() + "." + p->name, p);
+  }
+  if (saved.size() != mine.size())
+    throw NormLabError(path + " lists " + std::to_string(saved.size()) + " tensors, the model built from the config has " +
+                       std::to_string(mine.size()));
+  for (std::size_t k = 0; k < mine.size(); ++k) {
+    const SavedTensor& t = saved[k];
+    const Param<float>& p = *mine[k].second;
+    const std::string where = path + "[" + std::to_string(k) + "]";
+    if (t.name != mine[k].first || t.dims != p.dims || t.values.size() != p.size())
+      throw NormLabError(where + " is " + shortText(t.name) + " of " + dimsText(t.dims) + " (" + std::to_string(t.values.size()) +
+                         " values), the model's is \"" + mine[k].first + "\" of " + dimsText(p.dims));
+  }
+  for (std::size_t k = 0; k < mine.size(); ++k) std::copy(saved[k].values.begin(), saved[k].values.end(), mine[k].second->value.begin());
+}
+
+}  // namespace
+
+TrainingState Experiment::trainingState(const Run& constRun) const {
+  Run& run = const_cast<Run&>(constRun);  // params() and buffers() hand out mutable pointers; nothing is changed
+  TrainingState s;
+  s.params = saveTensors(run.model.network, false);
+  s.buffers = saveTensors(run.model.network, true);
+  s.optimizer = run.optimizer.state();
+  s.stream = run.stream.position();
+  s.lossSum = run.lossSum;
+  s.correct = run.correct;
+  s.samples = run.samples;
+  s.steps = run.steps;
+  s.metricsAdded = run.metrics.added();
+  s.metricsStride = run.metrics.stride();
+  s.probesAdded = run.probes.added();
+  s.probesStride = run.probes.stride();
+  s.endPoint = run.endPoint.has_value();
+  if (run.endPoint) {
+    s.finalTrainLoss = run.finalTrainLossBefore;
+    s.finalTestLoss = run.finalTestLossBefore;
+    s.finalTestAccuracy = run.finalTestAccuracyBefore;
+  } else {
+    s.finalTrainLoss = run.record.finalTrainLoss;
+    s.finalTestLoss = run.record.finalTestLoss;
+    s.finalTestAccuracy = run.record.finalTestAccuracy;
+  }
+  return s;
+}
+
+void Experiment::resumeFrom(const ExperimentResults& saved, std::int64_t moreSteps) {
+  if (!prepared()) throw NormLabError("resuming needs a prepared experiment");
+  if (moreSteps < 1 || moreSteps > kMaxFileSteps)
+    throw NormLabError("the steps to continue must be from 1 to " + std::to_string(kMaxFileSteps) + ", got " + std::to_string(moreSteps));
+  if (const std::string why = whyNotResumable(saved); !why.empty()) throw NormLabError(why);
+  if (saved.runs.size() != runs_.size())
+    throw NormLabError("the saved experiment has " + std::to_string(saved.runs.size()) + " runs, its config makes " +
+                       std::to_string(runs_.size()));
+  // The same data, or the continued runs would train on other images than they started with.
+  if (saved.warning != data_.warning)
+    throw NormLabError("the data is not what the experiment was saved with: " +
+                       (saved.warning.empty() ? std::string("it was trained on the dataset itself, now ") + data_.warning
+                                              : "it was trained after \"" + saved.warning + "\", now " +
+                                                    (data_.warning.empty() ? std::string("the dataset itself loads") : data_.warning)));
+  const std::size_t arms = config_.arms.size();
+  for (std::size_t i = 0; i < saved.runs.size(); ++i) {
+    const RunRecord& from = saved.runs[i];
+    const std::string path = "runs[" + std::to_string(i) + "]";
+    Run& run = *runs_.at(std::size_t(from.seedIndex) * arms + std::size_t(from.arm));
+    RunRecord& rec = run.record;
+    if (from.seed != rec.seed || from.batchSize != rec.batchSize || from.label != rec.label)
+      throw NormLabError(path + " (" + shortText(from.label) + ", seed " + std::to_string(from.seed) + ", batch " +
+                         std::to_string(from.batchSize) + ") is not the run its config builds there (" + shortText(rec.label) +
+                         ", seed " + std::to_string(rec.seed) + ", batch " + std::to_string(rec.batchSize) + ")");
+    const std::int64_t configuredTotal = rec.totalSteps;
+    // What the record shows is taken as saved; the run's own state follows below.
+    rec.step = from.step;
+    rec.samplesSeen = from.samplesSeen;
+    rec.epoch = from.epoch;
+    rec.diverged = from.diverged;
+    rec.divergedAtStep = from.divergedAtStep;
+    rec.failed = from.failed;
+    rec.failure = from.failure;
+    rec.trainSeconds = from.trainSeconds;
+    rec.imagesPerSecond = from.imagesPerSecond;
+    rec.finalTrainLoss = from.finalTrainLoss;
+    rec.finalTestLoss = from.finalTestLoss;
+    rec.finalTestAccuracy = from.finalTestAccuracy;
+    rec.populationUpdates = from.populationUpdates;
+    run.probes.clear();
+    run.metrics.clear();
+    if (!from.state) {  // diverged or failed: it stays as it ended (whyNotResumable lets no other through)
+      for (const MetricPoint& m : from.metrics) run.metrics.add(m);
+      for (const auto& p : from.probes) run.probes.add(p);
+      rec.finished = true;
+      rec.totalSteps = configuredTotal;
+      continue;
+    }
+    const TrainingState& st = *from.state;
+    const std::string sp = path + ".training_state";
+    restoreTensors(run.model.network, false, st.params, sp + ".params");
+    restoreTensors(run.model.network, true, st.buffers, sp + ".buffers");
+    if (st.optimizer.steps != from.step)
+      throw NormLabError(sp + ".optimizer.steps is " + std::to_string(st.optimizer.steps) + ", but the run took " +
+                         std::to_string(from.step) + " steps");
+    try {
+      run.optimizer.restore(st.optimizer);
+    } catch (const NormLabError& e) {
+      throw NormLabError(sp + ".optimizer: " + e.what());
+    }
+    if (st.stream.samplesSeen != from.samplesSeen)
+      throw NormLabError(sp + ".sample_stream.samples_seen is " + std::to_string(st.stream.samplesSeen) + ", but the run saw " +
+                         std::to_string(from.samplesSeen) + " samples");
+    try {
+      run.stream.seek(st.stream);
+    } catch (const NormLabError& e) {
+      throw NormLabError(sp + ".sample_stream: " + e.what());
+    }
+    std::vector<MetricPoint> points = from.metrics;
+    std::optional<MetricPoint> end;
+    if (st.endPoint) {
+      if (points.empty()) throw NormLabError(sp + ".end_point is true, but the run has no metric points");
+      end = points.back();
+      points.pop_back();
+    }
+    if (!run.metrics.restore(std::move(points), st.metricsAdded, st.metricsStride))
+      throw NormLabError(sp + ".metric_history (" + std::to_string(st.metricsAdded) + " added, stride " +
+                         std::to_string(st.metricsStride) + ") does not fit the run's " + std::to_string(from.metrics.size()) +
+                         " metric points");
+    if (!run.probes.restore(from.probes, st.probesAdded, st.probesStride))
+      throw NormLabError(sp + ".probe_history (" + std::to_string(st.probesAdded) + " added, stride " +
+                         std::to_string(st.probesStride) + ") does not fit the run's " + std::to_string(from.probes.size()) +
+                         " probes");
+    run.lossSum = st.lossSum;
+    run.correct = st.correct;
+    run.samples = st.samples;
+    run.steps = st.steps;
+    rec.finalTrainLoss = st.finalTrainLoss;
+    rec.finalTestLoss = st.finalTestLoss;
+    rec.finalTestAccuracy = st.finalTestAccuracy;
+    run.endPoint.reset();
+    // The run ended at step S with a point that has a test evaluation. A straight run logs a
+    // point at S only where the schedule does (with a test evaluation only at evaluation steps),
+    // and only once: that point is the end point, less its test values off an evaluation step.
+    const std::int64_t S = from.step;
+    const bool probeStep = S == 1 || S % config_.probeEvery == 0, evalStep = S % run.arm.train.evalEvery == 0;
+    const bool loggedAtS = !run.metrics.points().empty() && run.metrics.points().back().step == S;
+    if (end && (probeStep || evalStep) && !loggedAtS) {
+      MetricPoint p = *end;
+      if (!evalStep) p.testLoss = p.testAccuracy = kNotMeasured;
+      addPoint(run, p, evalStep);
+    }
+    rec.totalSteps = S + moreSteps;
+    rec.finished = false;
+  }
 }
 
 std::vector<int> Experiment::lastBatchIndices(int i) const {

@@ -30,6 +30,37 @@ inline constexpr int kMinEvalBatch = 64;
 // Points a run's metric and probe histories keep (bounded_history.h).
 inline constexpr std::size_t kMetricHistory = 4096, kProbeHistory = 512;
 
+// A parameter or buffer tensor of a saved run, with the name and shape it had in the network
+// ("conv1.weight", dims as Param::dims) so that a restore can tell it belongs there.
+struct SavedTensor {
+  std::string name;
+  std::vector<int> dims;
+  std::vector<float> values;
+};
+
+// Everything one run needs to continue exactly where it stopped, besides what its RunRecord
+// already holds (step, samples seen, metric and probe points, final values). Random numbers need
+// no state of their own: every stream is keyed by (seed, purpose, step, layer) or by the sample
+// stream's position (random.h), so the step and `stream` pin all of them (weights init, dropout
+// masks, shuffles, augmentation).
+struct TrainingState {
+  std::vector<SavedTensor> params, buffers;  // Network::params() / buffers() order
+  OptimizerState<float> optimizer;           // its steps equal the record's step
+  SampleStream::Position stream;
+  // Training totals since the last point of the metric history (a point's train loss and
+  // accuracy are their means).
+  double lossSum = 0;
+  std::int64_t correct = 0, samples = 0, steps = 0;
+  // BoundedHistory::added() and stride() of the metric and probe histories.
+  std::uint64_t metricsAdded = 0, metricsStride = 1, probesAdded = 0, probesStride = 1;
+  // Whether the record's last metric point is the end-of-run point (finishRun: with a test
+  // evaluation, logged because the run ended, not by the schedule). It is not part of the
+  // history; a continued run drops it, or keeps it where the schedule logs a point at that step.
+  bool endPoint = false;
+  // The record's final values before the end-of-run point set them.
+  double finalTrainLoss = kNotMeasured, finalTestLoss = kNotMeasured, finalTestAccuracy = kNotMeasured;
+};
+
 // One logged step of one run. Train loss and accuracy are means over the steps since the
 // previous point; test values are NaN where the test set was not evaluated at this step.
 struct MetricPoint {
@@ -72,7 +103,12 @@ struct RunRecord {
   // The arm's network as a Keras-style summary (layers, output shapes, parameter counts).
   std::vector<SummaryRow> modelLayers;
   std::vector<PopulationUpdate> populationUpdates;
+  // Set when the record was taken with its training state (and the run can continue: not
+  // diverged, not failed); null otherwise.
+  std::shared_ptr<const TrainingState> state;
 };
+
+struct ExperimentResults;
 
 class Experiment {
  public:
@@ -117,8 +153,16 @@ class Experiment {
   const LoadedData& data() const { return data_; }
   const std::string& warning() const { return data_.warning; }
   int runCount() const { return int(runs_.size()); }
-  // A copy of run i's record (histories included).
-  RunRecord record(int i) const;
+  // A copy of run i's record (histories included); withState adds its training state (weights,
+  // optimizer, stream position, ...) unless the run diverged or failed. Between steps only.
+  RunRecord record(int i, bool withState = false) const;
+  // After prepare() on continuedConfig(saved, moreSteps) (experiment_file.h): puts every run
+  // back where `saved` left it and sets its end `moreSteps` steps further (runs that diverged
+  // or failed stay as saved). Trained on, the runs then match the runs of one straight, longer
+  // experiment bit for bit (wall-clock times aside). Throws NormLabError, naming the run and key
+  // ("runs[1].training_state.params[2]"), when a run holds no state (whyNotResumable) or its
+  // state does not fit the model built from the config (names, shapes, sizes, counts).
+  void resumeFrom(const ExperimentResults& saved, std::int64_t moreSteps);
   // Sample indices of run i's last training batch (the twin-run contract is tested with it).
   std::vector<int> lastBatchIndices(int i) const;
   std::int64_t stepsDone() const;
@@ -132,7 +176,12 @@ class Experiment {
   void markFailed(Run& run, std::int64_t step, const std::string& what);
   void evaluateTest(Run& run, double& loss, double& accuracy);
   void measureTrainVersusEval(Run& run, ProbeRecord& record);
+  // The metric point of the steps since the last one (and a test evaluation when withTest).
+  MetricPoint pointNow(Run& run, bool withTest);
+  // Adds it to the history, resets the totals and updates the record's final values.
+  void addPoint(Run& run, const MetricPoint& point, bool withTest);
   void logPoint(Run& run, bool withTest);
+  TrainingState trainingState(const Run& run) const;
   void finishRun(Run& run);
 
   ExperimentConfig config_;

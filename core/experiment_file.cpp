@@ -1,6 +1,8 @@
 #include "experiment_file.h"
 
+#include <bit>
 #include <cmath>
+#include <cstring>
 #include <limits>
 
 #include <nlohmann/json.hpp>
@@ -96,8 +98,11 @@ class Reader {
   static std::int64_t checkedInteger(const json& v, const std::string& path, std::int64_t lo, std::int64_t hi) {
     const std::string range = " from " + std::to_string(lo) + " to " + std::to_string(hi);
     if (!v.is_number_integer()) invalid(path, "must be a whole number" + range);
-    if (v.is_number_unsigned() ? v.get<std::uint64_t>() > std::uint64_t(hi) : v.get<std::int64_t>() < lo ||
-                                                                                     v.get<std::int64_t>() > hi)
+    // A parsed non-negative number is unsigned: its lower bound matters too (lo may be above 0).
+    const bool outside = v.is_number_unsigned()
+                             ? v.get<std::uint64_t>() > std::uint64_t(hi) || (lo > 0 && v.get<std::uint64_t>() < std::uint64_t(lo))
+                             : v.get<std::int64_t>() < lo || v.get<std::int64_t>() > hi;
+    if (outside)
       invalid(path, "is " + shortValue(v) + ", not a whole number" + range);
     return v.get<std::int64_t>();
   }
@@ -204,6 +209,165 @@ ProbeRecord probeFromJson(const json& j, const std::string& path, std::int64_t m
   return p;
 }
 
+// Float tensors as base64 of their little-endian float32 bytes (RFC 4648, with padding).
+constexpr char kBase64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+std::string f32le(const std::vector<float>& values) {
+  std::string bytes(values.size() * 4, '\0');
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    const std::uint32_t u = std::bit_cast<std::uint32_t>(values[i]);
+    for (int b = 0; b < 4; ++b) bytes[4 * i + std::size_t(b)] = char((u >> (8 * b)) & 0xFF);
+  }
+  std::string out;
+  out.reserve((bytes.size() + 2) / 3 * 4);
+  for (std::size_t i = 0; i < bytes.size(); i += 3) {
+    const std::size_t n = std::min<std::size_t>(3, bytes.size() - i);
+    std::uint32_t v = 0;
+    for (std::size_t k = 0; k < 3; ++k) v = (v << 8) | (k < n ? std::uint8_t(bytes[i + k]) : 0u);
+    for (std::size_t k = 0; k < 4; ++k) out += k <= n ? kBase64[(v >> (18 - 6 * k)) & 63] : '=';
+  }
+  return out;
+}
+
+// The floats of an "f32le" string: exactly `count` of them, or a message naming `path`.
+std::vector<float> floatsFromF32le(const json& v, const std::string& path, std::size_t count) {
+  if (!v.is_string()) invalid(path, "must be a base64 string of little-endian float32 values");
+  const std::string& text = v.get_ref<const std::string&>();
+  const std::size_t expected = (count * 4 + 2) / 3 * 4;
+  if (text.size() != expected)
+    invalid(path, "is " + std::to_string(text.size()) + " characters long; " + std::to_string(count) +
+                      " float32 values take " + std::to_string(expected) + " in base64");
+  // count * 4 bytes end in a group of 1 or 2 bytes (padded with 2 or 1 '=') unless divisible by 3.
+  const std::size_t pad = (3 - count * 4 % 3) % 3;
+  std::vector<std::uint8_t> bytes;
+  bytes.reserve(text.size() / 4 * 3);
+  for (std::size_t i = 0; i < text.size(); i += 4) {
+    std::uint32_t v24 = 0;
+    for (std::size_t k = 0; k < 4; ++k) {
+      const char c = text[i + k];
+      const bool padding = i + k >= text.size() - pad;
+      const char* at = c && c != '=' ? std::strchr(kBase64, c) : nullptr;
+      if (padding ? c != '=' : !at)
+        invalid(path, "is not valid base64 (character " + std::to_string(i + k + 1) + ")");
+      v24 = (v24 << 6) | (padding ? 0u : std::uint32_t(at - kBase64));
+    }
+    for (int k = 0; k < 3; ++k) bytes.push_back(std::uint8_t((v24 >> (16 - 8 * k)) & 0xFF));
+  }
+  bytes.resize(count * 4);  // drops the bytes of the padding
+  std::vector<float> out(count);
+  for (std::size_t i = 0; i < count; ++i) {
+    std::uint32_t u = 0;
+    for (int b = 3; b >= 0; --b) u = (u << 8) | bytes[4 * i + std::size_t(b)];
+    out[i] = std::bit_cast<float>(u);
+  }
+  return out;
+}
+
+json tensorsJson(const std::vector<SavedTensor>& tensors) {
+  json list = json::array();
+  for (const SavedTensor& t : tensors) list.push_back({{"name", t.name}, {"dims", t.dims}, {"f32le", f32le(t.values)}});
+  return list;
+}
+
+json buffersJson(const std::vector<std::vector<float>>& buffers) {
+  json list = json::array();
+  for (const auto& b : buffers) list.push_back(f32le(b));
+  return list;
+}
+
+json stateJson(const TrainingState& s) {
+  return {{"params", tensorsJson(s.params)},
+          {"buffers", tensorsJson(s.buffers)},
+          {"optimizer", {{"steps", s.optimizer.steps}, {"lr", s.optimizer.lr}, {"first", buffersJson(s.optimizer.first)},
+                         {"second", buffersJson(s.optimizer.second)}}},
+          {"sample_stream", {{"epoch", s.stream.epoch}, {"offset", s.stream.offset}, {"samples_seen", s.stream.samplesSeen},
+                             {"last_batch_position", s.stream.lastBatchPosition}}},
+          {"totals", {{"loss_sum", number(s.lossSum)}, {"correct", s.correct}, {"samples", s.samples}, {"steps", s.steps}}},
+          {"metric_history", {{"added", s.metricsAdded}, {"stride", s.metricsStride}}},
+          {"probe_history", {{"added", s.probesAdded}, {"stride", s.probesStride}}},
+          {"end_point", s.endPoint},
+          {"final_before_end", {{"train_loss", number(s.finalTrainLoss)}, {"test_loss", number(s.finalTestLoss)},
+                                {"test_accuracy", number(s.finalTestAccuracy)}}}};
+}
+
+// Tensors with a name, dims (each at least 1, at most kMaxTensorDims of them, at most
+// kMaxFileParams values) and exactly that many values.
+std::vector<SavedTensor> tensorsFromJson(const Reader& r, const char* key) {
+  std::vector<SavedTensor> out;
+  r.forEach(key, kMaxFileLayers * kMaxLayerParams, [&](const Reader& tr) {
+    SavedTensor t;
+    t.name = tr.text("name");
+    const json& dims = tr.array("dims", kMaxTensorDims);
+    std::int64_t count = 1;
+    for (std::size_t k = 0; k < dims.size(); ++k) {
+      const std::int64_t d = Reader::checkedInteger(dims[k], tr.sub("dims") + "[" + std::to_string(k) + "]", 1,
+                                                    std::numeric_limits<int>::max());
+      count *= d;  // at most 2^40 * 2^31 before the check: no overflow
+      if (count > kMaxFileParams) tr.fail("has dims of more than " + std::to_string(kMaxFileParams) + " values");
+      t.dims.push_back(int(d));
+    }
+    t.values = floatsFromF32le(tr.at("f32le"), tr.sub("f32le"), std::size_t(count));
+    out.push_back(std::move(t));
+  });
+  return out;
+}
+
+// One buffer per parameter tensor, each empty or as long as its parameter.
+std::vector<std::vector<float>> buffersFromJson(const Reader& r, const char* key, const std::vector<SavedTensor>& params) {
+  const json& list = r.array(key, params.size());
+  if (list.size() != params.size())
+    invalid(r.sub(key), "lists " + std::to_string(list.size()) + " buffers, one per parameter tensor makes " +
+                            std::to_string(params.size()));
+  std::vector<std::vector<float>> out;
+  for (std::size_t k = 0; k < list.size(); ++k) {
+    const std::string path = r.sub(key) + "[" + std::to_string(k) + "]";
+    const bool empty = list[k].is_string() && list[k].get_ref<const std::string&>().empty();
+    out.push_back(empty ? std::vector<float>() : floatsFromF32le(list[k], path, params[k].values.size()));
+  }
+  return out;
+}
+
+std::uint64_t historyStride(const Reader& r) {
+  const std::int64_t s = r.integer("stride", 1, std::int64_t(1) << 62);
+  if ((s & (s - 1)) != 0) invalid(r.sub("stride"), "is " + std::to_string(s) + ", not a power of two");
+  return std::uint64_t(s);
+}
+
+TrainingState stateFromJson(const Reader& r, const RunRecord& run) {
+  TrainingState s;
+  s.params = tensorsFromJson(r, "params");
+  s.buffers = tensorsFromJson(r, "buffers");
+  const Reader o(r.at("optimizer"), r.sub("optimizer"));
+  s.optimizer.steps = o.integer("steps", run.step, run.step);  // one optimizer step per training step
+  s.optimizer.lr = o.num("lr", 0.0, kMaxMagnitude);
+  if (!std::isfinite(s.optimizer.lr)) invalid(o.sub("lr"), "must be a number");
+  s.optimizer.first = buffersFromJson(o, "first", s.params);
+  s.optimizer.second = buffersFromJson(o, "second", s.params);
+  const Reader st(r.at("sample_stream"), r.sub("sample_stream"));
+  s.stream.epoch = int(st.integer("epoch", 0, std::numeric_limits<int>::max()));
+  s.stream.offset = int(st.integer("offset", 0, std::numeric_limits<int>::max()));
+  s.stream.samplesSeen = st.integer("samples_seen", run.samplesSeen, run.samplesSeen);
+  s.stream.lastBatchPosition = st.integer("last_batch_position", 0, kMaxSamples);
+  const Reader t(r.at("totals"), r.sub("totals"));
+  s.lossSum = t.num("loss_sum");
+  s.steps = t.integer("steps", 0, run.step);
+  s.samples = t.integer("samples", 0, run.samplesSeen);
+  s.correct = t.integer("correct", 0, s.samples);
+  const Reader mh(r.at("metric_history"), r.sub("metric_history"));
+  s.metricsAdded = std::uint64_t(mh.integer("added", 0, kMaxFileSteps + 1));
+  s.metricsStride = historyStride(mh);
+  const Reader ph(r.at("probe_history"), r.sub("probe_history"));
+  s.probesAdded = std::uint64_t(ph.integer("added", 0, kMaxFileSteps));
+  s.probesStride = historyStride(ph);
+  s.endPoint = r.boolean("end_point");
+  if (s.endPoint && run.metrics.empty()) invalid(r.sub("end_point"), "is true, but the run has no metric points");
+  const Reader f(r.at("final_before_end"), r.sub("final_before_end"));
+  s.finalTrainLoss = f.num("train_loss");
+  s.finalTestLoss = f.num("test_loss");
+  s.finalTestAccuracy = f.fraction("test_accuracy");
+  return s;
+}
+
 }  // namespace
 
 json toJson(const RunRecord& run) {
@@ -225,7 +389,7 @@ json toJson(const RunRecord& run) {
                     number(m.testLoss), number(m.testAccuracy), number(m.wallSeconds)});
   json probes = json::array();
   for (const auto& p : run.probes) probes.push_back(probeJson(*p));
-  return {{"arm", run.arm}, {"seed_index", run.seedIndex}, {"label", run.label}, {"seed", run.seed},
+  json j = {{"arm", run.arm}, {"seed_index", run.seedIndex}, {"label", run.label}, {"seed", run.seed},
           {"batch_size", run.batchSize}, {"dropout", run.dropout}, {"step", run.step}, {"samples_seen", run.samplesSeen},
           {"total_steps", run.totalSteps}, {"epoch", number(run.epoch)}, {"diverged", run.diverged},
           {"diverged_at_step", run.divergedAtStep}, {"failed", run.failed}, {"failure", run.failure}, {"finished", run.finished},
@@ -233,6 +397,8 @@ json toJson(const RunRecord& run) {
           {"final_train_loss", number(run.finalTrainLoss)}, {"final_test_loss", number(run.finalTestLoss)},
           {"final_test_accuracy", number(run.finalTestAccuracy)}, {"norms", norms},
           {"model_layers", layers}, {"population_updates", updates}, {"metrics", {{"columns", kMetricColumns}, {"rows", rows}}}, {"probes", probes}};
+  if (run.state) j["training_state"] = stateJson(*run.state);
+  return j;
 }
 
 json toJson(const ExperimentResults& saved) {
@@ -244,7 +410,7 @@ json toJson(const ExperimentResults& saved) {
 
 namespace {
 
-RunRecord runFromJson(const Reader& r, const ExperimentConfig& config) {
+RunRecord runFromJson(const Reader& r, const ExperimentConfig& config, std::int64_t version) {
   const std::string& path = r.path();
   RunRecord run;
   run.arm = int(r.integer("arm", 0, std::int64_t(config.arms.size()) - 1));
@@ -331,6 +497,12 @@ RunRecord runFromJson(const Reader& r, const ExperimentConfig& config) {
   for (std::size_t k = 0; k < probes.size(); ++k)
     run.probes.push_back(std::make_shared<ProbeRecord>(
         probeFromJson(probes[k], path + ".probes[" + std::to_string(k) + "]", run.totalSteps)));
+  if (r.has("training_state")) {
+    if (version < 2) invalid(r.sub("training_state"), "is not part of a version " + std::to_string(version) + " file");
+    if (run.diverged || run.failed)
+      invalid(r.sub("training_state"), "is given for a run that diverged or failed (such a run cannot continue)");
+    run.state = std::make_shared<const TrainingState>(stateFromJson(Reader(r.at("training_state"), r.sub("training_state")), run));
+  }
   return run;
 }
 
@@ -341,10 +513,12 @@ ExperimentResults savedExperimentFromJson(const json& j) {
     throw NormLabError("not a NormLab experiment file (no \"format\": \"normlab-experiment\")");
   Reader top(j, "");
   const std::int64_t version = top.integer("schema_version", 0, std::numeric_limits<std::int64_t>::max());
-  if (version != kExperimentFileSchema)
-    throw NormLabError("this file uses schema version " + std::to_string(version) + "; this NormLab reads version " +
-                       std::to_string(kExperimentFileSchema) + " (is it from a newer NormLab?)");
+  if (version < kOldestExperimentFileSchema || version > kExperimentFileSchema)
+    throw NormLabError("this file uses schema version " + std::to_string(version) + "; this NormLab reads versions " +
+                       std::to_string(kOldestExperimentFileSchema) + " to " + std::to_string(kExperimentFileSchema) +
+                       " (is it from a newer NormLab?)");
   ExperimentResults saved;
+  saved.schemaVersion = int(version);
   try {
     saved.config = parseExperimentConfig(top.at("config"));
   } catch (const NormLabError& e) {
@@ -361,7 +535,7 @@ ExperimentResults savedExperimentFromJson(const json& j) {
   saved.runs.reserve(runs.size());
   for (std::size_t i = 0; i < runs.size(); ++i) {
     const Reader r(runs[i], "runs[" + std::to_string(i) + "]");
-    RunRecord run = runFromJson(r, saved.config);
+    RunRecord run = runFromJson(r, saved.config, version);
     const std::size_t slot = std::size_t(run.arm) * seeds + std::size_t(run.seedIndex);
     if (seen[slot])
       r.fail("repeats arm " + std::to_string(run.arm) + " with seed index " + std::to_string(run.seedIndex) +
@@ -377,8 +551,57 @@ ExperimentResults snapshotResults(const Experiment& experiment) {
   r.config = experiment.config();
   r.warning = experiment.warning();
   r.runs.reserve(std::size_t(experiment.runCount()));
-  for (int i = 0; i < experiment.runCount(); ++i) r.runs.push_back(experiment.record(i));
+  for (int i = 0; i < experiment.runCount(); ++i) r.runs.push_back(experiment.record(i, true));
   return r;
+}
+
+std::string whyNotResumable(const ExperimentResults& saved) {
+  constexpr const char* kStill = " It still opens and exports, and its config can be trained again from the start.";
+  if (saved.runs.empty()) return std::string("It cannot be continued: it holds a config but no trained runs.") + kStill;
+  if (saved.schemaVersion < 2)
+    return "It cannot be continued: it was saved by an older NormLab (file version " + std::to_string(saved.schemaVersion) +
+           "), which did not store the training state (weights, optimizer moments, data position) that continuing needs." +
+           kStill;
+  bool any = false;
+  for (const RunRecord& run : saved.runs) {
+    if (run.diverged || run.failed) continue;
+    if (!run.state)
+      return "It cannot be continued: run '" + run.label + "' (seed " + std::to_string(run.seed) +
+             ") was saved without its training state (it was saved while training; pause first, then save)." + kStill;
+    any = true;
+  }
+  if (!any) return std::string("It cannot be continued: every run in it diverged or failed.") + kStill;
+  return "";
+}
+
+ExperimentConfig continuedConfig(const ExperimentResults& saved, std::int64_t moreSteps) {
+  if (const std::string why = whyNotResumable(saved); !why.empty()) throw NormLabError(why);
+  const std::size_t arms = saved.config.arms.size();
+  // Per arm: the furthest step its continuing runs reach; -1 where none continues.
+  std::vector<std::int64_t> end(arms, -1);
+  for (const RunRecord& run : saved.runs)
+    if (run.state) end[std::size_t(run.arm)] = std::max(end[std::size_t(run.arm)], run.step + moreSteps);
+  std::int64_t common = -1;
+  bool same = true;
+  for (std::int64_t e : end)
+    if (e >= 0) {
+      same = same && (common < 0 || e == common);
+      common = std::max(common, e);
+    }
+  json j = toJson(saved.config);
+  if (same) {
+    j["train"].erase("epochs");
+    j["train"]["steps"] = common;
+  }
+  for (std::size_t a = 0; a < arms; ++a) {
+    json& arm = j["arms"][a];
+    if (same || end[a] >= 0) {
+      arm.erase("epochs");
+      arm.erase("steps");
+    }
+    if (!same && end[a] >= 0) arm["steps"] = end[a];
+  }
+  return parseExperimentConfig(j);
 }
 
 void saveExperiment(const std::string& path, const ExperimentResults& saved) {

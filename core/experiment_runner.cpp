@@ -43,6 +43,18 @@ void ExperimentRunner::start(ExperimentConfig config, bool startPaused) {
   {
     std::lock_guard lock(mutex_);
     pendingConfig_ = std::move(config);
+    pendingContinuation_.reset();
+    pendingStartPaused_ = startPaused;
+    commands_.push_back(Command::Start);
+  }
+  wake_.notify_all();
+}
+
+void ExperimentRunner::continueFrom(ExperimentResults saved, std::int64_t moreSteps, bool startPaused) {
+  {
+    std::lock_guard lock(mutex_);
+    pendingConfig_ = saved.config;  // replaced by continuedConfig on the worker (it may throw there)
+    pendingContinuation_ = Continuation{std::make_shared<const ExperimentResults>(std::move(saved)), moreSteps};
     pendingStartPaused_ = startPaused;
     commands_.push_back(Command::Start);
   }
@@ -118,7 +130,11 @@ void ExperimentRunner::publish(std::optional<RunnerState> state) {
   auto s = std::make_shared<Snapshot>();
   if (experiment_) {
     s->runs.reserve(std::size_t(experiment_->runCount()));
-    for (int i = 0; i < experiment_->runCount(); ++i) s->runs.push_back(experiment_->record(i));
+    // The state being published (a new one, or the current one). Only this thread writes
+    // state_, so reading it here needs no lock.
+    const RunnerState shown = state.value_or(state_);
+    const bool withState = shown != RunnerState::Running && shown != RunnerState::Loading;
+    for (int i = 0; i < experiment_->runCount(); ++i) s->runs.push_back(experiment_->record(i, withState));
     s->stepsDone = experiment_->stepsDone();
     s->stepsTotal = experiment_->stepsTotal();
     s->warning = experiment_->warning();
@@ -145,6 +161,7 @@ void ExperimentRunner::workerLoop() {
   for (;;) {
     Command command = Command::None;
     std::optional<ExperimentConfig> config;
+    std::optional<Continuation> continuation;
     std::optional<double> lr;
     bool startPaused = false, running = false, stepDue = false;
     {
@@ -163,6 +180,7 @@ void ExperimentRunner::workerLoop() {
         if (command == Command::Publish) ++requestsTaken_;
         if (command == Command::Start) {
           config = std::exchange(pendingConfig_, std::nullopt);
+          continuation = std::exchange(pendingContinuation_, std::nullopt);
           startPaused = pendingStartPaused_;
           // Loading from the moment the command is taken: waitUntilDone must not see the
           // previous run's Finished while the new one is being built.
@@ -197,8 +215,10 @@ void ExperimentRunner::workerLoop() {
           elapsed_ = 0;
           publish(RunnerState::Loading);
           {
+            if (continuation) config = continuedConfig(*continuation->saved, continuation->moreSteps);
             auto e = std::make_unique<Experiment>(std::move(*config), threads_, ThreadPriority::Background);
             e->prepare();
+            if (continuation) e->resumeFrom(*continuation->saved, continuation->moreSteps);
             experiment_ = std::move(e);
           }
           nextStepAt = Clock::now();

@@ -4,7 +4,9 @@
 // Commands (pause, resume, step, stop, speed, learning rate) take effect at the next step
 // boundary. Every change of state (Finished and Failed included) is published as a new version
 // at once, whatever the publish interval; only progress within a state is rate-limited.
-// Must not depend on Qt.
+// Snapshots published while paused, finished or stopped carry each run's training state (so a
+// saved file can continue); those published while running do not (copying every weight 30 times
+// a second would slow training). Must not depend on Qt.
 #pragma once
 
 #include <chrono>
@@ -18,6 +20,7 @@
 #include <vector>
 
 #include "experiment.h"
+#include "experiment_file.h"
 
 namespace normlab {
 
@@ -50,6 +53,9 @@ class ExperimentRunner {
   // Discards any current experiment, then loads the data and builds the runs on the worker
   // thread; starts training unless startPaused.
   void start(ExperimentConfig config, bool startPaused = false);
+  // As start, with continuedConfig(saved, moreSteps), then every run put back where `saved`
+  // left it (Experiment::resumeFrom); a file that cannot continue fails with the reason.
+  void continueFrom(ExperimentResults saved, std::int64_t moreSteps, bool startPaused = false);
   void pause();
   void resume();
   // While paused: advances every unfinished run by exactly one mini-batch.
@@ -96,6 +102,11 @@ class ExperimentRunner {
   bool quit_ = false;
   std::vector<Command> commands_;
   std::optional<ExperimentConfig> pendingConfig_;
+  struct Continuation {
+    std::shared_ptr<const ExperimentResults> saved;
+    std::int64_t moreSteps = 0;
+  };
+  std::optional<Continuation> pendingContinuation_;  // with pendingConfig_: continue instead of start
   bool pendingStartPaused_ = false;
   std::optional<double> pendingLearningRate_;
   double stepsPerSecond_ = 0;

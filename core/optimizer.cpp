@@ -121,6 +121,34 @@ void Optimizer<T>::step(bool measureUpdates, ThreadPool* pool) {
   ++steps_;
 }
 
+template <typename T>
+OptimizerState<T> Optimizer<T>::state() const {
+  return {steps_, config_.lr, first_, second_};
+}
+
+template <typename T>
+void Optimizer<T>::restore(const OptimizerState<T>& state) {
+  if (state.steps < 0) invalid("step count", double(state.steps));
+  if (!(state.lr >= 0) || !std::isfinite(state.lr)) invalid("learning rate", state.lr);
+  auto check = [&](const std::vector<std::vector<T>>& saved, const std::vector<std::vector<T>>& mine, const char* what) {
+    if (saved.size() != mine.size())
+      throw NormLabError(std::string("optimizer: the saved ") + what + " lists " + std::to_string(saved.size()) +
+                         " parameter tensors, this model has " + std::to_string(mine.size()));
+    for (std::size_t i = 0; i < mine.size(); ++i)
+      if (saved[i].size() != mine[i].size())
+        throw NormLabError(std::string("optimizer: the saved ") + what + " of parameter " + std::to_string(i) + " ('" +
+                           params_[i]->name + "') holds " + std::to_string(saved[i].size()) + " values, expected " +
+                           std::to_string(mine[i].size()));
+  };
+  const char* firstName = config_.kind == OptimizerKind::Adam ? "first moment" : "momentum buffer";
+  check(state.first, first_, firstName);
+  check(state.second, second_, "second moment");
+  first_ = state.first;
+  second_ = state.second;
+  steps_ = state.steps;
+  config_.lr = state.lr;
+}
+
 template class Optimizer<float>;
 template class Optimizer<double>;
 

@@ -2,7 +2,8 @@
 //   SGD:  g += wd*w;  v = m*v + g (v = g on the first step);  nesterov: g = g + m*v;  w -= lr*g_or_v
 //   Adam: g += wd*w;  m = b1*m + (1-b1)g;  s = b2*s + (1-b2)g^2;
 //         w -= lr * (m / (1-b1^t)) / (sqrt(s / (1-b2^t)) + eps)
-// State is allocated at construction; step() never allocates. Must not depend on Qt.
+// State is allocated at construction; step() never allocates. state()/restore() copy it out and
+// back in (a saved experiment continues exactly: core/experiment_file.h). Must not depend on Qt.
 #pragma once
 
 #include <cstdint>
@@ -24,6 +25,16 @@ struct OptimizerConfig {
   double beta1 = 0.9, beta2 = 0.999, eps = 1e-8;  // Adam
 };
 
+// What an optimizer carries from one step to the next, besides the parameters themselves.
+template <typename T>
+struct OptimizerState {
+  std::int64_t steps = 0;  // steps taken (Adam's t; SGD: whether momentum has started)
+  double lr = 0;           // the current learning rate (it may have been changed mid-run)
+  // Per parameter tensor, in the optimizer's order: SGD's momentum buffer / Adam's first and
+  // second moments, each as long as its parameter, or empty where the rule keeps none.
+  std::vector<std::vector<T>> first, second;
+};
+
 template <typename T>
 class Optimizer {
  public:
@@ -41,6 +52,12 @@ class Optimizer {
   // ||update||_2 of parameter i at the last measured step.
   double lastUpdateNorm(std::size_t i) const { return updateNorms_[i]; }
   const std::vector<Param<T>*>& params() const { return params_; }
+
+  OptimizerState<T> state() const;
+  // Continues from a saved state. Throws NormLabError, changing nothing, when it does not fit this
+  // optimizer: a negative step count, a learning rate that is not a non-negative number, or a
+  // buffer whose length is not what this rule keeps for that parameter (naming the parameter).
+  void restore(const OptimizerState<T>& state);
 
  private:
   OptimizerConfig config_;

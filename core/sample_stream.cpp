@@ -22,6 +22,18 @@ void SampleStream::startEpoch(int epoch) {
   for (std::size_t i = order_.size() - 1; i > 0; --i) std::swap(order_[i], order_[rng.below(i + 1)]);
 }
 
+void SampleStream::seek(const Position& p) {
+  const int size = int(order_.size());
+  if (p.epoch < 0 || p.offset < 0 || p.offset > size || p.samplesSeen < 0 || p.lastBatchPosition < 0)
+    throw NormLabError("sample stream position out of range: epoch " + std::to_string(p.epoch) + ", offset " +
+                       std::to_string(p.offset) + " of " + std::to_string(size) + " samples, " +
+                       std::to_string(p.samplesSeen) + " seen, last batch at " + std::to_string(p.lastBatchPosition));
+  startEpoch(p.epoch);
+  offset_ = p.offset;
+  samplesSeen_ = p.samplesSeen;
+  lastPosition_ = p.lastBatchPosition;
+}
+
 int SampleStream::next(int batch, bool dropLast, int* indices) {
   const int size = int(order_.size());
   if (batch < 1) throw NormLabError("batch size must be at least 1, got " + std::to_string(batch));

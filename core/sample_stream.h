@@ -1,7 +1,8 @@
 // The order in which an arm sees training samples. Each epoch is a permutation drawn from
 // (seed, epoch) alone, so arms with different batch sizes see the same sample order, cut into
-// different batch sizes (the twin-run contract). No allocation after construction.
-// Must not depend on Qt.
+// different batch sizes (the twin-run contract). No allocation after construction. Its whole
+// state is a position (the permutation follows from the seed and the epoch), which a saved
+// experiment stores to continue exactly. Must not depend on Qt.
 #pragma once
 
 #include <cstdint>
@@ -11,6 +12,11 @@ namespace normlab {
 
 class SampleStream {
  public:
+  struct Position {
+    int epoch = 0, offset = 0;  // the epoch being read, and the next sample's place in it
+    std::int64_t samplesSeen = 0, lastBatchPosition = 0;
+  };
+
   SampleStream(int datasetSize, std::uint64_t seed, bool shuffle = true);
 
   // Writes the next `batch` sample indices and returns how many were written: `batch`, or
@@ -24,6 +30,11 @@ class SampleStream {
   int datasetSize() const { return int(order_.size()); }
   // Stream position of the first sample of the last batch (keys augmentation draws).
   std::int64_t lastBatchPosition() const { return lastPosition_; }
+
+  Position position() const { return {epoch_, offset_, samplesSeen_, lastPosition_}; }
+  // Continues from a saved position (draws that epoch's permutation again). Throws NormLabError,
+  // changing nothing, for a negative value or an offset beyond the training set.
+  void seek(const Position& position);
 
  private:
   void startEpoch(int epoch);

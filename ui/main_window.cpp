@@ -24,6 +24,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <utility>
 
 #include "arm_palette.h"
 #include "control_panel.h"
@@ -44,6 +45,12 @@ constexpr int kPullIntervalMs = 33;  // about 30 snapshots a second
 constexpr double kPresentationFontScale = 1.6;
 
 QString withThousands(std::int64_t v) { return QLocale(QLocale::English).toString(qlonglong(v)); }
+
+// The Start action's tips: starting afresh, or continuing an opened file.
+constexpr const char* kStartTip = "Start training every arm side by side on the same images (Space starts and pauses).";
+constexpr const char* kContinueTip =
+    "Continue training the opened experiment from where it was saved: the curves go on exactly as one longer "
+    "run's would (Space).";
 
 }  // namespace
 
@@ -124,6 +131,7 @@ MainWindow::MainWindow(QWidget* parent, int threads)
       localError_.clear();
       hideBanner();
     }
+    if (std::exchange(continueOffered_, false)) updateActions(last_ ? last_->state : RunnerState::Idle);
   });
 
   // Restore settings and geometry
@@ -162,7 +170,7 @@ void MainWindow::buildToolBar() {
   toolBar_->setMovable(false);
   toolBar_->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
   startAct_ = toolBar_->addAction(style()->standardIcon(QStyle::SP_MediaPlay), "Start");
-  startAct_->setToolTip("Start training every arm side by side on the same images (Space starts and pauses).");
+  startAct_->setToolTip(kStartTip);
   connect(startAct_, &QAction::triggered, this, &MainWindow::startOrResume);
   pauseAct_ = toolBar_->addAction(style()->standardIcon(QStyle::SP_MediaPause), "Pause");
   pauseAct_->setToolTip("Pause training at the end of the current step; the charts stay (Space).");
@@ -255,6 +263,10 @@ void MainWindow::startOrResume() {
     return;
   }
   if (state == RunnerState::Running || state == RunnerState::Loading) return;
+  if (canContinueOpened()) {
+    continueOpenedExperiment();
+    return;
+  }
   if (!maybeSaveResults("starting a new run")) return;  // a new run replaces the finished one
   try {
     ExperimentConfig config = buildExperiment(controls_->settings());
@@ -302,7 +314,8 @@ void MainWindow::stepOnce() {
   }
 }
 
-void MainWindow::startExperiment(ExperimentConfig config, bool paused) {
+void MainWindow::startExperiment(ExperimentConfig config, bool paused, const ExperimentResults* from,
+                                 std::int64_t moreSteps) {
   const double perArm = speed_->currentData().toDouble();
   runner_->setStepsPerSecond(perArm * double(config.arms.size() * config.seeds.size()));
   localError_.clear();
@@ -317,7 +330,8 @@ void MainWindow::startExperiment(ExperimentConfig config, bool paused) {
   runnerOwnsView_ = true;
   filePath_.clear();
   lastVersion_ = ~std::uint64_t(0);
-  runner_->start(std::move(config), paused);
+  if (from) runner_->continueFrom(*from, moreSteps, paused);
+  else runner_->start(std::move(config), paused);
   updateWindowTitle();
 }
 
@@ -450,7 +464,9 @@ bool MainWindow::event(QEvent* event) {
 
 void MainWindow::updateActions(RunnerState state) {
   const bool running = state == RunnerState::Running || state == RunnerState::Loading;
-  startAct_->setText(state == RunnerState::Paused ? "Resume" : "Start");
+  const bool continues = state != RunnerState::Paused && canContinueOpened();
+  startAct_->setText(state == RunnerState::Paused ? "Resume" : continues ? "Continue" : "Start");
+  startAct_->setToolTip(continues ? kContinueTip : kStartTip);
   startAct_->setEnabled(!running);
   pauseAct_->setEnabled(running);
   stepAct_->setEnabled(state != RunnerState::Finished);

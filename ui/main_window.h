@@ -5,7 +5,9 @@
 // (about 30 per second), handing it to the visible view only when its version changed.
 // File menu (main_window_files.cpp): Save / Save As / Open / Open Recent a .normlab file, Run
 // again, and exporting charts, figures and data. An opened file is shown in every chart without
-// retraining, until Start, Run again or Reset hands the charts back to the runner.
+// retraining, until Start, Run again or Reset hands the charts back to the runner. An opened file
+// that holds its runs' training states (whyNotResumable) turns Start into Continue: training
+// goes on from where the file left off.
 #pragma once
 
 #include <QElapsedTimer>
@@ -92,6 +94,13 @@ class MainWindow : public QMainWindow {
   // Trains the experiment on show again from scratch, with its config as it is (determinism: the
   // same curves).
   void runAgain();
+  // Whether the opened file on show can continue (Start reads "Continue" then); editing the side
+  // panel's settings withdraws the offer (Start then trains the panel's settings, as before).
+  bool canContinueOpened() const;
+  // Trains the opened file's runs on from their saved state (Start on such a file): to the end
+  // they were set to when they were stopped or saved mid-run, else as many steps again as they
+  // had trained. The new results belong to no file yet.
+  void continueOpenedExperiment();
   // The chart under the mouse, else the first chart of the current tab.
   void exportChart();
   void exportChartView(QChartView* chart);
@@ -157,8 +166,10 @@ class MainWindow : public QMainWindow {
   void applySpeed();
   void about();
   void saveSettings();
-  // Starts `config` on the runner and hands the charts back to it.
-  void startExperiment(ExperimentConfig config, bool paused);
+  // Starts `config` on the runner and hands the charts back to it; with `from`, continues those
+  // saved results `moreSteps` further instead (config: continuedConfig(*from, moreSteps)).
+  void startExperiment(ExperimentConfig config, bool paused, const ExperimentResults* from = nullptr,
+                       std::int64_t moreSteps = 0);
   void buildFileMenu(QMenu* file);
   void updateFileActions();
   void updateWindowTitle();
@@ -219,6 +230,7 @@ class MainWindow : public QMainWindow {
   std::optional<ExperimentResults> opened_;  // the results of an opened file, while shown
   bool runnerOwnsView_ = true;               // false while an opened file is on show
   bool openedConfigInControls_ = true;
+  bool continueOffered_ = false;             // the opened file can continue and the panel is untouched
   QString filePath_;                         // the .normlab file of the results on show ("" none)
   std::uint64_t savedVersion_ = 0;           // the runner snapshot version last saved
   std::uint64_t openedVersion_ = 0;          // versions of opened snapshots (counting down from ~0)

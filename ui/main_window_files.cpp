@@ -244,6 +244,7 @@ bool MainWindow::openExperimentFrom(const QString& path) {
     }
   }
   controls_->setLocked(false);
+  continueOffered_ = true;  // after the panel took the file's settings
   showOpenedResults(results);
   if (!openedConfigInControls_)
     showBanner("The side panel cannot show this experiment's settings (for example several seeds or an inline "
@@ -251,7 +252,11 @@ bool MainWindow::openExperimentFrom(const QString& path) {
                false);
   else if (!results.warning.empty())
     showBanner(QString::fromStdString(results.warning), false);
-  statusBar()->showMessage("Opened " + QDir::toNativeSeparators(filePath_), kStatusMessageMs);
+  const std::string why = whyNotResumable(results);
+  statusBar()->showMessage("Opened " + QDir::toNativeSeparators(filePath_) +
+                               (why.empty() ? QString(": Continue (Space) trains on from where it was saved")
+                                            : QString(". ") + QString::fromStdString(why)),
+                           kStatusMessageMs);
   updateWindowTitle();
   updateFileActions();
   return true;
@@ -267,6 +272,29 @@ void MainWindow::showOpenedResults(const ExperimentResults& results) {
   updateActions(snapshot->state);
   updateStatus(*snapshot);
   showCurrentView(true);
+}
+
+bool MainWindow::canContinueOpened() const {
+  return continueOffered_ && !runnerOwnsView_ && opened_ && whyNotResumable(*opened_).empty();
+}
+
+void MainWindow::continueOpenedExperiment() {
+  if (!canContinueOpened()) return;
+  const ExperimentResults saved = *opened_;
+  // Runs stopped or saved before their end go on to it; finished ones train as long again.
+  std::int64_t toEnd = 0, trained = 0;
+  for (const RunRecord& r : saved.runs)
+    if (r.state) {
+      toEnd = std::max(toEnd, r.totalSteps - r.step);
+      trained = std::max(trained, r.step);
+    }
+  const std::int64_t more = toEnd > 0 ? toEnd : std::max<std::int64_t>(trained, 1);
+  try {
+    ExperimentConfig config = continuedConfig(saved, more);
+    startExperiment(std::move(config), false, &saved, more);
+  } catch (const std::exception& e) {
+    reportFileError("Cannot continue", "Could not continue the experiment: " + QString::fromUtf8(e.what()));
+  }
 }
 
 void MainWindow::runAgain() {

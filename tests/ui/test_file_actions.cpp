@@ -2,8 +2,9 @@
 // advance): a tiny experiment saved and reopened in a new window shows identical metrics in every
 // chart; damaged files (truncated, a wrong type, an unknown schema version) give a message naming
 // the problem and the window keeps working; an unwritable path leaves no file; the recent-files
-// list; Run again reproduces the curves; unsaved results are asked about; chart context menus and
-// chart export.
+// list; Run again reproduces the curves; an opened file continues (Start reads Continue) exactly
+// as one longer run, an older file says why it cannot; unsaved results are asked about; chart
+// context menus and chart export.
 #include <QtTest>
 #include <QMimeData>
 #include <QDragEnterEvent>
@@ -23,6 +24,7 @@
 #include <QMenuBar>
 #include <QPainter>
 #include <QSettings>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QXYSeries>
@@ -141,6 +143,8 @@ class TestFileActions : public QObject {
   void recentFilesListUpdatesAndDropsMissingFiles();
   void recentFilesKeepsEightNewestFirst();
   void runAgainReproducesIdenticalMetrics();
+  void openedFileContinuesLikeOneLongerRun();
+  void olderFileSaysWhyItCannotContinue();
   void configTheControlsCannotShowIsRunAsLoaded();
   void unsavedResultsAreAskedAbout();
   void droppedExperimentFileOpens();
@@ -401,6 +405,71 @@ void TestFileActions::runAgainReproducesIdenticalMetrics() {
   QVERIFY(runToEnd(w, [&] { w.runAgain(); }));
   QCOMPARE(log_.askedToSave, 1);  // the unsaved second run was asked about
   QCOMPARE(withoutTimings(runsJson(w.lastSnapshot()->runs)).dump(), withoutTimings(runsJson(first)).dump());
+}
+
+void TestFileActions::openedFileContinuesLikeOneLongerRun() {
+  std::vector<RunRecord> straight;
+  {
+    MainWindow w;
+    w.setPrompts(scriptedPrompts(&log_));
+    ControlSettings longer = tinySettings();
+    longer.steps = 24;
+    w.controls()->setSettings(longer);
+    QVERIFY(runToEnd(w, [&] { w.startOrResume(); }));
+    straight = w.lastSnapshot()->runs;
+  }
+  const QString path = dir_.filePath("continue.normlab");
+  {
+    MainWindow w;
+    QVERIFY(!trainAndSave(w, path).empty());  // 12 steps
+    QCOMPARE(w.startAction()->text(), QString("Start"));  // trained here: Start begins anew
+  }
+  {
+    // Editing the panel's settings withdraws the offer: Start trains the panel's settings.
+    MainWindow edited;
+    edited.setPrompts(scriptedPrompts(&log_));
+    QVERIFY(edited.openExperimentFrom(path));
+    QCOMPARE(edited.startAction()->text(), QString("Continue"));
+    ControlSettings other = tinySettings();
+    other.batchSize = 8;
+    edited.controls()->setSettings(other);
+    QVERIFY(!edited.canContinueOpened());
+    QCOMPARE(edited.startAction()->text(), QString("Start"));
+  }
+  MainWindow w;
+  w.setPrompts(scriptedPrompts(&log_));
+  QVERIFY(w.openExperimentFrom(path));
+  QVERIFY(w.canContinueOpened());
+  QCOMPARE(w.startAction()->text(), QString("Continue"));
+  QVERIFY(runToEnd(w, [&] { w.startOrResume(); }));
+  QVERIFY(!w.showsOpenedFile());
+  QCOMPARE(w.startAction()->text(), QString("Start"));
+  QCOMPARE(w.lastSnapshot()->runs.front().step, std::int64_t(24));
+  // Weights, optimizer state and every metric and probe as the straight 24-step run's.
+  QCOMPARE(withoutTimings(runsJson(w.lastSnapshot()->runs)).dump(), withoutTimings(runsJson(straight)).dump());
+  QVERIFY(log_.warnings.isEmpty());
+}
+
+void TestFileActions::olderFileSaysWhyItCannotContinue() {
+  const QString path = dir_.filePath("old.normlab");
+  {
+    MainWindow w;
+    QVERIFY(!trainAndSave(w, path).empty());
+  }
+  json j = json::parse(readAll(path).toStdString());
+  j["schema_version"] = 1;
+  for (json& run : j["runs"]) run.erase("training_state");
+  QFile f(path);
+  QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+  f.write(QByteArray::fromStdString(j.dump()));
+  f.close();
+  MainWindow w;
+  w.setPrompts(scriptedPrompts(&log_));
+  QVERIFY(w.openExperimentFrom(path));  // it opens
+  QVERIFY(!w.canContinueOpened());
+  QCOMPARE(w.startAction()->text(), QString("Start"));
+  QVERIFY2(w.statusBar()->currentMessage().contains("cannot be continued: it was saved by an older NormLab"),
+           qPrintable(w.statusBar()->currentMessage()));
 }
 
 void TestFileActions::configTheControlsCannotShowIsRunAsLoaded() {
