@@ -41,11 +41,15 @@ struct DropoutConfig {
 };
 
 enum class NormKind { None, Batch, Layer, Instance, Group, LocalResponse };
+// Shape of gamma and beta: one per channel (C; BatchNorm2d, GroupNorm, InstanceNorm2d(affine=True))
+// or one per element of a sample (C x H x W; layer norm only, as nn.LayerNorm([C, H, W])).
+enum class AffineShape { Channel, Element };
 struct NormConfig {
   NormKind kind = NormKind::None;
   double eps = 1e-5;
   double momentum = 0.1;  // batch norm running statistics: r = (1-m) r + m s
-  bool affine = true;     // per-channel gamma/beta
+  bool affine = true;     // learned gamma/beta (gamma = 1, beta = 0 at the start)
+  AffineShape affineShape = AffineShape::Channel;  // Element: layer norm only
   int groups = 4;         // group norm; must divide C
   // Local response norm (PyTorch nn.LocalResponseNorm defaults)
   int lrnSize = 5;
@@ -58,6 +62,20 @@ struct NormConfig {
 const char* normKindName(NormKind kind);
 // Throws NormLabError listing the valid names.
 NormKind parseNormKind(const std::string& name);
+
+// Layer norm's affine as one value (the config key "layer_norm_affine"): "channel" (gamma/beta of
+// C, GroupNorm(1, C): the default), "element" (C x H x W, nn.LayerNorm([C, H, W])) or "none"
+// (affine false).
+const char* layerNormAffineName(const NormConfig& config);
+// Sets affine and affineShape from such a value; throws NormLabError listing the valid names.
+void setLayerNormAffine(NormConfig& config, const std::string& name);
+
+// Why `config` cannot normalize a per-sample input of shape `in`, or "" when it can: G must divide
+// C, and every statistics set needs more than one value (PyTorch: "Expected more than 1 value per
+// group"): group norm C/G*H*W > 1, layer norm C*H*W > 1, instance norm H*W > 1. Batch norm's sets
+// span the batch, so it is checked per training batch instead. Shared by the layer (outputShape)
+// and the model spec (planNorms), so both say the same.
+std::string normShapeProblem(const NormConfig& config, const Shape& in);
 
 template <typename T> LayerPtr<T> makeConv2d(const Conv2dConfig& config);
 template <typename T> LayerPtr<T> makeDense(const DenseConfig& config);

@@ -77,8 +77,11 @@ RunTerms runTerms(const ExperimentConfig& c, const ArmConfig& arm, std::uint64_t
           break;
         }
         const std::uint64_t sets = n.kind == NormKind::Batch ? groupsOf(n, in.c) : batch * groupsOf(n, in.c);
-        t.scratch += (3 * sets + 2 * kMaxBatchParts * std::uint64_t(in.c)) * sizeof(double);
-        if (n.affine) params += 2 * std::uint64_t(in.c);
+        // gamma and beta: per channel, or per element (layer norm as nn.LayerNorm([C, H, W]))
+        const bool perElement = n.affine && n.affineShape == AffineShape::Element;
+        const std::uint64_t affineSize = perElement ? inSize : std::uint64_t(in.c);
+        t.scratch += (3 * sets + 2 * kMaxBatchParts * affineSize) * sizeof(double);
+        if (n.affine) params += 2 * affineSize;
         if (n.kind == NormKind::Batch) t.parameters += 2 * 2 * std::uint64_t(in.c) * kFloat;  // running stats
         break;
       }

@@ -355,6 +355,9 @@ void checkArm(const ModelSpec& spec, const ArmSettings& arm) {
     throw NormLabError(sp + "batch norm momentum must be in [0, 1], got " + std::to_string(n.momentum));
   if (n.kind == NormKind::Group && n.groups < 1)
     throw NormLabError(sp + "group norm groups must be at least 1, got " + std::to_string(n.groups));
+  if (n.affine && n.affineShape == AffineShape::Element && n.kind != NormKind::Layer)
+    throw NormLabError(sp + "a per-element affine (gamma/beta of C x H x W) is for layer norm only, not " +
+                       normLabel(n.kind));
   if (n.kind == NormKind::LocalResponse && n.lrnSize < 1)
     throw NormLabError(sp + "local response norm size must be at least 1, got " + std::to_string(n.lrnSize));
 }
@@ -572,6 +575,8 @@ std::vector<NormPlacement> planNorms(const ModelSpec& specInOrder, const ArmSett
                            std::to_string(arm.norm.groups) + " groups does not divide the C = " +
                            std::to_string(p.shape.c) + " channels after " + after +
                            " (G must divide C)");
+      if (const std::string problem = normShapeProblem(arm.norm, p.shape); !problem.empty())
+        throw NormLabError(layerPrefix(spec.name, i, l.name, "norm") + problem + ", after " + after);
       p.kind = kind;
     }
     out.push_back(std::move(p));

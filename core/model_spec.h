@@ -115,7 +115,9 @@ struct NormPlacement {
 };
 
 // Norm placements for an arm, in the arm's layer order (arrangeNorms). Throws NormLabError when the arm does not fit the spec (group norm
-// groups that do not divide the channel count, bad norm/dropout settings), naming the norm layer.
+// groups that do not divide the channel count, a statistics set of one value (normShapeProblem:
+// group norm with C/G*H*W == 1, layer norm with C*H*W == 1), a per-element affine on another norm
+// than layer norm, bad norm/dropout settings), naming the norm layer.
 std::vector<NormPlacement> planNorms(const ModelSpec& spec, const ArmSettings& arm);
 
 // Batch norm trained with one value per channel is undefined (zero variance): throws NormLabError

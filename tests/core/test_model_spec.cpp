@@ -310,6 +310,68 @@ class TestModelSpec : public QObject {
     QVERIFY(errorOf([&] { planNorms(preset("tiny"), arm); }).find("eps must be positive") != std::string::npos);
   }
 
+  // A norm whose statistics set would hold one value is refused when the arm is planned, naming
+  // the norm layer, in the layer's own words (normShapeProblem).
+  void oneValuePerSetIsRefused() {
+    auto spec = [](int inputs, int features) {
+      return parseModelSpec(R"({"name": "flat", "input": [)" + std::to_string(inputs) + R"(], "classes": 3, "layers": [
+          {"type": "dense", "name": "fc", "out_features": )" + std::to_string(features) + R"(},
+          {"type": "norm", "name": "n1"}, {"type": "relu"}, {"type": "dense", "name": "out", "out_features": 3}]})");
+    };
+    ArmSettings group = armWith(NormKind::Group);
+    group.norm.groups = 4;  // 4 features in 4 groups: one value per group
+    const std::string msg = errorOf([&] { planNorms(spec(5, 4), group); });
+    for (const char* part : {"model spec 'flat': layers[1] 'n1' (norm): ", "group norm needs more than one value per group",
+                             "(C/G*H*W = 1)", "after 'fc'"})
+      QVERIFY2(msg.find(part) != std::string::npos, msg.c_str());
+    QCOMPARE(errorOf([&] { buildModel<float>(spec(5, 4), group, 2); }), msg);
+    group.norm.groups = 2;
+    QCOMPARE(planNorms(spec(5, 4), group).size(), std::size_t(1));
+    const std::string layer = errorOf([&] { planNorms(spec(5, 1), armWith(NormKind::Layer)); });
+    for (const char* part : {"layers[1] 'n1' (norm): ", "layer norm needs more than one value per sample", "(C*H*W = 1)"})
+      QVERIFY2(layer.find(part) != std::string::npos, layer.c_str());
+    QCOMPARE(planNorms(spec(5, 2), armWith(NormKind::Layer)).size(), std::size_t(1));
+    QCOMPARE(planNorms(spec(5, 1), armWith(NormKind::Batch)).size(), std::size_t(1));  // a batch matter
+  }
+
+  // Layer norm with per-element gamma/beta (nn.LayerNorm([C, H, W])): parameters of C x H x W at
+  // gamma = 1, beta = 0, every other layer's weights identical to the other arms' (twin runs).
+  // bench-net: norm1 16x28x28 = 12544, norm2 32x14x14 = 6272: 206922 + 2 * (12544 + 6272) = 244554.
+  void layerNormPerElementAffine() {
+    ArmSettings element = armWith(NormKind::Layer, 11);
+    element.norm.affineShape = AffineShape::Element;
+    auto model = buildModel<float>(preset("bench-net"), element, 2);
+    QCOMPARE(int(model.network.parameterCount()), 244554);
+    auto norm1 = findLayer(model.network, "norm1")->params();
+    QCOMPARE(norm1.size(), std::size_t(2));
+    QVERIFY((norm1[0]->dims == std::vector<int>{16, 28, 28}));
+    QVERIFY((norm1[0]->value == AlignedVector<float>(12544, 1.0f)));
+    QVERIFY((norm1[1]->value == AlignedVector<float>(12544, 0.0f)));
+    auto channel = buildModel<float>(preset("bench-net"), armWith(NormKind::Layer, 11), 2);
+    auto none = buildModel<float>(preset("bench-net"), armWith(NormKind::None, 11), 2);
+    for (const char* name : {"conv1", "conv2", "fc1", "fc2"}) {
+      auto a = findLayer(model.network, name)->params();
+      auto b = findLayer(channel.network, name)->params();
+      auto c = findLayer(none.network, name)->params();
+      for (std::size_t k = 0; k < a.size(); ++k) {
+        QVERIFY2(a[k]->value == b[k]->value, name);
+        QVERIFY2(a[k]->value == c[k]->value, name);
+      }
+    }
+    QVERIFY((findLayer(channel.network, "norm1")->params()[0]->dims == std::vector<int>{16}));
+    // Only layer norm has it.
+    for (NormKind kind : {NormKind::Batch, NormKind::Instance, NormKind::Group}) {
+      ArmSettings other = armWith(kind);
+      other.norm.affineShape = AffineShape::Element;
+      const std::string msg = errorOf([&] { planNorms(preset("bench-net"), other); });
+      QVERIFY2(msg.find("per-element affine") != std::string::npos && msg.find("layer norm only") != std::string::npos,
+               msg.c_str());
+    }
+    // Without affine the shape does not matter.
+    element.norm.affine = false;
+    QCOMPARE(int(buildModel<float>(preset("bench-net"), element, 2).network.parameterCount()), 206922);
+  }
+
   void trainingBatchForBatchNorm() {
     const ModelSpec cnn = preset("small-cnn");
     // norm3 sees 128 features x 1x1: batch 1 gives 1 * 1 * 1 = 1 value per channel.

@@ -77,6 +77,24 @@ class TestModelSummary : public QObject {
     QVERIFY2(contains(text, "Non-trainable params: " + normlab::formatCount(nonTrainable)), text.c_str());
   }
 
+  // Layer norm with per-element affine: each norm row counts gamma and beta of C x H x W.
+  void layerNormPerElementRows() {
+    ArmSettings arm = armWith(NormKind::Layer);
+    arm.norm.affineShape = AffineShape::Element;
+    auto model = buildModel<float>(preset("bench-net"), arm, 2);
+    const ModelSummary s = summarizeModel(model, "bench-net", "LN per element");
+    QCOMPARE(s.rows[1].name, std::string("norm1"));
+    QCOMPARE(s.rows[1].kind, std::string("layer_norm"));
+    QCOMPARE(s.rows[1].trainable, std::int64_t(2 * 16 * 28 * 28));
+    QCOMPARE(s.rows[5].name, std::string("norm2"));
+    QCOMPARE(s.rows[5].trainable, std::int64_t(2 * 32 * 14 * 14));
+    QCOMPARE(s.trainable, std::int64_t(244554));  // 206,922 + 2 * (12,544 + 6,272)
+    QCOMPARE(s.nonTrainable, std::int64_t(0));
+    const std::string text = formatSummary(s);
+    QVERIFY2(contains(text, "Total params: 244,554\n"), text.c_str());
+    QVERIFY2(contains(text, "25,088"), text.c_str());  // norm1's row
+  }
+
   void rowsOfBenchNetWithBatchNorm() {
     auto model = buildModel<float>(preset("bench-net"), armWith(NormKind::Batch), 2);
     const ModelSummary s = summarizeModel(model, "bench-net", "batch");
