@@ -129,12 +129,20 @@ NormConfig parseNorm(const JsonFields& f) {
   only("groups", n.kind == NormKind::Group, "group norm");
   only("norm_eps", usesEps(n.kind), "batch, layer, instance and group norm");
   only("affine", usesEps(n.kind), "batch, layer, instance and group norm");
+  only("layer_norm_affine", n.kind == NormKind::Layer, "layer norm (\"affine\" is for every norm)");
   only("norm_momentum", n.kind == NormKind::Batch, "batch norm (SGD's momentum is \"momentum\")");
   for (const char* k : {"lrn_size", "lrn_alpha", "lrn_beta", "lrn_k"}) only(k, n.kind == NormKind::LocalResponse, "lrn");
   n.groups = f.getInt("groups", n.groups, 1, 4096);
   n.eps = positive(f, "norm_eps", n.eps, 1.0);
   n.momentum = f.getNumber("norm_momentum", n.momentum, 0.0, 1.0);
   n.affine = f.getBool("affine", n.affine);
+  if (f.has("layer_norm_affine")) {
+    const bool affine = n.affine;
+    setLayerNormAffine(n, f.getChoice("layer_norm_affine", "", {"channel", "element", "none"}));
+    if (f.has("affine") && affine != n.affine)
+      f.fail("layer_norm_affine", "is " + inQuotes(layerNormAffineName(n)) + " but \"affine\" is " +
+                                      (affine ? "true" : "false") + ": give one of them");
+  }
   n.lrnSize = f.getInt("lrn_size", n.lrnSize, 1, 1024);
   n.lrnAlpha = f.getNumber("lrn_alpha", n.lrnAlpha, 0.0, 1e6);
   n.lrnBeta = f.getNumber("lrn_beta", n.lrnBeta, 0.0, 16.0);
@@ -320,7 +328,7 @@ ExperimentConfig parseExperimentConfig(const nlohmann::json& j) {
   for (std::size_t i = 0; i < arms.size(); ++i) {
     const std::string path = "arms[" + std::to_string(i) + "]";
     JsonFields f(arms[i], path);
-    f.allowOnly({"label", "norm", "groups", "norm_eps", "norm_momentum", "affine", "lrn_size", "lrn_alpha",
+    f.allowOnly({"label", "norm", "groups", "norm_eps", "norm_momentum", "affine", "layer_norm_affine", "lrn_size", "lrn_alpha",
                  "lrn_beta", "lrn_k", "optimizer", "lr", "momentum", "nesterov", "weight_decay", "beta1", "beta2",
                  "adam_eps", "batch_size", "dropout", "epochs", "steps", "seed", "eval_every", "activation",
                  "init", "norm_position", "input_norm"});
@@ -419,6 +427,8 @@ nlohmann::json toJson(const ExperimentConfig& c) {
       o["norm_eps"] = n.eps;
       o["affine"] = n.affine;
     }
+    if (n.kind == NormKind::Layer && n.affine && n.affineShape == AffineShape::Element)
+      o["layer_norm_affine"] = layerNormAffineName(n);
     if (n.kind == NormKind::Batch) o["norm_momentum"] = n.momentum;
     if (n.kind == NormKind::LocalResponse) {
       o["lrn_size"] = n.lrnSize;
@@ -454,6 +464,7 @@ bool sameNorm(const NormConfig& a, const NormConfig& b) {
   if (usesEps(a.kind) && (a.eps != b.eps || a.affine != b.affine)) return false;
   if (a.kind == NormKind::Batch && a.momentum != b.momentum) return false;
   if (a.kind == NormKind::Group && a.groups != b.groups) return false;
+  if (a.kind == NormKind::Layer && a.affine && a.affineShape != b.affineShape) return false;
   if (a.kind == NormKind::LocalResponse &&
       (a.lrnSize != b.lrnSize || a.lrnAlpha != b.lrnAlpha || a.lrnBeta != b.lrnBeta || a.lrnK != b.lrnK))
     return false;

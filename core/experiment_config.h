@@ -24,6 +24,9 @@
 //     "arms": [ { "label": "BN" [norm name], "norm": none|batch|layer|instance|group|lrn [none],
 //                 "groups": 4, "norm_eps": 1e-5, "norm_momentum": 0.1 (batch-norm running stats),
 //                 "affine": true, "lrn_size": 5, "lrn_alpha": 1e-4, "lrn_beta": 0.75, "lrn_k": 1,
+//                 "layer_norm_affine": channel | element | none   [channel: gamma/beta of C, as
+//                     GroupNorm(1, C); element: of C x H x W, as nn.LayerNorm([C, H, W]); none:
+//                     as "affine": false (both given must agree)],
 //                 "input_norm": raw | minmax | zscore   [dataset.preprocess: this arm's inputs],
 //                 ...any "train" key... }, ... ],
 //     "seeds": [1, 2, 3],        every arm runs once per seed [train.seed]; not with "train.seed"

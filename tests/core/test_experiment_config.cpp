@@ -69,6 +69,7 @@ double field(const ArmConfig& a, const QString& key) {
   if (key == "norm_eps") return a.norm.eps;
   if (key == "norm_momentum") return a.norm.momentum;
   if (key == "affine") return a.norm.affine;
+  if (key == "layer_norm_affine") return double(int(a.norm.affineShape));
   if (key == "lrn_size") return a.norm.lrnSize;
   if (key == "lrn_k") return a.norm.lrnK;
   qFatal("unknown field %s", qPrintable(key));
@@ -166,6 +167,8 @@ class TestExperimentConfig : public QObject {
     QTest::newRow("norm_eps") << R"({"norm": "batch", "norm_eps": 1e-3})" << "norm_eps" << 1e-5 << 1e-3;
     QTest::newRow("norm_momentum") << R"({"norm": "batch", "norm_momentum": 0.01})" << "norm_momentum" << 0.1 << 0.01;
     QTest::newRow("affine") << R"({"norm": "layer", "affine": false})" << "affine" << 1.0 << 0.0;
+    QTest::newRow("layer_norm_affine") << R"({"norm": "layer", "layer_norm_affine": "element"})" << "layer_norm_affine"
+                                       << double(int(AffineShape::Channel)) << double(int(AffineShape::Element));
     QTest::newRow("lrn_size") << R"({"norm": "lrn", "lrn_size": 3})" << "lrn_size" << 5.0 << 3.0;
     QTest::newRow("lrn_k") << R"({"norm": "lrn", "lrn_k": 2})" << "lrn_k" << 1.0 << 2.0;
   }
@@ -180,7 +183,8 @@ class TestExperimentConfig : public QObject {
     QCOMPARE(field(c.arms[0], key), base);
     QCOMPARE(field(c.arms[1], key), value);
     QVERIFY(c.arms[0].overrides.empty());
-    if (!key.startsWith("norm") && !key.startsWith("lrn") && key != "groups" && key != "affine")
+    if (!key.startsWith("norm") && !key.startsWith("lrn") && key != "groups" && key != "affine" &&
+        key != "layer_norm_affine")
       QCOMPARE(c.arms[1].overrides, std::vector<std::string>{key.toStdString()});
     // Everything else in arms[1] still comes from the base.
     QCOMPARE(c.arms[1].train.optimizer.lr, key == "lr" ? 0.2 : 0.05);
@@ -292,6 +296,8 @@ class TestExperimentConfig : public QObject {
     QTest::newRow("arm overrides") << R"({"arms": [{"norm": "batch", "lr": 0.1, "batch_size": 16, "norm_momentum": 0.01},
         {"label": "GN", "norm": "group", "groups": 8, "dropout": 0, "steps": 40, "activation": "tanh"},
         {"label": "LN", "norm": "layer", "affine": false, "norm_eps": 0.001, "optimizer": "adam", "beta1": 0.8},
+        {"label": "LN per element", "norm": "layer", "layer_norm_affine": "element"},
+        {"label": "LN plain", "norm": "layer", "layer_norm_affine": "none", "affine": false},
         {"label": "LRN", "norm": "lrn", "lrn_size": 3, "lrn_alpha": 0.001, "lrn_beta": 0.5, "lrn_k": 2, "seed": 9},
         {"label": "plain", "init": "xavier", "weight_decay": 0.0001, "nesterov": true}]})";
     QTest::newRow("adam base, steps") << R"({"train": {"optimizer": "adam", "momentum": null, "lr": 0.001,
@@ -348,6 +354,11 @@ class TestExperimentConfig : public QObject {
     QVERIFY(changed([](ExperimentConfig& d) { d.arms[1].inputNorm = Preprocess::Raw; }));
     QVERIFY(changed([](ExperimentConfig& d) { d.lesson = LessonInfo{1, "t", "x.", "Model", "", ""}; }));
     QVERIFY(!changed([](ExperimentConfig& d) { d.arms[0].norm.groups = 2; }));  // unused by batch norm
+    QVERIFY(!changed([](ExperimentConfig& d) { d.arms[0].norm.affineShape = AffineShape::Element; }));  // layer norm's
+    const ExperimentConfig ln = parseExperimentConfig(patched(R"({"arms": [{"norm": "layer"}]})"));
+    ExperimentConfig perElement = ln;
+    perElement.arms[0].norm.affineShape = AffineShape::Element;
+    QVERIFY(!sameConfig(ln, perElement));
   }
 
   // Bad configs: the message names the key path and the problem.
@@ -415,6 +426,12 @@ class TestExperimentConfig : public QObject {
     row("norm_momentum on layer norm", R"({"arms": [{"norm": "layer", "norm_momentum": 0.2}]})",
         {"\"arms[0].norm_momentum\"", "only applies to batch norm"});
     row("lrn key on group norm", R"({"arms": [{"norm": "group", "lrn_size": 3}]})", {"\"arms[0].lrn_size\"", "lrn"});
+    row("layer_norm_affine on group norm", R"({"arms": [{"norm": "group", "layer_norm_affine": "element"}]})",
+        {"\"arms[0].layer_norm_affine\"", "only applies to layer norm", "\"group\""});
+    row("layer_norm_affine unknown", R"({"arms": [{"norm": "layer", "layer_norm_affine": "elementwise"}]})",
+        {"\"arms[0].layer_norm_affine\"", "channel, element, none", "elementwise"});
+    row("layer_norm_affine against affine", R"({"arms": [{"norm": "layer", "affine": false, "layer_norm_affine": "element"}]})",
+        {"\"arms[0].layer_norm_affine\"", "\"element\"", "\"affine\" is false", "give one of them"});
     row("norm_momentum range", R"({"arms": [{"norm": "batch", "norm_momentum": 1.5}]})",
         {"\"arms[0].norm_momentum\"", "between 0.0 and 1.0", "1.5"});
     row("norm_eps zero", R"({"arms": [{"norm": "batch", "norm_eps": 0}]})", {"\"arms[0].norm_eps\"", "greater than 0"});

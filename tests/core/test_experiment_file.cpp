@@ -90,6 +90,27 @@ class TestExperimentFile : public QObject {
     QVERIFY(!QFile::exists(dir_.filePath("a.normlab.tmp")));
   }
 
+  // Layer norm's per-element affine survives the file: the arm's setting and its parameter count.
+  void layerNormAffineSurvivesTheFile() {
+    ExperimentConfig config = parseExperimentConfig(R"({"name": "ln file", "dataset": {"name": "synthetic", "train": 64, "test": 16},
+      "model": "tiny", "train": {"steps": 2, "batch_size": 8, "eval_every": 2},
+      "arms": [{"label": "LN", "norm": "layer"}, {"label": "LNe", "norm": "layer", "layer_norm_affine": "element"}]})");
+    Experiment e(config);
+    e.prepare();
+    while (e.advance()) {}
+    const ExperimentResults saved = snapshotResults(e);
+    const std::string path = dir_.filePath("ln.normlab").toStdString();
+    saveExperiment(path, saved);
+    const ExperimentResults loaded = loadExperiment(path);
+    QVERIFY(sameConfig(saved.config, loaded.config));
+    QVERIFY(loaded.config.arms[0].norm.affineShape == AffineShape::Channel);
+    QVERIFY(loaded.config.arms[1].norm.affineShape == AffineShape::Element);
+    std::int64_t channel = 0, element = 0;
+    for (const auto& l : loaded.runs[0].modelLayers) channel += l.trainable;
+    for (const auto& l : loaded.runs[1].modelLayers) element += l.trainable;
+    QCOMPARE(element - channel, std::int64_t(2 * (4 * 14 * 14 - 4)));  // tiny's norm1 over 4x14x14
+  }
+
   // Files written before runs recorded their model summary still open (without parameter counts).
   void fileWithoutModelLayersOpens() {
     json j = toJson(runTiny());

@@ -123,6 +123,29 @@ class TestMemoryEstimate : public QObject {
     }
   }
 
+  // Layer norm with per-element gamma/beta counts C x H x W of each (and their gradients and
+  // optimizer state), as the built network holds them.
+  void layerNormPerElementAffineIsCounted() {
+    std::string text = bigImageConfig(32, 8);
+    const std::string arms = R"("arms": [{"norm": "batch"}, {"norm": "none"}])";
+    text.replace(text.find(arms), arms.size(),
+                 R"("arms": [{"label": "channel", "norm": "layer"}, {"label": "element", "norm": "layer", "layer_norm_affine": "element"}])");
+    const ExperimentConfig c = parseExperimentConfig(text);
+    const MemoryEstimate e = estimateMemory(c, std::nullopt);
+    for (const char* label : {"channel", "element"}) {
+      const QString run = QString("run '") + label + "' seed 1: ";
+      const MemoryTerm* p = findTerm(e, run + "parameters");
+      QVERIFY(p);
+      const ArmConfig& arm = c.arms[label[0] == 'c' ? 0 : 1];
+      BuiltModel<float> model = buildModel<float>(c.model, arm.armSettings(1), std::max(arm.train.batchSize, kMinEvalBatch));
+      QCOMPARE(p->bytes, 2 * std::uint64_t(model.network.parameterCount()) * sizeof(float));
+    }
+    // norm1 over 16x32x32: 2 x 16384 parameters instead of 2 x 16, values and gradients.
+    const MemoryTerm* channel = findTerm(e, "run 'channel' seed 1: parameters");
+    const MemoryTerm* element = findTerm(e, "run 'element' seed 1: parameters");
+    QCOMPARE(element->bytes - channel->bytes, std::uint64_t(2 * 2 * (16384 - 16)) * sizeof(float));
+  }
+
   // prepare() checks before it allocates anything (the 256 GiB config returns at once).
   void prepareRefusesAboveTheBudget() {
     Experiment huge(parseExperimentConfig(bigImageConfig(256, 4096)), 1);
