@@ -16,12 +16,12 @@
 #include <string>
 #include <vector>
 
-#include "core/dataset.h"
-#include "core/error.h"
-#include "core/model_spec.h"
-#include "core/presets.h"
-#include "core/probes.h"
-#include "core/random.h"
+#include "core/data/dataset.h"
+#include "core/base/error.h"
+#include "core/model/model_spec.h"
+#include "core/model/presets.h"
+#include "core/experiment/probes.h"
+#include "core/base/random.h"
 
 using namespace normlab;
 using Clock = std::chrono::steady_clock;

@@ -1,5 +1,5 @@
 // normlab-cli: the headless command line. Trains an experiment config without the GUI and writes
-// the results (core/results_writer.h: CSV and JSON, and experiment.normlab), continues a saved
+// the results (core/files/results_writer.h: CSV and JSON, and experiment.normlab), continues a saved
 // experiment for more steps (exactly as one longer run), re-exports a saved experiment, or checks
 // a config. With --charts it also renders every chart the window shows into DIR/charts/
 // (ui/chart_export.h); only then is a QApplication created, on the "offscreen" platform unless
@@ -36,12 +36,12 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/error.h"
-#include "core/experiment.h"
-#include "core/experiment_config.h"
-#include "core/experiment_file.h"
-#include "core/memory_estimate.h"
-#include "core/results_writer.h"
+#include "core/base/error.h"
+#include "core/experiment/experiment.h"
+#include "core/experiment/experiment_config.h"
+#include "core/files/experiment_file.h"
+#include "core/experiment/memory_estimate.h"
+#include "core/files/results_writer.h"
 #include "ui/chart_export.h"
 
 using namespace normlab;
@@ -71,7 +71,7 @@ extern "C" void onStopSignal(int signo) { gStopSignal = signo; }
 
 // SIGINT/SIGTERM set the stop flag once; SA_RESETHAND restores the default action, so a second
 // Ctrl-C ends the process at once, also while results are being written: the result set is
-// replaced as a whole (core/results_writer.h), so --out keeps its previous complete set and the
+// replaced as a whole (core/files/results_writer.h), so --out keeps its previous complete set and the
 // staging folder beside it is removed by the next write.
 void installStopHandlers() {
   struct sigaction sa;

@@ -5,7 +5,7 @@
 #include <QColor>
 #include <QString>
 
-#include "core/experiment.h"
+#include "core/experiment/experiment.h"
 
 namespace normlab {
 

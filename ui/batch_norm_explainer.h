@@ -1,7 +1,7 @@
 // "Batch norm step by step": a mini-batch of 4 examples x 3 features (editable) through a small
 // linear layer (editable W and b), a ReLU and batch norm, every intermediate number shown with one
 // sentence that teaches; then eval mode with the running statistics after k training steps.
-// The numbers come from core/explainer_math.h (checked there against core's layers).
+// The numbers come from core/classroom/explainer_math.h (checked there against core's layers).
 #pragma once
 
 #include "explainer_panel.h"

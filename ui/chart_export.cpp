@@ -32,8 +32,8 @@
 #include <QtCharts/QLegendMarker>
 #include <QtCharts/QXYSeries>
 
-#include "core/error.h"
-#include "core/results_writer.h"
+#include "core/base/error.h"
+#include "core/files/results_writer.h"
 #include "ui/activation_view.h"
 #include "ui/batch_norm_view.h"
 #include "ui/chart_style.h"

@@ -11,8 +11,8 @@
 #include <QString>
 #include <QStringList>
 
-#include "core/experiment_file.h"
-#include "core/experiment_runner.h"
+#include "core/files/experiment_file.h"
+#include "core/experiment/experiment_runner.h"
 
 class QChartView;
 class QWidget;

@@ -12,7 +12,7 @@
 #include <QString>
 #include <QtCharts/QChart>
 
-#include "core/experiment_runner.h"
+#include "core/experiment/experiment_runner.h"
 
 class QAbstractSeries;
 class QAreaSeries;

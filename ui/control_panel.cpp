@@ -19,7 +19,7 @@
 
 #include <cmath>
 
-#include "core/presets.h"
+#include "core/model/presets.h"
 #include "dataset_strip.h"
 
 namespace normlab {

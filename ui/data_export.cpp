@@ -5,7 +5,7 @@
 
 #include <QFile>
 
-#include "core/results_writer.h"
+#include "core/files/results_writer.h"
 
 namespace normlab {
 

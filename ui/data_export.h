@@ -1,13 +1,13 @@
 // Exporting an experiment's data (the window's "Export data..."): every recorded series as CSV
 // (metrics, per-layer probe statistics with the activation percentiles, histograms in long
 // format, final values per run) plus JSON (histograms, summary, and experiment.normlab holding
-// everything), as core/results_writer.h writes them; columns in docs/export-formats.md.
+// everything), as core/files/results_writer.h writes them; columns in docs/export-formats.md.
 #pragma once
 
 #include <QString>
 #include <QStringList>
 
-#include "core/experiment_file.h"
+#include "core/files/experiment_file.h"
 
 namespace normlab {
 

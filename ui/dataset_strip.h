@@ -8,7 +8,7 @@
 
 #include <memory>
 
-#include "core/data_config.h"
+#include "core/data/data_config.h"
 
 class QGridLayout;
 class QLabel;

@@ -14,8 +14,8 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
-#include "core/error.h"
-#include "core/explainer_math.h"
+#include "core/base/error.h"
+#include "core/classroom/explainer_math.h"
 
 namespace normlab {
 

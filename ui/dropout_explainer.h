@@ -1,7 +1,7 @@
 // "Dropout step by step": activations of a mini-batch (editable), a random keep/drop mask drawn
 // from a shown seed (re-roll for a new one), the 1/(1-p) scaling, the average over many masks
 // (which comes back to the input: why we scale), and inference without dropout.
-// The numbers come from core/explainer_math.h, whose masks are core's Dropout layer's.
+// The numbers come from core/classroom/explainer_math.h, whose masks are core's Dropout layer's.
 #pragma once
 
 #include <cstdint>

@@ -3,9 +3,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/error.h"
-#include "core/model_spec.h"
-#include "core/presets.h"
+#include "core/base/error.h"
+#include "core/model/model_spec.h"
+#include "core/model/presets.h"
 
 namespace normlab {
 

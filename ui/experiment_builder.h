@@ -9,7 +9,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
-#include "core/experiment_config.h"
+#include "core/experiment/experiment_config.h"
 
 namespace normlab {
 

@@ -1,7 +1,7 @@
 // The shared frame of the explainer panels (batch norm, dropout, normalization axes): a step box
 // with a numbered heading and one teaching sentence, number tables that are read-only or editable
 // (a bad entry turns its cell red with a tooltip, nothing is recomputed from it), and presentation
-// mode (larger fonts for a projector). Renders numbers that core/explainer_math.h computes.
+// mode (larger fonts for a projector). Renders numbers that core/classroom/explainer_math.h computes.
 #pragma once
 
 #include <vector>

@@ -8,7 +8,7 @@
 
 #include <QWidget>
 
-#include "core/lesson.h"
+#include "core/classroom/lesson.h"
 #include "explainers.h"
 
 class QLabel;

@@ -28,7 +28,7 @@
 
 #include "arm_palette.h"
 #include "control_panel.h"
-#include "core/error.h"
+#include "core/base/error.h"
 #include "experiment_builder.h"
 #include "lessons_page.h"
 #include "norm_note.h"

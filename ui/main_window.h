@@ -18,8 +18,8 @@
 #include <memory>
 #include <optional>
 
-#include "core/experiment_file.h"
-#include "core/experiment_runner.h"
+#include "core/files/experiment_file.h"
+#include "core/experiment/experiment_runner.h"
 #include "explainers.h"
 #include "snapshot_view.h"
 #include "user_prompts.h"

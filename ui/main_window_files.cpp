@@ -1,4 +1,4 @@
-// MainWindow's File menu: saving and opening .normlab files (core/experiment_file.h), the recent
+// MainWindow's File menu: saving and opening .normlab files (core/files/experiment_file.h), the recent
 // files, Run again, and exporting charts, figures and data (ui/chart_export.h). Declared in
 // main_window.h; split from main_window.cpp so each file keeps one subject.
 #include "main_window.h"

@@ -7,7 +7,7 @@
 #include <QTabWidget>
 
 #include "control_panel.h"
-#include "core/lesson.h"
+#include "core/classroom/lesson.h"
 #include "experiment_builder.h"
 #include "lessons_page.h"
 #include "norm_axes_explainer.h"

@@ -6,7 +6,7 @@
 #include <QVBoxLayout>
 
 #include "arm_palette.h"
-#include "core/model_summary.h"
+#include "core/model/model_summary.h"
 
 namespace normlab {
 

@@ -14,10 +14,10 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
-#include "core/dataset.h"
-#include "core/error.h"
-#include "core/idx_file.h"
-#include "core/synthetic_data.h"
+#include "core/data/dataset.h"
+#include "core/base/error.h"
+#include "core/data/idx_file.h"
+#include "core/data/synthetic_data.h"
 
 namespace normlab {
 

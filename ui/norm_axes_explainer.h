@@ -4,7 +4,7 @@
 // mean and standard deviation (biased, + eps, as the layer computes them). Fed a live batch by
 // setActivations(); standalone it shows a real Fashion-MNIST mini-batch (or, without the files,
 // the built-in synthetic images) through four fixed filters. The sets come from
-// core/explainer_math.h (checked there against core's norm layers).
+// core/classroom/explainer_math.h (checked there against core's norm layers).
 #pragma once
 
 #include <functional>
@@ -14,7 +14,7 @@
 #include <QStringList>
 #include <QWidget>
 
-#include "core/explainer_math.h"
+#include "core/classroom/explainer_math.h"
 #include "explainer_panel.h"
 
 class QComboBox;

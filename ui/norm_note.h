@@ -5,7 +5,7 @@
 
 #include <QString>
 
-#include "core/experiment_config.h"
+#include "core/experiment/experiment_config.h"
 
 namespace normlab {
 

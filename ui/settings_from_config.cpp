@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <exception>
 
-#include "core/model_spec.h"
+#include "core/model/model_spec.h"
 
 namespace normlab {
 

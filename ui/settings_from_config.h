@@ -6,7 +6,7 @@
 
 #include <optional>
 
-#include "core/experiment_config.h"
+#include "core/experiment/experiment_config.h"
 #include "experiment_builder.h"
 
 namespace normlab {

@@ -7,7 +7,7 @@
 #include <QString>
 #include <QWidget>
 
-#include "core/experiment_runner.h"
+#include "core/experiment/experiment_runner.h"
 
 class QChartView;
 

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "chart_style.h"
-#include "core/sweep.h"
+#include "core/experiment/sweep.h"
 
 class QAbstractAxis;
 class QAreaSeries;

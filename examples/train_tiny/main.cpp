@@ -7,15 +7,15 @@
 #include <cstdlib>
 #include <vector>
 
-#include "core/dataset.h"
-#include "core/error.h"
-#include "core/loss.h"
-#include "core/model_spec.h"
-#include "core/network.h"
-#include "core/optimizer.h"
-#include "core/presets.h"
-#include "core/synthetic_data.h"
-#include "core/thread_pool.h"
+#include "core/data/dataset.h"
+#include "core/base/error.h"
+#include "core/layers/loss.h"
+#include "core/model/model_spec.h"
+#include "core/model/network.h"
+#include "core/model/optimizer.h"
+#include "core/model/presets.h"
+#include "core/data/synthetic_data.h"
+#include "core/base/thread_pool.h"
 
 int main(int argc, char** argv) {
   using namespace normlab;

@@ -1,4 +1,4 @@
-// normlab-cli writes its result set as a whole (core/results_writer.h): SIGKILL while `export
+// normlab-cli writes its result set as a whole (core/files/results_writer.h): SIGKILL while `export
 // --charts` writes (killed once the k-th chart file is in the staging folder, for many k), a
 // second Ctrl-C while `run` writes, an --out folder holding other files (refused before
 // training), and a run that failed (its row in the final table, a warning, runs.csv). After

@@ -1,7 +1,7 @@
 // Activations: gradient checks (double) for every kind, and hand-computed values.
 #include <QtTest>
 
-#include "core/activation.h"
+#include "core/layers/activation.h"
 #include "support/grad_check.h"
 
 using namespace normlab;

@@ -4,7 +4,7 @@
 
 #include <cstring>
 
-#include "core/conv2d.h"
+#include "core/layers/conv2d.h"
 #include "support/grad_check.h"
 
 using namespace normlab;

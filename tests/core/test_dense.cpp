@@ -4,8 +4,8 @@
 
 #include <cstring>
 
-#include "core/dense.h"
-#include "core/flatten.h"
+#include "core/layers/dense.h"
+#include "core/layers/flatten.h"
 #include "support/grad_check.h"
 
 using namespace normlab;

@@ -11,8 +11,8 @@
 #include <new>
 #include <vector>
 
-#include "core/dropout.h"
-#include "core/random.h"
+#include "core/layers/dropout.h"
+#include "core/base/random.h"
 #include "support/grad_check.h"
 
 #include "support/allocation_counter.h"

@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <cstring>
 
-#include "core/experiment.h"
-#include "core/presets.h"
+#include "core/experiment/experiment.h"
+#include "core/model/presets.h"
 
 using namespace normlab;
 

@@ -8,9 +8,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/error.h"
-#include "core/experiment_config.h"
-#include "core/presets.h"
+#include "core/base/error.h"
+#include "core/experiment/experiment_config.h"
+#include "core/model/presets.h"
 
 using namespace normlab;
 using json = nlohmann::json;

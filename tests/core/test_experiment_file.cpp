@@ -7,7 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/experiment_file.h"
+#include "core/files/experiment_file.h"
 
 using namespace normlab;
 using nlohmann::json;

@@ -7,7 +7,7 @@
 
 #include <thread>
 
-#include "core/experiment_runner.h"
+#include "core/experiment/experiment_runner.h"
 #include "support/hang_guard.h"
 
 using namespace normlab;

@@ -7,13 +7,13 @@
 #include <cmath>
 #include <set>
 
-#include "core/activation.h"
-#include "core/dense.h"
-#include "core/dropout.h"
-#include "core/explainer_math.h"
-#include "core/local_response_norm.h"
-#include "core/normalization.h"
-#include "core/random.h"
+#include "core/layers/activation.h"
+#include "core/layers/dense.h"
+#include "core/layers/dropout.h"
+#include "core/classroom/explainer_math.h"
+#include "core/layers/local_response_norm.h"
+#include "core/layers/normalization.h"
+#include "core/base/random.h"
 
 using namespace normlab;
 

@@ -10,9 +10,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/experiment.h"
-#include "core/experiment_file.h"
-#include "core/results_writer.h"
+#include "core/experiment/experiment.h"
+#include "core/files/experiment_file.h"
+#include "core/files/results_writer.h"
 #include "support/csv_reader.h"
 #include "support/file_helpers.h"
 

@@ -2,8 +2,8 @@
 // way it cuts the work (depth split, output tiles), with and without accumulation.
 #include <QtTest>
 
-#include "core/gemm.h"
-#include "core/random.h"
+#include "core/base/gemm.h"
+#include "core/base/random.h"
 
 using namespace normlab;
 

@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <cmath>
 
-#include "core/init.h"
-#include "core/random.h"
+#include "core/layers/init.h"
+#include "core/base/random.h"
 
 using namespace normlab;
 

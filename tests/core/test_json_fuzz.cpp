@@ -13,8 +13,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/experiment_file.h"
-#include "core/results_writer.h"
+#include "core/files/experiment_file.h"
+#include "core/files/results_writer.h"
 
 using namespace normlab;
 using nlohmann::json;

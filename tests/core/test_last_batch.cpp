@@ -7,8 +7,8 @@
 
 #include <fstream>
 
-#include "core/error.h"
-#include "core/experiment.h"
+#include "core/base/error.h"
+#include "core/experiment/experiment.h"
 
 using namespace normlab;
 

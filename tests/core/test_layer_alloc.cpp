@@ -6,10 +6,10 @@
 
 #include <atomic>
 
-#include "core/conv2d.h"
-#include "core/dense.h"
-#include "core/flatten.h"
-#include "core/pool.h"
+#include "core/layers/conv2d.h"
+#include "core/layers/dense.h"
+#include "core/layers/flatten.h"
+#include "core/layers/pool.h"
 
 #include "support/allocation_counter.h"
 

@@ -9,9 +9,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/error.h"
-#include "core/experiment.h"
-#include "core/lesson.h"
+#include "core/base/error.h"
+#include "core/experiment/experiment.h"
+#include "core/classroom/lesson.h"
 
 using namespace normlab;
 using json = nlohmann::json;

@@ -5,7 +5,7 @@
 
 #include <cstring>
 
-#include "core/local_response_norm.h"
+#include "core/layers/local_response_norm.h"
 #include "support/grad_check.h"
 
 using namespace normlab;

@@ -6,8 +6,8 @@
 #include <cmath>
 #include <limits>
 
-#include "core/error.h"
-#include "core/loss.h"
+#include "core/base/error.h"
+#include "core/layers/loss.h"
 #include "support/grad_check.h"
 
 using namespace normlab;

@@ -1,13 +1,13 @@
-// The memory estimate and budget (core/memory_estimate.h): sizes parsed and printed, the terms of
+// The memory estimate and budget (core/experiment/memory_estimate.h): sizes parsed and printed, the terms of
 // configs that used to die in std::bad_alloc (256x256 images at batch 4096, a synthetic set of
 // 1e6 images at 256 px), the activation and parameter terms equal to what a built network really
 // holds, and prepare() refusing above the budget before it allocates. Every budget is explicit:
 // nothing here depends on how much memory this machine has.
 #include <QtTest>
 
-#include "core/error.h"
-#include "core/experiment.h"
-#include "core/memory_estimate.h"
+#include "core/base/error.h"
+#include "core/experiment/experiment.h"
+#include "core/experiment/memory_estimate.h"
 
 using namespace normlab;
 

@@ -4,11 +4,11 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/activation.h"
-#include "core/dropout.h"
-#include "core/model_spec.h"
-#include "core/presets.h"
-#include "core/random.h"
+#include "core/layers/activation.h"
+#include "core/layers/dropout.h"
+#include "core/model/model_spec.h"
+#include "core/model/presets.h"
+#include "core/base/random.h"
 
 using namespace normlab;
 

@@ -2,8 +2,8 @@
 // arm (BENCHNET.md counts), the Keras-style text, and the norm placeholder lines.
 #include <QtTest>
 
-#include "core/model_summary.h"
-#include "core/presets.h"
+#include "core/model/model_summary.h"
+#include "core/model/presets.h"
 
 using namespace normlab;
 

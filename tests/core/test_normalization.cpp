@@ -7,7 +7,7 @@
 
 #include <cstring>
 
-#include "core/normalization.h"
+#include "core/layers/normalization.h"
 #include "support/grad_check.h"
 
 using namespace normlab;

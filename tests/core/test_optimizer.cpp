@@ -8,7 +8,7 @@
 #include <cstdlib>
 #include <new>
 
-#include "core/optimizer.h"
+#include "core/model/optimizer.h"
 
 #include "support/allocation_counter.h"
 

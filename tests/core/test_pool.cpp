@@ -6,7 +6,7 @@
 #include <cstring>
 #include <limits>
 
-#include "core/pool.h"
+#include "core/layers/pool.h"
 #include "support/grad_check.h"
 
 using namespace normlab;

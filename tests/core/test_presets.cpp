@@ -7,9 +7,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/model_spec.h"
-#include "core/presets.h"
-#include "core/random.h"
+#include "core/model/model_spec.h"
+#include "core/model/presets.h"
+#include "core/base/random.h"
 
 using namespace normlab;
 

@@ -3,7 +3,7 @@
 
 #include <cmath>
 
-#include "core/probes.h"
+#include "core/experiment/probes.h"
 
 using namespace normlab;
 

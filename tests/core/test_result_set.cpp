@@ -1,4 +1,4 @@
-// The result set written as a whole (core/results_writer.h, ResultSetWriter / writeResultSet):
+// The result set written as a whole (core/files/results_writer.h, ResultSetWriter / writeResultSet):
 // a second set replaces the first entirely (charts/ included), a folder holding other files is
 // refused untouched, an error part-way keeps the previous set, a SIGKILL at every point of a write
 // (a forked child kills itself from the test hook at the k-th point) leaves the previous or the
@@ -20,9 +20,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/error.h"
-#include "core/experiment.h"
-#include "core/results_writer.h"
+#include "core/base/error.h"
+#include "core/experiment/experiment.h"
+#include "core/files/results_writer.h"
 #include "support/file_helpers.h"
 
 using namespace normlab;

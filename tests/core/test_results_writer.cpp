@@ -18,9 +18,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/error.h"
-#include "core/experiment.h"
-#include "core/results_writer.h"
+#include "core/base/error.h"
+#include "core/experiment/experiment.h"
+#include "core/files/results_writer.h"
 #include "support/csv_reader.h"
 #include "support/file_helpers.h"
 

@@ -13,10 +13,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/experiment_file.h"
-#include "core/optimizer.h"
-#include "core/results_writer.h"
-#include "core/sample_stream.h"
+#include "core/files/experiment_file.h"
+#include "core/model/optimizer.h"
+#include "core/files/results_writer.h"
+#include "core/data/sample_stream.h"
 #include "support/csv_reader.h"
 #include "support/file_helpers.h"
 

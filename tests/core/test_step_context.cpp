@@ -6,14 +6,14 @@
 #include <cmath>
 #include <vector>
 
-#include "core/dense.h"
-#include "core/dropout.h"
-#include "core/error.h"
-#include "core/loss.h"
-#include "core/model_spec.h"
-#include "core/network.h"
-#include "core/optimizer.h"
-#include "core/presets.h"
+#include "core/layers/dense.h"
+#include "core/layers/dropout.h"
+#include "core/base/error.h"
+#include "core/layers/loss.h"
+#include "core/model/model_spec.h"
+#include "core/model/network.h"
+#include "core/model/optimizer.h"
+#include "core/model/presets.h"
 
 using namespace normlab;
 

@@ -4,7 +4,7 @@
 
 #include <cmath>
 
-#include "core/sweep.h"
+#include "core/experiment/sweep.h"
 
 using namespace normlab;
 

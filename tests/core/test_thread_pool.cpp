@@ -6,8 +6,8 @@
 #include <stdexcept>
 #include <vector>
 
-#include "core/partition.h"
-#include "core/thread_pool.h"
+#include "core/base/partition.h"
+#include "core/base/thread_pool.h"
 
 using namespace normlab;
 

@@ -6,10 +6,10 @@
 #include <cstdlib>
 #include <new>
 
-#include "core/dataset.h"
-#include "core/model_spec.h"
-#include "core/presets.h"
-#include "core/random.h"
+#include "core/data/dataset.h"
+#include "core/model/model_spec.h"
+#include "core/model/presets.h"
+#include "core/base/random.h"
 
 #include "support/allocation_counter.h"
 

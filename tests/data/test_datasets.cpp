@@ -12,10 +12,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/cifar10.h"
-#include "core/data_config.h"
-#include "core/error.h"
-#include "core/sample_stream.h"
+#include "core/data/cifar10.h"
+#include "core/data/data_config.h"
+#include "core/base/error.h"
+#include "core/data/sample_stream.h"
 
 using namespace normlab;
 using nlohmann::json;

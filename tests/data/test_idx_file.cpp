@@ -9,10 +9,10 @@
 
 #include <fstream>
 
-#include "core/dataset.h"
-#include "core/error.h"
-#include "core/idx_file.h"
-#include "core/random.h"
+#include "core/data/dataset.h"
+#include "core/base/error.h"
+#include "core/data/idx_file.h"
+#include "core/base/random.h"
 
 using namespace normlab;
 

@@ -24,7 +24,7 @@ if(BUILD_TYPE)
   set(config_args --config ${BUILD_TYPE})
 endif()
 run("cmake --install" ${CMAKE_COMMAND} --install ${BUILD_DIR} --prefix ${prefix} --component core ${config_args})
-foreach(file include/normlab/core/layer.h include/normlab/core/presets.h lib/cmake/NormLab/NormLabConfig.cmake
+foreach(file include/normlab/core/layers/layer.h include/normlab/core/model/presets.h lib/cmake/NormLab/NormLabConfig.cmake
              lib/cmake/NormLab/NormLabConfigVersion.cmake lib/cmake/NormLab/NormLabTargets.cmake)
   if(NOT EXISTS ${prefix}/${file})
     message(FATAL_ERROR "the install has no ${file}")

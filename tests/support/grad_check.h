@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
-#include "core/layer.h"
-#include "core/random.h"
-#include "core/thread_pool.h"
+#include "core/layers/layer.h"
+#include "core/base/random.h"
+#include "core/base/thread_pool.h"
 
 namespace normlab::test {
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "core/experiment.h"
+#include "core/experiment/experiment.h"
 
 namespace normlab::test {
 

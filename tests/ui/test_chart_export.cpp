@@ -19,8 +19,8 @@
 #include <QtCharts/QChartView>
 #include <QtTest>
 
-#include "core/experiment.h"
-#include "core/experiment_file.h"
+#include "core/experiment/experiment.h"
+#include "core/files/experiment_file.h"
 #include "support/many_layers.h"
 #include "ui/arm_palette.h"
 #include "ui/chart_export.h"

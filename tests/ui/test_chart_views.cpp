@@ -22,8 +22,8 @@
 #include <QtCharts/QXYSeries>
 #include <QtTest>
 
-#include "core/experiment.h"
-#include "core/experiment_config.h"
+#include "core/experiment/experiment.h"
+#include "core/experiment/experiment_config.h"
 #include "support/many_layers.h"
 #include "ui/activation_view.h"
 #include "ui/batch_norm_view.h"

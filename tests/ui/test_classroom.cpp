@@ -9,7 +9,7 @@
 #include <QStandardPaths>
 #include <QTabWidget>
 
-#include "core/lesson.h"
+#include "core/classroom/lesson.h"
 #include "ui/batch_norm_view.h"
 #include "ui/lessons_page.h"
 #include "ui/main_window.h"

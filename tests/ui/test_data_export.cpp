@@ -7,8 +7,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include "core/experiment.h"
-#include "core/experiment_file.h"
+#include "core/experiment/experiment.h"
+#include "core/files/experiment_file.h"
 #include "ui/data_export.h"
 
 using namespace normlab;

@@ -31,7 +31,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/experiment_file.h"
+#include "core/files/experiment_file.h"
 #include "ui/chart_export.h"
 #include "ui/control_panel.h"
 #include "ui/export_dialog.h"

@@ -26,7 +26,7 @@
 #include <QWidgetAction>
 #include <QXYSeries>
 
-#include "core/data_config.h"
+#include "core/data/data_config.h"
 #include "ui/chart_style.h"
 #include "ui/control_panel.h"
 #include "ui/dataset_strip.h"

@@ -5,7 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/model_spec.h"
+#include "core/model/model_spec.h"
 #include "ui/experiment_builder.h"
 #include "ui/settings_from_config.h"
 

@@ -1,0 +1,614 @@
+#include "core/experiment/experiment.h"
+
+#include <algorithm>
+#include <chrono>
+#include <new>
+#include <stdexcept>
+
+#include "core/base/error.h"
+#include "core/files/experiment_file.h"
+#include "core/files/json_input.h"
+#include "core/layers/normalization.h"
+#include "core/base/random.h"
+
+namespace normlab {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// The arm's override, else the model's first dropout layer, else 0.
+double dropoutRate(const ModelSpec& model, const TrainSettings& train) {
+  if (train.dropout) return *train.dropout;
+  for (const LayerSpec& l : model.layers)
+    if (l.type == LayerType::Dropout) return l.p;
+  return 0;
+}
+
+// The explainer's block: 4 samples x 4 channels x 6 x 6 (readable as one drawing).
+constexpr int kBlockSamples = 4, kBlockChannels = 4, kBlockPixels = 6;
+
+bool hasBatchNorm(const std::vector<NormPlacement>& norms) {
+  for (const auto& n : norms)
+    if (n.kind == NormKind::Batch) return true;
+  return false;
+}
+
+}  // namespace
+
+struct Experiment::Run {
+  Run(const ExperimentConfig& config, const LoadedData& data, int armIndex, int seedIndex)
+      : arm(config.arms[std::size_t(armIndex)]),
+        settings(arm.armSettings(config.seeds[std::size_t(seedIndex)])),
+        model(buildModel<float>(config.model, settings, std::max(arm.train.batchSize, kMinEvalBatch))),
+        optimizer(arm.train.optimizer, model.network.params()),
+        loss(makeLoss<float>(LossKind::CrossEntropy)),
+        stream(data.dataset.train.size(), settings.seed),
+        // An arm with its own "input_norm" fits its own transform on the same training split.
+        transform(arm.inputNorm ? fitInputTransform(data.dataset.train, *arm.inputNorm) : data.transform) {
+    const int batch = arm.train.batchSize;
+    evalBatch = std::max(batch, kMinEvalBatch);
+    record.arm = armIndex;
+    record.seedIndex = seedIndex;
+    record.label = arm.label;
+    record.seed = settings.seed;
+    record.batchSize = batch;
+    record.dropout = dropoutRate(config.model, arm.train);
+    record.norms = model.norms;
+    record.modelLayers = summarizeModel(model, config.model.name, arm.label).rows;
+    const int trainSize = data.dataset.train.size();
+    const std::int64_t perEpoch = config.data.dropLast ? trainSize / batch : (trainSize + batch - 1) / batch;
+    record.totalSteps = arm.train.steps > 0 ? arm.train.steps : std::int64_t(arm.train.epochs) * perEpoch;
+    if (record.totalSteps < 1)
+      throw NormLabError("arm '" + arm.label + "': batch size " + std::to_string(batch) +
+                         " leaves no training step with " + std::to_string(trainSize) + " training images");
+    inputShape = config.model.input;
+    x.resize(std::size_t(evalBatch) * inputShape.size());
+    labels.resize(std::size_t(evalBatch));
+    indices.resize(std::size_t(evalBatch));
+    evalIndices.resize(std::size_t(evalBatch));
+    batchNorm = hasBatchNorm(model.norms);
+    // The explainer's block: what the first norm position sees (-1: the input itself).
+    if (!model.norms.empty())
+      for (std::size_t i = 0; i < model.network.size(); ++i)
+        if (model.network.layer(i).name() == model.norms.front().follows) blockLayer = int(i);
+    for (auto* b : model.network.buffers()) savedBuffers.insert(savedBuffers.end(), b->value.begin(), b->value.end());
+    augment.key = streamKey(settings.seed, Purpose::Augment);
+    augment.padding = config.data.augmentPadding;
+    augment.flip = config.data.augmentFlip;
+  }
+
+  Tensor<float> input(int n) { return {x.data(), n, inputShape}; }
+
+  ArmConfig arm;
+  ArmSettings settings;
+  BuiltModel<float> model;
+  Optimizer<float> optimizer;
+  std::unique_ptr<Loss<float>> loss;
+  SampleStream stream;
+  InputTransform transform;
+  RunRecord record;  // scalars only; histories below
+  BoundedHistory<MetricPoint> metrics{kMetricHistory};
+  BoundedHistory<std::shared_ptr<const ProbeRecord>> probes{kProbeHistory};
+  Shape inputShape;
+  int evalBatch = 0;
+  AlignedVector<float> x;
+  std::vector<int> labels, indices, evalIndices;  // training batch / evaluation chunks
+  bool batchNorm = false;
+  int blockLayer = -1;  // network layer whose output feeds the first norm position
+  AlignedVector<float> savedBuffers;
+  Augmentation augment;
+  ProbeScratch scratch;
+  std::int64_t failAtStep = 0;  // injectFailureAt (tests); 0: never
+  bool failWithBadAlloc = false;
+  // Accumulated since the last point of the metric history (an end point leaves them as they are).
+  double lossSum = 0;
+  std::int64_t correct = 0, samples = 0, steps = 0;
+  // The end-of-run point (finishRun), shown after the history but not part of it, and the
+  // record's final values before it set them: what a continued run starts from.
+  std::optional<MetricPoint> endPoint;
+  double finalTrainLossBefore = kNotMeasured, finalTestLossBefore = kNotMeasured, finalTestAccuracyBefore = kNotMeasured;
+};
+
+Experiment::Experiment(ExperimentConfig config, int threads, ThreadPriority priority)
+    : config_(std::move(config)), threadsWanted_(threads), priority_(priority) {}
+
+Experiment::~Experiment() = default;
+
+int Experiment::threads() const { return pool_ ? pool_->threads() : threadsWanted_; }
+
+void Experiment::prepare() {
+  runs_.clear();
+  const std::optional<DatasetSize> expected = expectedDatasetSize(config_.data);
+  checkMemoryBudget(estimateMemory(config_, expected), budget_);
+  try {
+    data_ = loadData(config_.data, config_.seeds.front());
+  } catch (const std::bad_alloc&) {
+    throwOutOfMemory("loading the dataset " + config_.data.name,
+                     expected ? expected->images * std::uint64_t(expected->shape.size()) : 0);
+  }
+  const MemoryEstimate estimate = estimateMemory(config_, loadedDatasetSize(data_));
+  checkMemoryBudget(estimate, budget_);
+  const Dataset& d = data_.dataset;
+  const ModelSpec& spec = config_.model;
+  if (d.train.shape.size() != spec.input.size())
+    throw NormLabError("images of the wrong size for the model: dataset '" + d.name + "' has " + d.train.shape.str() +
+                       " images, model '" + spec.name + "' expects " + spec.input.str());
+  if (d.classes > spec.classes)
+    throw NormLabError("dataset '" + d.name + "' has " + std::to_string(d.classes) + " classes but model '" + spec.name +
+                       "' has only " + std::to_string(spec.classes) + " outputs");
+  if (!pool_) pool_ = std::make_unique<ThreadPool>(threadsWanted_, priority_);
+  for (const ArmConfig& arm : config_.arms)
+    try {
+      validateLastBatch(spec, arm.armSettings(config_.seeds.front()), arm.train.batchSize, d.train.size(), config_.data.dropLast);
+    } catch (const NormLabError& e) {
+      throw NormLabError("arm '" + arm.label + "': " + e.what());
+    }
+  for (int s = 0; s < int(config_.seeds.size()); ++s)
+    for (int a = 0; a < int(config_.arms.size()); ++a) {
+      try {
+        runs_.push_back(std::make_unique<Run>(config_, data_, a, s));
+      } catch (const std::bad_alloc&) {
+        runs_.clear();
+        const std::string run = "run '" + config_.arms[std::size_t(a)].label + "' seed " + std::to_string(config_.seeds[std::size_t(s)]);
+        std::uint64_t bytes = 0;
+        for (const MemoryTerm& t : estimate.terms)
+          if (t.what.starts_with(run + ":")) bytes += t.bytes;
+        throwOutOfMemory("building " + run, bytes);
+      }
+    }
+}
+
+bool Experiment::finished() const {
+  for (const auto& r : runs_)
+    if (!r->record.finished) return false;
+  return true;
+}
+
+bool Experiment::advance() {
+  Run* next = nullptr;
+  for (auto& r : runs_)
+    if (!r->record.finished && (!next || r->record.samplesSeen < next->record.samplesSeen)) next = r.get();
+  if (!next) return false;
+  stepOrFail(*next);
+  return true;
+}
+
+void Experiment::stepAll() {
+  for (auto& r : runs_)
+    if (!r->record.finished) stepOrFail(*r);
+}
+
+void Experiment::injectFailureAt(int run, std::int64_t step, bool outOfMemory) {
+  Run& r = *runs_.at(std::size_t(run));
+  r.failAtStep = step;
+  r.failWithBadAlloc = outOfMemory;
+}
+
+// The run's state after a throw is unknown: it is not trained, probed or evaluated again, and its
+// record keeps what was measured before the failing step.
+void Experiment::stepOrFail(Run& run) {
+  const std::int64_t step = run.record.step + 1;  // (trainOneStep may have counted it when it threw)
+  try {
+    if (step == run.failAtStep) {
+      if (run.failWithBadAlloc) throw std::bad_alloc();
+      throw std::runtime_error("injected failure");
+    }
+    trainOneStep(run);
+  } catch (const std::bad_alloc&) {
+    markFailed(run, step, "out of memory (std::bad_alloc)");
+  } catch (const std::exception& e) {
+    markFailed(run, step, e.what());
+  }
+}
+
+void Experiment::markFailed(Run& run, std::int64_t step, const std::string& what) {
+  RunRecord& rec = run.record;
+  rec.failed = true;
+  rec.failure = "step " + std::to_string(step) + ": " + what;
+  // Bounded, so that the saved file reads back (its texts are at most kMaxTextBytes long).
+  if (rec.failure.size() > kMaxTextBytes) rec.failure.resize(kMaxTextBytes);
+  rec.finished = true;
+  rec.imagesPerSecond = rec.trainSeconds > 0 ? double(rec.samplesSeen) / rec.trainSeconds : 0;
+}
+
+void Experiment::trainOneStep(Run& run) {
+  RunRecord& rec = run.record;
+  const TrainSettings& train = run.arm.train;
+  const int n = run.stream.next(train.batchSize, config_.data.dropLast, run.indices.data());
+  Tensor<float> x = run.input(n);
+  fillBatch(data_.dataset.train, run.indices.data(), n, run.transform, x, run.labels.data(),
+            config_.data.augment ? &run.augment : nullptr, run.stream.lastBatchPosition());
+  x.shape = run.inputShape;  // a flat model reads the same C x H x W values
+  const std::int64_t step = rec.step + 1;  // 1-based: the step being taken
+  const bool probeNow = step == 1 || step % config_.probeEvery == 0;
+  const StepContext ctx{pool_.get(), run.settings.seed, step};
+
+  const auto t0 = Clock::now();
+  const StepResult result = trainStep(run.model.network, *run.loss, run.optimizer, x, run.labels.data(), ctx, probeNow);
+  rec.trainSeconds += std::chrono::duration<double>(Clock::now() - t0).count();
+  rec.step = step;
+  rec.samplesSeen += n;
+  rec.epoch = double(rec.samplesSeen) / double(data_.dataset.train.size());
+  run.lossSum += result.loss;
+  run.correct += result.correct;
+  run.samples += n;
+  ++run.steps;
+
+  if (!std::isfinite(result.loss)) {
+    rec.diverged = true;
+    rec.divergedAtStep = step;
+    rec.finished = true;
+    logPoint(run, false);
+    rec.finalTrainLoss = result.loss;
+    rec.imagesPerSecond = rec.trainSeconds > 0 ? double(rec.samplesSeen) / rec.trainSeconds : 0;
+    return;
+  }
+  if (probeNow) {
+    auto record = std::make_shared<ProbeRecord>(
+        probeNetwork(run.model.network, run.optimizer, config_.histogramBins, run.scratch, pool_.get()));
+    record->step = step;
+    record->samplesSeen = rec.samplesSeen;
+    if (!run.model.norms.empty()) {
+      Tensor<float> seen = run.blockLayer >= 0 ? run.model.network.output(std::size_t(run.blockLayer)) : x;
+      captureBlock(seen, run.blockLayer >= 0 ? run.model.network.layer(std::size_t(run.blockLayer)).name() : "input",
+                   kBlockSamples, kBlockChannels, kBlockPixels, *record);
+    }
+    if (run.batchNorm) measureTrainVersusEval(run, *record);
+    run.probes.add(std::move(record));
+  }
+  const bool last = step >= rec.totalSteps;
+  const bool evalNow = step % train.evalEvery == 0;
+  if (last) finishRun(run);
+  else if (probeNow || evalNow) logPoint(run, evalNow);
+}
+
+void Experiment::evaluateTest(Run& run, double& loss, double& accuracy) {
+  const ImageSet& test = data_.dataset.test;
+  double lossSum = 0;
+  std::int64_t correct = 0;
+  const StepContext ctx{pool_.get(), run.settings.seed, 0};
+  for (int start = 0; start < test.size(); start += run.evalBatch) {
+    const int n = std::min(run.evalBatch, test.size() - start);
+    for (int i = 0; i < n; ++i) run.evalIndices[std::size_t(i)] = start + i;
+    Tensor<float> x = run.input(n);
+    fillBatch(test, run.evalIndices.data(), n, run.transform, x, run.labels.data());
+    x.shape = run.inputShape;
+    const StepResult r = evaluateBatch(run.model.network, *run.loss, x, run.labels.data(), Mode::Eval, ctx);
+    lossSum += r.loss * n;
+    correct += r.correct;
+  }
+  loss = lossSum / test.size();
+  accuracy = double(correct) / test.size();
+}
+
+// Accuracy on one fixed held-out batch (the first test images) in eval mode (running statistics)
+// and in train mode (statistics of mini-batches of the arm's own batch size). Train-mode passes
+// would move the running statistics, so they are saved and restored.
+void Experiment::measureTrainVersusEval(Run& run, ProbeRecord& record) {
+  const ImageSet& test = data_.dataset.test;
+  const int held = std::min(run.evalBatch, test.size());
+  const int batch = run.arm.train.batchSize;
+  Network<float>& net = run.model.network;
+  std::size_t k = 0;
+  for (auto* b : net.buffers()) {
+    std::copy(b->value.begin(), b->value.end(), run.savedBuffers.begin() + std::ptrdiff_t(k));
+    k += b->value.size();
+  }
+  const StepContext ctx{pool_.get(), run.settings.seed, record.step};
+  auto accuracyOf = [&](Mode mode, int chunk) {
+    std::int64_t correct = 0, seen = 0;
+    for (int start = 0; start + chunk <= held; start += chunk) {
+      for (int i = 0; i < chunk; ++i) run.evalIndices[std::size_t(i)] = start + i;
+      Tensor<float> x = run.input(chunk);
+      fillBatch(test, run.evalIndices.data(), chunk, run.transform, x, run.labels.data());
+      x.shape = run.inputShape;
+      correct += evaluateBatch(net, *run.loss, x, run.labels.data(), mode, ctx).correct;
+      seen += chunk;
+    }
+    return seen ? double(correct) / double(seen) : kNotMeasured;
+  };
+  record.evalModeAccuracy = accuracyOf(Mode::Eval, held);
+  record.trainModeAccuracy = accuracyOf(Mode::Train, std::min(batch, held));
+  k = 0;
+  for (auto* b : net.buffers()) {
+    std::copy_n(run.savedBuffers.begin() + std::ptrdiff_t(k), b->value.size(), b->value.begin());
+    k += b->value.size();
+  }
+}
+
+int Experiment::recomputePopulationStatistics(int images) {
+  int updated = 0;
+  const ImageSet& train = data_.dataset.train;
+  for (auto& r : runs_) {
+    Run& run = *r;
+    if (!run.batchNorm || run.record.diverged || run.record.failed || run.record.step == 0) continue;
+    Network<float>& net = run.model.network;
+    std::vector<Normalization<float>*> norms;
+    for (std::size_t i = 0; i < net.size(); ++i)
+      if (auto* n = dynamic_cast<Normalization<float>*>(&net.layer(i)); n && n->config().kind == NormKind::Batch)
+        norms.push_back(n);
+    PopulationUpdate update;
+    update.step = run.record.step;
+    double loss = 0;
+    evaluateTest(run, loss, update.testAccuracyBefore);
+    for (auto* n : norms) n->startPopulationEstimate();
+    const int batch = run.arm.train.batchSize;
+    const StepContext ctx{pool_.get(), run.settings.seed, run.record.step};
+    // Whole batches only: batch norm on a batch of one value per channel is undefined.
+    for (int start = 0; start + batch <= std::min(images, train.size()); start += batch) {
+      for (int i = 0; i < batch; ++i) run.evalIndices[std::size_t(i)] = start + i;
+      Tensor<float> x = run.input(batch);
+      fillBatch(train, run.evalIndices.data(), batch, data_.transform, x, run.labels.data());
+      x.shape = run.inputShape;
+      evaluateBatch(net, *run.loss, x, run.labels.data(), Mode::Train, ctx);
+      update.images += batch;
+    }
+    for (auto* n : norms) n->finishPopulationEstimate();
+    evaluateTest(run, loss, update.testAccuracyAfter);
+    run.record.finalTestAccuracy = update.testAccuracyAfter;
+    run.record.finalTestLoss = loss;
+    run.record.populationUpdates.push_back(update);
+    ++updated;
+  }
+  return updated;
+}
+
+MetricPoint Experiment::pointNow(Run& run, bool withTest) {
+  MetricPoint p;
+  p.step = run.record.step;
+  p.samplesSeen = run.record.samplesSeen;
+  p.epoch = run.record.epoch;
+  if (run.steps > 0) {
+    p.trainLoss = run.lossSum / double(run.steps);
+    p.trainAccuracy = run.samples ? double(run.correct) / double(run.samples) : kNotMeasured;
+  }
+  if (withTest) evaluateTest(run, p.testLoss, p.testAccuracy);
+  p.wallSeconds = run.record.trainSeconds;
+  return p;
+}
+
+void Experiment::addPoint(Run& run, const MetricPoint& p, bool withTest) {
+  run.metrics.add(p);
+  run.lossSum = 0;
+  run.correct = run.samples = run.steps = 0;
+  if (std::isfinite(p.trainLoss)) run.record.finalTrainLoss = p.trainLoss;
+  if (withTest) {
+    run.record.finalTestLoss = p.testLoss;
+    run.record.finalTestAccuracy = p.testAccuracy;
+  }
+}
+
+void Experiment::logPoint(Run& run, bool withTest) { addPoint(run, pointNow(run, withTest), withTest); }
+
+void Experiment::finishRun(Run& run) {
+  if (run.record.finished) return;
+  if (run.record.step > 0) {
+    RunRecord& rec = run.record;
+    run.finalTrainLossBefore = rec.finalTrainLoss;
+    run.finalTestLossBefore = rec.finalTestLoss;
+    run.finalTestAccuracyBefore = rec.finalTestAccuracy;
+    const MetricPoint p = pointNow(run, true);
+    run.endPoint = p;
+    if (std::isfinite(p.trainLoss)) rec.finalTrainLoss = p.trainLoss;
+    rec.finalTestLoss = p.testLoss;
+    rec.finalTestAccuracy = p.testAccuracy;
+  }
+  run.record.finished = true;
+  run.record.imagesPerSecond = run.record.trainSeconds > 0 ? double(run.record.samplesSeen) / run.record.trainSeconds : 0;
+}
+
+void Experiment::finishEarly() {
+  for (auto& r : runs_) finishRun(*r);
+}
+
+void Experiment::setLearningRate(double lr) {
+  if (!(lr > 0) || !std::isfinite(lr)) throw NormLabError("learning rate must be a positive number, got " + std::to_string(lr));
+  for (auto& r : runs_) r->optimizer.setLearningRate(lr);
+}
+
+RunRecord Experiment::record(int i, bool withState) const {
+  const Run& run = *runs_[std::size_t(i)];
+  RunRecord r = run.record;
+  r.metrics = run.metrics.points();
+  if (run.endPoint) r.metrics.push_back(*run.endPoint);
+  r.probes = run.probes.points();
+  if (!r.finished && r.trainSeconds > 0) r.imagesPerSecond = double(r.samplesSeen) / r.trainSeconds;
+  if (withState && !r.diverged && !r.failed) r.state = std::make_shared<const TrainingState>(trainingState(run));
+  return r;
+}
+
+namespace {
+
+std::vector<SavedTensor> saveTensors(Network<float>& net, bool buffers) {
+  std::vector<SavedTensor> out;
+  for (std::size_t i = 0; i < net.size(); ++i) {
+    Layer<float>& layer = net.layer(i);
+    for (Param<float>* p : buffers ? layer.buffers() : layer.params())
+      out.push_back({layer.name() + "." + p->name, p->dims, {p->value.begin(), p->value.end()}});
+  }
+  return out;
+}
+
+std::string dimsText(const std::vector<int>& dims) {
+  std::string s;
+  for (int d : dims) s += (s.empty() ? "" : " x ") + std::to_string(d);
+  return s.empty() ? "a scalar" : s;
+}
+
+// Copies saved tensors into the network's, after checking that every name, shape and size fits.
+void restoreTensors(Network<float>& net, bool buffers, const std::vector<SavedTensor>& saved, const std::string& path) {
+  std::vector<std::pair<std::string, Param<float>*>> mine;
+  for (std::size_t i = 0; i < net.size(); ++i) {
+    Layer<float>& layer = net.layer(i);
+    for (Param<float>* p : buffers ? layer.buffers() : layer.params()) mine.emplace_back(layer.name() + "." + p->name, p);
+  }
+  if (saved.size() != mine.size())
+    throw NormLabError(path + " lists " + std::to_string(saved.size()) + " tensors, the model built from the config has " +
+                       std::to_string(mine.size()));
+  for (std::size_t k = 0; k < mine.size(); ++k) {
+    const SavedTensor& t = saved[k];
+    const Param<float>& p = *mine[k].second;
+    const std::string where = path + "[" + std::to_string(k) + "]";
+    if (t.name != mine[k].first || t.dims != p.dims || t.values.size() != p.size())
+      throw NormLabError(where + " is " + shortText(t.name) + " of " + dimsText(t.dims) + " (" + std::to_string(t.values.size()) +
+                         " values), the model's is \"" + mine[k].first + "\" of " + dimsText(p.dims));
+  }
+  for (std::size_t k = 0; k < mine.size(); ++k) std::copy(saved[k].values.begin(), saved[k].values.end(), mine[k].second->value.begin());
+}
+
+}  // namespace
+
+TrainingState Experiment::trainingState(const Run& constRun) const {
+  Run& run = const_cast<Run&>(constRun);  // params() and buffers() hand out mutable pointers; nothing is changed
+  TrainingState s;
+  s.params = saveTensors(run.model.network, false);
+  s.buffers = saveTensors(run.model.network, true);
+  s.optimizer = run.optimizer.state();
+  s.stream = run.stream.position();
+  s.lossSum = run.lossSum;
+  s.correct = run.correct;
+  s.samples = run.samples;
+  s.steps = run.steps;
+  s.metricsAdded = run.metrics.added();
+  s.metricsStride = run.metrics.stride();
+  s.probesAdded = run.probes.added();
+  s.probesStride = run.probes.stride();
+  s.endPoint = run.endPoint.has_value();
+  if (run.endPoint) {
+    s.finalTrainLoss = run.finalTrainLossBefore;
+    s.finalTestLoss = run.finalTestLossBefore;
+    s.finalTestAccuracy = run.finalTestAccuracyBefore;
+  } else {
+    s.finalTrainLoss = run.record.finalTrainLoss;
+    s.finalTestLoss = run.record.finalTestLoss;
+    s.finalTestAccuracy = run.record.finalTestAccuracy;
+  }
+  return s;
+}
+
+void Experiment::resumeFrom(const ExperimentResults& saved, std::int64_t moreSteps) {
+  if (!prepared()) throw NormLabError("resuming needs a prepared experiment");
+  if (moreSteps < 1 || moreSteps > kMaxFileSteps)
+    throw NormLabError("the steps to continue must be from 1 to " + std::to_string(kMaxFileSteps) + ", got " + std::to_string(moreSteps));
+  if (const std::string why = whyNotResumable(saved); !why.empty()) throw NormLabError(why);
+  if (saved.runs.size() != runs_.size())
+    throw NormLabError("the saved experiment has " + std::to_string(saved.runs.size()) + " runs, its config makes " +
+                       std::to_string(runs_.size()));
+  // The same data, or the continued runs would train on other images than they started with.
+  if (saved.warning != data_.warning)
+    throw NormLabError("the data is not what the experiment was saved with: " +
+                       (saved.warning.empty() ? std::string("it was trained on the dataset itself, now ") + data_.warning
+                                              : "it was trained after \"" + saved.warning + "\", now " +
+                                                    (data_.warning.empty() ? std::string("the dataset itself loads") : data_.warning)));
+  const std::size_t arms = config_.arms.size();
+  for (std::size_t i = 0; i < saved.runs.size(); ++i) {
+    const RunRecord& from = saved.runs[i];
+    const std::string path = "runs[" + std::to_string(i) + "]";
+    Run& run = *runs_.at(std::size_t(from.seedIndex) * arms + std::size_t(from.arm));
+    RunRecord& rec = run.record;
+    if (from.seed != rec.seed || from.batchSize != rec.batchSize || from.label != rec.label)
+      throw NormLabError(path + " (" + shortText(from.label) + ", seed " + std::to_string(from.seed) + ", batch " +
+                         std::to_string(from.batchSize) + ") is not the run its config builds there (" + shortText(rec.label) +
+                         ", seed " + std::to_string(rec.seed) + ", batch " + std::to_string(rec.batchSize) + ")");
+    const std::int64_t configuredTotal = rec.totalSteps;
+    // What the record shows is taken as saved; the run's own state follows below.
+    rec.step = from.step;
+    rec.samplesSeen = from.samplesSeen;
+    rec.epoch = from.epoch;
+    rec.diverged = from.diverged;
+    rec.divergedAtStep = from.divergedAtStep;
+    rec.failed = from.failed;
+    rec.failure = from.failure;
+    rec.trainSeconds = from.trainSeconds;
+    rec.imagesPerSecond = from.imagesPerSecond;
+    rec.finalTrainLoss = from.finalTrainLoss;
+    rec.finalTestLoss = from.finalTestLoss;
+    rec.finalTestAccuracy = from.finalTestAccuracy;
+    rec.populationUpdates = from.populationUpdates;
+    run.probes.clear();
+    run.metrics.clear();
+    if (!from.state) {  // diverged or failed: it stays as it ended (whyNotResumable lets no other through)
+      for (const MetricPoint& m : from.metrics) run.metrics.add(m);
+      for (const auto& p : from.probes) run.probes.add(p);
+      rec.finished = true;
+      rec.totalSteps = configuredTotal;
+      continue;
+    }
+    const TrainingState& st = *from.state;
+    const std::string sp = path + ".training_state";
+    restoreTensors(run.model.network, false, st.params, sp + ".params");
+    restoreTensors(run.model.network, true, st.buffers, sp + ".buffers");
+    if (st.optimizer.steps != from.step)
+      throw NormLabError(sp + ".optimizer.steps is " + std::to_string(st.optimizer.steps) + ", but the run took " +
+                         std::to_string(from.step) + " steps");
+    try {
+      run.optimizer.restore(st.optimizer);
+    } catch (const NormLabError& e) {
+      throw NormLabError(sp + ".optimizer: " + e.what());
+    }
+    if (st.stream.samplesSeen != from.samplesSeen)
+      throw NormLabError(sp + ".sample_stream.samples_seen is " + std::to_string(st.stream.samplesSeen) + ", but the run saw " +
+                         std::to_string(from.samplesSeen) + " samples");
+    try {
+      run.stream.seek(st.stream);
+    } catch (const NormLabError& e) {
+      throw NormLabError(sp + ".sample_stream: " + e.what());
+    }
+    std::vector<MetricPoint> points = from.metrics;
+    std::optional<MetricPoint> end;
+    if (st.endPoint) {
+      if (points.empty()) throw NormLabError(sp + ".end_point is true, but the run has no metric points");
+      end = points.back();
+      points.pop_back();
+    }
+    if (!run.metrics.restore(std::move(points), st.metricsAdded, st.metricsStride))
+      throw NormLabError(sp + ".metric_history (" + std::to_string(st.metricsAdded) + " added, stride " +
+                         std::to_string(st.metricsStride) + ") does not fit the run's " + std::to_string(from.metrics.size()) +
+                         " metric points");
+    if (!run.probes.restore(from.probes, st.probesAdded, st.probesStride))
+      throw NormLabError(sp + ".probe_history (" + std::to_string(st.probesAdded) + " added, stride " +
+                         std::to_string(st.probesStride) + ") does not fit the run's " + std::to_string(from.probes.size()) +
+                         " probes");
+    run.lossSum = st.lossSum;
+    run.correct = st.correct;
+    run.samples = st.samples;
+    run.steps = st.steps;
+    rec.finalTrainLoss = st.finalTrainLoss;
+    rec.finalTestLoss = st.finalTestLoss;
+    rec.finalTestAccuracy = st.finalTestAccuracy;
+    run.endPoint.reset();
+    // The run ended at step S with a point that has a test evaluation. A straight run logs a
+    // point at S only where the schedule does (with a test evaluation only at evaluation steps),
+    // and only once: that point is the end point, less its test values off an evaluation step.
+    const std::int64_t S = from.step;
+    const bool probeStep = S == 1 || S % config_.probeEvery == 0, evalStep = S % run.arm.train.evalEvery == 0;
+    const bool loggedAtS = !run.metrics.points().empty() && run.metrics.points().back().step == S;
+    if (end && (probeStep || evalStep) && !loggedAtS) {
+      MetricPoint p = *end;
+      if (!evalStep) p.testLoss = p.testAccuracy = kNotMeasured;
+      addPoint(run, p, evalStep);
+    }
+    rec.totalSteps = S + moreSteps;
+    rec.finished = false;
+  }
+}
+
+std::vector<int> Experiment::lastBatchIndices(int i) const {
+  const Run& run = *runs_[std::size_t(i)];
+  return {run.indices.begin(), run.indices.begin() + std::min<std::int64_t>(run.record.batchSize, run.record.samplesSeen)};
+}
+
+std::int64_t Experiment::stepsDone() const {
+  std::int64_t done = 0;
+  for (const auto& r : runs_) done += r->record.diverged || r->record.failed ? r->record.totalSteps : r->record.step;
+  return done;
+}
+
+std::int64_t Experiment::stepsTotal() const {
+  std::int64_t total = 0;
+  for (const auto& r : runs_) total += r->record.totalSteps;
+  return total;
+}
+
+}  // namespace normlab

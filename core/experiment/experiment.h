@@ -1,0 +1,200 @@
+// core/experiment/: experiments: the config (arms x seeds), the experiment trained in
+// lockstep (this file), the background runner, probes, bounded histories, sweeps and the
+// memory estimate that validate checks.
+//
+// An experiment in progress: every (arm, seed) run of a config, trained in lockstep by samples
+// seen on one shared thread pool, with metrics and per-layer probes recorded in bounded
+// histories. Single-threaded control: the caller (command line, or the GUI's worker thread)
+// drives it with advance(). Must not depend on Qt.
+#pragma once
+
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/experiment/bounded_history.h"
+#include "core/data/data_config.h"
+#include "core/experiment/experiment_config.h"
+#include "core/experiment/memory_estimate.h"
+#include "core/model/model_spec.h"
+#include "core/model/model_summary.h"
+#include "core/experiment/probes.h"
+#include "core/data/sample_stream.h"
+
+namespace normlab {
+
+inline constexpr double kNotMeasured = std::numeric_limits<double>::quiet_NaN();
+
+// Test evaluation runs in chunks of at least this many images (and the network is planned for
+// it), so small-batch arms do not evaluate two images at a time.
+inline constexpr int kMinEvalBatch = 64;
+// Points a run's metric and probe histories keep (bounded_history.h).
+inline constexpr std::size_t kMetricHistory = 4096, kProbeHistory = 512;
+
+// A parameter or buffer tensor of a saved run, with the name and shape it had in the network
+// ("conv1.weight", dims as Param::dims) so that a restore can tell it belongs there.
+struct SavedTensor {
+  std::string name;
+  std::vector<int> dims;
+  std::vector<float> values;
+};
+
+// Everything one run needs to continue exactly where it stopped, besides what its RunRecord
+// already holds (step, samples seen, metric and probe points, final values). Random numbers need
+// no state of their own: every stream is keyed by (seed, purpose, step, layer) or by the sample
+// stream's position (random.h), so the step and `stream` pin all of them (weights init, dropout
+// masks, shuffles, augmentation).
+struct TrainingState {
+  std::vector<SavedTensor> params, buffers;  // Network::params() / buffers() order
+  OptimizerState<float> optimizer;           // its steps equal the record's step
+  SampleStream::Position stream;
+  // Training totals since the last point of the metric history (a point's train loss and
+  // accuracy are their means).
+  double lossSum = 0;
+  std::int64_t correct = 0, samples = 0, steps = 0;
+  // BoundedHistory::added() and stride() of the metric and probe histories.
+  std::uint64_t metricsAdded = 0, metricsStride = 1, probesAdded = 0, probesStride = 1;
+  // Whether the record's last metric point is the end-of-run point (finishRun: with a test
+  // evaluation, logged because the run ended, not by the schedule). It is not part of the
+  // history; a continued run drops it, or keeps it where the schedule logs a point at that step.
+  bool endPoint = false;
+  // The record's final values before the end-of-run point set them.
+  double finalTrainLoss = kNotMeasured, finalTestLoss = kNotMeasured, finalTestAccuracy = kNotMeasured;
+};
+
+// One logged step of one run. Train loss and accuracy are means over the steps since the
+// previous point; test values are NaN where the test set was not evaluated at this step.
+struct MetricPoint {
+  std::int64_t step = 0, samplesSeen = 0;
+  double epoch = 0;  // samples seen / training-set size
+  double trainLoss = kNotMeasured, trainAccuracy = kNotMeasured;
+  double testLoss = kNotMeasured, testAccuracy = kNotMeasured;
+  double wallSeconds = 0;  // this run's training time so far
+};
+
+// "Recompute population statistics" applied to a batch-norm run: its eval-mode test accuracy
+// with the running statistics before, and with the recomputed ones after.
+struct PopulationUpdate {
+  std::int64_t step = 0;
+  int images = 0;  // training images averaged over
+  double testAccuracyBefore = kNotMeasured, testAccuracyAfter = kNotMeasured;
+};
+
+// The recorded state of one (arm, seed) run; plain values, cheap to copy for a snapshot.
+struct RunRecord {
+  int arm = 0, seedIndex = 0;
+  std::string label;
+  std::uint64_t seed = 0;
+  int batchSize = 0;
+  double dropout = 0;  // the rate of the model's dropout layers in this run (0 without any)
+  std::int64_t step = 0, samplesSeen = 0, totalSteps = 0;
+  double epoch = 0;
+  bool diverged = false;
+  std::int64_t divergedAtStep = -1;
+  bool finished = false;
+  // The run threw mid-training (e.g. out of memory): it stops there, the other runs go on.
+  // `failure` says at which step and why; like a diverged run it counts as finished.
+  bool failed = false;
+  std::string failure;
+  double trainSeconds = 0, imagesPerSecond = 0;
+  double finalTrainLoss = kNotMeasured, finalTestLoss = kNotMeasured, finalTestAccuracy = kNotMeasured;
+  std::vector<MetricPoint> metrics;
+  std::vector<std::shared_ptr<const ProbeRecord>> probes;
+  std::vector<NormPlacement> norms;
+  // The arm's network as a Keras-style summary (layers, output shapes, parameter counts).
+  std::vector<SummaryRow> modelLayers;
+  std::vector<PopulationUpdate> populationUpdates;
+  // Set when the record was taken with its training state (and the run can continue: not
+  // diverged, not failed); null otherwise.
+  std::shared_ptr<const TrainingState> state;
+};
+
+struct ExperimentResults;
+
+class Experiment {
+ public:
+  // threads: 0 = all cores. Background priority for training behind a GUI.
+  explicit Experiment(ExperimentConfig config, int threads = 0,
+                      ThreadPriority priority = ThreadPriority::Normal);
+  ~Experiment();
+
+  // Loads the data and builds every run (identical weights for layers the arms share).
+  // Throws NormLabError naming the problem (missing/corrupt dataset, images that do not fit, an
+  // estimate above the memory budget, checked before loading and again with the loaded data; an
+  // allocation that fails anyway names what it was for).
+  void prepare();
+  // The budget prepare() checks the memory estimate against; defaultMemoryBudget() unless set.
+  void setMemoryBudget(MemoryBudget budget) { budget_ = std::move(budget); }
+  bool prepared() const { return !runs_.empty(); }
+
+  // Advances the unfinished run with the fewest samples seen (ties: lowest index) by one
+  // mini-batch. Returns false when every run has finished, diverged or failed. A step that throws
+  // a std::exception (std::bad_alloc included) marks that run failed with the message; it does
+  // not propagate.
+  bool advance();
+  // Advances every unfinished run by exactly one mini-batch (the GUI's Step); failures as above.
+  void stepAll();
+  // Test-only fault injection: run `run`'s step `step` (1-based) throws instead of training:
+  // std::bad_alloc when outOfMemory, else std::runtime_error "injected failure". One integer
+  // comparison per step.
+  void injectFailureAt(int run, std::int64_t step, bool outOfMemory = false);
+  bool finished() const;
+  // Ends every run now (stop, Ctrl-C): evaluates the test set for runs that did not finish.
+  void finishEarly();
+  // Applies from the next step to every run.
+  void setLearningRate(double lr);
+  // For every batch-norm run that has not diverged: replaces the running statistics by their
+  // average over the first `images` training images, in Train-mode batches of the arm's batch
+  // size (PyTorch's torch.optim.swa_utils.update_bn: cumulative average, dropout active), and
+  // records the eval-mode test accuracy before and after. Training later continues from there
+  // with the usual momentum. Returns how many runs were updated.
+  int recomputePopulationStatistics(int images = 4096);
+
+  const ExperimentConfig& config() const { return config_; }
+  const LoadedData& data() const { return data_; }
+  const std::string& warning() const { return data_.warning; }
+  int runCount() const { return int(runs_.size()); }
+  // A copy of run i's record (histories included); withState adds its training state (weights,
+  // optimizer, stream position, ...) unless the run diverged or failed. Between steps only.
+  RunRecord record(int i, bool withState = false) const;
+  // After prepare() on continuedConfig(saved, moreSteps) (experiment_file.h): puts every run
+  // back where `saved` left it and sets its end `moreSteps` steps further (runs that diverged
+  // or failed stay as saved). Trained on, the runs then match the runs of one straight, longer
+  // experiment bit for bit (wall-clock times aside). Throws NormLabError, naming the run and key
+  // ("runs[1].training_state.params[2]"), when a run holds no state (whyNotResumable) or its
+  // state does not fit the model built from the config (names, shapes, sizes, counts).
+  void resumeFrom(const ExperimentResults& saved, std::int64_t moreSteps);
+  // Sample indices of run i's last training batch (the twin-run contract is tested with it).
+  std::vector<int> lastBatchIndices(int i) const;
+  std::int64_t stepsDone() const;
+  std::int64_t stepsTotal() const;
+  int threads() const;
+
+ private:
+  struct Run;
+  void trainOneStep(Run& run);
+  void stepOrFail(Run& run);
+  void markFailed(Run& run, std::int64_t step, const std::string& what);
+  void evaluateTest(Run& run, double& loss, double& accuracy);
+  void measureTrainVersusEval(Run& run, ProbeRecord& record);
+  // The metric point of the steps since the last one (and a test evaluation when withTest).
+  MetricPoint pointNow(Run& run, bool withTest);
+  // Adds it to the history, resets the totals and updates the record's final values.
+  void addPoint(Run& run, const MetricPoint& point, bool withTest);
+  void logPoint(Run& run, bool withTest);
+  TrainingState trainingState(const Run& run) const;
+  void finishRun(Run& run);
+
+  ExperimentConfig config_;
+  int threadsWanted_;
+  ThreadPriority priority_;
+  std::unique_ptr<ThreadPool> pool_;
+  MemoryBudget budget_ = defaultMemoryBudget();
+  LoadedData data_;
+  std::vector<std::unique_ptr<Run>> runs_;
+};
+
+}  // namespace normlab

@@ -1,0 +1,134 @@
+// The experiment configuration (JSON): a base training setup, a dataset, a model (preset name or
+// inline spec) and the comparison arms, each of which may override any training key and sets its
+// own normalization. Parsing is strict: every error names the key path ("arms[1].grups") and what
+// is wrong, and each arm is checked against the model (planNorms, validateTrainingBatch). Must not
+// depend on Qt.
+//
+// Format (every key optional except "arms"; defaults in brackets):
+//   { "name": "...",                                    ["experiment"]
+//     "dataset": {...},                                 [fashion-mnist, see data_config.h]
+//     "model": "bench-net" | {inline model spec},       [defaultPresetName(): "small-cnn"]
+//     "train": {
+//       "optimizer": "sgd" | "adam",                    [sgd]
+//       "lr": 0.01,            SGD and Adam             [0.01: torch.optim has no default for SGD;
+//                                                        0.01 is the common starting point]
+//       "momentum": 0, "nesterov": false,   SGD only    [PyTorch: 0, false]
+//       "beta1": 0.9, "beta2": 0.999, "adam_eps": 1e-8,   Adam only   [PyTorch]
+//       "weight_decay": 0,                              [0]
+//       "batch_size": 32 (1..4096), "dropout": p in [0, 1) (overrides every dropout layer),
+//       "epochs": 1 | "steps": N (not both),  "seed": 1,  "eval_every": 200 (steps),
+//       "activation": relu | leaky_relu | sigmoid | tanh  (fills the model's activation placeholders),
+//       "init": pytorch | kaiming_normal | kaiming_uniform | xavier   [pytorch],
+//       "norm_position": before_activation | after_activation  [before_activation: the model's
+//                        order; after moves each norm behind the activation that follows it] },
+//     "arms": [ { "label": "BN" [norm name], "norm": none|batch|layer|instance|group|lrn [none],
+//                 "groups": 4, "norm_eps": 1e-5, "norm_momentum": 0.1 (batch-norm running stats),
+//                 "affine": true, "lrn_size": 5, "lrn_alpha": 1e-4, "lrn_beta": 0.75, "lrn_k": 1,
+//                 "layer_norm_affine": channel | element | none   [channel: gamma/beta of C, as
+//                     GroupNorm(1, C); element: of C x H x W, as nn.LayerNorm([C, H, W]); none:
+//                     as "affine": false (both given must agree)],
+//                 "input_norm": raw | minmax | zscore   [dataset.preprocess: this arm's inputs],
+//                 ...any "train" key... }, ... ],
+//     "seeds": [1, 2, 3],        every arm runs once per seed [train.seed]; not with "train.seed"
+//     "probe_every": 10,         steps between probes (1..1000000)
+//     "histogram_bins": 40,      (8..256)
+//     "lesson": {...} }          a teaching lesson's text (lesson_info.h); carried, not run
+// Each arm is checked against the model and data: planNorms/validateTrainingBatch and, without
+// drop_last, the epoch's last partial batch (validateLastBatch; messages start "arms[1] (GN): "),
+// a batch larger than the known training set with drop_last, and "dropout" or "activation" given
+// for a model without dropout layers or activation placeholders. The model's input must match the
+// dataset's images (or be flat with as many values), with at least as many outputs as classes.
+// Norm keys apply only to the norms that use them ("groups" to group norm, "lrn_*" to lrn, ...);
+// optimizer keys only to their optimizer. An arm's "steps" replaces an inherited "epochs" and vice
+// versa. An arm may fix its own "seed" only when the experiment runs a single seed.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "core/data/data_config.h"
+#include "core/layers/init.h"
+#include "core/layers/layer_configs.h"
+#include "core/classroom/lesson_info.h"
+#include "core/model/model_spec.h"
+#include "core/model/optimizer.h"
+
+namespace normlab {
+
+struct TrainSettings {
+  OptimizerConfig optimizer;                  // defaults: SGD, lr 0.01, no momentum
+  int batchSize = 32;
+  std::optional<double> dropout;              // overrides every dropout layer's p
+  int epochs = 1;
+  std::int64_t steps = 0;                     // > 0: train this many steps instead of `epochs`
+  std::uint64_t seed = 1;
+  int evalEvery = 200;                        // steps between test evaluations
+  std::optional<ActivationKind> activation;   // overrides the model's activation placeholders
+  InitScheme init = InitScheme::PyTorchDefault;
+  NormPosition normPosition = NormPosition::BeforeActivation;
+};
+
+struct ArmConfig {
+  std::string label;
+  TrainSettings train;                        // the base "train" with this arm's overrides applied
+  NormConfig norm;
+  std::optional<Preprocess> inputNorm;        // this arm's input preprocessing; none: the dataset's
+  std::vector<std::string> overrides;         // "train" keys this arm set itself, in key order
+
+  // What the model builder needs for this arm at replicate seed `seed` (an arm that fixed its own
+  // "seed" keeps it).
+  ArmSettings armSettings(std::uint64_t seed) const;
+  bool isOverridden(const char* key) const;
+};
+
+struct ExperimentConfig {
+  std::string name = "experiment";
+  DataConfig data;
+  std::string modelName;                      // preset name, or "" for an inline spec
+  ModelSpec model;
+  TrainSettings train;                        // the base settings (train.seed == seeds[0])
+  std::vector<ArmConfig> arms;
+  std::vector<std::uint64_t> seeds;           // replicate seeds, never empty after parsing
+  int probeEvery = 10;
+  int histogramBins = 40;
+  std::optional<LessonInfo> lesson;           // present in lesson files only
+};
+
+// At most this many runs (arms x seeds). Labels and names are at most kMaxNameBytes (200)
+// long, paths and texts kMaxTextBytes (4096): see json_input.h.
+inline constexpr std::size_t kMaxRuns = 10000;
+// Without drop_last an epoch ends with a batch of trainImages % batchSize images: throws as
+// validateTrainingBatch when batch norm would see one value per channel there.
+void validateLastBatch(const ModelSpec& spec, const ArmSettings& arm, int batchSize, int trainImages, bool dropLast);
+
+// Parses and validates. Throws NormLabError naming the key path and the problem.
+ExperimentConfig parseExperimentConfig(const nlohmann::json& json);
+// As above, read strictly (strictJson: at most 16 MiB, 64 levels, no repeated key, nothing after
+// the value); a syntax error gives "invalid JSON at line L, column C: ...".
+ExperimentConfig parseExperimentConfig(std::string_view text);
+// Text overloads, so a std::string or a literal is not ambiguous with the json one.
+inline ExperimentConfig parseExperimentConfig(const std::string& text) { return parseExperimentConfig(std::string_view(text)); }
+inline ExperimentConfig parseExperimentConfig(const char* text) { return parseExperimentConfig(std::string_view(text)); }
+// Reads and parses a file; an unreadable file gives a message naming the path.
+ExperimentConfig loadExperimentConfig(const std::string& path);
+
+// One line per norm placeholder that stays empty although its arm has a norm, because the norm
+// cannot apply there (instance norm or lrn after a dense layer): "arms[1] (instance): norm3 after
+// fc1 stays empty: instance norm has no meaning on a dense layer's output: ...".
+std::vector<std::string> normNotes(const ExperimentConfig& config);
+
+// Writes the config back in the same shape (arms hold only their overrides; a preset stays a
+// name). parseExperimentConfig(toJson(c)) equals c (see sameConfig).
+nlohmann::json toJson(const ExperimentConfig& config);
+
+// Field-by-field equality of everything that affects a run (the structs hold types without ==).
+bool sameSettings(const TrainSettings& a, const TrainSettings& b);
+bool sameNorm(const NormConfig& a, const NormConfig& b);
+bool sameConfig(const ExperimentConfig& a, const ExperimentConfig& b);
+
+}  // namespace normlab

@@ -1,0 +1,290 @@
+#include "core/experiment/experiment_runner.h"
+
+#include <algorithm>
+
+namespace normlab {
+
+using Clock = std::chrono::steady_clock;
+
+namespace {
+Clock::duration stepPeriod(double stepsPerSecond) {
+  return std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(1.0 / stepsPerSecond));
+}
+}  // namespace
+
+const char* runnerStateName(RunnerState state) {
+  switch (state) {
+    case RunnerState::Idle: return "idle";
+    case RunnerState::Loading: return "loading";
+    case RunnerState::Running: return "running";
+    case RunnerState::Paused: return "paused";
+    case RunnerState::Finished: return "finished";
+    case RunnerState::Failed: return "failed";
+  }
+  return "idle";
+}
+
+ExperimentRunner::ExperimentRunner(int threads, std::chrono::milliseconds publishInterval)
+    : threads_(threads), publishInterval_(publishInterval) {
+  snapshot_ = std::make_shared<Snapshot>();
+  worker_ = std::thread([this] { workerLoop(); });
+}
+
+ExperimentRunner::~ExperimentRunner() {
+  {
+    std::lock_guard lock(mutex_);
+    quit_ = true;
+  }
+  wake_.notify_all();
+  worker_.join();
+}
+
+void ExperimentRunner::start(ExperimentConfig config, bool startPaused) {
+  {
+    std::lock_guard lock(mutex_);
+    pendingConfig_ = std::move(config);
+    pendingContinuation_.reset();
+    pendingStartPaused_ = startPaused;
+    commands_.push_back(Command::Start);
+  }
+  wake_.notify_all();
+}
+
+void ExperimentRunner::continueFrom(ExperimentResults saved, std::int64_t moreSteps, bool startPaused) {
+  {
+    std::lock_guard lock(mutex_);
+    pendingConfig_ = saved.config;  // replaced by continuedConfig on the worker (it may throw there)
+    pendingContinuation_ = Continuation{std::make_shared<const ExperimentResults>(std::move(saved)), moreSteps};
+    pendingStartPaused_ = startPaused;
+    commands_.push_back(Command::Start);
+  }
+  wake_.notify_all();
+}
+
+void ExperimentRunner::enqueue(Command command) {
+  {
+    std::lock_guard lock(mutex_);
+    commands_.push_back(command);
+  }
+  wake_.notify_all();
+}
+
+void ExperimentRunner::pause() { enqueue(Command::Pause); }
+void ExperimentRunner::resume() { enqueue(Command::Resume); }
+void ExperimentRunner::step() { enqueue(Command::Step); }
+void ExperimentRunner::stop() { enqueue(Command::Stop); }
+void ExperimentRunner::reset() { enqueue(Command::Reset); }
+void ExperimentRunner::recomputePopulationStatistics() { enqueue(Command::RecomputePopulation); }
+
+std::uint64_t ExperimentRunner::requestSnapshot() {
+  std::uint64_t ticket = 0;
+  {
+    std::lock_guard lock(mutex_);
+    commands_.push_back(Command::Publish);
+    ticket = ++requestsGiven_;
+  }
+  wake_.notify_all();
+  return ticket;
+}
+
+void ExperimentRunner::setStepsPerSecond(double stepsPerSecond) {
+  {
+    std::lock_guard lock(mutex_);
+    stepsPerSecond_ = std::max(0.0, stepsPerSecond);
+    speedChanged_ = true;
+  }
+  wake_.notify_all();
+}
+
+void ExperimentRunner::setLearningRate(double lr) {
+  {
+    std::lock_guard lock(mutex_);
+    pendingLearningRate_ = lr;
+  }
+  wake_.notify_all();
+}
+
+std::shared_ptr<const Snapshot> ExperimentRunner::snapshot() const {
+  std::lock_guard lock(mutex_);
+  return snapshot_;
+}
+
+bool ExperimentRunner::waitUntilDone(std::chrono::milliseconds timeout) {
+  std::unique_lock lock(mutex_);
+  return changed_.wait_for(lock, timeout, [&] {
+    return commands_.empty() && !pendingConfig_ &&
+           (state_ == RunnerState::Finished || state_ == RunnerState::Failed || state_ == RunnerState::Idle);
+  });
+}
+
+// Worker thread only.
+void ExperimentRunner::publishProgress() {
+  if (Clock::now() - lastPublish_ < publishInterval_) return;
+  publish();
+}
+
+// Worker thread only. The snapshot is built without the lock (the viewer never waits for the
+// copy); only the state change and the pointer swap are locked.
+void ExperimentRunner::publish(std::optional<RunnerState> state) {
+  lastPublish_ = Clock::now();
+  auto s = std::make_shared<Snapshot>();
+  if (experiment_) {
+    s->runs.reserve(std::size_t(experiment_->runCount()));
+    // The state being published (a new one, or the current one). Only this thread writes
+    // state_, so reading it here needs no lock.
+    const RunnerState shown = state.value_or(state_);
+    const bool withState = shown != RunnerState::Running && shown != RunnerState::Loading;
+    for (int i = 0; i < experiment_->runCount(); ++i) s->runs.push_back(experiment_->record(i, withState));
+    s->stepsDone = experiment_->stepsDone();
+    s->stepsTotal = experiment_->stepsTotal();
+    s->warning = experiment_->warning();
+  }
+  s->elapsedSeconds = elapsed_;
+  s->error = error_;
+  {
+    std::lock_guard lock(mutex_);
+    if (state) state_ = *state;
+    s->state = state_;
+    s->version = ++version_;
+    s->request = requestsTaken_;
+    snapshot_ = std::move(s);
+  }
+  changed_.notify_all();
+}
+
+void ExperimentRunner::workerLoop() {
+  // Training yields to the viewer: a GUI thread that wakes to draw gets a core at once.
+  lowerCurrentThreadPriority();
+  // Throttled: when the next step is due, and when the last one began (a new speed counts from it).
+  auto nextStepAt = Clock::now();
+  Clock::time_point lastStepAt{};
+  for (;;) {
+    Command command = Command::None;
+    std::optional<ExperimentConfig> config;
+    std::optional<Continuation> continuation;
+    std::optional<double> lr;
+    bool startPaused = false, running = false, stepDue = false;
+    {
+      std::unique_lock lock(mutex_);
+      auto hasWork = [&] { return quit_ || speedChanged_ || !commands_.empty() || pendingLearningRate_.has_value(); };
+      if (state_ == RunnerState::Running && stepsPerSecond_ > 0)
+        wake_.wait_until(lock, nextStepAt, hasWork);
+      else
+        wake_.wait(lock, [&] { return hasWork() || state_ == RunnerState::Running; });
+      if (quit_) return;
+      if (std::exchange(speedChanged_, false) && stepsPerSecond_ > 0)
+        nextStepAt = lastStepAt + stepPeriod(stepsPerSecond_);
+      if (!commands_.empty()) {
+        command = commands_.front();
+        commands_.erase(commands_.begin());
+        if (command == Command::Publish) ++requestsTaken_;
+        if (command == Command::Start) {
+          config = std::exchange(pendingConfig_, std::nullopt);
+          continuation = std::exchange(pendingContinuation_, std::nullopt);
+          startPaused = pendingStartPaused_;
+          // Loading from the moment the command is taken: waitUntilDone must not see the
+          // previous run's Finished while the new one is being built.
+          if (config) state_ = RunnerState::Loading;
+        }
+      }
+      lr = std::exchange(pendingLearningRate_, std::nullopt);
+      running = state_ == RunnerState::Running;
+      stepDue = running;
+      if (command == Command::None && running && stepsPerSecond_ > 0) {
+        const auto now = Clock::now();
+        stepDue = now >= nextStepAt;
+        // Woken before the step is due: by nothing, or by a learning rate, which is applied now
+        // (not lost) while the step waits for its time.
+        if (!stepDue && !lr) continue;
+        if (stepDue) {
+          lastStepAt = now;
+          // Late (a slow step): the next one may follow at once, but the pace never exceeds one
+          // step per period plus that one catch-up step.
+          const auto period = stepPeriod(stepsPerSecond_);
+          nextStepAt = std::max(nextStepAt + period, lastStepAt - period);
+        }
+      }
+    }
+    try {
+      if (lr && experiment_) experiment_->setLearningRate(*lr);
+      switch (command) {
+        case Command::Start:
+          if (!config) break;  // superseded by a later start
+          experiment_.reset();
+          error_.clear();
+          elapsed_ = 0;
+          publish(RunnerState::Loading);
+          {
+            if (continuation) config = continuedConfig(*continuation->saved, continuation->moreSteps);
+            auto e = std::make_unique<Experiment>(std::move(*config), threads_, ThreadPriority::Background);
+            e->prepare();
+            if (continuation) e->resumeFrom(*continuation->saved, continuation->moreSteps);
+            experiment_ = std::move(e);
+          }
+          nextStepAt = Clock::now();
+          publish(startPaused ? RunnerState::Paused : RunnerState::Running);
+          break;
+        case Command::Pause:
+          publish(running ? std::optional(RunnerState::Paused) : std::nullopt);
+          break;
+        case Command::Resume:
+          publish(experiment_ && !running && !experiment_->finished() ? std::optional(RunnerState::Running) : std::nullopt);
+          break;
+        case Command::Step: {
+          bool ended = false;
+          if (experiment_ && !running && !experiment_->finished()) {
+            const auto t0 = Clock::now();
+            experiment_->stepAll();
+            elapsed_ += std::chrono::duration<double>(Clock::now() - t0).count();
+            ended = experiment_->finished();
+          }
+          publish(ended ? std::optional(RunnerState::Finished) : std::nullopt);
+          break;
+        }
+        case Command::Stop:
+          if (experiment_ && !experiment_->finished()) {
+            experiment_->finishEarly();
+            publish(RunnerState::Finished);
+          } else {
+            publish();
+          }
+          break;
+        case Command::RecomputePopulation:
+          if (experiment_) {
+            const auto t0 = Clock::now();
+            experiment_->recomputePopulationStatistics();
+            elapsed_ += std::chrono::duration<double>(Clock::now() - t0).count();
+          }
+          publish();
+          break;
+        case Command::Publish:
+          publish();
+          break;
+        case Command::Reset:
+          experiment_.reset();
+          error_.clear();
+          elapsed_ = 0;
+          publish(RunnerState::Idle);
+          break;
+        case Command::None:
+          if (stepDue && experiment_) {
+            const auto t0 = Clock::now();
+            const bool more = experiment_->advance();
+            elapsed_ += std::chrono::duration<double>(Clock::now() - t0).count();
+            // The end goes out at once, however recently progress was published.
+            if (!more || experiment_->finished())
+              publish(RunnerState::Finished);
+            else
+              publishProgress();
+          }
+          break;
+      }
+    } catch (const std::exception& e) {
+      // A bad dataset, a config that does not fit the data, out of memory: report, keep running.
+      error_ = e.what();
+      publish(RunnerState::Failed);
+    }
+  }
+}
+
+}  // namespace normlab
