@@ -246,13 +246,16 @@ bool MainWindow::openExperimentFrom(const QString& path) {
   controls_->setLocked(false);
   continueOffered_ = true;  // after the panel took the file's settings
   showOpenedResults(results);
+  const std::string why = whyNotResumable(results);
   if (!openedConfigInControls_)
-    showBanner("The side panel cannot show this experiment's settings (for example several seeds or an inline "
-               "model): Run again (Ctrl+Shift+R) repeats it exactly as saved; Start runs the panel's settings.",
+    showBanner(QString("The side panel cannot show this experiment's settings (for example several seeds or an "
+                       "inline model): %1Run again (Ctrl+Shift+R) repeats it exactly as saved; Start runs the "
+                       "panel's settings%2.")
+                   .arg(why.empty() ? "Continue (Space) trains it on from where it was saved, " : "",
+                        why.empty() ? " once you change one" : ""),
                false);
   else if (!results.warning.empty())
     showBanner(QString::fromStdString(results.warning), false);
-  const std::string why = whyNotResumable(results);
   statusBar()->showMessage("Opened " + QDir::toNativeSeparators(filePath_) +
                                (why.empty() ? QString(": Continue (Space) trains on from where it was saved")
                                             : QString(". ") + QString::fromStdString(why)),
