@@ -15,29 +15,15 @@
 
 #include <nlohmann/json.hpp>
 
+#include "support/cli_process.h"
 #include "support/csv_reader.h"
 
 using json = nlohmann::json;
 
 namespace {
 
-struct Result {
-  int exitCode = -1;
-  bool normalExit = false;
-  QString out, err;
-};
-
-Result runCli(const QStringList& args) {
-  QProcess p;
-  p.start(NORMLAB_CLI_PATH, args);
-  Result r;
-  if (!p.waitForStarted(10000) || !p.waitForFinished(300000)) return r;
-  r.normalExit = p.exitStatus() == QProcess::NormalExit;
-  r.exitCode = p.exitCode();
-  r.out = QString::fromUtf8(p.readAllStandardOutput());
-  r.err = QString::fromUtf8(p.readAllStandardError());
-  return r;
-}
+using Result = test::CliResult;
+using test::runCli;
 
 std::string readFile(const QString& path) {
   std::ifstream in(path.toStdString(), std::ios::binary);
