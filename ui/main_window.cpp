@@ -10,6 +10,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScrollArea>
+#include <QScreen>
 #include <QScrollBar>
 #include <QSettings>
 #include <QStatusBar>
@@ -140,6 +141,9 @@ MainWindow::MainWindow(QWidget* parent, int threads)
   const int speedIndex = store.value("speedIndex", 0).toInt();
   if (speedIndex >= 0 && speedIndex < speed_->count()) speed_->setCurrentIndex(speedIndex);
   if (!restoreGeometry(store.value("window/geometry").toByteArray())) resize(1366, 820);
+  // Never larger than the screen's free area (a school laptop's 1280x720, or a geometry saved on
+  // a bigger screen): not every desktop clamps a window that asks for more.
+  if (const QScreen* s = screen()) resize(size().boundedTo(s->availableGeometry().size()));
   restoreState(store.value("window/state").toByteArray());
   const int tab = store.value("window/tab", 0).toInt();
   if (tab >= 0 && tab < tabs_->count()) tabs_->setCurrentIndex(tab);

@@ -19,6 +19,7 @@
 #include <QDockWidget>
 #include <QLabel>
 #include <QLineEdit>
+#include <QScreen>
 #include <QSettings>
 #include <QTabWidget>
 #include <QStatusBar>
@@ -118,6 +119,7 @@ class TestMainWindow : public QObject {
   void presentationModeEnlargesFonts();
   void keyboardShortcuts();
   void settingsPersist();
+  void windowNeverOpensLargerThanTheScreen();
   void screenshots();
 };
 
@@ -479,6 +481,11 @@ void TestMainWindow::keyboardShortcuts() {
   QVERIFY(w.lastSnapshot()->runs.empty());
 }
 
+// Smaller than the screen in both directions, so that nothing cuts it.
+static QSize savedSizeThatFits() {
+  return QGuiApplication::primaryScreen()->availableGeometry().size() - QSize(100, 80);
+}
+
 void TestMainWindow::settingsPersist() {
   {
     MainWindow w;
@@ -489,7 +496,7 @@ void TestMainWindow::settingsPersist() {
     s.batchSize = 8;
     s.lr = 0.02;
     w.controls()->setSettings(s);
-    w.resize(1000, 700);
+    w.resize(savedSizeThatFits());
     w.close();
   }
   MainWindow w;
@@ -499,7 +506,24 @@ void TestMainWindow::settingsPersist() {
   QCOMPARE(s.batchSize, 8);
   QCOMPARE(s.lr, 0.02);
   QCOMPARE(s.norms, (std::vector<NormKind>{NormKind::Batch, NormKind::Group}));
-  QCOMPARE(w.size(), QSize(1000, 700));
+  QCOMPARE(w.size(), savedSizeThatFits());
+}
+
+// A size saved on a bigger screen (or the default 1366x820 on a 1280x720 laptop) is cut to the
+// screen's free area when the window opens.
+void TestMainWindow::windowNeverOpensLargerThanTheScreen() {
+  const QSize room = QGuiApplication::primaryScreen()->availableGeometry().size();
+  {
+    MainWindow w;
+    w.setPrompts(discardingPrompts());
+    w.show();
+    w.resize(room + QSize(400, 300));
+    QCOMPARE(w.size(), room + QSize(400, 300));  // this platform does not clamp it by itself
+    w.close();
+  }
+  MainWindow w;
+  QVERIFY2(w.width() <= room.width() && w.height() <= room.height(),
+           qPrintable(QString("%1x%2 on a %3x%4 screen").arg(w.width()).arg(w.height()).arg(room.width()).arg(room.height())));
 }
 
 // Screenshots of the whole window on launch and of every tab at a fixed step of the launch
