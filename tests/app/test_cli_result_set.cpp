@@ -17,6 +17,7 @@
 
 #include "support/cli_process.h"
 #include "support/csv_reader.h"
+#include "support/file_helpers.h"
 
 using json = nlohmann::json;
 
@@ -25,12 +26,7 @@ namespace {
 using Result = test::CliResult;
 using test::runCli;
 
-std::string readFile(const QString& path) {
-  std::ifstream in(path.toStdString(), std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+std::string readFile(const QString& path) { return test::readFile(path.toStdString()); }
 
 // Every file under dir, relative path -> content (charts/ included).
 using Contents = std::map<QString, std::string>;

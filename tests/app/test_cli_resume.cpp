@@ -13,6 +13,7 @@
 
 #include "support/cli_process.h"
 #include "support/csv_reader.h"
+#include "support/file_helpers.h"
 
 using json = nlohmann::json;
 
@@ -21,12 +22,7 @@ namespace {
 using Result = test::CliResult;
 using test::runCli;
 
-std::string readFile(const QString& path) {
-  std::ifstream in(path.toStdString(), std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+std::string readFile(const QString& path) { return test::readFile(path.toStdString()); }
 
 // 120 training images, batches of 16 and 12 (drop_last off: partial batches), augmentation on.
 json config(const std::string& optimizer) {
