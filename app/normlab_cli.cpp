@@ -42,7 +42,7 @@
 #include "core/files/experiment_file.h"
 #include "core/experiment/memory_estimate.h"
 #include "core/files/results_writer.h"
-#include "ui/chart_export.h"
+#include "ui/export/chart_export.h"
 
 using namespace normlab;
 using Clock = std::chrono::steady_clock;

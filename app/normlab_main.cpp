@@ -24,9 +24,9 @@
 
 #include <cstdio>
 
-#include "ui/lessons_page.h"
-#include "ui/main_window.h"
-#include "ui/stall_monitor.h"
+#include "ui/classroom/lessons_page.h"
+#include "ui/window/main_window.h"
+#include "ui/window/stall_monitor.h"
 
 namespace {
 // NORMLAB_STALL_REPORT=1: every event the GUI thread takes over 30 ms to handle is printed with

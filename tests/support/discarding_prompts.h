@@ -2,7 +2,7 @@
 // opening a lesson ask it) and warnings stay off screen, so no test blocks on a modal dialog.
 #pragma once
 
-#include "ui/user_prompts.h"
+#include "ui/window/user_prompts.h"
 
 namespace normlab {
 

@@ -22,11 +22,11 @@
 #include "core/experiment/experiment.h"
 #include "core/files/experiment_file.h"
 #include "support/many_layers.h"
-#include "ui/arm_palette.h"
-#include "ui/chart_export.h"
-#include "ui/chart_style.h"
-#include "ui/loss_view.h"
-#include "ui/snapshot_view.h"
+#include "ui/views/arm_palette.h"
+#include "ui/export/chart_export.h"
+#include "ui/views/chart_style.h"
+#include "ui/views/loss_view.h"
+#include "ui/views/snapshot_view.h"
 
 using namespace normlab;
 

@@ -10,12 +10,12 @@
 #include <QTabWidget>
 
 #include "core/classroom/lesson.h"
-#include "ui/batch_norm_view.h"
-#include "ui/lessons_page.h"
-#include "ui/main_window.h"
-#include "ui/norm_axes_explainer.h"
+#include "ui/views/batch_norm_view.h"
+#include "ui/classroom/lessons_page.h"
+#include "ui/window/main_window.h"
+#include "ui/classroom/norm_axes_explainer.h"
 #include "support/discarding_prompts.h"
-#include "ui/user_prompts.h"
+#include "ui/window/user_prompts.h"
 
 using namespace normlab;
 

@@ -9,7 +9,7 @@
 
 #include "core/experiment/experiment.h"
 #include "core/files/experiment_file.h"
-#include "ui/data_export.h"
+#include "ui/export/data_export.h"
 
 using namespace normlab;
 

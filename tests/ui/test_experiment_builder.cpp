@@ -4,7 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/base/error.h"
-#include "ui/experiment_builder.h"
+#include "ui/window/experiment_builder.h"
 
 using namespace normlab;
 

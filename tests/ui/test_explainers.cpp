@@ -12,10 +12,10 @@
 #include <QTableWidget>
 #include <QtTest>
 
-#include "ui/batch_norm_explainer.h"
-#include "ui/dropout_explainer.h"
-#include "ui/explainers.h"
-#include "ui/norm_axes_explainer.h"
+#include "ui/classroom/batch_norm_explainer.h"
+#include "ui/classroom/dropout_explainer.h"
+#include "ui/classroom/explainers.h"
+#include "ui/classroom/norm_axes_explainer.h"
 
 using namespace normlab;
 

@@ -32,12 +32,12 @@
 #include <nlohmann/json.hpp>
 
 #include "core/files/experiment_file.h"
-#include "ui/chart_export.h"
-#include "ui/control_panel.h"
-#include "ui/export_dialog.h"
-#include "ui/experiment_builder.h"
-#include "ui/main_window.h"
-#include "ui/recent_files.h"
+#include "ui/export/chart_export.h"
+#include "ui/window/control_panel.h"
+#include "ui/export/export_dialog.h"
+#include "ui/window/experiment_builder.h"
+#include "ui/window/main_window.h"
+#include "ui/window/recent_files.h"
 
 using namespace normlab;
 using nlohmann::json;

@@ -28,16 +28,16 @@
 #include <QXYSeries>
 
 #include "core/data/data_config.h"
-#include "ui/chart_style.h"
-#include "ui/control_panel.h"
-#include "ui/dataset_strip.h"
-#include "ui/experiment_builder.h"
-#include "ui/main_window.h"
-#include "ui/paced_chart_painter.h"
-#include "ui/stall_monitor.h"
+#include "ui/views/chart_style.h"
+#include "ui/window/control_panel.h"
+#include "ui/window/dataset_strip.h"
+#include "ui/window/experiment_builder.h"
+#include "ui/window/main_window.h"
+#include "ui/views/paced_chart_painter.h"
+#include "ui/window/stall_monitor.h"
 #include "support/discarding_prompts.h"
 #include "support/hang_guard.h"
-#include "ui/user_prompts.h"
+#include "ui/window/user_prompts.h"
 
 using namespace normlab;
 using test::kHangGuardMs;

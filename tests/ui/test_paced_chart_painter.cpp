@@ -15,7 +15,7 @@
 #include <vector>
 
 #include "support/hang_guard.h"
-#include "ui/paced_chart_painter.h"
+#include "ui/views/paced_chart_painter.h"
 
 using namespace normlab;
 using test::kHangGuardMs;

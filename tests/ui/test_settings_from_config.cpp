@@ -6,8 +6,8 @@
 #include <nlohmann/json.hpp>
 
 #include "core/model/model_spec.h"
-#include "ui/experiment_builder.h"
-#include "ui/settings_from_config.h"
+#include "ui/window/experiment_builder.h"
+#include "ui/window/settings_from_config.h"
 
 using namespace normlab;
 using nlohmann::json;

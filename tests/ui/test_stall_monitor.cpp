@@ -9,7 +9,7 @@
 #include <ctime>
 
 #include "support/hang_guard.h"
-#include "ui/stall_monitor.h"
+#include "ui/window/stall_monitor.h"
 
 using namespace normlab;
 using test::kHangGuardMs;

@@ -1,0 +1,74 @@
+// The explainer panels behind one interface (see explainers.h).
+#include "ui/classroom/explainers.h"
+
+#include <QDialog>
+#include <QVBoxLayout>
+
+#include "ui/classroom/batch_norm_explainer.h"
+#include "ui/classroom/dropout_explainer.h"
+#include "ui/classroom/norm_axes_explainer.h"
+
+namespace normlab {
+
+QWidget* createExplainer(ExplainerKind kind, QWidget* parent) {
+  switch (kind) {
+    case ExplainerKind::BatchNorm: return new BatchNormExplainer(parent);
+    case ExplainerKind::Dropout: return new DropoutExplainer(parent);
+    case ExplainerKind::NormAxes: return new NormAxesExplainer(parent);
+  }
+  return nullptr;
+}
+
+QString explainerTitle(ExplainerKind kind) {
+  switch (kind) {
+    case ExplainerKind::BatchNorm: return "Batch norm step by step";
+    case ExplainerKind::Dropout: return "Dropout step by step";
+    case ExplainerKind::NormAxes: return "Normalization axes";
+  }
+  return {};
+}
+
+QString explainerName(ExplainerKind kind) {
+  switch (kind) {
+    case ExplainerKind::BatchNorm: return "batch-norm";
+    case ExplainerKind::Dropout: return "dropout";
+    case ExplainerKind::NormAxes: return "norm-axes";
+  }
+  return {};
+}
+
+QStringList explainerNames() {
+  return {explainerName(ExplainerKind::BatchNorm), explainerName(ExplainerKind::Dropout),
+          explainerName(ExplainerKind::NormAxes)};
+}
+
+bool parseExplainerKind(const QString& name, ExplainerKind* kind) {
+  for (ExplainerKind k : {ExplainerKind::BatchNorm, ExplainerKind::Dropout, ExplainerKind::NormAxes})
+    if (name.trimmed().compare(explainerName(k), Qt::CaseInsensitive) == 0) {
+      *kind = k;
+      return true;
+    }
+  return false;
+}
+
+void setExplainerPresentationMode(QWidget* explainer, bool on) {
+  if (auto* panel = dynamic_cast<ExplainerPanel*>(explainer)) panel->setPresentationMode(on);
+}
+
+QWidget* openExplainerWindow(ExplainerKind kind, QWidget* parent, bool presentation) {
+  auto* window = new QDialog(parent);
+  window->setObjectName("explainer-window-" + explainerName(kind));
+  window->setWindowTitle(explainerTitle(kind) + " \u2014 NormLab");
+  window->setAttribute(Qt::WA_DeleteOnClose);
+  window->setModal(false);
+  window->setSizeGripEnabled(true);
+  auto* layout = new QVBoxLayout(window);
+  QWidget* panel = createExplainer(kind, window);
+  layout->addWidget(panel);
+  setExplainerPresentationMode(panel, presentation);
+  window->resize(kind == ExplainerKind::NormAxes ? QSize(1000, 800) : QSize(1200, 900));
+  window->show();
+  return window;
+}
+
+}  // namespace normlab

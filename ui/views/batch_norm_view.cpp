@@ -1,0 +1,245 @@
+#include "ui/views/batch_norm_view.h"
+
+#include <cmath>
+#include <limits>
+
+#include <QComboBox>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QStackedWidget>
+#include <QVBoxLayout>
+#include <QtCharts/QChartView>
+#include <QtCharts/QLineSeries>
+#include <QtCharts/QValueAxis>
+
+#include "ui/views/arm_palette.h"
+
+namespace normlab {
+
+namespace {
+QValueAxis* axis(const QString& title, const char* format = "%.3g") {
+  auto* a = new QValueAxis;
+  a->setTitleText(title);
+  a->setLabelFormat(format);
+  a->setTickCount(5);
+  return a;
+}
+
+const LayerStats* findLayer(const ProbeRecord& probe, const std::string& name) {
+  for (const LayerStats& l : probe.layers)
+    if (l.name == name) return &l;
+  return nullptr;
+}
+
+bool runHasBatchNorm(const RunRecord& run) {
+  for (const NormPlacement& p : run.norms)
+    if (p.kind == NormKind::Batch) return true;
+  if (!run.probes.empty())
+    for (const LayerStats& l : run.probes.back()->layers)
+      if (l.hasBatchNorm) return true;
+  return false;
+}
+}  // namespace
+
+BatchNormView::BatchNormView(QWidget* parent) : ChartViewBase(parent) {
+  auto* layout = new QVBoxLayout(this);
+  pages_ = new QStackedWidget(this);
+  message_ = new QLabel(
+      "No run uses batch norm.\n\nAdd an arm with \"norm\": \"batch\" to compare its batch statistics "
+      "with its running statistics, and train mode with eval mode.",
+      pages_);
+  message_->setAlignment(Qt::AlignCenter);
+  message_->setWordWrap(true);
+  pages_->addWidget(message_);
+  presentationChanged();
+
+  auto* page = new QWidget(pages_);
+  auto* pageLayout = new QVBoxLayout(page);
+  pageLayout->setContentsMargins(0, 0, 0, 0);
+  auto* controls = new QHBoxLayout;
+  controls->addWidget(new QLabel("Batch-norm layer:", page));
+  layerBox_ = new QComboBox(page);
+  layerBox_->setMinimumContentsLength(10);
+  layerBox_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+  controls->addWidget(layerBox_);
+  controls->addStretch(1);
+  controls->addWidget(new QLabel("solid: batch statistics / train mode \u00b7 thin line: running statistics / eval mode", page));
+  pageLayout->addLayout(controls);
+  auto* grid = new QGridLayout;
+  auto make = [&](const QString& title, QValueAxis*& x, QValueAxis*& y, const QString& yTitle, const char* format) {
+    QChart* chart = newChart(title);
+    x = axis("samples seen", "%.0f");
+    y = axis(yTitle, format);
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    return addChart(chart, page);
+  };
+  meanView_ = make("Mean over channels: batch vs running", meanX_, meanY_, "mean", "%.3g");
+  varView_ = make("Variance over channels: batch vs running", varX_, varY_, "variance", "%.3g");
+  accView_ = make("Held-out batch accuracy: train mode vs eval mode", accX_, accY_, "accuracy (%)", "%.0f");
+  accY_->setRange(0, 100);
+  grid->addWidget(meanView_, 0, 0);
+  grid->addWidget(varView_, 0, 1);
+  grid->addWidget(accView_, 1, 0, 1, 2);
+  pageLayout->addLayout(grid, 1);
+  population_ = new QLabel(page);
+  population_->setWordWrap(true);
+  population_->setTextFormat(Qt::RichText);
+  population_->setVisible(false);
+  pageLayout->addWidget(population_);
+  pages_->addWidget(page);
+  layout->addWidget(pages_);
+
+  connect(layerBox_, &QComboBox::currentIndexChanged, this, [this] {
+    meanRange_.reset();
+    varRange_.reset();
+    redraw();
+  });
+}
+
+void BatchNormView::presentationChanged() {
+  QFont font = message_->font();
+  font.setPointSizeF(1.6 * chartFonts(presentation_).widget);  // readable from the back row
+  message_->setFont(font);
+  if (population_) applyWidgetFont(population_, presentation_);
+}
+
+bool BatchNormView::showsMessage() const { return pages_->currentIndex() == 0; }
+QString BatchNormView::message() const { return message_->text(); }
+
+void BatchNormView::showSnapshot(const Snapshot& snapshot) {
+  last_ = snapshot;
+  QStringList layers;
+  QString key = runSetKey(snapshot) + "|";
+  for (std::size_t i = 0; i < last_.runs.size(); ++i) {
+    const RunRecord& run = last_.runs[i];
+    if (!runHasBatchNorm(run)) continue;
+    key += QString::number(i) + ",";
+    if (run.probes.empty()) continue;
+    for (const LayerStats& l : run.probes.back()->layers) {
+      const QString name = QString::fromStdString(l.name);
+      if (l.hasBatchNorm && !layers.contains(name)) layers.append(name);
+    }
+  }
+  if (key != key_ || layers != layers_) {
+    key_ = key;
+    layers_ = layers;
+    rebuild();
+  }
+  redraw();
+  showPopulationUpdates();
+}
+
+// The latest "recompute population statistics" of each run: eval-mode test accuracy before and
+// after, in the run's colour.
+void BatchNormView::showPopulationUpdates() {
+  QStringList parts;
+  const bool seeds = hasSeveralSeeds(last_);
+  std::int64_t step = -1;
+  int images = 0;
+  for (const RunRecord& run : last_.runs) {
+    if (run.populationUpdates.empty()) continue;
+    const PopulationUpdate& u = run.populationUpdates.back();
+    step = std::max(step, u.step);
+    images = u.images;
+    parts.append(QString("<span style=\"color:%1\"><b>%2</b></span> %3% \u2192 %4%")
+                     .arg(armColor(run.arm).name(), runLabel(run, seeds).toHtmlEscaped())
+                     .arg(100 * u.testAccuracyBefore, 0, 'f', 1)
+                     .arg(100 * u.testAccuracyAfter, 0, 'f', 1));
+  }
+  population_->setVisible(!parts.isEmpty());
+  if (parts.isEmpty()) return;
+  population_->setText(QString("Population statistics recomputed (step %1, averaged over %2 training images). "
+                               "Eval-mode test accuracy before \u2192 after: %3")
+                           .arg(step)
+                           .arg(images)
+                           .arg(parts.join(" \u00b7 ")));
+}
+
+QString BatchNormView::populationText() const { return population_->isVisibleTo(this) ? population_->text() : QString(); }
+
+void BatchNormView::rebuild() {
+  refillKeepingSelection(layerBox_, layers_);
+  for (QChartView* v : {meanView_, varView_, accView_}) v->chart()->removeAllSeries();
+  series_.clear();
+  xRange_.reset();
+  meanRange_.reset();
+  varRange_.reset();
+  const bool seeds = hasSeveralSeeds(last_);
+  for (std::size_t i = 0; i < last_.runs.size(); ++i) {
+    const RunRecord& run = last_.runs[i];
+    if (!runHasBatchNorm(run)) continue;
+    const QColor color = armColor(run.arm);
+    const QString name = legendName(run, seeds);
+    RunSeries s;
+    s.run = int(i);
+    auto add = [&](QChartView* view, QValueAxis* x, QValueAxis* y, bool solid) {
+      auto* series = new QLineSeries;
+      series->setName(name);
+      styleLine(series, color, solid ? LineRole::Main : LineRole::Secondary, solid ? Qt::SolidLine : Qt::DashLine);
+      setSeriesRun(series, int(i));
+      view->chart()->addSeries(series);
+      series->attachAxis(x);
+      series->attachAxis(y);
+      if (!solid) hideFromLegend(view->chart(), series);
+      return series;
+    };
+    s.batchMean = add(meanView_, meanX_, meanY_, true);
+    s.runningMean = add(meanView_, meanX_, meanY_, false);
+    s.batchVar = add(varView_, varX_, varY_, true);
+    s.runningVar = add(varView_, varX_, varY_, false);
+    s.trainAcc = add(accView_, accX_, accY_, true);
+    s.evalAcc = add(accView_, accX_, accY_, false);
+    series_.push_back(s);
+  }
+  restyle();
+}
+
+void BatchNormView::redraw() {
+  pages_->setCurrentIndex(series_.empty() ? 0 : 1);
+  if (series_.empty()) return;
+  const std::string layer = layerBox_->currentText().toStdString();
+  const bool seeds = hasSeveralSeeds(last_);
+  for (RunSeries& s : series_) {
+    if (s.run >= int(last_.runs.size())) continue;
+    const RunRecord& run = last_.runs[std::size_t(s.run)];
+    const QString name = legendName(run, seeds);
+    if (s.batchMean->name() != name)
+      for (QLineSeries* series : {s.batchMean, s.runningMean, s.batchVar, s.runningVar, s.trainAcc, s.evalAcc})
+        series->setName(name);
+    const bool calm = setsRange(last_, run);
+    auto fill = [&](QLineSeries* series, RangeKeeper* range, auto value) {
+      buffer_.clear();
+      for (const auto& probe : run.probes) {
+        const double y = value(*probe);
+        if (!std::isfinite(y)) continue;
+        const double x = double(probe->samplesSeen);
+        buffer_.append(QPointF(x, y));
+        xRange_.include(0, x);
+        if (range && calm) range->include(y, y);
+      }
+      decimate(buffer_, 1000);
+      series->replace(buffer_);
+    };
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    auto stat = [&](double BatchNormStats::*member) {
+      return [&layer, member, nan](const ProbeRecord& p) {
+        const LayerStats* l = findLayer(p, layer);
+        return l && l->hasBatchNorm ? l->batchNorm.*member : nan;
+      };
+    };
+    fill(s.batchMean, &meanRange_, stat(&BatchNormStats::batchMean));
+    fill(s.runningMean, &meanRange_, stat(&BatchNormStats::runningMean));
+    fill(s.batchVar, &varRange_, stat(&BatchNormStats::batchVar));
+    fill(s.runningVar, &varRange_, stat(&BatchNormStats::runningVar));
+    fill(s.trainAcc, nullptr, [nan](const ProbeRecord& p) { return p.trainModeAccuracy >= 0 ? 100 * p.trainModeAccuracy : nan; });
+    fill(s.evalAcc, nullptr, [nan](const ProbeRecord& p) { return p.evalModeAccuracy >= 0 ? 100 * p.evalModeAccuracy : nan; });
+  }
+  xRange_.includePlanned(plannedSamples(last_));
+  for (QValueAxis* x : {meanX_, varX_, accX_}) xRange_.apply(x, 0, 1000);
+  meanRange_.apply(meanY_, -1, 1);
+  varRange_.apply(varY_, 0, 1);
+}
+
+}  // namespace normlab

@@ -1,0 +1,276 @@
+#include "ui/views/gradient_view.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QSplitter>
+#include <QVBoxLayout>
+#include <QtCharts/QBarCategoryAxis>
+#include <QtCharts/QChartView>
+#include <QtCharts/QLineSeries>
+#include <QtCharts/QLogValueAxis>
+#include <QtCharts/QScatterSeries>
+#include <QtCharts/QValueAxis>
+
+#include "ui/views/arm_palette.h"
+
+namespace normlab {
+
+namespace {
+const LayerStats* findLayer(const ProbeRecord& probe, const std::string& name) {
+  for (const LayerStats& l : probe.layers)
+    if (l.name == name) return &l;
+  return nullptr;
+}
+
+QLogValueAxis* logAxis(const QString& title) {
+  auto* a = new QLogValueAxis;
+  a->setTitleText(title);
+  a->setBase(10);
+  a->setLabelFormat("%.0e");
+  a->setMinorTickCount(0);
+  return a;
+}
+}  // namespace
+
+QString gradientFlags(const Snapshot& snapshot) {
+  QStringList vanishing, exploding;
+  const bool seeds = hasSeveralSeeds(snapshot);
+  for (const RunRecord& run : snapshot.runs) {
+    if (run.probes.empty()) continue;
+    const ProbeRecord& latest = *run.probes.back();
+    QStringList v, e;
+    for (const LayerStats& l : latest.layers) {
+      const double g = l.gradMeanAbs;
+      const QString name = QString::fromStdString(l.name);
+      if (!std::isfinite(g) || g > kExplodingGrad) {
+        e.append(name);
+        continue;
+      }
+      if (g < kVanishingGrad) {
+        v.append(name);
+        continue;
+      }
+      // Growing: rose at each of the last 4 probes, by more than 100x in all.
+      const std::size_t n = run.probes.size();
+      if (n >= 4) {
+        bool rising = true;
+        double first = 0;
+        for (std::size_t k = n - 4; k + 1 < n && rising; ++k) {
+          const LayerStats* a = findLayer(*run.probes[k], l.name);
+          const LayerStats* b = findLayer(*run.probes[k + 1], l.name);
+          rising = a && b && b->gradMeanAbs > a->gradMeanAbs;
+          if (k == n - 4 && a) first = a->gradMeanAbs;
+        }
+        if (rising && first > 0 && g > 100 * first) e.append(name + " (growing)");
+      }
+    }
+    const QString label = runLabel(run, seeds);
+    if (!v.isEmpty()) vanishing.append(label + ": " + v.join(", "));
+    if (!e.isEmpty()) exploding.append(label + ": " + e.join(", "));
+  }
+  QStringList parts;
+  if (!vanishing.isEmpty()) parts.append("Vanishing gradients (mean |grad| < 1e-6) \u2013 " + vanishing.join("; "));
+  if (!exploding.isEmpty()) parts.append("Exploding gradients (mean |grad| > 1e3 or growing) \u2013 " + exploding.join("; "));
+  return parts.join("\n");
+}
+
+GradientView::GradientView(QWidget* parent) : ChartViewBase(parent) {
+  auto* layout = new QVBoxLayout(this);
+  flags_ = new QLabel(this);
+  flags_->setWordWrap(true);
+  layout->addWidget(flags_);
+  auto* controls = new QHBoxLayout;
+  controls->addWidget(new QLabel("Layer over time:", this));
+  layerBox_ = new QComboBox(this);
+  layerBox_->setMinimumContentsLength(14);
+  layerBox_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+  controls->addWidget(layerBox_);
+  controls->addStretch(1);
+  controls->addWidget(new QLabel("line with dots: mean |grad| \u00b7 dots alone / thin line: max |grad|", this));
+  layout->addLayout(controls);
+
+  auto* splitter = new QSplitter(Qt::Horizontal, this);
+  QChart* flow = newChart("Gradient flow (latest probe)");
+  layerAxis_ = new QBarCategoryAxis;
+  layerAxis_->setTitleText("layer (input \u2192 output)");
+  layerAxis_->setLabelsAngle(-45);
+  flowY_ = logAxis("|dL/d output| (log scale)");
+  flow->addAxis(layerAxis_, Qt::AlignBottom);
+  flow->addAxis(flowY_, Qt::AlignLeft);
+  flowView_ = addChart(flow, splitter);
+  QChart* time = newChart("Gradient over time");
+  timeX_ = new QValueAxis;
+  timeX_->setTitleText("samples seen");
+  timeX_->setLabelFormat("%.0f");
+  timeX_->setTickCount(5);
+  timeY_ = logAxis("|dL/d output| (log scale)");
+  time->addAxis(timeX_, Qt::AlignBottom);
+  time->addAxis(timeY_, Qt::AlignLeft);
+  timeView_ = addChart(time, splitter);
+  splitter->addWidget(flowView_);
+  splitter->addWidget(timeView_);
+  layout->addWidget(splitter, 1);
+
+  connect(layerBox_, &QComboBox::currentIndexChanged, this, [this] {
+    timeXRange_.reset();
+    timeYRange_.reset();
+    redraw();
+  });
+}
+
+QString GradientView::flagText() const { return flags_->text(); }
+
+void GradientView::selectLayer(const QString& layer) {
+  const int index = layerBox_->findText(layer);
+  if (index >= 0) layerBox_->setCurrentIndex(index);
+}
+
+void GradientView::showSnapshot(const Snapshot& snapshot) {
+  last_ = snapshot;
+  const QStringList layers = probedLayerNames(snapshot);
+  const QString key = runSetKey(snapshot);
+  // Series belong to runs; a new list of probed layers only refills the picker and the axis.
+  if (key != runKey_) {
+    runKey_ = key;
+    layers_ = layers;
+    rebuild();
+  } else if (layers != layers_) {
+    layers_ = layers;
+    refillLayers();
+  }
+  redraw();
+}
+
+void GradientView::refillLayers() {
+  const QString before = layerBox_->currentText();
+  refillKeepingSelection(layerBox_, layers_);
+  if (layerBox_->currentText() != before) {  // another layer's values: its own ranges
+    timeXRange_.reset();
+    timeYRange_.reset();
+  }
+  layerAxis_->clear();
+  layerAxis_->append(layers_.isEmpty() ? QStringList{"-"} : layers_);
+}
+
+void GradientView::rebuild() {
+  refillLayers();
+  QChart* flow = flowView_->chart();
+  QChart* time = timeView_->chart();
+  flow->removeAllSeries();
+  time->removeAllSeries();
+  series_.clear();
+  flowRange_.reset();
+  timeXRange_.reset();
+  timeYRange_.reset();
+  const bool seeds = hasSeveralSeeds(last_);
+  for (std::size_t i = 0; i < last_.runs.size(); ++i) {
+    const RunRecord& run = last_.runs[i];
+    const QColor color = armColor(run.arm);
+    const QString name = legendName(run, seeds);
+    RunSeries s;
+    auto add = [&](QChart* chart, QXYSeries* series, QAbstractAxis* x, QAbstractAxis* y, bool legend) {
+      series->setName(name);
+      setSeriesRun(series, int(i));
+      chart->addSeries(series);
+      series->attachAxis(x);
+      series->attachAxis(y);
+      if (!legend) hideFromLegend(chart, series);
+    };
+    s.mean = new QLineSeries;
+    styleLine(s.mean, color, LineRole::Main);
+    s.mean->setPointsVisible(true);
+    add(flow, s.mean, layerAxis_, flowY_, true);
+    s.max = new QScatterSeries;
+    styleLine(s.max, color, LineRole::Thin);
+    s.max->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
+    add(flow, s.max, layerAxis_, flowY_, false);
+    s.meanOverTime = new QLineSeries;
+    styleLine(s.meanOverTime, color, LineRole::Main);
+    add(time, s.meanOverTime, timeX_, timeY_, true);
+    s.maxOverTime = new QLineSeries;
+    styleLine(s.maxOverTime, color, LineRole::Thin, Qt::DashLine);
+    add(time, s.maxOverTime, timeX_, timeY_, false);
+    series_.push_back(s);
+  }
+  applyChartStyle(flow, presentation_);
+  applyChartStyle(time, presentation_);
+}
+
+void GradientView::redraw() {
+  const QString flags = gradientFlags(last_);
+  if (flags.isEmpty()) {
+    flags_->setText("No vanishing (mean |grad| < 1e-6) or exploding (> 1e3) gradients at the latest probe.");
+    flags_->setStyleSheet("color: #1b6e3a; font-weight: bold;");
+  } else {
+    flags_->setText("\u26a0 " + QString(flags).replace("\n", "\n\u26a0 "));
+    flags_->setStyleSheet("color: #b00020; font-weight: bold;");
+  }
+  if (series_.size() != last_.runs.size()) return;
+  const int runs = int(series_.size());
+  const std::string timeLayer = layerBox_->currentText().toStdString();
+  timeView_->chart()->setTitle(layerBox_->currentText() + ": gradient over time");
+  const bool seeds = hasSeveralSeeds(last_);
+  for (int i = 0; i < runs; ++i) {
+    const RunRecord& run = last_.runs[std::size_t(i)];
+    RunSeries& s = series_[std::size_t(i)];
+    const QString name = legendName(run, seeds);
+    if (s.mean->name() != name)
+      for (QXYSeries* series : {static_cast<QXYSeries*>(s.mean), static_cast<QXYSeries*>(s.max), static_cast<QXYSeries*>(s.meanOverTime), static_cast<QXYSeries*>(s.maxOverTime)})
+        series->setName(name);
+    // Latest probe, one point per layer; runs side by side within a category.
+    const double offset = runs > 1 ? (i - (runs - 1) / 2.0) * std::min(0.12, 0.6 / runs) : 0.0;
+    buffer_.clear();
+    buffer2_.clear();
+    if (!run.probes.empty()) {
+      for (const LayerStats& l : run.probes.back()->layers) {
+        const int k = int(layers_.indexOf(QString::fromStdString(l.name)));
+        if (k < 0) continue;
+        if (std::isfinite(l.gradMeanAbs)) {
+          const double y = clampLog(l.gradMeanAbs);
+          buffer_.append(QPointF(k + offset, y));
+          flowRange_.include(y, y);
+        }
+        if (std::isfinite(l.gradMaxAbs)) {
+          const double y = clampLog(l.gradMaxAbs);
+          buffer2_.append(QPointF(k + offset, y));
+          flowRange_.include(y, y);
+        }
+      }
+    }
+    s.mean->replace(buffer_);
+    s.max->replace(buffer2_);
+    // The chosen layer over time.
+    buffer_.clear();
+    buffer2_.clear();
+    for (const auto& probe : run.probes) {
+      const LayerStats* l = findLayer(*probe, timeLayer);
+      if (!l) continue;
+      const double x = double(probe->samplesSeen);
+      if (std::isfinite(l->gradMeanAbs)) {
+        const double y = clampLog(l->gradMeanAbs);
+        buffer_.append(QPointF(x, y));
+        timeYRange_.include(y, y);
+      }
+      if (std::isfinite(l->gradMaxAbs)) {
+        const double y = clampLog(l->gradMaxAbs);
+        buffer2_.append(QPointF(x, y));
+        timeYRange_.include(y, y);
+      }
+      timeXRange_.include(0, x);
+    }
+    decimate(buffer_, 1000);
+    decimate(buffer2_, 1000);
+    s.meanOverTime->replace(buffer_);
+    s.maxOverTime->replace(buffer2_);
+  }
+  flowRange_.applyLog(flowY_);
+  timeYRange_.applyLog(timeY_);
+  timeXRange_.includePlanned(plannedSamples(last_));
+  timeXRange_.apply(timeX_, 0, 1000);
+}
+
+}  // namespace normlab

@@ -1,0 +1,57 @@
+// "Gradient flow": mean |dL/d output| per layer at the latest probe (one line with markers per
+// run, the max as a separate marker) on a log axis, the same over time for a chosen layer, and a
+// label naming layers whose gradients vanish (< 1e-6) or explode (> 1e3, or growing fast).
+#pragma once
+
+#include <vector>
+
+#include "ui/views/chart_style.h"
+
+class QBarCategoryAxis;
+class QComboBox;
+class QLabel;
+class QLineSeries;
+class QLogValueAxis;
+class QScatterSeries;
+class QValueAxis;
+
+namespace normlab {
+
+inline constexpr double kVanishingGrad = 1e-6, kExplodingGrad = 1e3;
+
+// Text for the flag label: which layers of which runs vanish or explode ("" when none).
+QString gradientFlags(const Snapshot& snapshot);
+
+class GradientView : public ChartViewBase {
+ public:
+  explicit GradientView(QWidget* parent = nullptr);
+  void showSnapshot(const Snapshot& snapshot) override;
+
+  void selectLayer(const QString& layer);
+  QString flagText() const;
+
+ private:
+  struct RunSeries {
+    QLineSeries* mean = nullptr;
+    QScatterSeries* max = nullptr;
+    QLineSeries *meanOverTime = nullptr, *maxOverTime = nullptr;
+  };
+  void rebuild();       // a new set of runs: every series anew
+  void refillLayers();  // a new list of probed layers: the picker and the category axis
+  void redraw();
+
+  Snapshot last_;
+  QString runKey_;
+  QStringList layers_;
+  std::vector<RunSeries> series_;
+  QComboBox* layerBox_ = nullptr;
+  QLabel* flags_ = nullptr;
+  QChartView *flowView_ = nullptr, *timeView_ = nullptr;
+  QBarCategoryAxis* layerAxis_ = nullptr;
+  QLogValueAxis *flowY_ = nullptr, *timeY_ = nullptr;
+  QValueAxis* timeX_ = nullptr;
+  RangeKeeper flowRange_, timeXRange_, timeYRange_;
+  QList<QPointF> buffer_, buffer2_;
+};
+
+}  // namespace normlab

@@ -1,0 +1,214 @@
+#include "ui/views/model_view.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include "ui/views/arm_palette.h"
+#include "core/model/model_summary.h"
+
+namespace normlab {
+
+namespace {
+QString normName(NormKind kind) {
+  switch (kind) {
+    case NormKind::None: return "none";
+    case NormKind::Batch: return "batch norm";
+    case NormKind::Layer: return "layer norm";
+    case NormKind::Instance: return "instance norm";
+    case NormKind::Group: return "group norm";
+    case NormKind::LocalResponse: return "local response norm";
+  }
+  return QString::fromLatin1(normKindName(kind));
+}
+}  // namespace
+
+ModelView::ModelView(QWidget* parent) : ChartViewBase(parent) {
+  auto* layout = new QVBoxLayout(this);
+  caption_ = new QLabel(
+      "The layers as the network runs them, with their parameter counts. Highlighted rows are the norm positions: each arm's column says "
+      "which norm sits there, or why there is none.",
+      this);
+  caption_->setWordWrap(true);
+  layout->addWidget(caption_);
+  table_ = new QTableWidget(0, 3, this);
+  table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  table_->setSelectionMode(QAbstractItemView::NoSelection);
+  table_->verticalHeader()->setVisible(false);
+  table_->horizontalHeader()->setStretchLastSection(true);
+  table_->setWordWrap(true);
+  layout->addWidget(table_, 1);
+}
+
+void ModelView::presentationChanged() { fitColumns(); }
+
+namespace {
+// One layer row of the table: from the run's recorded model summary, or (files without one) from
+// its latest probe, which has no parameter counts.
+struct LayerRow {
+  QString name, kind, shape;
+  std::int64_t params = -1;  // -1: unknown
+};
+
+std::vector<LayerRow> layerRows(const RunRecord& run) {
+  std::vector<LayerRow> rows;
+  for (const SummaryRow& l : run.modelLayers)
+    rows.push_back({QString::fromStdString(l.name), QString::fromStdString(l.kind),
+                    QString::fromStdString(l.outputShape), l.params()});
+  if (rows.empty() && !run.probes.empty())
+    for (const LayerStats& l : run.probes.back()->layers)
+      rows.push_back({QString::fromStdString(l.name), QString::fromStdString(l.kind),
+                      QString::fromStdString(formatOutputShape(l.shape)), -1});
+  return rows;
+}
+
+QString count(std::int64_t n) { return QString::fromStdString(formatCount(n)); }
+
+// What one arm has at a norm position: "batch norm · 32 params (+32 running)".
+QString normCell(const NormPlacement* p, const RunRecord& arm) {
+  if (!p) return "\u2013";
+  if (!p->present()) return "none: " + QString::fromStdString(p->absentReason);
+  QString text = normName(p->kind);
+  for (const SummaryRow& l : arm.modelLayers)
+    if (l.name == p->name) {
+      text += " \u00b7 " + count(l.trainable) + " params";
+      if (l.nonTrainable > 0) text += " (+" + count(l.nonTrainable) + " running)";
+    }
+  return text;
+}
+}  // namespace
+
+void ModelView::showSnapshot(const Snapshot& snapshot) {
+  // One column per arm (seeds of an arm share the model).
+  std::vector<const RunRecord*> arms;
+  for (const RunRecord& run : snapshot.runs) {
+    bool seen = false;
+    for (const RunRecord* a : arms) seen = seen || a->arm == run.arm;
+    if (!seen) arms.push_back(&run);
+  }
+  // The layer list of the arm with the most layers (arms without a norm somewhere have fewer).
+  std::vector<LayerRow> base;
+  for (const RunRecord* arm : arms) {
+    std::vector<LayerRow> rows = layerRows(*arm);
+    if (rows.size() > base.size()) base = std::move(rows);
+  }
+  QString key = runSetKey(snapshot) + "|";
+  for (const LayerRow& l : base) key += l.name + ",";
+  if (key == key_) return;  // the model does not change while it trains
+  key_ = key;
+
+  const std::vector<NormPlacement> empty;
+  const std::vector<NormPlacement>& placements = arms.empty() ? empty : arms.front()->norms;
+  auto isPlaceholder = [&](const QString& name) {
+    for (const NormPlacement& p : placements)
+      if (QString::fromStdString(p.name) == name) return true;
+    return false;
+  };
+  struct Row {
+    const LayerRow* layer = nullptr;
+    const NormPlacement* norm = nullptr;
+    bool total = false;
+  };
+  std::vector<Row> rows;
+  auto addNormsAfter = [&](const QString& follows) {
+    for (const NormPlacement& p : placements)
+      if (QString::fromStdString(p.follows) == follows) rows.push_back({nullptr, &p});
+  };
+  addNormsAfter("input");
+  for (const LayerRow& l : base) {
+    if (isPlaceholder(l.name)) continue;
+    rows.push_back({&l, nullptr});
+    addNormsAfter(l.name);
+  }
+  // Placements whose predecessor is not in the list (nothing recorded yet) go at the end.
+  for (const NormPlacement& p : placements) {
+    bool placed = false;
+    for (const Row& r : rows) placed = placed || r.norm == &p;
+    if (!placed) rows.push_back({nullptr, &p});
+  }
+  const bool counted = !base.empty() && base.front().params >= 0;
+  if (counted) rows.push_back({nullptr, nullptr, true});
+
+  constexpr int kArmColumn = 4;
+  QStringList headers{"Layer", "Type", "Output shape", "Param #"};
+  for (const RunRecord* a : arms) headers.append(runLabel(*a, false));
+  table_->clear();
+  table_->setColumnCount(int(headers.size()));
+  table_->setHorizontalHeaderLabels(headers);
+  for (int c = 0; c < int(arms.size()); ++c) {
+    QTableWidgetItem* header = table_->horizontalHeaderItem(kArmColumn + c);
+    header->setForeground(armColor(arms[std::size_t(c)]->arm));
+    QFont bold = header->font();
+    bold.setBold(true);
+    header->setFont(bold);
+  }
+  table_->setRowCount(int(rows.size()));
+  const QColor highlight(255, 246, 214);
+  for (int r = 0; r < int(rows.size()); ++r) {
+    const Row& row = rows[std::size_t(r)];
+    auto put = [&](int c, const QString& text) {
+      auto* item = new QTableWidgetItem(text);
+      if (row.norm) item->setBackground(highlight);
+      if (c == 3) item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+      table_->setItem(r, c, item);
+      return item;
+    };
+    if (row.total) {
+      QFont bold = table_->font();
+      bold.setBold(true);
+      put(0, "Total")->setFont(bold);
+      put(1, "trainable parameters (+ batch-norm running statistics)");
+      for (int c = 0; c < int(arms.size()); ++c) {
+        std::int64_t trainable = 0, running = 0;
+        for (const SummaryRow& l : arms[std::size_t(c)]->modelLayers) {
+          trainable += l.trainable;
+          running += l.nonTrainable;
+        }
+        QString text = count(trainable);
+        if (running > 0) text += " (+" + count(running) + ")";
+        put(kArmColumn + c, text)->setFont(bold);
+      }
+      continue;
+    }
+    if (row.layer) {
+      put(0, row.layer->name);
+      put(1, row.layer->kind);
+      put(2, row.layer->shape);
+      put(3, row.layer->params >= 0 ? count(row.layer->params) : QString());
+      for (int c = 0; c < int(arms.size()); ++c) put(kArmColumn + c, QString());
+      continue;
+    }
+    put(0, QString::fromStdString(row.norm->name));
+    put(1, QString("norm position (after %1)").arg(QString::fromStdString(row.norm->follows)));
+    put(2, QString::fromStdString(formatOutputShape(row.norm->shape)));
+    put(3, "per arm \u2192");
+    for (int c = 0; c < int(arms.size()); ++c) {
+      const RunRecord& arm = *arms[std::size_t(c)];
+      const NormPlacement* p = nullptr;
+      for (const NormPlacement& q : arm.norms)
+        if (q.name == row.norm->name) p = &q;
+      QTableWidgetItem* item = put(kArmColumn + c, normCell(p, arm));
+      if (p && p->present()) {
+        item->setForeground(armColor(arm.arm));
+        QFont bold = item->font();
+        bold.setBold(true);
+        item->setFont(bold);
+      }
+      item->setToolTip(p ? QString::fromStdString(normPlacementLine(*p)) : QString());
+    }
+  }
+  fitColumns();
+}
+
+// Columns fit their contents, but an arm column wraps long reasons (e.g. why instance norm is
+// absent after a dense layer) instead of pushing the other arms off screen; the tooltip has all.
+void ModelView::fitColumns() {
+  table_->resizeColumnsToContents();
+  const int widest = table_->fontMetrics().horizontalAdvance(QString(28, QChar('n')));
+  for (int c = 4; c < table_->columnCount(); ++c)
+    if (table_->columnWidth(c) > widest) table_->setColumnWidth(c, widest);
+  table_->resizeRowsToContents();
+}
+
+}  // namespace normlab

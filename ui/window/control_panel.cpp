@@ -1,0 +1,564 @@
+#include "ui/window/control_panel.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QSpinBox>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+#include "core/model/presets.h"
+#include "ui/window/dataset_strip.h"
+
+namespace normlab {
+
+namespace {
+
+const NormKind kNormKinds[] = {NormKind::None,     NormKind::Batch, NormKind::Layer,
+                               NormKind::Instance, NormKind::Group, NormKind::LocalResponse};
+
+QString normTitle(NormKind kind) {
+  switch (kind) {
+    case NormKind::None: return "None";
+    case NormKind::Batch: return "Batch norm (BN)";
+    case NormKind::Layer: return "Layer norm (LN)";
+    case NormKind::Instance: return "Instance norm (IN)";
+    case NormKind::Group: return "Group norm (GN)";
+    case NormKind::LocalResponse: return "Local response norm (LRN)";
+  }
+  return {};
+}
+
+QString normTip(NormKind kind) {
+  switch (kind) {
+    case NormKind::None: return "The baseline: no normalization layer, so you see what the others change.";
+    case NormKind::Batch:
+      return "Batch norm: normalizes each channel over the whole mini-batch, so it depends on the batch size "
+             "and uses running averages at test time.";
+    case NormKind::Layer: return "Layer norm: normalizes all features of one image together; independent of the batch.";
+    case NormKind::Instance:
+      return "Instance norm: normalizes each channel of each image on its own (only on convolution maps).";
+    case NormKind::Group:
+      return "Group norm: normalizes groups of channels within one image; between layer norm (1 group) and "
+             "instance norm (one group per channel).";
+    case NormKind::LocalResponse:
+      return "Local response norm (AlexNet): divides each channel by the activity of its neighbouring channels.";
+  }
+  return {};
+}
+
+QSpinBox* spin(int lo, int hi, int value, const QString& tip) {
+  auto* s = new QSpinBox;
+  s->setRange(lo, hi);
+  s->setValue(value);
+  s->setToolTip(tip);
+  return s;
+}
+
+QDoubleSpinBox* dspin(double lo, double hi, double step, int decimals, double value, const QString& tip) {
+  auto* s = new QDoubleSpinBox;
+  s->setRange(lo, hi);
+  s->setSingleStep(step);
+  s->setDecimals(decimals);
+  s->setValue(value);
+  s->setToolTip(tip);
+  return s;
+}
+
+// A label that shows the control's tooltip too, so hovering either explains the setting.
+QLabel* label(const QString& text, QWidget* buddy) {
+  auto* l = new QLabel(text);
+  l->setBuddy(buddy);
+  l->setToolTip(buddy->toolTip());
+  return l;
+}
+
+std::vector<int> parseInts(const QString& text) {
+  std::vector<int> out;
+  for (const QString& part : text.split(QRegularExpression("[,;\\s]+"), Qt::SkipEmptyParts)) {
+    bool ok = false;
+    const int v = part.toInt(&ok);
+    if (ok && v >= 1 && v <= 4096) out.push_back(v);
+  }
+  return out;
+}
+
+std::vector<double> parseDoubles(const QString& text) {
+  std::vector<double> out;
+  for (const QString& part : text.split(QRegularExpression("[,;\\s]+"), Qt::SkipEmptyParts)) {
+    bool ok = false;
+    const double v = part.toDouble(&ok);
+    if (ok && v >= 0 && v < 1) out.push_back(v);
+  }
+  return out;
+}
+
+template <typename T>
+QString joinValues(const std::vector<T>& values) {
+  QStringList parts;
+  for (T v : values) parts << QString::number(v);
+  return parts.join(", ");
+}
+
+}  // namespace
+
+ControlPanel::ControlPanel(QWidget* parent) : QWidget(parent) {
+  const ControlSettings d;
+  auto* layout = new QVBoxLayout(this);
+
+  lockNote_ = new QLabel("Training has started: press Reset (R) to change these settings. "
+                         "The learning rate can change while it runs.");
+  lockNote_->setWordWrap(true);
+  lockNote_->setStyleSheet("background: #FFF4CC; padding: 4px; border-radius: 3px;");
+  lockNote_->hide();
+  layout->addWidget(lockNote_);
+
+  // --- Data
+  auto* dataGroup = new QGroupBox("Data");
+  auto* dataForm = new QFormLayout(dataGroup);
+  dataset_ = new QComboBox;
+  dataset_->addItem("Fashion-MNIST", "fashion-mnist");
+  dataset_->addItem("Synthetic shapes", "synthetic");
+  dataset_->addItem("IDX folder (MNIST format)", "idx");
+  dataset_->addItem("CIFAR-10 folder", "cifar10");
+  dataset_->setToolTip("The images to learn from: Fashion-MNIST clothing photos, built-in synthetic shapes that need "
+                       "no files, or your own MNIST-format or CIFAR-10 folder.");
+  dataForm->addRow(label("Dataset", dataset_), dataset_);
+  folder_ = new QLineEdit;
+  folder_->setPlaceholderText("folder with the data files");
+  folder_->setToolTip("The folder holding the IDX files (train-images-idx3-ubyte, ...) or CIFAR-10 binary batches.");
+  browse_ = new QPushButton("Browse…");
+  browse_->setToolTip("Pick the data folder in a file dialog.");
+  auto* folderRow = new QHBoxLayout;
+  folderRow->addWidget(folder_, 1);
+  folderRow->addWidget(browse_);
+  folderLabel_ = label("Folder", folder_);
+  dataForm->addRow(folderLabel_, folderRow);
+  trainSubset_ = spin(0, 1000000, d.trainSubset,
+                      "How many training images to use (0 = all): fewer images make an epoch shorter, so curves "
+                      "appear sooner.");
+  trainSubset_->setSpecialValueText("all");
+  trainSubset_->setSingleStep(1000);
+  dataForm->addRow(label("Train images", trainSubset_), trainSubset_);
+  testSubset_ = spin(0, 1000000, d.testSubset,
+                     "How many test images to score accuracy on (0 = all): these are never trained on, so they "
+                     "show how well the network generalizes.");
+  testSubset_->setSpecialValueText("all");
+  testSubset_->setSingleStep(500);
+  dataForm->addRow(label("Test images", testSubset_), testSubset_);
+  strip_ = new DatasetStrip;
+  dataForm->addRow(strip_);
+  layout->addWidget(dataGroup);
+
+  // --- Model and arms
+  auto* modelGroup = new QGroupBox("Compare");
+  auto* modelForm = new QFormLayout(modelGroup);
+  preset_ = new QComboBox;
+  for (const PresetInfo& p : presetList()) {
+    preset_->addItem(QString::fromStdString(p.name), QString::fromStdString(p.name));
+    preset_->setItemData(preset_->count() - 1, QString::fromStdString(p.description), Qt::ToolTipRole);
+  }
+  preset_->setToolTip("The network to train; every arm uses it with its own normalization in the marked places.");
+  modelForm->addRow(label("Model", preset_), preset_);
+  presetInfo_ = new QLabel;
+  presetInfo_->setWordWrap(true);
+  presetInfo_->setStyleSheet("color: #444;");
+  modelForm->addRow(presetInfo_);
+  vary_ = new QComboBox;
+  vary_->addItem("Normalization types", int(VarySetting::Norm));
+  vary_->addItem("Batch sizes", int(VarySetting::BatchSize));
+  vary_->addItem("Dropout rates", int(VarySetting::Dropout));
+  vary_->setToolTip("What differs between the side-by-side runs: the normalization type, or one setting (batch size "
+                    "or dropout rate) for a single normalization type.");
+  modelForm->addRow(label("Vary", vary_), vary_);
+
+  normsBox_ = new QWidget;
+  auto* normsLayout = new QVBoxLayout(normsBox_);
+  normsLayout->setContentsMargins(0, 0, 0, 0);
+  normsLayout->setSpacing(2);
+  for (NormKind kind : kNormKinds) {
+    auto* box = new QCheckBox(normTitle(kind));
+    box->setChecked(true);
+    box->setToolTip(normTip(kind));
+    normBoxes_[kind] = box;
+    normsLayout->addWidget(box);
+    connect(box, &QCheckBox::toggled, this, &ControlPanel::emitChanged);
+  }
+  modelForm->addRow(normsBox_);
+
+  varyNorm_ = new QComboBox;
+  for (NormKind kind : kNormKinds) varyNorm_->addItem(normTitle(kind), int(kind));
+  varyNorm_->setCurrentIndex(1);
+  varyNorm_->setToolTip("The one normalization type every run uses while the chosen setting varies (batch norm shows "
+                        "the batch-size effect best).");
+  varyNormLabel_ = label("Norm", varyNorm_);
+  modelForm->addRow(varyNormLabel_, varyNorm_);
+  varyValues_ = new QLineEdit;
+  varyValues_->setToolTip("The values to compare, separated by commas: one run per value.");
+  varyValuesLabel_ = label("Values", varyValues_);
+  modelForm->addRow(varyValuesLabel_, varyValues_);
+  layout->addWidget(modelGroup);
+
+  // --- Training
+  auto* trainGroup = new QGroupBox("Training");
+  auto* trainForm = new QFormLayout(trainGroup);
+  batch_ = spin(1, 4096, d.batchSize,
+                "Images per training step: batch norm averages over these, so with tiny batches its statistics get "
+                "noisy and it breaks down.");
+  trainForm->addRow(label("Batch size", batch_), batch_);
+  dropout_ = dspin(0, 0.95, 0.05, 2, d.dropout,
+                   "Fraction of hidden units switched off at random in each training step (to prevent "
+                   "memorizing); at test time every unit is on.");
+  trainForm->addRow(label("Dropout", dropout_), dropout_);
+  lr_ = dspin(0.0001, 1000, 0.01, 4, d.lr,
+              "How big each weight update is: too small learns slowly, too large diverges; normalization makes "
+              "larger rates safe. Changes apply at once, even while training.");
+  trainForm->addRow(label("Learning rate", lr_), lr_);
+  optimizer_ = new QComboBox;
+  optimizer_->addItem("SGD", "sgd");
+  optimizer_->addItem("Adam", "adam");
+  optimizer_->setToolTip("How gradients become weight updates: SGD steps along the gradient (with momentum), Adam "
+                         "scales each weight's step by its recent gradient size.");
+  trainForm->addRow(label("Optimizer", optimizer_), optimizer_);
+  momentum_ = dspin(0, 0.99, 0.05, 2, d.momentum,
+                    "SGD momentum: how much of the previous update carries over, smoothing and speeding up descent.");
+  trainForm->addRow(label("Momentum", momentum_), momentum_);
+  activation_ = new QComboBox;
+  activation_->addItem("model default", "");
+  activation_->addItem("ReLU", "relu");
+  activation_->addItem("Leaky ReLU", "leaky_relu");
+  activation_->addItem("Sigmoid", "sigmoid");
+  activation_->addItem("Tanh", "tanh");
+  activation_->setToolTip("The nonlinearity after each norm: sigmoid and tanh saturate (tiny gradients) unless their "
+                          "inputs are normalized.");
+  trainForm->addRow(label("Activation", activation_), activation_);
+  seed_ = spin(1, 1000000, int(d.seed),
+               "Starts the random numbers (initial weights, data order, dropout); the same seed gives the same run.");
+  trainForm->addRow(label("Seed", seed_), seed_);
+  length_ = new QComboBox;
+  length_->addItem("Epochs", "epochs");
+  length_->addItem("Steps", "steps");
+  length_->setToolTip("Train for a number of epochs (passes over the training images) or of steps (mini-batches).");
+  epochs_ = spin(1, 1000, d.epochs, "Passes over all training images.");
+  steps_ = spin(1, 10000000, 500, "Mini-batches to train on (one step = one weight update).");
+  steps_->hide();
+  auto* lengthRow = new QHBoxLayout;
+  lengthRow->addWidget(epochs_, 1);
+  lengthRow->addWidget(steps_, 1);
+  lengthRow->addWidget(length_);
+  trainForm->addRow(label("Train for", length_), lengthRow);
+  layout->addWidget(trainGroup);
+
+  // --- Advanced (collapsible)
+  advancedToggle_ = new QToolButton;
+  advancedToggle_->setText("Advanced");
+  advancedToggle_->setCheckable(true);
+  advancedToggle_->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+  advancedToggle_->setArrowType(Qt::RightArrow);
+  advancedToggle_->setAutoRaise(true);
+  advancedToggle_->setToolTip("Show or hide the norm parameters and how often the runs are measured.");
+  layout->addWidget(advancedToggle_);
+  advanced_ = new QWidget;
+  auto* advForm = new QFormLayout(advanced_);
+  advForm->setContentsMargins(12, 0, 0, 0);
+  groups_ = spin(1, 128, d.groups, "Group norm: how many channel groups; must divide every normalized layer's channels.");
+  advForm->addRow(label("GN groups", groups_), groups_);
+  eps_ = dspin(1e-8, 1, 1e-5, 8, d.normEps,
+               "Added to the variance before the square root, so a channel with no spread does not divide by zero.");
+  advForm->addRow(label("Norm eps", eps_), eps_);
+  bnMomentum_ = dspin(0.001, 1, 0.05, 3, d.normMomentum,
+                      "Batch norm: how fast the running mean and variance used at test time follow the batches.");
+  advForm->addRow(label("BN momentum", bnMomentum_), bnMomentum_);
+  lrnSize_ = spin(1, 31, d.lrnSize, "LRN: how many neighbouring channels (including itself) each channel is divided by.");
+  advForm->addRow(label("LRN size", lrnSize_), lrnSize_);
+  lrnAlpha_ = dspin(0, 10, 1e-4, 6, d.lrnAlpha, "LRN: weight of the neighbours' squared activity in the divisor.");
+  advForm->addRow(label("LRN alpha", lrnAlpha_), lrnAlpha_);
+  lrnBeta_ = dspin(0, 5, 0.05, 3, d.lrnBeta, "LRN: exponent of the divisor; larger means stronger damping.");
+  advForm->addRow(label("LRN beta", lrnBeta_), lrnBeta_);
+  lrnK_ = dspin(0, 10, 0.5, 3, d.lrnK, "LRN: constant added to the divisor, so quiet channels are left almost unchanged.");
+  advForm->addRow(label("LRN k", lrnK_), lrnK_);
+  evalEvery_ = spin(1, 100000, d.evalEvery,
+                    "Steps between test-set evaluations: smaller gives more test points but slows training.");
+  advForm->addRow(label("Test every", evalEvery_), evalEvery_);
+  probeEvery_ = spin(1, 100000, d.probeEvery,
+                     "Steps between measurements of every layer's activations and gradients for the charts.");
+  advForm->addRow(label("Probe every", probeEvery_), probeEvery_);
+  advanced_->hide();
+  layout->addWidget(advanced_);
+  layout->addStretch(1);
+
+  connect(advancedToggle_, &QToolButton::toggled, this, &ControlPanel::setAdvancedExpanded);
+  connect(browse_, &QPushButton::clicked, this, [this] {
+    const QString dir = QFileDialog::getExistingDirectory(this, "Data folder", folder_->text());
+    if (!dir.isEmpty()) folder_->setText(dir);
+  });
+  connect(vary_, &QComboBox::currentIndexChanged, this, [this] {
+    const auto v = VarySetting(vary_->currentData().toInt());
+    const ControlSettings defaults;
+    updating_ = true;
+    if (v == VarySetting::BatchSize) varyValues_->setText(joinValues(defaults.varyBatchSizes));
+    if (v == VarySetting::Dropout) varyValues_->setText(joinValues(defaults.varyDropouts));
+    updating_ = false;
+    emitChanged();
+  });
+  connect(length_, &QComboBox::currentIndexChanged, this, &ControlPanel::emitChanged);
+  for (QComboBox* c : {dataset_, preset_, varyNorm_, optimizer_, activation_})
+    connect(c, &QComboBox::currentIndexChanged, this, &ControlPanel::emitChanged);
+  for (QLineEdit* e : {folder_, varyValues_}) connect(e, &QLineEdit::textChanged, this, &ControlPanel::emitChanged);
+  for (QSpinBox* s : {trainSubset_, testSubset_, batch_, seed_, epochs_, steps_, groups_, lrnSize_, evalEvery_, probeEvery_})
+    connect(s, &QSpinBox::valueChanged, this, &ControlPanel::emitChanged);
+  for (QDoubleSpinBox* s : {dropout_, momentum_, eps_, bnMomentum_, lrnAlpha_, lrnBeta_, lrnK_})
+    connect(s, &QDoubleSpinBox::valueChanged, this, &ControlPanel::emitChanged);
+  connect(lr_, &QDoubleSpinBox::valueChanged, this, [this](double v) {
+    if (!updating_) emit learningRateChanged(v);
+    emitChanged();
+  });
+
+  setSettings(ControlSettings{});  // the launch comparison (also selects the preset)
+}
+
+void ControlPanel::setAdvancedExpanded(bool expanded) {
+  advancedToggle_->setChecked(expanded);
+  advancedToggle_->setArrowType(expanded ? Qt::DownArrow : Qt::RightArrow);
+  advanced_->setVisible(expanded);
+}
+
+void ControlPanel::emitChanged() {
+  if (updating_) return;
+  updateEnabled();
+  refreshStrip();
+  emit settingsChanged();
+}
+
+void ControlPanel::updateEnabled() {
+  const ControlSettings s = settings();
+  const bool folder = s.dataset == "idx" || s.dataset == "cifar10";
+  folder_->setVisible(folder);
+  browse_->setVisible(folder);
+  folderLabel_->setVisible(folder);
+  const bool byNorm = s.vary == VarySetting::Norm;
+  normsBox_->setVisible(byNorm);
+  varyNorm_->setVisible(!byNorm);
+  varyNormLabel_->setVisible(!byNorm);
+  varyValues_->setVisible(!byNorm);
+  varyValuesLabel_->setVisible(!byNorm);
+  varyValuesLabel_->setText(s.vary == VarySetting::Dropout ? "Dropout rates" : "Batch sizes");
+  const bool hasDropout = presetHasDropout(s.preset), hasActivation = presetHasActivation(s.preset);
+  dropout_->setEnabled(!locked_ && hasDropout && s.vary != VarySetting::Dropout);
+  batch_->setEnabled(!locked_ && s.vary != VarySetting::BatchSize);
+  activation_->setEnabled(!locked_ && hasActivation);
+  momentum_->setEnabled(!locked_ && s.optimizer == "sgd");
+  epochs_->setVisible(s.steps == 0);
+  steps_->setVisible(s.steps > 0);
+  QString info;
+  for (const PresetInfo& p : presetList())
+    if (p.name == s.preset) info = QString::fromStdString(p.description);
+  if (!hasDropout) info += " (no dropout layer)";
+  presetInfo_->setText(info);
+}
+
+void ControlPanel::refreshStrip() {
+  const ControlSettings s = settings();
+  DataConfig data;
+  data.name = s.dataset;
+  if (s.dataset == "idx" || s.dataset == "cifar10") data.path = s.dataPath;
+  data.trainSubset = s.trainSubset;
+  data.testSubset = s.testSubset;
+  const QString key = QString::fromStdString(data.name + "|" + data.path) + QString("|%1|%2|%3")
+                                                                               .arg(data.trainSubset)
+                                                                               .arg(data.testSubset)
+                                                                               .arg(s.seed);
+  if (key == stripKey_) return;
+  stripKey_ = key;
+  strip_->showDataset(data, s.seed);
+}
+
+ControlSettings ControlPanel::settings() const {
+  ControlSettings s;
+  s.dataset = dataset_->currentData().toString().toStdString();
+  s.dataPath = folder_->text().trimmed().toStdString();
+  s.trainSubset = trainSubset_->value();
+  s.testSubset = testSubset_->value();
+  s.preset = preset_->currentData().toString().toStdString();
+  s.norms.clear();
+  for (NormKind kind : kNormKinds)
+    if (normBoxes_.at(kind)->isChecked()) s.norms.push_back(kind);
+  s.groups = groups_->value();
+  s.normEps = eps_->value();
+  s.normMomentum = bnMomentum_->value();
+  s.lrnSize = lrnSize_->value();
+  s.lrnAlpha = lrnAlpha_->value();
+  s.lrnBeta = lrnBeta_->value();
+  s.lrnK = lrnK_->value();
+  s.batchSize = batch_->value();
+  s.dropout = dropout_->value();
+  s.optimizer = optimizer_->currentData().toString().toStdString();
+  s.lr = lr_->value();
+  s.momentum = momentum_->value();
+  s.activation = activation_->currentData().toString().toStdString();
+  s.seed = std::uint64_t(seed_->value());
+  s.epochs = epochs_->value();
+  s.steps = length_->currentData().toString() == "steps" ? steps_->value() : 0;
+  s.evalEvery = evalEvery_->value();
+  s.probeEvery = probeEvery_->value();
+  s.vary = VarySetting(vary_->currentData().toInt());
+  s.varyNorm = NormKind(varyNorm_->currentData().toInt());
+  if (s.vary == VarySetting::BatchSize) s.varyBatchSizes = parseInts(varyValues_->text());
+  if (s.vary == VarySetting::Dropout) s.varyDropouts = parseDoubles(varyValues_->text());
+  return s;
+}
+
+void ControlPanel::setSettings(const ControlSettings& s) {
+  updating_ = true;
+  auto select = [](QComboBox* c, const QVariant& v) {
+    const int i = c->findData(v);
+    if (i >= 0) c->setCurrentIndex(i);
+  };
+  select(dataset_, QString::fromStdString(s.dataset));
+  folder_->setText(QString::fromStdString(s.dataPath));
+  trainSubset_->setValue(s.trainSubset);
+  testSubset_->setValue(s.testSubset);
+  select(preset_, QString::fromStdString(s.preset));
+  for (NormKind kind : kNormKinds)
+    normBoxes_.at(kind)->setChecked(std::find(s.norms.begin(), s.norms.end(), kind) != s.norms.end());
+  groups_->setValue(s.groups);
+  eps_->setValue(s.normEps);
+  bnMomentum_->setValue(s.normMomentum);
+  lrnSize_->setValue(s.lrnSize);
+  lrnAlpha_->setValue(s.lrnAlpha);
+  lrnBeta_->setValue(s.lrnBeta);
+  lrnK_->setValue(s.lrnK);
+  batch_->setValue(s.batchSize);
+  dropout_->setValue(s.dropout);
+  select(optimizer_, QString::fromStdString(s.optimizer));
+  lr_->setValue(s.lr);
+  momentum_->setValue(s.momentum);
+  select(activation_, QString::fromStdString(s.activation));
+  seed_->setValue(int(s.seed));
+  epochs_->setValue(s.epochs);
+  if (s.steps > 0) steps_->setValue(int(std::min<std::int64_t>(s.steps, steps_->maximum())));
+  select(length_, s.steps > 0 ? "steps" : "epochs");
+  evalEvery_->setValue(s.evalEvery);
+  probeEvery_->setValue(s.probeEvery);
+  select(vary_, int(s.vary));
+  select(varyNorm_, int(s.varyNorm));
+  if (s.vary == VarySetting::BatchSize) varyValues_->setText(joinValues(s.varyBatchSizes));
+  if (s.vary == VarySetting::Dropout) varyValues_->setText(joinValues(s.varyDropouts));
+  updating_ = false;
+  emitChanged();
+}
+
+void ControlPanel::setLocked(bool locked) {
+  if (locked == locked_) return;
+  locked_ = locked;
+  lockNote_->setVisible(locked);
+  // Everything but the learning rate (which the runner applies live) and the Advanced toggle.
+  for (QWidget* w : findChildren<QWidget*>()) {
+    if (w == lr_ || w == lockNote_ || w == advancedToggle_ || w->isWindow()) continue;
+    if (qobject_cast<QComboBox*>(w) || qobject_cast<QAbstractSpinBox*>(w) || qobject_cast<QLineEdit*>(w) ||
+        qobject_cast<QAbstractButton*>(w)) {
+      if (w->parentWidget() && qobject_cast<QAbstractSpinBox*>(w->parentWidget())) continue;
+      w->setEnabled(!locked);
+    }
+  }
+  if (!locked) updateEnabled();
+}
+
+// Stored as the experiment JSON's building blocks, one key per setting.
+void ControlPanel::saveTo(QSettings& store) const {
+  const ControlSettings s = settings();
+  store.beginGroup("controls");
+  store.setValue("dataset", QString::fromStdString(s.dataset));
+  store.setValue("dataPath", QString::fromStdString(s.dataPath));
+  store.setValue("trainSubset", s.trainSubset);
+  store.setValue("testSubset", s.testSubset);
+  store.setValue("preset", QString::fromStdString(s.preset));
+  QStringList norms;
+  for (NormKind k : s.norms) norms << normKindName(k);
+  store.setValue("norms", norms.isEmpty() ? QStringList{"-"} : norms);
+  store.setValue("groups", s.groups);
+  store.setValue("normEps", s.normEps);
+  store.setValue("normMomentum", s.normMomentum);
+  store.setValue("lrnSize", s.lrnSize);
+  store.setValue("lrnAlpha", s.lrnAlpha);
+  store.setValue("lrnBeta", s.lrnBeta);
+  store.setValue("lrnK", s.lrnK);
+  store.setValue("batchSize", s.batchSize);
+  store.setValue("dropout", s.dropout);
+  store.setValue("optimizer", QString::fromStdString(s.optimizer));
+  store.setValue("lr", s.lr);
+  store.setValue("momentum", s.momentum);
+  store.setValue("activation", QString::fromStdString(s.activation));
+  store.setValue("seed", qulonglong(s.seed));
+  store.setValue("epochs", s.epochs);
+  store.setValue("steps", qlonglong(s.steps));
+  store.setValue("evalEvery", s.evalEvery);
+  store.setValue("probeEvery", s.probeEvery);
+  store.setValue("vary", varySettingName(s.vary));
+  store.setValue("varyNorm", normKindName(s.varyNorm));
+  store.setValue("varyValues", varyValues_->text());
+  store.setValue("advanced", advancedToggle_->isChecked());
+  store.endGroup();
+}
+
+void ControlPanel::loadFrom(const QSettings& store) {
+  if (!store.contains("controls/preset")) return;  // first launch: the defaults
+  ControlSettings s;
+  auto str = [&](const char* key, const std::string& fallback) {
+    return store.value(QString("controls/") + key, QString::fromStdString(fallback)).toString().toStdString();
+  };
+  auto num = [&](const char* key, double fallback) {
+    bool ok = false;
+    const double v = store.value(QString("controls/") + key, fallback).toDouble(&ok);
+    return ok && std::isfinite(v) ? v : fallback;
+  };
+  s.dataset = str("dataset", s.dataset);
+  s.dataPath = str("dataPath", s.dataPath);
+  s.trainSubset = int(num("trainSubset", s.trainSubset));
+  s.testSubset = int(num("testSubset", s.testSubset));
+  s.preset = str("preset", s.preset);
+  s.norms.clear();
+  for (const QString& n : store.value("controls/norms").toStringList()) {
+    try { s.norms.push_back(parseNormKind(n.toStdString())); } catch (const std::exception&) {}
+  }
+  s.groups = int(num("groups", s.groups));
+  s.normEps = num("normEps", s.normEps);
+  s.normMomentum = num("normMomentum", s.normMomentum);
+  s.lrnSize = int(num("lrnSize", s.lrnSize));
+  s.lrnAlpha = num("lrnAlpha", s.lrnAlpha);
+  s.lrnBeta = num("lrnBeta", s.lrnBeta);
+  s.lrnK = num("lrnK", s.lrnK);
+  s.batchSize = int(num("batchSize", s.batchSize));
+  s.dropout = num("dropout", s.dropout);
+  s.optimizer = str("optimizer", s.optimizer);
+  s.lr = num("lr", s.lr);
+  s.momentum = num("momentum", s.momentum);
+  s.activation = str("activation", s.activation);
+  s.seed = std::uint64_t(num("seed", double(s.seed)));
+  s.epochs = int(num("epochs", s.epochs));
+  s.steps = std::int64_t(num("steps", 0));
+  s.evalEvery = int(num("evalEvery", s.evalEvery));
+  s.probeEvery = int(num("probeEvery", s.probeEvery));
+  const std::string vary = str("vary", "norm");
+  s.vary = vary == "batch_size" ? VarySetting::BatchSize : vary == "dropout" ? VarySetting::Dropout : VarySetting::Norm;
+  try { s.varyNorm = parseNormKind(str("varyNorm", "batch")); } catch (const std::exception&) {}
+  const QString values = store.value("controls/varyValues").toString();
+  if (s.vary == VarySetting::BatchSize && !parseInts(values).empty()) s.varyBatchSizes = parseInts(values);
+  if (s.vary == VarySetting::Dropout && !parseDoubles(values).empty()) s.varyDropouts = parseDoubles(values);
+  setSettings(s);
+  setAdvancedExpanded(store.value("controls/advanced", false).toBool());
+}
+
+}  // namespace normlab

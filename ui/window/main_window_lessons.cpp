@@ -1,0 +1,164 @@
+// The classroom side of the main window: the Lessons tab (start page) and menu, the lesson banner
+// over the charts, the Learn menu of explainers, and Run > Recompute population statistics.
+#include <QAction>
+#include <QMenu>
+#include <QMenuBar>
+#include <QStatusBar>
+#include <QTabWidget>
+
+#include "ui/window/control_panel.h"
+#include "core/classroom/lesson.h"
+#include "ui/window/experiment_builder.h"
+#include "ui/classroom/lessons_page.h"
+#include "ui/classroom/norm_axes_explainer.h"
+#include "ui/window/main_window.h"
+#include "ui/window/settings_from_config.h"
+
+namespace normlab {
+
+namespace {
+bool hasBatchNorm(const Snapshot& s) {
+  for (const RunRecord& run : s.runs)
+    for (const NormPlacement& p : run.norms)
+      if (p.kind == NormKind::Batch) return true;
+  return false;
+}
+}  // namespace
+
+// Built-in lessons; a broken built-in lesson (a test keeps that from shipping) leaves the menu empty.
+static std::vector<Lesson> loadBuiltInLessons(QString* error) {
+  try {
+    return lessons();
+  } catch (const std::exception& e) {
+    *error = QString::fromUtf8(e.what());
+    return {};
+  }
+}
+
+void MainWindow::buildLessonUi() {
+  QString error;
+  lessonsPage_ = new LessonsPage(loadBuiltInLessons(&error), tabs_);
+  lessonsTab_ = tabs_->addTab(lessonsPage_, "Lessons");
+  tabs_->setTabToolTip(lessonsTab_, "Ready-made comparisons that each teach one thing, and the explainers.");
+  connect(lessonsPage_, &LessonsPage::lessonChosen, this, &MainWindow::openLesson);
+  connect(lessonsPage_, &LessonsPage::explainerChosen, this, &MainWindow::openExplainer);
+  connect(lessonBanner_, &LessonBanner::showChart, this, &MainWindow::showTab);
+  connect(lessonBanner_, &LessonBanner::openExplainer, this, &MainWindow::openExplainer);
+  if (!error.isEmpty()) showBanner("The built-in lessons could not be read: " + error, true);
+
+  QMenu* lessonsMenu = menuBar()->addMenu("&Lessons");
+  const std::vector<Lesson>& list = lessonsPage_->lessonList();
+  for (int i = 0; i < int(list.size()); ++i) {
+    const Lesson& l = list[std::size_t(i)];
+    QAction* a = lessonsMenu->addAction(QString("&%1  %2").arg(l.number).arg(QString::fromStdString(l.title)),
+                                        this, [this, i] { openLesson(i); });
+    a->setToolTip(QString::fromStdString(l.text));
+  }
+  lessonsMenu->addSeparator();
+  lessonsMenu->addAction("All lessons (start page)", this, [this] { tabs_->setCurrentIndex(lessonsTab_); });
+
+  QMenu* learn = menuBar()->addMenu("L&earn");
+  for (ExplainerKind kind : {ExplainerKind::BatchNorm, ExplainerKind::Dropout, ExplainerKind::NormAxes})
+    learn->addAction(explainerTitle(kind) + "…", this, [this, kind] { openExplainer(kind); });
+
+  recomputeAct_ = new QAction("Recompute &Population Statistics", this);
+  recomputeAct_->setToolTip(
+      "Batch norm: replace each run's running mean and variance (a moving average of recent batches) by their "
+      "average over 4,096 training images, as PyTorch's update_bn does, and show eval-mode test accuracy before "
+      "and after on the Batch norm tab.");
+  recomputeAct_->setEnabled(false);
+  connect(recomputeAct_, &QAction::triggered, this, &MainWindow::recomputePopulationStatistics);
+}
+
+void MainWindow::closeLesson() {
+  lessonBanner_->hideLesson();
+  lessonTitle_.clear();
+  lessonConfigInControls_ = true;
+  updateWindowTitle();
+}
+
+void MainWindow::openLesson(int index) {
+  const std::vector<Lesson>& list = lessonsPage_->lessonList();
+  if (index < 0 || index >= int(list.size())) return;
+  if (!maybeSaveResults("opening a lesson")) return;
+  const Lesson& lesson = list[std::size_t(index)];
+  // The panel shows the lesson's settings when it can express them (one seed, a preset, the
+  // arms it offers); otherwise the lesson runs as written and the title says so.
+  bool inControls = false;
+  // (Names aside: the lesson's arm labels and name stay, the panel builds the same runs.)
+  if (const std::optional<ControlSettings> s = settingsForRuns(lesson.config, controls_->settings())) {
+    controls_->setSettings(*s);
+    try {
+      inControls = sameRuns(buildExperiment(controls_->settings()), lesson.config);
+    } catch (const std::exception&) {
+    }
+  }
+  startExperiment(lesson.config, false);
+  lessonConfigInControls_ = inControls;
+  lessonTitle_ = QString("Lesson %1: %2").arg(lesson.number).arg(QString::fromStdString(lesson.title));
+  lessonBanner_->showLesson(lesson);
+  lessonBanner_->setNote(inControls ? QString()
+                                    : "The side panel cannot show this lesson's settings (it runs several seeds or "
+                                      "arms that differ in more than the norm): Run again repeats the lesson, "
+                                      "Start runs the panel's own comparison.");
+  showTab(QString::fromStdString(lesson.watch));
+  updateWindowTitle();
+}
+
+void MainWindow::showTab(const QString& title) {
+  for (int i = 0; i < int(views_.size()); ++i)
+    if (views_[i].title == title) tabs_->setCurrentIndex(i);
+}
+
+void MainWindow::openExplainer(ExplainerKind kind) {
+  QWidget* window = openExplainerWindow(kind, this, presentation_);
+  if (kind == ExplainerKind::NormAxes) {
+    liveAxes_ = window->findChild<NormAxesExplainer*>();
+    liveBlockClock_.invalidate();
+    feedLiveBlock();
+  }
+}
+
+NormAxesExplainer* MainWindow::liveAxesExplainer() const { return liveAxes_.data(); }
+
+// The normalization-axes explainer shows the current batch while an experiment is on show: the
+// corner of it that the first norm position of the first run sees (captured at every probe),
+// refreshed about once a second so a clicked value's statistics stay readable.
+void MainWindow::feedLiveBlock() {
+  if (!liveAxes_ || !liveAxes_->isVisible() || !last_) return;
+  if (liveBlockClock_.isValid() && liveBlockClock_.elapsed() < 1000) return;
+  for (const RunRecord& run : last_->runs) {
+    if (run.probes.empty() || run.probes.back()->block.empty()) continue;
+    const ProbeRecord& p = *run.probes.back();
+    if (p.step == liveBlockStep_ && run.label == liveBlockRun_) return;  // nothing new
+    liveBlockStep_ = p.step;
+    liveBlockRun_ = run.label;
+    liveBlockClock_.restart();
+    liveAxes_->setActivations(p.blockN, p.blockC, p.blockH, p.blockW, p.block,
+                              QString("Live: %1 output in run %2 at step %3 (the first %4 images and %5 channels of "
+                                      "its batch, the centre %6 \u00d7 %7), what its first norm normalizes.")
+                                  .arg(QString::fromStdString(p.blockLayer), QString::fromStdString(run.label))
+                                  .arg(p.step)
+                                  .arg(p.blockN)
+                                  .arg(p.blockC)
+                                  .arg(p.blockH)
+                                  .arg(p.blockW));
+    return;
+  }
+}
+
+void MainWindow::recomputePopulationStatistics() {
+  if (!last_ || !hasBatchNorm(*last_) || !runnerOwnsView_) return;
+  runner_->recomputePopulationStatistics();
+  showTab("Batch norm");
+  statusBar()->showMessage("Recomputing population statistics…", 3000);
+}
+
+void MainWindow::updateLessonActions() {
+  const bool live = last_ && runnerOwnsView_ &&
+                    (last_->state == RunnerState::Running || last_->state == RunnerState::Paused ||
+                     last_->state == RunnerState::Finished);
+  recomputeAct_->setEnabled(live && hasBatchNorm(*last_));
+}
+
+}  // namespace normlab

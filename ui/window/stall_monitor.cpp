@@ -1,0 +1,60 @@
+#include "ui/window/stall_monitor.h"
+
+#include <algorithm>
+#include <ctime>
+
+namespace normlab {
+
+namespace {
+// CPU time this thread has used, in nanoseconds.
+qint64 threadCpuNs() {
+  timespec t{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return qint64(t.tv_sec) * 1'000'000'000 + t.tv_nsec;
+}
+}  // namespace
+
+StallMonitor::StallMonitor(QObject* parent) : QObject(parent) {
+  timer_.setTimerType(Qt::PreciseTimer);
+  timer_.setInterval(kIntervalMs);
+  connect(&timer_, &QTimer::timeout, this, &StallMonitor::tick);
+  clock_.start();
+  timer_.start();
+}
+
+StallMonitor::~StallMonitor() = default;
+
+void StallMonitor::startSchedulingProbe() {
+  if (!probe_) probe_ = std::make_unique<SchedulingProbe>();
+}
+
+void StallMonitor::reset() {
+  if (probe_) probe_->reset();
+  resetNs_ = clock_.nsecsElapsed();
+  lastNs_ = -1;
+  longestNs_ = longestAtNs_ = longestBusyWithinNs_ = longestBusyNs_ = longestBusyAtNs_ = 0;
+  ticks_ = over50_ = 0;
+}
+
+void StallMonitor::tick() {
+  const qint64 now = clock_.nsecsElapsed();
+  const qint64 cpu = threadCpuNs();
+  if (lastNs_ >= 0) {
+    const qint64 gap = now - lastNs_, busy = cpu - lastCpuNs_;
+    if (gap > longestNs_) {
+      longestNs_ = gap;
+      longestAtNs_ = now - resetNs_;
+      longestBusyWithinNs_ = busy;
+    }
+    if (busy > longestBusyNs_) {
+      longestBusyNs_ = busy;
+      longestBusyAtNs_ = now - resetNs_;
+    }
+    if (gap > 50'000'000) ++over50_;
+  }
+  lastNs_ = now;
+  lastCpuNs_ = cpu;
+  ++ticks_;
+}
+
+}  // namespace normlab
