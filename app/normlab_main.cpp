@@ -13,6 +13,7 @@
 //   NORMLAB_AUTOSTART=1      press Start on launch (NORMLAB_AUTOSTART_DELAY=S: S seconds after
 //                            launch, as a user would once the window is up)
 //   NORMLAB_CYCLE_TABS=S     switch to the next tab every S seconds (stalls while switching)
+//   NORMLAB_TAB=N            show chart tab N (0 = the first) on launch
 //   NORMLAB_QUIT_AFTER=S     quit S seconds after launch
 //   NORMLAB_SCREENSHOT=FILE  with NORMLAB_QUIT_AFTER: save a picture of the window just before quitting
 #include <QApplication>
@@ -109,6 +110,10 @@ int main(int argc, char** argv) {
       tabs->setCurrentIndex((tabs->currentIndex() + 1) % tabs->count());
     });
     cycle->start(int(every * 1000));
+  }
+  if (qEnvironmentVariableIsSet("NORMLAB_TAB")) {
+    const int tab = qEnvironmentVariableIntValue("NORMLAB_TAB");
+    QTimer::singleShot(0, &window, [&window, tab] { window.tabs()->setCurrentIndex(tab); });
   }
   bool ok = false;
   const double quitAfter = qEnvironmentVariable("NORMLAB_QUIT_AFTER").toDouble(&ok);
