@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <chrono>
+#include <map>
 #include <new>
+#include <optional>
 #include <stdexcept>
 
 #include "core/base/error.h"
@@ -111,7 +113,8 @@ struct Experiment::Run {
 };
 
 Experiment::Experiment(ExperimentConfig config, int threads, ThreadPriority priority)
-    : config_(std::move(config)), threadsWanted_(threads), priority_(priority) {}
+    : config_(std::move(config)), threadsWanted_(threads), priority_(priority),
+      baseLearningRate_(config_.train.optimizer.lr) {}
 
 Experiment::~Experiment() = default;
 
@@ -404,7 +407,26 @@ void Experiment::finishEarly() {
 
 void Experiment::setLearningRate(double lr) {
   if (!(lr > 0) || !std::isfinite(lr)) throw NormLabError("learning rate must be a positive number, got " + std::to_string(lr));
-  for (auto& r : runs_) r->optimizer.setLearningRate(lr);
+  const double factor = lr / baseLearningRate_;
+  if (factor == 1) return;
+  // Checked for every run first: a rate that cannot be applied to all changes none.
+  for (const auto& r : runs_) {
+    const double scaled = r->optimizer.config().lr * factor;
+    if (r->arm.isOverridden("lr") && !(scaled > 0 && std::isfinite(scaled)))
+      throw NormLabError("learning rate " + std::to_string(lr) + " would make the rate of arm '" + r->arm.label + "' " +
+                         std::to_string(scaled) + "; it must be a positive number");
+  }
+  const int event = ++learningRateEvents_;
+  for (auto& r : runs_) {
+    RunRecord& rec = r->record;
+    const double before = r->optimizer.config().lr;
+    // An arm that follows the base gets exactly the rate typed, not before * factor rounded.
+    const double now = r->arm.isOverridden("lr") ? before * factor : lr;
+    r->optimizer.setLearningRate(now);
+    if (rec.finished) continue;  // a diverged, failed or ended run trains no more: nothing changed for it
+    rec.learningRateChanges.push_back({event, rec.step, rec.samplesSeen, rec.epoch, now, now / before});
+  }
+  baseLearningRate_ = lr;
 }
 
 RunRecord Experiment::record(int i, bool withState) const {
@@ -526,6 +548,7 @@ void Experiment::resumeFrom(const ExperimentResults& saved, std::int64_t moreSte
     rec.finalTestLoss = from.finalTestLoss;
     rec.finalTestAccuracy = from.finalTestAccuracy;
     rec.populationUpdates = from.populationUpdates;
+    rec.learningRateChanges = from.learningRateChanges;
     run.probes.clear();
     run.metrics.clear();
     if (!from.state) {  // diverged or failed: it stays as it ended (whyNotResumable lets no other through)
@@ -591,6 +614,26 @@ void Experiment::resumeFrom(const ExperimentResults& saved, std::int64_t moreSte
     }
     rec.totalSteps = S + moreSteps;
     rec.finished = false;
+  }
+  restoreLearningRateEvents();
+}
+
+// After resumeFrom: the next change gets the next event number, and the base rate is where the
+// saved changes left it (the optimizers' rates came back with their states).
+void Experiment::restoreLearningRateEvents() {
+  baseLearningRate_ = config_.train.optimizer.lr;
+  learningRateEvents_ = 0;
+  // Each event once, in order: its factor, or the rate itself where a run follows the base.
+  std::map<int, std::pair<double, std::optional<double>>> events;
+  for (const auto& r : runs_)
+    for (const LearningRateChange& c : r->record.learningRateChanges) {
+      auto& [factor, rate] = events[c.event];
+      factor = c.factor;
+      if (!r->arm.isOverridden("lr")) rate = c.lr;
+    }
+  for (const auto& [event, change] : events) {
+    baseLearningRate_ = change.second ? *change.second : baseLearningRate_ * change.first;
+    learningRateEvents_ = event;
   }
 }
 

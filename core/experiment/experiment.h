@@ -83,6 +83,19 @@ struct PopulationUpdate {
   double testAccuracyBefore = kNotMeasured, testAccuracyAfter = kNotMeasured;
 };
 
+// The learning rate changed mid-run (the window's Learning rate field while training): from the
+// step after `step` this run trains with `lr`. One change of the experiment reaches every run that
+// is still training, each at its own step (runs train in lockstep by samples seen), under the
+// same `event` number. An arm with a rate of its own keeps its ratio to the base rate, so every
+// run's rate is multiplied by the same `factor`.
+struct LearningRateChange {
+  int event = 0;                            // 1, 2, ...: which change of the experiment
+  std::int64_t step = 0, samplesSeen = 0;   // the run's position when it took effect
+  double epoch = 0;
+  double lr = 0;                            // this run's rate from then on
+  double factor = 1;                        // lr / the rate before
+};
+
 // The recorded state of one (arm, seed) run; plain values, cheap to copy for a snapshot.
 struct RunRecord {
   int arm = 0, seedIndex = 0;
@@ -107,6 +120,7 @@ struct RunRecord {
   // The arm's network as a Keras-style summary (layers, output shapes, parameter counts).
   std::vector<SummaryRow> modelLayers;
   std::vector<PopulationUpdate> populationUpdates;
+  std::vector<LearningRateChange> learningRateChanges;  // in the order they took effect
   // Set when the record was taken with its training state (and the run can continue: not
   // diverged, not failed); null otherwise.
   std::shared_ptr<const TrainingState> state;
@@ -144,8 +158,13 @@ class Experiment {
   bool finished() const;
   // Ends every run now (stop, Ctrl-C): evaluates the test set for runs that did not finish.
   void finishEarly();
-  // Applies from the next step to every run.
+  // The base learning rate ("train.lr") becomes lr from the next step of every run still
+  // training; an arm with a rate of its own is scaled by the same factor (lesson 2 scales the rate
+  // with the batch size, and keeps doing so). Each run records the change (learningRateChanges).
+  // Throws NormLabError, changing nothing, unless lr is a positive number.
   void setLearningRate(double lr);
+  // The base learning rate now: the config's, or the last one set.
+  double learningRate() const { return baseLearningRate_; }
   // For every batch-norm run that has not diverged: replaces the running statistics by their
   // average over the first `images` training images, in Train-mode batches of the arm's batch
   // size (PyTorch's torch.optim.swa_utils.update_bn: cumulative average, dropout active), and
@@ -186,6 +205,7 @@ class Experiment {
   void addPoint(Run& run, const MetricPoint& point, bool withTest);
   void logPoint(Run& run, bool withTest);
   TrainingState trainingState(const Run& run) const;
+  void restoreLearningRateEvents();
   void finishRun(Run& run);
 
   ExperimentConfig config_;
@@ -195,6 +215,8 @@ class Experiment {
   MemoryBudget budget_ = defaultMemoryBudget();
   LoadedData data_;
   std::vector<std::unique_ptr<Run>> runs_;
+  double baseLearningRate_ = 0;  // see learningRate()
+  int learningRateEvents_ = 0;   // changes made so far (the last event number)
 };
 
 }  // namespace normlab

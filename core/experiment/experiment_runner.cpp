@@ -99,7 +99,8 @@ void ExperimentRunner::setStepsPerSecond(double stepsPerSecond) {
 void ExperimentRunner::setLearningRate(double lr) {
   {
     std::lock_guard lock(mutex_);
-    pendingLearningRate_ = lr;
+    learningRates_.push_back(lr);
+    commands_.push_back(Command::LearningRate);
   }
   wake_.notify_all();
 }
@@ -162,11 +163,11 @@ void ExperimentRunner::workerLoop() {
     Command command = Command::None;
     std::optional<ExperimentConfig> config;
     std::optional<Continuation> continuation;
-    std::optional<double> lr;
+    double lr = 0;
     bool startPaused = false, running = false, stepDue = false;
     {
       std::unique_lock lock(mutex_);
-      auto hasWork = [&] { return quit_ || speedChanged_ || !commands_.empty() || pendingLearningRate_.has_value(); };
+      auto hasWork = [&] { return quit_ || speedChanged_ || !commands_.empty(); };
       if (state_ == RunnerState::Running && stepsPerSecond_ > 0)
         wake_.wait_until(lock, nextStepAt, hasWork);
       else
@@ -178,6 +179,10 @@ void ExperimentRunner::workerLoop() {
         command = commands_.front();
         commands_.erase(commands_.begin());
         if (command == Command::Publish) ++requestsTaken_;
+        if (command == Command::LearningRate) {
+          lr = learningRates_.front();
+          learningRates_.pop_front();
+        }
         if (command == Command::Start) {
           config = std::exchange(pendingConfig_, std::nullopt);
           continuation = std::exchange(pendingContinuation_, std::nullopt);
@@ -187,27 +192,30 @@ void ExperimentRunner::workerLoop() {
           if (config) state_ = RunnerState::Loading;
         }
       }
-      lr = std::exchange(pendingLearningRate_, std::nullopt);
       running = state_ == RunnerState::Running;
       stepDue = running;
       if (command == Command::None && running && stepsPerSecond_ > 0) {
         const auto now = Clock::now();
         stepDue = now >= nextStepAt;
-        // Woken before the step is due: by nothing, or by a learning rate, which is applied now
-        // (not lost) while the step waits for its time.
-        if (!stepDue && !lr) continue;
-        if (stepDue) {
-          lastStepAt = now;
-          // Late (a slow step): the next one may follow at once, but the pace never exceeds one
-          // step per period plus that one catch-up step.
-          const auto period = stepPeriod(stepsPerSecond_);
-          nextStepAt = std::max(nextStepAt + period, lastStepAt - period);
-        }
+        // Woken before the step is due, by nothing (a command, a learning rate too, is done at
+        // once while the step waits for its time).
+        if (!stepDue) continue;
+        lastStepAt = now;
+        // Late (a slow step): the next one may follow at once, but the pace never exceeds one
+        // step per period plus that one catch-up step.
+        const auto period = stepPeriod(stepsPerSecond_);
+        nextStepAt = std::max(nextStepAt + period, lastStepAt - period);
       }
     }
     try {
-      if (lr && experiment_) experiment_->setLearningRate(*lr);
       switch (command) {
+        case Command::LearningRate:
+          // Published at once: the change is marked on the charts even while paused.
+          if (experiment_) {
+            experiment_->setLearningRate(lr);
+            publish();
+          }
+          break;
         case Command::Start:
           if (!config) break;  // superseded by a later start
           experiment_.reset();

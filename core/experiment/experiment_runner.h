@@ -12,6 +12,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
+#include <deque>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -67,7 +68,8 @@ class ExperimentRunner {
   // Throttle (steps of the lockstep scheduler per second); 0 = as fast as possible. A new speed
   // applies from the last step (a runner waiting for a slow step's time wakes for it).
   void setStepsPerSecond(double stepsPerSecond);
-  // Applies from the next step to every run (SGD/Adam learning rate).
+  // Experiment::setLearningRate from the next step (every run still training records it), in
+  // order with the other commands: a rate given right after start() or step() applies after them.
   void setLearningRate(double lr);
   // Between two steps: Experiment::recomputePopulationStatistics on every batch-norm run.
   void recomputePopulationStatistics();
@@ -85,7 +87,7 @@ class ExperimentRunner {
   bool waitUntilDone(std::chrono::milliseconds timeout);
 
  private:
-  enum class Command { None, Start, Pause, Resume, Step, Stop, Reset, RecomputePopulation, Publish };
+  enum class Command { None, Start, Pause, Resume, Step, Stop, Reset, RecomputePopulation, Publish, LearningRate };
   void enqueue(Command command);
   void workerLoop();
   // Progress: skipped if the last publication is less than the interval ago.
@@ -108,7 +110,7 @@ class ExperimentRunner {
   };
   std::optional<Continuation> pendingContinuation_;  // with pendingConfig_: continue instead of start
   bool pendingStartPaused_ = false;
-  std::optional<double> pendingLearningRate_;
+  std::deque<double> learningRates_;  // one per LearningRate command, in order
   double stepsPerSecond_ = 0;
   bool speedChanged_ = false;
   RunnerState state_ = RunnerState::Idle;

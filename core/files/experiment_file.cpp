@@ -368,7 +368,48 @@ TrainingState stateFromJson(const Reader& r, const RunRecord& run) {
   return s;
 }
 
+// A positive, finite number (not null: a rate is always known).
+double positive(const Reader& r, const char* key) {
+  const double d = r.num(key, 0.0, kMaxMagnitude);
+  if (!(d > 0)) invalid(r.sub(key), d == 0 ? "is 0; it must be a positive number" : "must be a positive number");
+  return d;
+}
+
+// Within the run (step and samples not beyond where it got), in the order they took effect:
+// event numbers rising, steps and samples not falling.
+std::vector<LearningRateChange> learningRateChangesFromJson(const Reader& r, const RunRecord& run) {
+  std::vector<LearningRateChange> out;
+  r.forEach("learning_rate_changes", kMaxFileLearningRateChanges, [&](const Reader& cr) {
+    LearningRateChange c;
+    c.event = int(cr.integer("event", 1, std::int64_t(kMaxFileLearningRateChanges)));
+    c.step = cr.integer("step", 0, run.step);
+    c.samplesSeen = cr.integer("samples_seen", 0, run.samplesSeen);
+    c.epoch = cr.num("epoch", 0.0);
+    if (!std::isfinite(c.epoch)) invalid(cr.sub("epoch"), "must be a number");
+    c.lr = positive(cr, "lr");
+    c.factor = positive(cr, "factor");
+    if (!out.empty()) {
+      const LearningRateChange& before = out.back();
+      if (c.event <= before.event)
+        invalid(cr.sub("event"), "is " + std::to_string(c.event) + ", not after the change before it (event " +
+                                     std::to_string(before.event) + ")");
+      if (c.step < before.step || c.samplesSeen < before.samplesSeen)
+        cr.fail("took effect before the change listed before it (changes are listed in the order they took effect)");
+    }
+    out.push_back(c);
+  });
+  return out;
+}
+
 }  // namespace
+
+json toJson(const std::vector<LearningRateChange>& changes) {
+  json list = json::array();
+  for (const LearningRateChange& c : changes)
+    list.push_back({{"event", c.event}, {"step", c.step}, {"samples_seen", c.samplesSeen}, {"epoch", number(c.epoch)},
+                    {"lr", c.lr}, {"factor", c.factor}});
+  return list;
+}
 
 json toJson(const RunRecord& run) {
   json norms = json::array();
@@ -397,6 +438,8 @@ json toJson(const RunRecord& run) {
           {"final_train_loss", number(run.finalTrainLoss)}, {"final_test_loss", number(run.finalTestLoss)},
           {"final_test_accuracy", number(run.finalTestAccuracy)}, {"norms", norms},
           {"model_layers", layers}, {"population_updates", updates}, {"metrics", {{"columns", kMetricColumns}, {"rows", rows}}}, {"probes", probes}};
+  // Only when there are any: a run without changes is written as before.
+  if (!run.learningRateChanges.empty()) j["learning_rate_changes"] = toJson(run.learningRateChanges);
   if (run.state) j["training_state"] = stateJson(*run.state);
   return j;
 }
@@ -468,6 +511,8 @@ RunRecord runFromJson(const Reader& r, const ExperimentConfig& config, std::int6
       u.testAccuracyAfter = ur.fraction("test_accuracy_after");
       run.populationUpdates.push_back(u);
     });
+  // Optional: written by NormLab versions that record learning-rate changes.
+  if (r.has("learning_rate_changes")) run.learningRateChanges = learningRateChangesFromJson(r, run);
   Reader mr(r.at("metrics"), path + ".metrics");
   const json& rows = mr.array("rows", kMaxFileMetricRows);
   run.metrics.reserve(rows.size());

@@ -13,6 +13,10 @@
 // size of printed numbers. A run that diverged or failed, or a record taken while training, has
 // none. Version 1 files still open and export; they cannot be continued (whyNotResumable says so).
 //
+// A run may hold "learning_rate_changes" (LearningRateChange in experiment.h: event, step,
+// samples_seen, epoch, lr, factor), written only when the rate was changed mid-run; files
+// without the key open as runs without changes.
+//
 // Reading trusts nothing: the text is parsed strictly (json_input.h: at most 512 MiB, 64 levels,
 // no repeated keys), then every value is checked for type, range and consistency: one run per
 // arm and seed of the config (or no run at all), indices in range, steps and sizes not negative, accuracies and
@@ -52,6 +56,7 @@ inline constexpr std::int64_t kMaxSamples = std::int64_t(1) << 53;  // samples s
 inline constexpr std::int64_t kMaxFileParams = std::int64_t(1) << 40;  // parameters of one layer
 inline constexpr std::int64_t kMaxFileImages = 1000000000;   // images of one population update
 inline constexpr std::size_t kMaxTensorDims = 8;             // dims of one saved tensor
+inline constexpr std::size_t kMaxFileLearningRateChanges = 100000;  // per run
 
 // Everything an experiment recorded: what the result files, the .normlab file and the charts show.
 struct ExperimentResults {
@@ -64,6 +69,8 @@ struct ExperimentResults {
 // Copies the experiment's current state (every run's record, histories included).
 ExperimentResults snapshotResults(const Experiment& experiment);
 
+// [{"event", "step", "samples_seen", "epoch", "lr", "factor"}, ...] (a run's and summary.json's).
+nlohmann::json toJson(const std::vector<LearningRateChange>& changes);
 nlohmann::json toJson(const RunRecord& run);
 nlohmann::json toJson(const ExperimentResults& saved);
 // Throws NormLabError naming what is wrong: not a NormLab file, an unknown schema version, a

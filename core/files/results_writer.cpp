@@ -229,6 +229,7 @@ json summaryJson(const ExperimentResults& results) {
                     {"failure", run.failed ? json(run.failure) : json(nullptr)},
                     {"steps", run.step},
                     {"images_per_s", number(run.imagesPerSecond)}});
+    if (!run.learningRateChanges.empty()) arms.back()["learning_rate_changes"] = toJson(run.learningRateChanges);
   }
   json j = {{"name", results.config.name}, {"arms", std::move(arms)}};
   if (!results.warning.empty()) j["warning"] = results.warning;

@@ -53,7 +53,8 @@ std::string runsCsv(const ExperimentResults& results);
 //   "layers": [{"layer", "kind", "lo", "hi", "bins": [fractions]}]}]}]}
 nlohmann::json histogramsJson(const ExperimentResults& results);
 // {"name", "arms": [{"label", "seed", "final_test_accuracy", "final_test_loss",
-//   "final_train_loss", "diverged", "diverged_at_step", "failed", "failure", "steps", "images_per_s"}],
+//   "final_train_loss", "diverged", "diverged_at_step", "failed", "failure", "steps", "images_per_s",
+//   "learning_rate_changes" (only when the rate was changed mid-run: see experiment_file.h)}],
 //  "warning" (only when the data fell back), "config": toJson(config)}; NaN -> null.
 nlohmann::json summaryJson(const ExperimentResults& results);
 // Serialises JSON as the writers do (indented, invalid UTF-8 replaced, never throws on text).
