@@ -16,7 +16,10 @@
 //   NORMLAB_TAB=N            show chart tab N (0 = the first) on launch
 //   NORMLAB_QUIT_AFTER=S     quit S seconds after launch
 //   NORMLAB_SCREENSHOT=FILE  with NORMLAB_QUIT_AFTER: save a picture of the window just before quitting
+//   NORMLAB_SET_LR=S:V,...   S seconds after launch, enter V in the Learning rate field (as a user
+//                            would while training: the change is applied, recorded and marked)
 #include <QApplication>
+#include <QDoubleSpinBox>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QIcon>
@@ -26,6 +29,7 @@
 #include <cstdio>
 
 #include "ui/classroom/lessons_page.h"
+#include "ui/window/control_panel.h"
 #include "ui/window/main_window.h"
 #include "ui/window/stall_monitor.h"
 
@@ -114,6 +118,12 @@ int main(int argc, char** argv) {
   if (qEnvironmentVariableIsSet("NORMLAB_TAB")) {
     const int tab = qEnvironmentVariableIntValue("NORMLAB_TAB");
     QTimer::singleShot(0, &window, [&window, tab] { window.tabs()->setCurrentIndex(tab); });
+  }
+  for (const QString& change : qEnvironmentVariable("NORMLAB_SET_LR").split(',', Qt::SkipEmptyParts)) {
+    const QStringList at = change.split(':');
+    if (at.size() != 2) continue;
+    const double rate = at[1].toDouble();
+    QTimer::singleShot(int(1000 * at[0].toDouble()), &window, [&window, rate] { window.controls()->learningRateBox()->setValue(rate); });
   }
   bool ok = false;
   const double quitAfter = qEnvironmentVariable("NORMLAB_QUIT_AFTER").toDouble(&ok);

@@ -18,6 +18,7 @@
 #include <QtCharts/QValueAxis>
 
 #include "ui/views/arm_palette.h"
+#include "ui/views/time_markers.h"
 
 namespace normlab {
 
@@ -320,6 +321,7 @@ void ActivationView::drawBands(BandChart& chart) {
   chart.xRange.includePlanned(plannedSamples(last_));
   chart.xRange.apply(chart.x, 0, 1000);
   chart.yRange.apply(chart.y, -1, 1);
+  markLearningRateChanges(chart.view->chart(), chart.x, chart.y, last_);
 }
 
 void ActivationView::drawHistogram() {

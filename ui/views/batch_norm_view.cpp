@@ -14,6 +14,7 @@
 #include <QtCharts/QValueAxis>
 
 #include "ui/views/arm_palette.h"
+#include "ui/views/time_markers.h"
 
 namespace normlab {
 
@@ -240,6 +241,9 @@ void BatchNormView::redraw() {
   for (QValueAxis* x : {meanX_, varX_, accX_}) xRange_.apply(x, 0, 1000);
   meanRange_.apply(meanY_, -1, 1);
   varRange_.apply(varY_, 0, 1);
+  markLearningRateChanges(meanView_->chart(), meanX_, meanY_, last_);
+  markLearningRateChanges(varView_->chart(), varX_, varY_, last_);
+  markLearningRateChanges(accView_->chart(), accX_, accY_, last_);
 }
 
 }  // namespace normlab

@@ -16,6 +16,7 @@
 #include <QtCharts/QValueAxis>
 
 #include "ui/views/arm_palette.h"
+#include "ui/views/time_markers.h"
 
 namespace normlab {
 
@@ -271,6 +272,7 @@ void GradientView::redraw() {
   timeYRange_.applyLog(timeY_);
   timeXRange_.includePlanned(plannedSamples(last_));
   timeXRange_.apply(timeX_, 0, 1000);
+  markLearningRateChanges(timeView_->chart(), timeX_, timeY_, last_);
 }
 
 }  // namespace normlab

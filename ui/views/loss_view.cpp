@@ -18,6 +18,7 @@
 #include <QtCharts/QValueAxis>
 
 #include "ui/views/arm_palette.h"
+#include "ui/views/time_markers.h"
 
 namespace normlab {
 
@@ -256,6 +257,20 @@ void LossView::redraw() {
   xRange_.apply(accX_, 0, epochs ? 1 : 1000);
   if (log) lossRange_.applyLog(lossLogY_);
   else lossRange_.apply(lossY_, 0, 2.5);
+
+  // What happened, on the charts: learning-rate changes on all three, each diverged run's end on
+  // the loss charts (time_markers.h).
+  markLearningRateChanges(lossView_->chart(), lossX_, lossY_, last_, epochs);
+  markLearningRateChanges(lossLogView_->chart(), lossLogX_, lossLogY_, last_, epochs);
+  markLearningRateChanges(accView_->chart(), accX_, accY_, last_, epochs);
+  QList<PointMark> ends, endsLog;
+  for (std::size_t i = 0; i < last_.runs.size(); ++i) {
+    if (!last_.runs[i].diverged) continue;
+    ends.append(divergedMark(last_.runs[i], seeds, series_[i].trainLoss, epochs));
+    endsLog.append(divergedMark(last_.runs[i], seeds, series_[i].trainLossLog, epochs));
+  }
+  timeMarkers(lossView_->chart())->setPoints(ends);
+  timeMarkers(lossLogView_->chart())->setPoints(endsLog);
 }
 
 }  // namespace normlab

@@ -1,7 +1,8 @@
 // "Loss & accuracy": train loss (TensorBoard-style debiased exponential moving average, with a
 // smoothing slider) and test loss per run, train and test accuracy in a second chart; x axis in
 // samples seen or epochs; optional log scale for the loss. A diverged run's curve ends at its
-// divergence and its legend says "diverged at step k".
+// divergence, marked there "diverged at step k" (and in its legend); learning-rate changes are
+// vertical lines on every chart (time_markers.h).
 #pragma once
 
 #include <vector>

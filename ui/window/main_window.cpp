@@ -5,6 +5,7 @@
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QDoubleSpinBox>
 #include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
@@ -33,6 +34,7 @@
 #include "ui/window/experiment_builder.h"
 #include "ui/classroom/lessons_page.h"
 #include "ui/window/norm_note.h"
+#include "ui/window/progress_text.h"
 #include "ui/views/paced_chart_painter.h"
 #include "ui/window/settings_from_config.h"
 #include "ui/window/stall_monitor.h"
@@ -44,8 +46,6 @@ namespace {
 
 constexpr int kPullIntervalMs = 33;  // about 30 snapshots a second
 constexpr double kPresentationFontScale = 1.6;
-
-QString withThousands(std::int64_t v) { return QLocale(QLocale::English).toString(qlonglong(v)); }
 
 // The Start action's tips: starting afresh, or continuing an opened file.
 constexpr const char* kStartTip = "Start training every arm side by side on the same images (Space starts and pauses).";
@@ -111,7 +111,6 @@ MainWindow::MainWindow(QWidget* parent, int threads)
   divergedLabel_ = new QLabel;
   divergedLabel_->setStyleSheet("color: #B00020; font-weight: bold;");
   stateLabel_->setToolTip("What the trainer is doing: ready, loading the data, running, paused, finished or failed.");
-  stepLabel_->setToolTip("Training steps (mini-batches) done per arm, and images seen per arm; all arms see the same images.");
   speedLabel_->setToolTip("Training speed of each arm in images per second.");
   divergedLabel_->setToolTip("Arms whose loss became infinite or NaN: the learning rate was too large for them; and runs that stopped on an error (e.g. out of memory) while the others went on.");
   statusBar()->addWidget(stateLabel_);
@@ -124,6 +123,9 @@ MainWindow::MainWindow(QWidget* parent, int threads)
   addChartMenus();
   updateWindowTitle();
 
+  // A rate typed while training applies when it is complete (Enter, or leaving the field), not at
+  // every keystroke: each change is recorded and marked on the charts.
+  controls_->learningRateBox()->setKeyboardTracking(false);
   connect(controls_, &ControlPanel::learningRateChanged, this, [this](double lr) {
     if (last_ && (last_->state == RunnerState::Running || last_->state == RunnerState::Paused)) runner_->setLearningRate(lr);
   });
@@ -496,24 +498,9 @@ void MainWindow::updateStatus(const Snapshot& s) {
     divergedLabel_->clear();
     return;
   }
-  std::int64_t step = 0, total = 0, samples = std::numeric_limits<std::int64_t>::max();
-  double epoch = 0;
-  bool sameBatch = true;
-  for (const RunRecord& r : s.runs) {
-    step = std::max(step, r.step);
-    total = std::max(total, r.totalSteps);
-    samples = std::min(samples, r.samplesSeen);
-    epoch = std::max(epoch, r.epoch);
-    sameBatch = sameBatch && r.batchSize == s.runs.front().batchSize;
-  }
-  QString steps = sameBatch ? QString("step %1 / %2").arg(withThousands(step), withThousands(total))
-                            : QString("up to step %1").arg(withThousands(step));
-  if (presentation_)  // large text: the essentials only
-    stepLabel_->setSteadyText(steps);
-  else
-    stepLabel_->setSteadyText(QString("%1 · %2 images seen per arm (epoch %3)")
-                            .arg(steps, withThousands(samples))
-                            .arg(epoch, 0, 'f', 2));
+  const ProgressText progress = progressText(s, presentation_);  // large text: the essentials only
+  stepLabel_->setSteadyText(progress.text);
+  if (stepLabel_->toolTip() != progress.toolTip) stepLabel_->setToolTip(progress.toolTip);
   const bool severalSeeds = std::any_of(s.runs.begin(), s.runs.end(), [](const RunRecord& r) { return r.seedIndex > 0; });
   QStringList speeds, diverged;
   for (const RunRecord& r : s.runs) {

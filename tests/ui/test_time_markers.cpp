@@ -1,0 +1,239 @@
+// What happened, on the charts: a learning-rate change is a labelled vertical line on every chart
+// whose x axis is training time (samples seen or epochs), at the change's x; a diverged run's last
+// point is marked "diverged at step k" on the loss chart (linear and log); both are part of the
+// exported PNG and SVG; and the status line says which "images seen" it counts when runs stopped
+// early, naming them in its tooltip. Leaves time_markers_loss.png/.svg (an exported figure) in the
+// working directory for a human to look at.
+#include <algorithm>
+#include <cmath>
+
+#include <QApplication>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QtCharts/QAbstractAxis>
+#include <QtCharts/QChart>
+#include <QtCharts/QChartView>
+#include <QtCharts/QXYSeries>
+#include <QtTest>
+
+#include "core/experiment/experiment.h"
+#include "core/files/experiment_file.h"
+#include "ui/export/chart_export.h"
+#include "ui/views/chart_style.h"
+#include "ui/views/loss_view.h"
+#include "ui/views/snapshot_view.h"
+#include "ui/views/time_markers.h"
+#include "ui/window/progress_text.h"
+
+using namespace normlab;
+
+namespace {
+
+// Whether the chart's x axis is training time.
+bool isTimeChart(QChart* chart) {
+  const QList<QAbstractAxis*> x = chart->axes(Qt::Horizontal);
+  if (x.isEmpty()) return false;
+  const QString title = x.first()->titleText();
+  return title.contains("samples") || title.contains("epoch");
+}
+
+bool hasPoints(QChart* chart) {
+  for (QAbstractSeries* s : chart->series())
+    if (auto* xy = qobject_cast<QXYSeries*>(s); xy && xy->count() > 0) return true;
+  return false;
+}
+
+// The largest x among the run's points on the chart.
+double lastX(QChart* chart, int run) {
+  double x = -1;
+  for (QAbstractSeries* s : chart->series())
+    if (auto* xy = qobject_cast<QXYSeries*>(s); xy && seriesRun(s) == run)
+      for (const QPointF& p : xy->points()) x = std::max(x, p.x());
+  return x;
+}
+
+}  // namespace
+
+class TestTimeMarkers : public QObject {
+  Q_OBJECT
+  Snapshot snapshot_;
+  double changeSamples_ = 0, changeEpoch_ = 0;
+  QTemporaryDir dir_;
+
+ private slots:
+  void initTestCase() {
+    QVERIFY(dir_.isValid());
+    // "base" follows the base rate, "own" has a rate of its own, "wild" diverges at once.
+    Experiment e(parseExperimentConfig(R"({"dataset": {"name": "synthetic", "train": 320, "test": 64},
+        "model": "tiny", "train": {"lr": 0.05, "steps": 40, "batch_size": 16},
+        "arms": [{"label": "base", "norm": "batch"}, {"label": "own", "norm": "group", "groups": 2, "lr": 0.025},
+                 {"label": "wild", "norm": "none", "lr": 1000}], "probe_every": 5})"), 1);
+    e.prepare();
+    while (e.record(0).step < 20 && e.advance()) {}
+    e.setLearningRate(0.1);
+    while (e.advance()) {}
+    snapshot_ = snapshotFromResults(snapshotResults(e));
+    QVERIFY2(snapshot_.runs[2].diverged, "the lr-1000 arm must diverge for these tests to mean anything");
+    QVERIFY(snapshot_.runs[2].learningRateChanges.empty());
+    changeSamples_ = 1e300;
+    changeEpoch_ = 1e300;
+    for (const RunRecord& r : snapshot_.runs)
+      for (const LearningRateChange& c : r.learningRateChanges) {
+        changeSamples_ = std::min(changeSamples_, double(c.samplesSeen));
+        changeEpoch_ = std::min(changeEpoch_, c.epoch);
+      }
+    // The earliest run it reached: within one batch of "base" at step 20 (lockstep by samples).
+    QVERIFY2(changeSamples_ >= 320 - 16 && changeSamples_ <= 320, qPrintable(QString::number(changeSamples_)));
+  }
+
+  void labelSaysTheRateOrTheFactor() {
+    QCOMPARE(learningRateLabel({0.1, 0.1}, 2), QString("lr 0.1"));
+    QCOMPARE(learningRateLabel({0.1, 0.05}, 2), QString("lr \u00d72"));
+    QCOMPARE(learningRateLabel({0.00025}, 0.5), QString("lr 0.00025"));
+    const QList<TimeLine> lines = learningRateLines(snapshot_, false);
+    QCOMPARE(lines.size(), 1);
+    QCOMPARE(lines[0].label, QString("lr \u00d72"));  // base 0.1, own 0.05: they differ
+  }
+
+  // Every chart whose x axis is training time and that draws data has the line at the change;
+  // no other chart has marks.
+  void everyTimeChartMarksTheChange() {
+    QWidget parent;
+    int timeCharts = 0;
+    QStringList seen;
+    for (const NamedView& v : createChartViews(&parent)) {
+      v.view->resize(1280, 720);
+      v.view->showSnapshot(snapshot_);
+      for (QChartView* cv : v.view->chartViews()) {
+        QChart* chart = cv->chart();
+        const QString where = v.title + " / " + chart->title();
+        if (!isTimeChart(chart) || !hasPoints(chart)) {
+          QVERIFY2(!timeMarkers(chart) || timeMarkers(chart)->lines().isEmpty(), qPrintable(where));
+          continue;
+        }
+        ++timeCharts;
+        seen << v.title;
+        const TimeMarkers* marks = timeMarkers(chart);
+        QVERIFY2(marks, qPrintable(where + ": no marks"));
+        QCOMPARE(marks->lines().size(), 1);
+        QCOMPARE(marks->lines()[0].x, changeSamples_);
+        QCOMPARE(marks->lines()[0].label, QString("lr \u00d72"));
+        // Exactly one marks item per chart, however often it was drawn.
+        v.view->showSnapshot(snapshot_);
+        int items = 0;
+        for (QGraphicsItem* item : chart->childItems()) items += dynamic_cast<TimeMarkers*>(item) ? 1 : 0;
+        QCOMPARE(items, 1);
+      }
+    }
+    // Loss, log loss (not on screen) aside: loss and accuracy, gradient over time, three batch-norm
+    // charts, the activation percentiles (small multiples).
+    for (const char* title : {"Loss & accuracy", "Activations", "Gradient flow", "Batch norm"})
+      QVERIFY2(seen.contains(title), qPrintable(seen.join(", ")));
+    QVERIFY(timeCharts >= 7);
+  }
+
+  void epochAxisMarksInEpochs() {
+    LossView view;
+    view.setEpochAxis(true);
+    view.showSnapshot(snapshot_);
+    for (QChartView* cv : view.chartViews()) {
+      const TimeMarkers* marks = timeMarkers(cv->chart());
+      QVERIFY(marks);
+      QCOMPARE(marks->lines().size(), 1);
+      QCOMPARE(marks->lines()[0].x, changeEpoch_);
+    }
+  }
+
+  // Drawn where the chart draws that x (the same mapping as the series').
+  void lineIsDrawnAtTheChangesX() {
+    LossView view;
+    view.resize(1280, 720);
+    view.show();
+    view.showSnapshot(snapshot_);
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QApplication::processEvents();
+    QChart* chart = view.lossChart();
+    const TimeMarkers* marks = timeMarkers(chart);
+    QVERIFY(marks);
+    QAbstractSeries* any = chart->series().first();
+    const QPointF expected = chart->mapToPosition(QPointF(changeSamples_, 1.0), any);
+    QVERIFY2(std::abs(marks->xPosition(changeSamples_) - expected.x()) < 0.5,
+             qPrintable(QString("%1 vs %2").arg(marks->xPosition(changeSamples_)).arg(expected.x())));
+    QVERIFY(marks->xPosition(changeSamples_) > chart->plotArea().left());
+    QVERIFY(marks->xPosition(changeSamples_) < chart->plotArea().right());
+  }
+
+  void divergedRunIsMarkedAtItsLastPoint() {
+    LossView view;
+    view.showSnapshot(snapshot_);
+    const RunRecord& wild = snapshot_.runs[2];
+    for (bool log : {false, true}) {
+      view.setLogLoss(log);
+      QChart* chart = view.lossChart();
+      const TimeMarkers* marks = timeMarkers(chart);
+      QVERIFY(marks);
+      QCOMPARE(marks->points().size(), 1);
+      const PointMark& m = marks->points()[0];
+      QCOMPARE(m.label, QString("wild: diverged at step %1").arg(wild.divergedAtStep));
+      // The end of its curve, or where it stopped when no point of it was finite.
+      const double end = lastX(chart, 2);
+      QCOMPARE(m.x, end >= 0 ? end : double(wild.samplesSeen));
+      QVERIFY(m.x <= double(wild.samplesSeen));
+    }
+    // Accuracy has the line only.
+    QVERIFY(timeMarkers(view.accuracyChart())->points().isEmpty());
+  }
+
+  // The marks are part of the exported chart: in the SVG's text and in the PNG's pixels.
+  void exportsCarryTheMarks() {
+    LossView view;
+    view.resize(1280, 720);
+    view.showSnapshot(snapshot_);
+    QChartView* loss = view.chartViews().first();
+    const QString svgPath = dir_.filePath("loss.svg");
+    ChartExportOptions svg;
+    svg.format = ChartFormat::Svg;
+    QCOMPARE(exportChart(loss, svgPath, svg), QString());
+    QFile file(svgPath);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(file.readAll());
+    QVERIFY2(text.contains("lr \u00d72") || text.contains("lr &#215;2") || text.contains("lr &#xd7;2"), "no lr label in the SVG");
+    QVERIFY2(text.contains(QString("wild: diverged at step %1").arg(snapshot_.runs[2].divergedAtStep)), "no divergence label in the SVG");
+
+    TimeMarkers* marks = timeMarkers(loss->chart());
+    const QImage with = renderChartImage(loss, 1, QString());
+    marks->setVisible(false);
+    const QImage without = renderChartImage(loss, 1, QString());
+    marks->setVisible(true);
+    QCOMPARE(with.size(), without.size());
+    QVERIFY2(with != without, "the PNG export does not draw the marks");
+    // For a human to look at (as test_chart_views leaves its screenshots): the working directory.
+    ChartExportOptions png;
+    QCOMPARE(exportFigure(view.chartViews(), "time_markers_loss.png", png), QString());
+    QCOMPARE(exportFigure(view.chartViews(), "time_markers_loss.svg", svg), QString());
+  }
+
+  void statusSaysWhichImagesSeenItCounts() {
+    const ProgressText text = progressText(snapshot_, false);
+    const RunRecord& wild = snapshot_.runs[2];
+    QVERIFY2(text.text.contains("images seen per running arm"), qPrintable(text.text));
+    QVERIFY2(text.text.contains("1 arm stopped early"), qPrintable(text.text));
+    QVERIFY2(text.text.contains(withThousands(snapshot_.runs[0].samplesSeen) + " images"), qPrintable(text.text));
+    QVERIFY2(text.toolTip.contains(QString("wild: diverged at step %1").arg(wild.divergedAtStep)), qPrintable(text.toolTip));
+    QVERIFY(progressText(snapshot_, true).text.contains("1 stopped early"));
+    // Without stopped runs it is the plain count.
+    Snapshot calm = snapshot_;
+    calm.runs.pop_back();
+    const ProgressText plain = progressText(calm, false);
+    QVERIFY2(plain.text.contains("images seen per arm (epoch"), qPrintable(plain.text));
+    QVERIFY(!plain.toolTip.contains("Stopped early"));
+    // Every run stopped: the most any of them saw.
+    Snapshot wildOnly = snapshot_;
+    wildOnly.runs.erase(wildOnly.runs.begin(), wildOnly.runs.begin() + 2);
+    QVERIFY2(progressText(wildOnly, false).text.contains("every arm stopped early: up to " + withThousands(wild.samplesSeen)),
+             qPrintable(progressText(wildOnly, false).text));
+  }
+};
+
+QTEST_MAIN(TestTimeMarkers)
+#include "test_time_markers.moc"

@@ -1,0 +1,244 @@
+#include "ui/views/time_markers.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <map>
+
+#include <QFontMetricsF>
+#include <QPainter>
+#include <QPainterPath>
+#include <QtCharts/QChart>
+#include <QtCharts/QLogValueAxis>
+#include <QtCharts/QValueAxis>
+#include <QtCharts/QXYSeries>
+
+#include "ui/views/arm_palette.h"
+
+namespace normlab {
+
+namespace {
+
+constexpr qreal kNaN = std::numeric_limits<qreal>::quiet_NaN();
+const QColor kLineColour(0x33, 0x33, 0x33);
+const QColor kLabelText(0x20, 0x20, 0x20);
+constexpr int kLabelRows = 3;  // lines' labels stack in up to this many rows, then are left out
+
+QString rateText(double v) { return QString::number(v, 'g', 3); }
+
+// The fraction of the axis range at v (0 at min, 1 at max), or NaN.
+qreal axisFraction(const QAbstractAxis* axis, double v) {
+  if (const auto* a = qobject_cast<const QValueAxis*>(axis)) {
+    if (!(a->max() > a->min()) || !std::isfinite(v)) return kNaN;
+    return (v - a->min()) / (a->max() - a->min());
+  }
+  if (const auto* a = qobject_cast<const QLogValueAxis*>(axis)) {
+    if (!(a->max() > a->min()) || !(a->min() > 0) || !(v > 0) || !std::isfinite(v)) return kNaN;
+    return (std::log(v) - std::log(a->min())) / (std::log(a->max()) - std::log(a->min()));
+  }
+  return kNaN;
+}
+
+// Connects the axis's range changes to a repaint (both axis kinds have their own signal).
+void repaintOnRange(QAbstractAxis* axis, QGraphicsObject* item) {
+  if (auto* a = qobject_cast<QValueAxis*>(axis))
+    QObject::connect(a, &QValueAxis::rangeChanged, item, [item] { item->update(); });
+  else if (auto* l = qobject_cast<QLogValueAxis*>(axis))
+    QObject::connect(l, &QLogValueAxis::rangeChanged, item, [item] { item->update(); });
+}
+
+// A label's box: white (so curves behind it do not cross the text) with a frame in `frame`.
+void drawLabel(QPainter* p, const QRectF& box, const QString& text, const QColor& frame, qreal frameWidth) {
+  p->setPen(frame.isValid() ? QPen(frame, frameWidth) : Qt::NoPen);
+  p->setBrush(QColor(255, 255, 255, 235));
+  p->drawRoundedRect(box, 3, 3);
+  p->setPen(kLabelText);
+  p->drawText(box, Qt::AlignCenter, text);
+}
+
+bool overlapsAny(const QRectF& box, const QList<QRectF>& taken) {
+  return std::any_of(taken.begin(), taken.end(), [&](const QRectF& t) { return t.intersects(box); });
+}
+
+}  // namespace
+
+QString learningRateLabel(const QList<double>& rates, double factor) {
+  const bool shared = !rates.isEmpty() && std::all_of(rates.begin(), rates.end(), [&](double r) { return r == rates.front(); });
+  return shared ? QString("lr %1").arg(rateText(rates.front())) : QString("lr \u00d7%1").arg(rateText(factor));
+}
+
+QList<TimeLine> learningRateLines(const Snapshot& snapshot, bool epochs) {
+  struct Event {
+    double x = std::numeric_limits<double>::infinity();
+    QList<double> rates;
+    double factor = 1;
+  };
+  std::map<int, Event> events;  // by event number: in the order they were made
+  for (const RunRecord& run : snapshot.runs)
+    for (const LearningRateChange& c : run.learningRateChanges) {
+      Event& e = events[c.event];
+      e.x = std::min(e.x, epochs ? c.epoch : double(c.samplesSeen));
+      e.rates.append(c.lr);
+      e.factor = c.factor;
+    }
+  QList<TimeLine> lines;
+  for (const auto& [number, e] : events)
+    if (std::isfinite(e.x)) lines.append({e.x, learningRateLabel(e.rates, e.factor)});
+  return lines;
+}
+
+PointMark divergedMark(const RunRecord& run, bool severalSeeds, const QXYSeries* series, bool epochs) {
+  PointMark m;
+  m.label = QString("%1: diverged at step %2").arg(runLabel(run, severalSeeds)).arg(run.divergedAtStep);
+  m.colour = series ? series->color() : QColor(kLineColour);
+  if (series && series->count() > 0) {
+    const QPointF last = series->at(series->count() - 1);
+    m.x = last.x();
+    m.y = last.y();
+  } else {
+    m.x = epochs ? run.epoch : double(run.samplesSeen);
+    m.y = std::numeric_limits<double>::infinity();
+  }
+  return m;
+}
+
+TimeMarkers::TimeMarkers(QChart* chart, QAbstractAxis* xAxis, QAbstractAxis* yAxis)
+    : QGraphicsObject(chart), chart_(chart), xAxis_(xAxis), yAxis_(yAxis) {
+  setZValue(1000);  // above the series and the grid
+  setAcceptedMouseButtons(Qt::NoButton);  // clicks reach the chart (legend, series) as before
+  connect(chart, &QChart::plotAreaChanged, this, [this] {
+    prepareGeometryChange();
+    update();
+  });
+  repaintOnRange(xAxis, this);
+  repaintOnRange(yAxis, this);
+}
+
+void TimeMarkers::setLines(const QList<TimeLine>& lines) {
+  if (lines == lines_) return;
+  lines_ = lines;
+  update();
+}
+
+void TimeMarkers::setPoints(const QList<PointMark>& points) {
+  if (points == points_) return;
+  points_ = points;
+  update();
+}
+
+qreal TimeMarkers::xPosition(double x) const {
+  const QRectF area = chart_->plotArea();
+  return area.left() + axisFraction(xAxis_, x) * area.width();
+}
+
+qreal TimeMarkers::yPosition(double y) const {
+  const QRectF area = chart_->plotArea();
+  return area.bottom() - axisFraction(yAxis_, y) * area.height();
+}
+
+QRectF TimeMarkers::boundingRect() const { return QRectF(QPointF(0, 0), chart_->size()); }
+
+void TimeMarkers::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
+  const QRectF area = chart_->plotArea();
+  if ((lines_.isEmpty() && points_.isEmpty()) || area.width() < 10 || area.height() < 10) return;
+  p->save();
+  p->setRenderHint(QPainter::Antialiasing);
+  p->setClipRect(area.adjusted(-1, -1, 1, 1));
+  // Text as large as the tick labels: it follows presentation mode and the export's fonts.
+  QFont font = xAxis_->labelsFont();
+  p->setFont(font);
+  const QFontMetricsF metrics(font);
+  const qreal h = metrics.height() + 4, pad = 4;
+  const qreal width = std::max<qreal>(1.5, h / 10);
+  QList<QRectF> taken;
+
+  // Learning-rate changes: a dashed line over the plot's height, then (over every line) the
+  // labels at their tops, stacked in rows when changes are close together.
+  auto lineX = [&](const TimeLine& line) {
+    const qreal x = xPosition(line.x);
+    return std::isfinite(x) && x >= area.left() - 0.5 && x <= area.right() + 0.5 ? x : kNaN;
+  };
+  QPen dashes(kLineColour, width, Qt::DashLine);
+  dashes.setDashPattern({4, 3});
+  p->setPen(dashes);
+  for (const TimeLine& line : lines_)
+    if (const qreal x = lineX(line); std::isfinite(x)) p->drawLine(QPointF(x, area.top()), QPointF(x, area.bottom()));
+  QFont bold = font;
+  bold.setBold(true);
+  p->setFont(bold);
+  const QFontMetricsF boldMetrics(bold);
+  for (const TimeLine& line : lines_) {
+    const qreal x = lineX(line);
+    if (!std::isfinite(x)) continue;
+    const qreal w = boldMetrics.horizontalAdvance(line.label) + 2 * pad;
+    const bool onRight = x + pad + w <= area.right();
+    const qreal left = onRight ? x + pad : std::max(area.left(), x - pad - w);
+    for (int row = 0; row < kLabelRows; ++row) {
+      const QRectF box(left, area.top() + pad + row * (h + pad), w, h);
+      if (overlapsAny(box.adjusted(-pad / 2, 0, pad / 2, 0), taken)) continue;
+      drawLabel(p, box, line.label, QColor(), 0);
+      taken.append(box);
+      break;
+    }
+  }
+  p->setFont(font);
+
+  // Diverged runs: a cross at the curve's last point (an arrow at the top edge when it is above
+  // the chart), the label beside it in a box framed in the run's colour.
+  const qreal size = std::max<qreal>(5, h * 0.3);
+  for (const PointMark& m : points_) {
+    qreal x = xPosition(m.x);
+    if (!std::isfinite(x)) continue;
+    x = std::clamp(x, area.left() + size, area.right() - size);
+    qreal y = yPosition(m.y);
+    const bool above = !std::isfinite(y) ? !(m.y < 0) : y < area.top() + size;
+    if (above) y = area.top() + size;
+    y = std::min(y, area.bottom() - size);
+    for (int halo = 1; halo >= 0; --halo) {  // white under the colour, so it shows on any curve
+      p->setPen(QPen(halo ? QColor(Qt::white) : m.colour, halo ? 2.2 * width + 3 : 2.2 * width, Qt::SolidLine, Qt::RoundCap));
+      p->setBrush(halo ? QColor(Qt::white) : m.colour);
+      if (above) {
+        QPainterPath arrow;
+        arrow.moveTo(x, y - size);
+        arrow.lineTo(x - size, y + size * 0.6);
+        arrow.lineTo(x + size, y + size * 0.6);
+        arrow.closeSubpath();
+        p->drawPath(arrow);
+      } else {
+        p->drawLine(QPointF(x - size, y - size), QPointF(x + size, y + size));
+        p->drawLine(QPointF(x - size, y + size), QPointF(x + size, y - size));
+      }
+    }
+    const qreal w = metrics.horizontalAdvance(m.label) + 2 * pad;
+    const qreal left = x + size + pad + w <= area.right() ? x + size + pad : std::max(area.left(), x - size - pad - w);
+    // Beside the mark, else the nearest free row below or above it.
+    for (int k = 0; k < 7; ++k) {
+      const qreal offset = (k + 1) / 2 * (h + 2) * (k % 2 ? 1 : -1);
+      const qreal top = std::clamp(y - h / 2 + offset, area.top(), area.bottom() - h);
+      const QRectF box(left, top, w, h);
+      if (overlapsAny(box, taken)) continue;
+      drawLabel(p, box, m.label, m.colour, width);
+      taken.append(box);
+      break;
+    }
+  }
+  p->restore();
+}
+
+TimeMarkers* timeMarkers(const QChart* chart) {
+  for (QGraphicsItem* item : chart->childItems())
+    if (auto* m = dynamic_cast<TimeMarkers*>(item)) return m;
+  return nullptr;
+}
+
+TimeMarkers* timeMarkersOn(QChart* chart, QAbstractAxis* xAxis, QAbstractAxis* yAxis) {
+  if (TimeMarkers* m = timeMarkers(chart)) return m;
+  return new TimeMarkers(chart, xAxis, yAxis);
+}
+
+void markLearningRateChanges(QChart* chart, QAbstractAxis* xAxis, QAbstractAxis* yAxis, const Snapshot& snapshot,
+                             bool epochs) {
+  timeMarkersOn(chart, xAxis, yAxis)->setLines(learningRateLines(snapshot, epochs));
+}
+
+}  // namespace normlab
