@@ -37,7 +37,7 @@ const char* const kConfig = R"({"name": "fuzz", "dataset": {"name": "synthetic",
   "seeds": [1, 2], "probe_every": 3, "histogram_bins": 8,
   "lesson": {"number": 1, "title": "t", "text": "A text.", "watch": "Layers"}})";
 
-// A small .normlab file of a real (tiny) experiment.
+// A small .normlab file of a real (tiny) experiment, with a learning-rate change mid-run.
 std::string savedFileText() {
   ExperimentConfig config = parseExperimentConfig(R"({"name": "fuzz file", "dataset": {"name": "synthetic",
     "train": 48, "test": 16, "size": 8}, "model": {"name": "m", "input": [1, 8, 8], "classes": 10, "layers": [
@@ -47,6 +47,8 @@ std::string savedFileText() {
     "arms": [{"norm": "batch"}, {"norm": "none"}], "probe_every": 2, "histogram_bins": 8})");
   Experiment e(config);
   e.prepare();
+  while (e.stepsDone() < 4 && e.advance()) {}
+  e.setLearningRate(0.1);  // so the file has "learning_rate_changes" to mutate
   while (e.advance()) {}
   return toJson(snapshotResults(e)).dump();
 }
