@@ -43,23 +43,24 @@ ProgressText progressText(const Snapshot& s, bool presentation) {
                                   : QString("up to step %1").arg(withThousands(step));
   ProgressText out;
   const QString unit = severalSeeds ? "run" : "arm";
-  const qsizetype count = stopped.size(), all = qsizetype(s.runs.size());
-  if (stopped.isEmpty()) {
+  const qsizetype count = stopped.size();
+  const bool all = count == qsizetype(s.runs.size());
+  const QString stoppedText = all ? QString("every %1 stopped early").arg(unit)
+                                  : QString("%1 %2%3 stopped early").arg(count).arg(unit, count == 1 ? "" : "s");
+  if (presentation)  // large text: the essentials only
+    out.text = count == 0 ? steps : steps + " · " + stoppedText;
+  else if (count == 0)
     out.text = QString("%1 · %2 images seen per %3 (epoch %4)").arg(steps, withThousands(running), unit).arg(epoch, 0, 'f', 2);
-    out.toolTip = kBaseTip;
-  } else {
-    const QString stoppedText = count == all ? QString("every %1 stopped early").arg(unit)
-                                             : QString("%1 %2%3 stopped early").arg(count).arg(unit, count == 1 ? "" : "s");
-    out.text = count == all
-                   ? QString("%1 · %2: up to %3 images seen (epoch %4)").arg(steps, stoppedText, withThousands(stoppedMost)).arg(stoppedEpoch, 0, 'f', 2)
-                   : QString("%1 · %2 images seen per running %3 (epoch %4); %5")
-                         .arg(steps, withThousands(running), unit)
-                         .arg(epoch, 0, 'f', 2)
-                         .arg(stoppedText);
-    out.toolTip = QString(kBaseTip) + "\nStopped early, and not counted:\n" + stopped.join("\n");
-  }
-  if (presentation) out.text = count == 0 ? steps : steps + " · " + (count == all ? QString("every %1 stopped early").arg(unit)
-                                                                                  : QString("%1 stopped early").arg(count));
+  else if (all)
+    out.text = QString("%1 · %2: up to %3 images seen (epoch %4)")
+                   .arg(steps, stoppedText, withThousands(stoppedMost))
+                   .arg(stoppedEpoch, 0, 'f', 2);
+  else
+    out.text = QString("%1 · %2 images seen per running %3 (epoch %4); %5")
+                   .arg(steps, withThousands(running), unit)
+                   .arg(epoch, 0, 'f', 2)
+                   .arg(stoppedText);
+  out.toolTip = count == 0 ? QString(kBaseTip) : QString(kBaseTip) + "\nStopped early, and not counted:\n" + stopped.join("\n");
   return out;
 }
 
