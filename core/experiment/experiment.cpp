@@ -412,18 +412,20 @@ void Experiment::setLearningRate(double lr) {
   // Checked for every run first: a rate that cannot be applied to all changes none.
   for (const auto& r : runs_) {
     const double scaled = r->optimizer.config().lr * factor;
-    if (r->arm.isOverridden("lr") && !(scaled > 0 && std::isfinite(scaled)))
+    if (!r->record.finished && r->arm.isOverridden("lr") && !(scaled > 0 && std::isfinite(scaled)))
       throw NormLabError("learning rate " + std::to_string(lr) + " would make the rate of arm '" + r->arm.label + "' " +
                          std::to_string(scaled) + "; it must be a positive number");
   }
   const int event = ++learningRateEvents_;
   for (auto& r : runs_) {
     RunRecord& rec = r->record;
+    // A diverged, failed or ended run trains no more: it keeps its rate (and a saved state that
+    // continues goes on with it), and records nothing.
+    if (rec.finished) continue;
     const double before = r->optimizer.config().lr;
     // An arm that follows the base gets exactly the rate typed, not before * factor rounded.
     const double now = r->arm.isOverridden("lr") ? before * factor : lr;
     r->optimizer.setLearningRate(now);
-    if (rec.finished) continue;  // a diverged, failed or ended run trains no more: nothing changed for it
     rec.learningRateChanges.push_back({event, rec.step, rec.samplesSeen, rec.epoch, now, now / before});
   }
   baseLearningRate_ = lr;

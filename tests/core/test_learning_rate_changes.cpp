@@ -113,6 +113,21 @@ class TestLearningRateChanges : public QObject {
     QCOMPARE(e.record(0).learningRateChanges.size(), std::size_t(2));
   }
 
+  // A run that ended (here: a shorter one) trains no more: it keeps its rate, should its saved
+  // state be continued, and records nothing.
+  void aRunThatEndedKeepsItsRate() {
+    ExperimentConfig config = makeConfig(40, false);
+    config.arms[1].train.steps = 5;
+    Experiment e(std::move(config));
+    e.prepare();
+    advanceTo(e, 0, 10);
+    QVERIFY(e.record(1).finished);
+    e.setLearningRate(0.1);
+    QVERIFY(e.record(1).learningRateChanges.empty());
+    QCOMPARE(e.record(1, true).state->optimizer.lr, 0.025);
+    QCOMPARE(e.record(0, true).state->optimizer.lr, 0.1);
+  }
+
   // The change applies from the next step: the curves agree up to it and part after it.
   void theNewRateTrainsFromTheNextStep() {
     Experiment plain(makeConfig(30, false)), changed(makeConfig(30, false));
