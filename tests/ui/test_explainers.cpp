@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QLabel>
+#include <QScreen>
 #include <QPainter>
 #include <QPushButton>
 #include <QSpinBox>
@@ -72,6 +73,24 @@ class TestExplainers : public QObject {
     QVERIFY(!window->isModal());
     QCOMPARE(window->windowTitle(), explainerTitle(ExplainerKind::Dropout) + " \u2014 NormLab");
     delete window;
+  }
+
+  // An explainer window never opens larger than the screen (the offscreen screen is 800 x 800 unless
+  // configured; a school laptop's 1280 x 720); with $NORMLAB_SHOT_DIR it is saved there.
+  void explainerWindowFitsTheScreen() {
+    const QSize room = QGuiApplication::primaryScreen()->availableGeometry().size();
+    for (ExplainerKind kind : {ExplainerKind::BatchNorm, ExplainerKind::Dropout, ExplainerKind::NormAxes}) {
+      QWidget* window = openExplainerWindow(kind, nullptr);
+      QVERIFY2(window->width() <= room.width() && window->height() <= room.height(),
+               qPrintable(QString("%1: %2 x %3 on %4 x %5").arg(explainerName(kind)).arg(window->width())
+                              .arg(window->height()).arg(room.width()).arg(room.height())));
+      const QString dir = qEnvironmentVariable("NORMLAB_SHOT_DIR");
+      if (!dir.isEmpty() && kind == ExplainerKind::NormAxes) {
+        QApplication::processEvents();
+        QVERIFY(window->grab().save(QString("%1/norm-axes-window-%2.png").arg(dir).arg(room.height())));
+      }
+      delete window;
+    }
   }
 
   // Default example row 0: x = (1, 2, -1), W row 0 = (1, 0.5, 0), b_0 = 0 -> z_00 = 1 + 1 = 2.
