@@ -133,6 +133,14 @@ class TestHelpGuide : public QObject {
     }
     // Menus show the key: nothing in the app hides shortcuts from its menus.
     for (QAction* a : inMenus) QVERIFY(a->isShortcutVisibleInContextMenu() || a->shortcut().isEmpty());
+    if (!qEnvironmentVariable("NORMLAB_SHOT_DIR").isEmpty())
+      for (QAction* top : w.menuBar()->actions()) {
+        QMenu* menu = top->menu();
+        menu->popup(QPoint(0, 0));
+        QTRY_VERIFY(menu->isVisible());
+        saveShot(menu, "menu-" + QString(top->text()).remove('&').toLower() + ".png");
+        menu->hide();
+      }
   }
 
   // Presentation mode enlarges the guide with the window; F1 opens it with the menu bar hidden.
