@@ -12,48 +12,15 @@
 #include "core/base/error.h"
 #include "core/experiment/experiment.h"
 #include "core/classroom/lesson.h"
+#include "support/lesson_runs.h"
 
 using namespace normlab;
 using json = nlohmann::json;
+using test::lessonNumber;
+using test::runAll;
+using test::shrunk;
 
 namespace {
-
-// The lesson's config made small: every arm trains `steps` steps (or `epochs` epochs when steps
-// is 0) on the first `trainSubset` training images, tested on `testSubset` images.
-ExperimentConfig shrunk(const ExperimentConfig& config, std::int64_t steps, int epochs, int trainSubset,
-                        int testSubset) {
-  json j = toJson(config);
-  json& train = j["train"];
-  train.erase("steps");
-  train.erase("epochs");
-  if (steps > 0) train["steps"] = steps;
-  else train["epochs"] = epochs;
-  train["eval_every"] = 1000000;  // the test set once, at the end
-  for (json& arm : j["arms"]) {
-    arm.erase("steps");
-    arm.erase("epochs");
-    arm.erase("eval_every");
-  }
-  j["dataset"]["train_subset"] = trainSubset;
-  j["dataset"]["test_subset"] = testSubset;
-  return parseExperimentConfig(j);
-}
-
-// Runs to the end; returns every run's record.
-std::vector<RunRecord> runAll(const ExperimentConfig& config) {
-  Experiment e(config, 0);
-  e.prepare();
-  while (e.advance()) {}
-  std::vector<RunRecord> out;
-  for (int i = 0; i < e.runCount(); ++i) out.push_back(e.record(i));
-  return out;
-}
-
-const Lesson& lessonNumber(const std::vector<Lesson>& all, int number) {
-  for (const Lesson& l : all)
-    if (l.number == number) return l;
-  throw NormLabError("no lesson " + std::to_string(number));
-}
 
 // A diverged run counts as chance accuracy (it learned nothing usable).
 double testAccuracy(const RunRecord& r) { return r.diverged ? 0.1 : r.finalTestAccuracy; }
@@ -240,7 +207,7 @@ class TestLessons : public QObject {
   }
 
   // Lesson 5: without a norm the first layer's weight gradient is orders of magnitude below batch
-  // norm's (mean over the probes of 100 steps; the lesson measures about a million times).
+  // norm's (mean over the probes of 100 steps; test_lesson_figures.cpp pins the lesson's own figure).
   void lesson5VanishingGradients() {
     const std::vector<RunRecord> runs = runAll(shrunk(lessonNumber(lessons(), 5).config, 100, 0, 2000, 200));
     QCOMPARE(runs.size(), std::size_t(2));

@@ -7,6 +7,8 @@
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QLabel>
+#include <QScreen>
+#include <QPainter>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTableWidget>
@@ -71,6 +73,24 @@ class TestExplainers : public QObject {
     QVERIFY(!window->isModal());
     QCOMPARE(window->windowTitle(), explainerTitle(ExplainerKind::Dropout) + " \u2014 NormLab");
     delete window;
+  }
+
+  // An explainer window never opens larger than the screen (the offscreen screen is 800 x 800 unless
+  // configured; a school laptop's 1280 x 720); with $NORMLAB_SHOT_DIR it is saved there.
+  void explainerWindowFitsTheScreen() {
+    const QSize room = QGuiApplication::primaryScreen()->availableGeometry().size();
+    for (ExplainerKind kind : {ExplainerKind::BatchNorm, ExplainerKind::Dropout, ExplainerKind::NormAxes}) {
+      QWidget* window = openExplainerWindow(kind, nullptr);
+      QVERIFY2(window->width() <= room.width() && window->height() <= room.height(),
+               qPrintable(QString("%1: %2 x %3 on %4 x %5").arg(explainerName(kind)).arg(window->width())
+                              .arg(window->height()).arg(room.width()).arg(room.height())));
+      const QString dir = qEnvironmentVariable("NORMLAB_SHOT_DIR");
+      if (!dir.isEmpty() && kind == ExplainerKind::NormAxes) {
+        QApplication::processEvents();
+        QVERIFY(window->grab().save(QString("%1/norm-axes-window-%2.png").arg(dir).arg(room.height())));
+      }
+      delete window;
+    }
   }
 
   // Default example row 0: x = (1, 2, -1), W row 0 = (1, 0.5, 0), b_0 = 0 -> z_00 = 1 + 1 = 2.
@@ -218,6 +238,53 @@ class TestExplainers : public QObject {
     QVERIFY(panel.findChild<QLabel*>("explainer-problem")->isVisible());
     QCOMPARE(panel.block().c, 6);
     QCOMPARE(panel.sourceText(), QString("conv1 output, step 120"));
+  }
+
+  // The colour key: a bar from blue to orange with -max|v| ... max|v| under it, in the colours the
+  // cells are drawn in; it follows a new block and presentation mode's font.
+  void normAxesValueScale() {
+    NormAxesExplainer panel;
+    panel.resize(1000, 800);
+    panel.show();
+    NormAxesValueScale* scale = panel.findChild<NormAxesValueScale*>("norm-axes-scale");
+    QVERIFY(scale);
+    QVERIFY(scale->isVisible());
+    QCOMPARE(scale->range(), blockValueRange(panel.block()));
+    std::vector<float> values(2 * 2 * 2 * 2, 0.5f);
+    values[3] = -2.5f;
+    values[9] = 1.25f;
+    panel.setActivations(2, 2, 2, 2, values, "a block whose largest |value| is 2.5");
+    QCOMPARE(scale->tickLabels(), (QStringList{"\u22122.5", "\u22121.25", "0", "1.25", "2.5"}));
+    QCOMPARE(scale->minLabel(), QString("\u22122.5"));
+    QCOMPARE(scale->maxLabel(), QString("2.5"));
+    QApplication::processEvents();
+    const QImage image = scale->grab().toImage();
+    const QRect bar = scale->barRect();
+    QVERIFY(bar.width() > 100 && scale->rect().contains(bar));
+    // Both ends of the bar in the colours of the extreme cells, white in the middle.
+    const QColor left = image.pixelColor(bar.left() + 1, bar.center().y());
+    const QColor right = image.pixelColor(bar.right() - 1, bar.center().y());
+    const QColor middle = image.pixelColor(bar.center());
+    auto near = [](const QColor& a, const QColor& b) {
+      return std::abs(a.red() - b.red()) + std::abs(a.green() - b.green()) + std::abs(a.blue() - b.blue()) < 30;
+    };
+    QVERIFY2(near(left, normAxesValueColor(-2.5, 2.5)), qPrintable(left.name()));
+    QVERIFY2(near(right, normAxesValueColor(2.5, 2.5)), qPrintable(right.name()));
+    QVERIFY2(near(middle, Qt::white), qPrintable(middle.name()));
+    // The numbers are painted: the strip under the bar holds dark text pixels at both ends.
+    auto darkPixelsUnder = [&](int x) {
+      int dark = 0;
+      const int h = QFontMetrics(scale->font()).height();
+      for (int dx = -h; dx <= h; ++dx)
+        for (int y = bar.bottom() + 6; y < bar.bottom() + 6 + h; ++y)
+          if (image.rect().contains(x + dx, y) && qGray(image.pixel(x + dx, y)) < 100) ++dark;
+      return dark;
+    };
+    QVERIFY(darkPixelsUnder(bar.left()) > 5 && darkPixelsUnder(bar.right()) > 5);
+    const int normalHeight = scale->sizeHint().height();
+    panel.setPresentationMode(true);
+    QVERIFY(scale->sizeHint().height() > normalHeight);
+    saveScreenshot(&panel, "norm_axes_scale_presentation");
   }
 
   void normAxesPresentation() {

@@ -2,6 +2,8 @@
 #include "ui/classroom/explainers.h"
 
 #include <QDialog>
+#include <QGuiApplication>
+#include <QScreen>
 #include <QVBoxLayout>
 
 #include "ui/classroom/batch_norm_explainer.h"
@@ -66,7 +68,10 @@ QWidget* openExplainerWindow(ExplainerKind kind, QWidget* parent, bool presentat
   QWidget* panel = createExplainer(kind, window);
   layout->addWidget(panel);
   setExplainerPresentationMode(panel, presentation);
-  window->resize(kind == ExplainerKind::NormAxes ? QSize(1000, 800) : QSize(1200, 900));
+  const QSize wanted = kind == ExplainerKind::NormAxes ? QSize(1000, 800) : QSize(1200, 900);
+  // Never larger than the screen's free area (1280x720 on a school laptop leaves about 690 rows).
+  const QScreen* screen = parent ? parent->screen() : QGuiApplication::primaryScreen();
+  window->resize(screen ? wanted.boundedTo(screen->availableGeometry().size() * 0.95) : wanted);
   window->show();
   return window;
 }

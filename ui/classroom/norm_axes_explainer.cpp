@@ -27,14 +27,6 @@ constexpr int kDemoSamples = 4, kDemoSize = 6;
 const char* kFashionClasses[10] = {"T-shirt/top", "trouser", "pullover", "dress", "coat",
                                    "sandal",      "shirt",   "sneaker",  "bag",   "ankle boot"};
 
-// Okabe-Ito blue (negative) and orange (positive) around white: readable for colour-blind viewers.
-QColor valueColor(double t) {  // t in [-1, 1]
-  const QColor negative(0x00, 0x72, 0xB2), positive(0xE6, 0x9F, 0x00);
-  const QColor& end = t < 0 ? negative : positive;
-  const double a = std::min(1.0, std::abs(t));
-  return QColor(int(255 + (end.red() - 255) * a), int(255 + (end.green() - 255) * a), int(255 + (end.blue() - 255) * a));
-}
-
 QColor faded(const QColor& c) {  // out-of-set cells: 60% light grey, so the image stays visible
   const QColor grey(0xE4, 0xE4, 0xE4);
   return QColor((2 * c.red() + 3 * grey.red()) / 5, (2 * c.green() + 3 * grey.green()) / 5,
@@ -61,6 +53,21 @@ std::string idxPath(const std::string& dir, const std::string& name) {
 }
 
 }  // namespace
+
+// Okabe-Ito blue (negative) and orange (positive) around white: readable for colour-blind viewers.
+QColor normAxesValueColor(double value, double range) {
+  const double t = range > 0 ? value / range : 0;
+  const QColor negative(0x00, 0x72, 0xB2), positive(0xE6, 0x9F, 0x00);
+  const QColor& end = t < 0 ? negative : positive;
+  const double a = std::min(1.0, std::abs(t));
+  return QColor(int(255 + (end.red() - 255) * a), int(255 + (end.green() - 255) * a), int(255 + (end.blue() - 255) * a));
+}
+
+double blockValueRange(const ActivationBlock& block) {
+  double range = 0;
+  for (float v : block.values) range = std::max(range, double(std::abs(v)));
+  return range > 0 ? range : 1;
+}
 
 // ---- The drawing ------------------------------------------------------------------------------
 
@@ -129,9 +136,7 @@ void NormAxesBlockView::paintEvent(QPaintEvent*) {
   if (!block_ || block_->values.empty()) return;
   const Geometry g = geometry();
   const ActivationBlock& b = *block_;
-  double range = 0;
-  for (float v : b.values) range = std::max(range, double(std::abs(v)));
-  if (range == 0) range = 1;
+  const double range = blockValueRange(b);
   const bool highlighting = !inSet_.empty();
   const QFontMetrics fm(font());
 
@@ -155,7 +160,7 @@ void NormAxesBlockView::paintEvent(QPaintEvent*) {
       for (int h = 0; h < b.h; ++h)
         for (int w = 0; w < b.w; ++w) {
           const std::size_t k = b.index(n, c, h, w);
-          QColor color = valueColor(b.values[k] / range);
+          QColor color = normAxesValueColor(b.values[k], range);
           if (highlighting && !inSet_[k]) color = faded(color);
           p.fillRect(cellRect(g, n, c, h, w), color);
         }
@@ -194,6 +199,78 @@ void NormAxesBlockView::mousePressEvent(QMouseEvent* event) {
       onCellClicked(n, c, h, w);
       return;
     }
+}
+
+// ---- The value scale ---------------------------------------------------------------------------
+
+NormAxesValueScale::NormAxesValueScale(QWidget* parent) : QWidget(parent) {
+  setObjectName("norm-axes-scale");
+  setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+}
+
+void NormAxesValueScale::setRange(double maxAbs) {
+  range_ = maxAbs > 0 && std::isfinite(maxAbs) ? maxAbs : 1;
+  update();
+}
+
+void NormAxesValueScale::setPresentationMode(bool on) {
+  presentation_ = on;
+  updateGeometry();
+  update();
+}
+
+QStringList NormAxesValueScale::tickLabels() const {
+  QStringList out;
+  for (double f : {-1.0, -0.5, 0.0, 0.5, 1.0}) {
+    const double v = f * range_;
+    // A true minus sign; 3 significant digits, as the summary's numbers.
+    out << (v < 0 ? QString::fromUtf8("\u2212") : QString()) + QString::number(std::abs(v), 'g', 3);
+  }
+  return out;
+}
+
+int NormAxesValueScale::captionWidth() const { return QFontMetrics(font()).horizontalAdvance("value of a cell:") + 12; }
+
+// The bar: after the caption, at most 60 average characters wide, one text line high; the numbers under it.
+QRect NormAxesValueScale::barRect() const {
+  const QFontMetrics fm(font());
+  const int left = captionWidth() + fm.horizontalAdvance(minLabel()) / 2 + 2;
+  const int width = std::max(80, std::min(60 * fm.averageCharWidth(), this->width() - left - fm.horizontalAdvance(maxLabel()) / 2 - 4));
+  return {left, 2, width, fm.height()};
+}
+
+QSize NormAxesValueScale::sizeHint() const {
+  const QFontMetrics fm(font());
+  return {captionWidth() + 60 * fm.averageCharWidth(), 4 * fm.height() + 8};
+}
+
+QSize NormAxesValueScale::minimumSizeHint() const { return {captionWidth() + 120, sizeHint().height()}; }
+
+void NormAxesValueScale::paintEvent(QPaintEvent*) {
+  QPainter p(this);
+  const QFontMetrics fm(font());
+  const QRect bar = barRect();
+  p.setPen(palette().color(QPalette::WindowText));
+  p.drawText(QRect(0, bar.top(), captionWidth(), bar.height()), Qt::AlignLeft | Qt::AlignVCenter, "value of a cell:");
+  for (int x = 0; x < bar.width(); ++x) {
+    const double v = range_ * (2.0 * (x + 0.5) / bar.width() - 1.0);
+    p.fillRect(QRect(bar.left() + x, bar.top(), 1, bar.height()), normAxesValueColor(v, range_));
+  }
+  p.setPen(QPen(QColor(0x88, 0x88, 0x88), 1));
+  p.drawRect(bar.adjusted(0, 0, -1, -1));
+  // Ticks and their numbers.
+  const QStringList labels = tickLabels();
+  p.setPen(palette().color(QPalette::WindowText));
+  for (int i = 0; i < labels.size(); ++i) {
+    const int x = bar.left() + int(std::lround(i * (bar.width() - 1) / double(labels.size() - 1)));
+    p.drawLine(x, bar.bottom() + 1, x, bar.bottom() + 5);
+    const int w = fm.horizontalAdvance(labels[i]);
+    p.drawText(QRect(x - w / 2 - 1, bar.bottom() + 6, w + 2, fm.height()), Qt::AlignCenter, labels[i]);
+  }
+  const int y = bar.bottom() + 8 + fm.height();
+  p.drawText(QRect(0, y, width(), height() - y), Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
+             "Blue: negative, white: 0, orange: positive, up to the largest |value| in the block. Outlined: the "
+             "values the clicked cell is normalized with; faded: the rest.");
 }
 
 // ---- The panel --------------------------------------------------------------------------------
@@ -235,6 +312,8 @@ NormAxesExplainer::NormAxesExplainer(QWidget* parent) : ExplainerPanel(parent) {
   outer_->addWidget(source_);
   view_ = new NormAxesBlockView(this);
   outer_->addWidget(view_, 1);
+  scale_ = new NormAxesValueScale(this);
+  outer_->addWidget(scale_);
   summary_ = new QLabel(this);
   summary_->setObjectName("norm-axes-summary");
   summary_->setWordWrap(true);
@@ -316,6 +395,7 @@ void NormAxesExplainer::setActivations(int n, int c, int h, int w, std::vector<f
     if (!std::isfinite(v)) v = 0.0f;  // a diverged run: show 0 rather than break the colours
   showProblem("");
   block_ = ActivationBlock{n, c, h, w, std::move(values)};
+  scale_->setRange(blockValueRange(block_));
   sampleLabels_.clear();
   channelLabels_.clear();
   for (int i = 0; i < n; ++i) sampleLabels_ << QString("sample %1").arg(i);
@@ -363,6 +443,8 @@ void NormAxesExplainer::setPresentationMode(bool on) {
   ExplainerPanel::setPresentationMode(on);
   view_->setFont(font());
   view_->setPresentationMode(on);
+  scale_->setFont(font());
+  scale_->setPresentationMode(on);
 }
 
 QString NormAxesExplainer::sourceText() const { return source_->text(); }

@@ -54,6 +54,39 @@ class NormAxesBlockView : public QWidget {
   bool presentation_ = false;
 };
 
+// The key to the drawing's colours: a bar from blue (the most negative value shown) through white
+// (0) to orange (the most positive), with numbers under it. The scale is symmetric, +-the largest
+// |value| of the block, as the cells are coloured; a second line says what outlines and fading mean.
+class NormAxesValueScale : public QWidget {
+ public:
+  explicit NormAxesValueScale(QWidget* parent = nullptr);
+  // The largest |value| of the block on show (0 is taken as 1, as the drawing does).
+  void setRange(double maxAbs);
+  double range() const { return range_; }
+  void setPresentationMode(bool on);
+  // The numbers under the bar, left to right: -range, -range/2, 0, range/2, range.
+  QStringList tickLabels() const;
+  QString minLabel() const { return tickLabels().front(); }
+  QString maxLabel() const { return tickLabels().back(); }
+  // Where the colour bar is drawn (tests sample its colours).
+  QRect barRect() const;
+  QSize sizeHint() const override;
+  QSize minimumSizeHint() const override;
+
+ protected:
+  void paintEvent(QPaintEvent* event) override;
+
+ private:
+  int captionWidth() const;
+  double range_ = 1;
+  bool presentation_ = false;
+};
+
+// The colour of a value in a block whose largest |value| is `range`, as the drawing and the scale show it.
+QColor normAxesValueColor(double value, double range);
+// The largest |value| of the block (1 for an empty or all-zero block).
+double blockValueRange(const ActivationBlock& block);
+
 class NormAxesExplainer : public ExplainerPanel {
  public:
   // Standalone: loads the demo block (Fashion-MNIST if readable, else synthetic).
@@ -72,6 +105,7 @@ class NormAxesExplainer : public ExplainerPanel {
   const NormalizationSet& currentSet() const { return set_; }
   int highlightedCount() const { return int(set_.members.size()); }
   NormAxesBlockView* blockView() const { return view_; }
+  NormAxesValueScale* valueScale() const { return scale_; }
   QString sourceText() const;
   QString summaryText() const;
 
@@ -84,6 +118,7 @@ class NormAxesExplainer : public ExplainerPanel {
   NormalizationSet set_;
   int selN_ = 0, selC_ = 0, selH_ = 0, selW_ = 0;
   NormAxesBlockView* view_ = nullptr;
+  NormAxesValueScale* scale_ = nullptr;
   QComboBox *kind_ = nullptr, *groups_ = nullptr;
   QSpinBox* lrnSize_ = nullptr;
   QLabel *groupsLabel_ = nullptr, *lrnLabel_ = nullptr, *source_ = nullptr, *summary_ = nullptr;

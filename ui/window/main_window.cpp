@@ -33,6 +33,7 @@
 #include "core/base/error.h"
 #include "ui/window/experiment_builder.h"
 #include "ui/classroom/lessons_page.h"
+#include "ui/window/help_guide.h"
 #include "ui/window/norm_note.h"
 #include "ui/window/progress_text.h"
 #include "ui/views/paced_chart_painter.h"
@@ -224,7 +225,9 @@ void MainWindow::buildToolBar() {
 void MainWindow::buildMenus() {
   QMenu* file = menuBar()->addMenu("&File");
   buildFileMenu(file);
-  QAction* quit = file->addAction("&Quit", QKeySequence::Quit, this, &QWidget::close);
+  // Ctrl+Q itself: QKeySequence::Quit is empty on platforms whose key scheme leaves quitting to
+  // the window manager, and the menu would then show no key.
+  QAction* quit = file->addAction("&Quit", QKeySequence(Qt::CTRL | Qt::Key_Q), this, &QWidget::close);
   quit->setToolTip("Close NormLab; settings and the window layout are kept for next time.");
   QMenu* run = menuBar()->addMenu("&Run");
   for (QAction* a : {startAct_, pauseAct_, stepAct_, resetAct_}) run->addAction(a);
@@ -235,7 +238,14 @@ void MainWindow::buildMenus() {
   buildLessonUi();  // the Lessons tab, the Lessons and Learn menus, Recompute population statistics
   run->addSeparator();
   run->addAction(recomputeAct_);
+  // Space (start or pause) is a window action; listed in the Run menu so its key shows there.
+  for (QAction* a : actions())
+    if (a->shortcut() == QKeySequence(Qt::Key_Space)) run->insertAction(startAct_, a);
   QMenu* help = menuBar()->addMenu("&Help");
+  QAction* guide = help->addAction("&Guide", QKeySequence::HelpContents, this, [this] { showHelpGuide(this, tabs_); });
+  guide->setToolTip("What each tab shows and how to read it, and the keyboard shortcuts (F1).");
+  addAction(guide);  // F1 also in presentation mode, where the menu bar is hidden
+  help->addSeparator();
   help->addAction("&About NormLab", this, &MainWindow::about);
   help->addAction("About &Qt", qApp, &QApplication::aboutQt);
 }
