@@ -343,9 +343,9 @@ ControlPanel::ControlPanel(QWidget* parent) : QWidget(parent) {
   bold.setBold(true);
   summaryTitle_->setFont(bold);
   summaryLayout->addWidget(summaryTitle_);
-  auto* why = new QLabel("These runs cannot be set up with the settings of this panel (several seeds, or arms that "
-                         "differ in more than one setting), so here is what they are. Start and Run again repeat "
-                         "them as they are.");
+  auto* why = new QLabel("The settings of this panel cannot set up these runs (several seeds, arms that differ in "
+                         "more than one setting, or in one the panel has no field for), so here is what they are. "
+                         "Start and Run again repeat them as they are.");
   why->setWordWrap(true);
   summaryLayout->addWidget(why);
   summarySetup_ = new QLabel;
@@ -484,9 +484,13 @@ void ControlPanel::showSummary(const QString& title, const ConfigSummary& summar
   for (const QString& arm : summary.arms) arms << "\u2022 " + arm;
   summaryArms_->setText(QString("%1 arms:\n%2").arg(summary.arms.size()).arg(arms.join("\n")));
   pages_->setCurrentWidget(summaryScroll_);
+  lockNote_->hide();
 }
 
-void ControlPanel::showSettings() { pages_->setCurrentWidget(formScroll_); }
+void ControlPanel::showSettings() {
+  pages_->setCurrentWidget(formScroll_);
+  lockNote_->setVisible(locked_);
+}
 
 bool ControlPanel::showsSummary() const { return pages_->currentWidget() == summaryScroll_; }
 
@@ -587,7 +591,7 @@ void ControlPanel::setSettings(const ControlSettings& s) {
 void ControlPanel::setLocked(bool locked) {
   if (locked == locked_) return;
   locked_ = locked;
-  lockNote_->setVisible(locked);
+  lockNote_->setVisible(locked && !showsSummary());  // a summary is read-only anyway
   // Everything but the learning rate (which the runner applies live) and the Advanced toggle.
   for (QWidget* w : findChildren<QWidget*>()) {
     if (w == lr_ || w == lockNote_ || w == advancedToggle_ || w->isWindow() || summaryScroll_->isAncestorOf(w)) continue;

@@ -1,7 +1,8 @@
 // The side panel: dataset (with sample thumbnails), model preset, the compared arms (norm types,
 // or one setting varied for a chosen norm), training settings and an "Advanced" section. It only
 // edits a ControlSettings; ExperimentBuilder turns that into an experiment. Every control carries
-// a one-sentence tooltip that teaches what the setting does.
+// a one-sentence tooltip that teaches what the setting does. The settings scroll on their own
+// below the lock note; the wheel and Space do not change a field by accident (calm_controls.h).
 #pragma once
 
 #include <QWidget>
