@@ -14,6 +14,7 @@
 #include <QDockWidget>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QScreen>
 #include <QScrollArea>
@@ -372,6 +373,13 @@ class TestPanelControls : public QObject {
       speedShown = speedShown || (c->isVisible() && c->toolTip().contains("How fast"));
     QVERIFY(speedShown);
     QVERIFY(QApplication::font().pointSizeF() > appFont * 1.4);  // message boxes, dialogs
+    {
+      ExportDialog exportDialog("Export chart", "loss", &w);
+      QVERIFY(exportDialog.font().pointSizeF() > appFont * 1.4);
+      QMessageBox box(QMessageBox::Warning, "Cannot save", "The folder is read-only.", QMessageBox::Ok, &w);
+      QVERIFY(box.font().pointSizeF() > appFont * 1.4);
+      QVERIFY(exportDialog.grab().save("export_dialog_presentation.png"));  // for a person to look at
+    }
     // Lesson-card titles are larger than the text under them.
     qreal body = 0, smallestHeading = 1e9;
     for (QLabel* l : w.lessonsPage()->findChildren<QLabel*>()) {
