@@ -13,6 +13,10 @@
 namespace normlab {
 
 namespace {
+constexpr const char* kHeadingScale = "normlabHeadingScale";
+
+// A bold heading `scale` times the body text; setHeadingFonts keeps it so in presentation mode
+// (an explicit font does not follow its parent's, so it would stay small beside enlarged text).
 QLabel* heading(const QString& text, QWidget* parent, double scale) {
   auto* label = new QLabel(text, parent);
   QFont font = label->font();
@@ -20,8 +24,23 @@ QLabel* heading(const QString& text, QWidget* parent, double scale) {
   font.setPointSizeF(font.pointSizeF() * scale);
   label->setFont(font);
   label->setWordWrap(true);
+  label->setProperty(kHeadingScale, scale);
   return label;
 }
+
+void setHeadingFonts(QWidget* root, bool presentation) {
+  for (QLabel* label : root->findChildren<QLabel*>()) {
+    const QVariant scale = label->property(kHeadingScale);
+    if (!scale.isValid()) continue;
+    QFont font = label->font();
+    font.setBold(true);
+    font.setPointSizeF(scale.toDouble() * chartFonts(presentation).widget);
+    label->setFont(font);
+  }
+}
+
+// Text for a button or menu entry: "&" is shown, not taken as a mnemonic ("Loss & accuracy").
+QString literal(QString text) { return text.replace("&", "&&"); }
 
 // The first sentence of a lesson text: what the lesson shows, for its card.
 QString firstSentence(const std::string& text) {
@@ -75,7 +94,7 @@ LessonsPage::LessonsPage(std::vector<Lesson> lessons, QWidget* parent) : QWidget
   layout->addWidget(heading("Explainers", content, 1.3));
   auto* explainers = new QHBoxLayout;
   for (ExplainerKind kind : {ExplainerKind::BatchNorm, ExplainerKind::Dropout, ExplainerKind::NormAxes}) {
-    auto* button = new QPushButton(explainerTitle(kind), content);
+    auto* button = new QPushButton(literal(explainerTitle(kind)), content);
     connect(button, &QPushButton::clicked, this, [this, kind] { emit explainerChosen(kind); });
     explainers->addWidget(button);
   }
@@ -86,6 +105,7 @@ LessonsPage::LessonsPage(std::vector<Lesson> lessons, QWidget* parent) : QWidget
 
 void LessonsPage::setPresentationMode(bool on) {
   applyWidgetFont(this, on);
+  setHeadingFonts(this, on);
 }
 
 LessonBanner::LessonBanner(QWidget* parent) : QWidget(parent) {
@@ -133,11 +153,11 @@ void LessonBanner::showLesson(const LessonInfo& lesson) {
   lesson_ = lesson;
   title_->setText(QString("Lesson %1: %2").arg(lesson.number).arg(QString::fromStdString(lesson.title)));
   text_->setText(QString::fromStdString(lesson.text));
-  chartButton_->setText(QString("Show chart: %1").arg(QString::fromStdString(lesson.watch)));
+  chartButton_->setText("Show chart: " + literal(QString::fromStdString(lesson.watch)));
   ExplainerKind kind;
   const bool hasExplainer = parseExplainerKind(QString::fromStdString(lesson.explainer), &kind);
   explainerButton_->setVisible(hasExplainer);
-  if (hasExplainer) explainerButton_->setText("Explain: " + explainerTitle(kind));
+  if (hasExplainer) explainerButton_->setText("Explain: " + literal(explainerTitle(kind)));
   show();
 }
 
@@ -154,10 +174,7 @@ QString LessonBanner::text() const { return text_->text(); }
 
 void LessonBanner::setPresentationMode(bool on) {
   applyWidgetFont(this, on);
-  QFont font = title_->font();
-  font.setBold(true);
-  font.setPointSizeF(1.2 * chartFonts(on).widget);
-  title_->setFont(font);
+  setHeadingFonts(this, on);
 }
 
 }  // namespace normlab

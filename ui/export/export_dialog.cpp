@@ -65,7 +65,11 @@ ExportDialog::ExportDialog(const QString& title, const QString& fileStem, QWidge
   auto* form = new QFormLayout;
   form->addRow("&Format:", format_);
   form->addRow(scaleLabel_, scale_);
-  form->addRow("F&ile:", pathRow);
+  // A label with a buddy shows "File:" with its mnemonic underlined; a bare row text cannot take
+  // a layout as buddy and would show the "&".
+  auto* pathLabel = new QLabel("F&ile:");
+  pathLabel->setBuddy(path_);
+  form->addRow(pathLabel, pathRow);
   auto* note = new QLabel("The legend, axis titles and a caption line (arms, settings, seed, step) are included.");
   note->setWordWrap(true);
   note->setStyleSheet("color: #555555;");

@@ -47,8 +47,8 @@ BatchNormView::BatchNormView(QWidget* parent) : ChartViewBase(parent) {
   auto* layout = new QVBoxLayout(this);
   pages_ = new QStackedWidget(this);
   message_ = new QLabel(
-      "No run uses batch norm.\n\nAdd an arm with \"norm\": \"batch\" to compare its batch statistics "
-      "with its running statistics, and train mode with eval mode.",
+      "No run uses batch norm.\n\nTick \u201cBatch norm (BN)\u201d in the side panel, or open lesson 4, to "
+      "compare its batch statistics with its running statistics, and train mode with eval mode.",
       pages_);
   message_->setAlignment(Qt::AlignCenter);
   message_->setWordWrap(true);

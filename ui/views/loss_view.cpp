@@ -75,6 +75,7 @@ LossView::LossView(QWidget* parent) : ChartViewBase(parent) {
   keyLabel_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
   keyLabel_->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
   keyLabel_->setMinimumWidth(120);
+  keyLabel_->setWordWrap(true);  // a narrow window (1280x720) wraps the key instead of cutting its start
   controls->addWidget(keyLabel_, 1);
   updateKey();
   layout->addLayout(controls);

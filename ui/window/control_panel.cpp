@@ -10,16 +10,18 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QRegularExpression>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSpinBox>
-#include <QTimer>
+#include <QStackedWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
 
 #include <cmath>
 
 #include "core/model/presets.h"
+#include "ui/window/calm_controls.h"
 #include "ui/window/dataset_strip.h"
 
 namespace normlab {
@@ -67,8 +69,22 @@ QSpinBox* spin(int lo, int hi, int value, const QString& tip) {
   return s;
 }
 
+// Shows as few decimals as the value needs ("0.05", "0.00625", not "0.050000"), so a box can
+// hold a lesson's exact learning rate without padding every other value with zeros.
+class CompactDoubleSpinBox : public QDoubleSpinBox {
+ public:
+  QString textFromValue(double value) const override {
+    QString text = QDoubleSpinBox::textFromValue(value);
+    const QString point = locale().decimalPoint();
+    if (!text.contains(point)) return text;
+    while (text.endsWith('0')) text.chop(1);
+    if (text.endsWith(point)) text.chop(point.size());
+    return text;
+  }
+};
+
 QDoubleSpinBox* dspin(double lo, double hi, double step, int decimals, double value, const QString& tip) {
-  auto* s = new QDoubleSpinBox;
+  auto* s = new CompactDoubleSpinBox;
   s->setRange(lo, hi);
   s->setSingleStep(step);
   s->setDecimals(decimals);
@@ -85,25 +101,19 @@ QLabel* label(const QString& text, QWidget* buddy) {
   return l;
 }
 
-std::vector<int> parseInts(const QString& text) {
-  std::vector<int> out;
-  for (const QString& part : text.split(QRegularExpression("[,;\\s]+"), Qt::SkipEmptyParts)) {
-    bool ok = false;
-    const int v = part.toInt(&ok);
-    if (ok && v >= 1 && v <= 4096) out.push_back(v);
+// The Vary list typed into the panel, into `s` (values, or the problem that stops the build).
+void readVaryList(const QString& text, ControlSettings& s) {
+  const VaryList list = parseVaryList(s.vary, text.toStdString());
+  s.varyValuesProblem = list.problem;
+  if (s.vary == VarySetting::BatchSize) {
+    s.varyBatchSizes.clear();
+    for (double v : list.values) s.varyBatchSizes.push_back(int(v));
   }
-  return out;
+  if (s.vary == VarySetting::Dropout) s.varyDropouts = list.values;
 }
 
-std::vector<double> parseDoubles(const QString& text) {
-  std::vector<double> out;
-  for (const QString& part : text.split(QRegularExpression("[,;\\s]+"), Qt::SkipEmptyParts)) {
-    bool ok = false;
-    const double v = part.toDouble(&ok);
-    if (ok && v >= 0 && v < 1) out.push_back(v);
-  }
-  return out;
-}
+constexpr const char* kLockedWhy = "Locked while this experiment is loaded: press Reset (R) to change it.";
+constexpr const char* kBaseTipProperty = "normlabBaseToolTip";
 
 template <typename T>
 QString joinValues(const std::vector<T>& values) {
@@ -116,14 +126,21 @@ QString joinValues(const std::vector<T>& values) {
 
 ControlPanel::ControlPanel(QWidget* parent) : QWidget(parent) {
   const ControlSettings d;
-  auto* layout = new QVBoxLayout(this);
-
+  // The lock note sits above the scrolling settings, so it stays in view however far they scroll.
+  auto* outer = new QVBoxLayout(this);
+  outer->setContentsMargins(0, 0, 0, 0);
+  outer->setSpacing(2);
   lockNote_ = new QLabel("Training has started: press Reset (R) to change these settings. "
                          "The learning rate can change while it runs.");
   lockNote_->setWordWrap(true);
   lockNote_->setStyleSheet("background: #FFF4CC; padding: 4px; border-radius: 3px;");
   lockNote_->hide();
-  layout->addWidget(lockNote_);
+  outer->addWidget(lockNote_);
+  pages_ = new QStackedWidget;
+  outer->addWidget(pages_, 1);
+  auto* form = new QWidget;
+  form->setMinimumWidth(340);
+  auto* layout = new QVBoxLayout(form);
 
   // --- Data
   auto* dataGroup = new QGroupBox("Data");
@@ -209,6 +226,11 @@ ControlPanel::ControlPanel(QWidget* parent) : QWidget(parent) {
   varyValues_->setToolTip("The values to compare, separated by commas: one run per value.");
   varyValuesLabel_ = label("Values", varyValues_);
   modelForm->addRow(varyValuesLabel_, varyValues_);
+  varyProblem_ = new QLabel;  // names the entries of the list that cannot be used, as you type
+  varyProblem_->setWordWrap(true);
+  varyProblem_->setStyleSheet("color: #B00020; font-weight: bold;");
+  varyProblem_->hide();
+  modelForm->addRow(varyProblem_);
   layout->addWidget(modelGroup);
 
   // --- Training
@@ -222,7 +244,7 @@ ControlPanel::ControlPanel(QWidget* parent) : QWidget(parent) {
                    "Fraction of hidden units switched off at random in each training step (to prevent "
                    "memorizing); at test time every unit is on.");
   trainForm->addRow(label("Dropout", dropout_), dropout_);
-  lr_ = dspin(0.0001, 1000, 0.01, 4, d.lr,
+  lr_ = dspin(0.000001, 1000, 0.01, 6, d.lr,
               "How big each weight update is: too small learns slowly, too large diverges; normalization makes "
               "larger rates safe. Changes apply at once, even while training.");
   trainForm->addRow(label("Learning rate", lr_), lr_);
@@ -299,6 +321,51 @@ ControlPanel::ControlPanel(QWidget* parent) : QWidget(parent) {
   layout->addWidget(advanced_);
   layout->addStretch(1);
 
+  auto scrolling = [](QWidget* content) {
+    auto* scroll = new QScrollArea;
+    scroll->setWidget(content);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setMinimumWidth(content->minimumWidth() + scroll->verticalScrollBar()->sizeHint().width());
+    return scroll;
+  };
+  formScroll_ = scrolling(form);
+  pages_->addWidget(formScroll_);
+
+  // --- The read-only summary (showSummary)
+  auto* summary = new QWidget;
+  summary->setMinimumWidth(340);
+  auto* summaryLayout = new QVBoxLayout(summary);
+  summaryTitle_ = new QLabel;
+  summaryTitle_->setWordWrap(true);
+  QFont bold = summaryTitle_->font();
+  bold.setBold(true);
+  summaryTitle_->setFont(bold);
+  summaryLayout->addWidget(summaryTitle_);
+  auto* why = new QLabel("The settings of this panel cannot set up these runs (several seeds, arms that differ in "
+                         "more than one setting, or in one the panel has no field for), so here is what they are. "
+                         "Start and Run again repeat them as they are.");
+  why->setWordWrap(true);
+  summaryLayout->addWidget(why);
+  summarySetup_ = new QLabel;
+  summarySetup_->setWordWrap(true);
+  summarySetup_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  summaryLayout->addWidget(summarySetup_);
+  summaryArms_ = new QLabel;
+  summaryArms_->setWordWrap(true);
+  summaryArms_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  summaryLayout->addWidget(summaryArms_);
+  auto* own = new QPushButton("Set up your own comparison");
+  own->setToolTip("Shows the settings again: Start then trains what they say instead.");
+  connect(own, &QPushButton::clicked, this, &ControlPanel::showSettings);
+  summaryLayout->addWidget(own, 0, Qt::AlignLeft);
+  summaryLayout->addStretch(1);
+  summaryScroll_ = scrolling(summary);
+  pages_->addWidget(summaryScroll_);
+  setMinimumWidth(formScroll_->minimumWidth());
+  CalmControls::install(form);
+
   connect(advancedToggle_, &QToolButton::toggled, this, &ControlPanel::setAdvancedExpanded);
   connect(browse_, &QPushButton::clicked, this, [this] {
     const QString dir = QFileDialog::getExistingDirectory(this, "Data folder", folder_->text());
@@ -355,11 +422,29 @@ void ControlPanel::updateEnabled() {
   varyValues_->setVisible(!byNorm);
   varyValuesLabel_->setVisible(!byNorm);
   varyValuesLabel_->setText(s.vary == VarySetting::Dropout ? "Dropout rates" : "Batch sizes");
+  const bool badList = !byNorm && !s.varyValuesProblem.empty();
+  varyProblem_->setText(badList ? QString::fromStdString(s.varyValuesProblem) : QString());
+  varyProblem_->setVisible(badList);
+  varyValues_->setStyleSheet(badList ? "border: 2px solid #B00020;" : "");
   const bool hasDropout = presetHasDropout(s.preset), hasActivation = presetHasActivation(s.preset);
-  dropout_->setEnabled(!locked_ && hasDropout && s.vary != VarySetting::Dropout);
-  batch_->setEnabled(!locked_ && s.vary != VarySetting::BatchSize);
-  activation_->setEnabled(!locked_ && hasActivation);
-  momentum_->setEnabled(!locked_ && s.optimizer == "sgd");
+  const QString preset = QString::fromStdString(s.preset);
+  disabledWhy_.clear();
+  if (!hasDropout)
+    disabledWhy_[dropout_] = "Off: the model " + preset + " has no dropout layer. Pick small-cnn to use dropout.";
+  else if (s.vary == VarySetting::Dropout)
+    disabledWhy_[dropout_] = "Set per run: each run takes its rate from the Dropout rates list under Compare.";
+  if (s.vary == VarySetting::BatchSize)
+    disabledWhy_[batch_] = "Set per run: each run takes its batch size from the Batch sizes list under Compare.";
+  if (!hasActivation)
+    disabledWhy_[activation_] = "Off: the model " + preset + " has fixed activations. Pick a model with a "
+                                "replaceable activation (small-cnn, mlp-deep) to choose one.";
+  if (s.optimizer != "sgd")
+    disabledWhy_[momentum_] = "Off: only SGD uses momentum (Adam keeps its own running averages). Pick SGD to set it.";
+  dropout_->setEnabled(!locked_ && !disabledWhy_.count(dropout_));
+  batch_->setEnabled(!locked_ && !disabledWhy_.count(batch_));
+  activation_->setEnabled(!locked_ && !disabledWhy_.count(activation_));
+  momentum_->setEnabled(!locked_ && !disabledWhy_.count(momentum_));
+  updateDisabledTips();
   epochs_->setVisible(s.steps == 0);
   steps_->setVisible(s.steps > 0);
   QString info;
@@ -367,6 +452,50 @@ void ControlPanel::updateEnabled() {
     if (p.name == s.preset) info = QString::fromStdString(p.description);
   if (!hasDropout) info += " (no dropout layer)";
   presetInfo_->setText(info);
+}
+
+// Each field's tooltip is what it does, and when it is disabled also why and what to do.
+void ControlPanel::updateDisabledTips() {
+  for (QWidget* w : findChildren<QWidget*>()) {
+    if (w->isWindow() || summaryScroll_->isAncestorOf(w)) continue;
+    if (!qobject_cast<QComboBox*>(w) && !qobject_cast<QAbstractSpinBox*>(w) && !qobject_cast<QLineEdit*>(w) &&
+        !qobject_cast<QAbstractButton*>(w))
+      continue;
+    if (w->parentWidget() && (qobject_cast<QAbstractSpinBox*>(w->parentWidget()) ||
+                              qobject_cast<QComboBox*>(w->parentWidget())))
+      continue;  // a spin box's line edit, a combo box's internals
+    if (!w->property(kBaseTipProperty).isValid()) w->setProperty(kBaseTipProperty, w->toolTip());
+    const QString base = w->property(kBaseTipProperty).toString();
+    QString why;
+    if (!w->isEnabled()) {
+      const auto it = disabledWhy_.find(w);
+      why = locked_ ? QString(kLockedWhy) : it != disabledWhy_.end() ? it->second : QString();
+    }
+    w->setToolTip(why.isEmpty() ? base : base + "\n\n" + why);
+  }
+  for (QLabel* l : findChildren<QLabel*>())
+    if (l->buddy()) l->setToolTip(l->buddy()->toolTip());
+}
+
+void ControlPanel::showSummary(const QString& title, const ConfigSummary& summary) {
+  summaryTitle_->setText(title);
+  summarySetup_->setText(summary.setup.join("\n"));
+  QStringList arms;
+  for (const QString& arm : summary.arms) arms << "\u2022 " + arm;
+  summaryArms_->setText(QString("%1 arms:\n%2").arg(summary.arms.size()).arg(arms.join("\n")));
+  pages_->setCurrentWidget(summaryScroll_);
+  lockNote_->hide();
+}
+
+void ControlPanel::showSettings() {
+  pages_->setCurrentWidget(formScroll_);
+  lockNote_->setVisible(locked_);
+}
+
+bool ControlPanel::showsSummary() const { return pages_->currentWidget() == summaryScroll_; }
+
+QString ControlPanel::summaryText() const {
+  return QStringList{summaryTitle_->text(), summarySetup_->text(), summaryArms_->text()}.join("\n");
 }
 
 void ControlPanel::refreshStrip() {
@@ -415,8 +544,7 @@ ControlSettings ControlPanel::settings() const {
   s.probeEvery = probeEvery_->value();
   s.vary = VarySetting(vary_->currentData().toInt());
   s.varyNorm = NormKind(varyNorm_->currentData().toInt());
-  if (s.vary == VarySetting::BatchSize) s.varyBatchSizes = parseInts(varyValues_->text());
-  if (s.vary == VarySetting::Dropout) s.varyDropouts = parseDoubles(varyValues_->text());
+  if (s.vary != VarySetting::Norm) readVaryList(varyValues_->text(), s);
   return s;
 }
 
@@ -463,10 +591,10 @@ void ControlPanel::setSettings(const ControlSettings& s) {
 void ControlPanel::setLocked(bool locked) {
   if (locked == locked_) return;
   locked_ = locked;
-  lockNote_->setVisible(locked);
+  lockNote_->setVisible(locked && !showsSummary());  // a summary is read-only anyway
   // Everything but the learning rate (which the runner applies live) and the Advanced toggle.
   for (QWidget* w : findChildren<QWidget*>()) {
-    if (w == lr_ || w == lockNote_ || w == advancedToggle_ || w->isWindow()) continue;
+    if (w == lr_ || w == lockNote_ || w == advancedToggle_ || w->isWindow() || summaryScroll_->isAncestorOf(w)) continue;
     if (qobject_cast<QComboBox*>(w) || qobject_cast<QAbstractSpinBox*>(w) || qobject_cast<QLineEdit*>(w) ||
         qobject_cast<QAbstractButton*>(w)) {
       if (w->parentWidget() && qobject_cast<QAbstractSpinBox*>(w->parentWidget())) continue;
@@ -474,6 +602,7 @@ void ControlPanel::setLocked(bool locked) {
     }
   }
   if (!locked) updateEnabled();
+  else updateDisabledTips();
 }
 
 // Stored as the experiment JSON's building blocks, one key per setting.
@@ -554,10 +683,10 @@ void ControlPanel::loadFrom(const QSettings& store) {
   const std::string vary = str("vary", "norm");
   s.vary = vary == "batch_size" ? VarySetting::BatchSize : vary == "dropout" ? VarySetting::Dropout : VarySetting::Norm;
   try { s.varyNorm = parseNormKind(str("varyNorm", "batch")); } catch (const std::exception&) {}
-  const QString values = store.value("controls/varyValues").toString();
-  if (s.vary == VarySetting::BatchSize && !parseInts(values).empty()) s.varyBatchSizes = parseInts(values);
-  if (s.vary == VarySetting::Dropout && !parseDoubles(values).empty()) s.varyDropouts = parseDoubles(values);
   setSettings(s);
+  // The list comes back as typed: a bad entry stays named rather than silently trimmed.
+  const QString values = store.value("controls/varyValues").toString();
+  if (s.vary != VarySetting::Norm && !values.trimmed().isEmpty()) varyValues_->setText(values);
   setAdvancedExpanded(store.value("controls/advanced", false).toBool());
 }
 

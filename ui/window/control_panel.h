@@ -1,13 +1,15 @@
 // The side panel: dataset (with sample thumbnails), model preset, the compared arms (norm types,
 // or one setting varied for a chosen norm), training settings and an "Advanced" section. It only
 // edits a ControlSettings; ExperimentBuilder turns that into an experiment. Every control carries
-// a one-sentence tooltip that teaches what the setting does.
+// a one-sentence tooltip that teaches what the setting does. The settings scroll on their own
+// below the lock note; the wheel and Space do not change a field by accident (calm_controls.h).
 #pragma once
 
 #include <QWidget>
 
 #include <map>
 
+#include "ui/window/config_summary.h"
 #include "ui/window/experiment_builder.h"
 
 class QCheckBox;
@@ -16,8 +18,10 @@ class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QScrollArea;
 class QSettings;
 class QSpinBox;
+class QStackedWidget;
 class QToolButton;
 
 namespace normlab {
@@ -35,13 +39,28 @@ class ControlPanel : public QWidget {
   void loadFrom(const QSettings& store);
 
   // While an experiment is loaded the settings that shape it are locked (the learning rate stays
-  // live); a note says how to change them.
+  // live); a note above the scrolling settings says how to change them, and every disabled
+  // field's tooltip says why it is disabled and what to do.
   void setLocked(bool locked);
   bool locked() const { return locked_; }
+
+  // In place of the settings, a read-only summary of runs the settings cannot express (a lesson
+  // with several seeds, arms that differ in more than one setting); its "Set up your own
+  // comparison" button, or showSettings(), brings the settings back.
+  void showSummary(const QString& title, const ConfigSummary& summary);
+  void showSettings();
+  bool showsSummary() const;
+  QString summaryText() const;  // the summary as plain text (tests)
 
   QCheckBox* normCheckBox(NormKind kind) const { return normBoxes_.at(kind); }
   DatasetStrip* datasetStrip() const { return strip_; }
   QDoubleSpinBox* learningRateBox() const { return lr_; }
+  QSpinBox* batchSizeBox() const { return batch_; }
+  QComboBox* varyBox() const { return vary_; }
+  QLineEdit* varyValuesEdit() const { return varyValues_; }
+  QLabel* varyProblemLabel() const { return varyProblem_; }
+  QLabel* lockNote() const { return lockNote_; }
+  QScrollArea* settingsScrollArea() const { return formScroll_; }
   void setAdvancedExpanded(bool expanded);
 
  signals:
@@ -50,6 +69,7 @@ class ControlPanel : public QWidget {
 
  private:
   void updateEnabled();
+  void updateDisabledTips();
   void refreshStrip();
   void emitChanged();
 
@@ -59,7 +79,11 @@ class ControlPanel : public QWidget {
   QPushButton* browse_;
   QSpinBox *trainSubset_, *testSubset_, *batch_, *seed_, *epochs_, *steps_, *groups_, *lrnSize_, *evalEvery_, *probeEvery_;
   QDoubleSpinBox *dropout_, *lr_, *momentum_, *eps_, *bnMomentum_, *lrnAlpha_, *lrnBeta_, *lrnK_;
-  QLabel *varyValuesLabel_, *varyNormLabel_, *lockNote_, *presetInfo_, *folderLabel_;
+  QLabel *varyValuesLabel_, *varyNormLabel_, *varyProblem_, *lockNote_, *presetInfo_, *folderLabel_;
+  QLabel *summaryTitle_, *summarySetup_, *summaryArms_;
+  QStackedWidget* pages_;
+  QScrollArea *formScroll_, *summaryScroll_;
+  std::map<QWidget*, QString> disabledWhy_;  // why a field is off when not locked (updateEnabled)
   QWidget *normsBox_, *advanced_;
   QToolButton* advancedToggle_;
   std::map<NormKind, QCheckBox*> normBoxes_;

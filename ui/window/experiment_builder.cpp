@@ -3,6 +3,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cmath>
+#include <cstdlib>
+
 #include "core/base/error.h"
 #include "core/model/model_spec.h"
 #include "core/model/presets.h"
@@ -68,6 +71,31 @@ std::string shortNumber(double v) {
 
 }  // namespace
 
+VaryList parseVaryList(VarySetting vary, const std::string& text) {
+  VaryList out;
+  std::vector<std::string> bad;
+  const bool batch = vary == VarySetting::BatchSize;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const std::size_t end = text.find_first_of(",; \t\n", i);
+    const std::string entry = text.substr(i, end == std::string::npos ? std::string::npos : end - i);
+    i = end == std::string::npos ? text.size() : end + 1;
+    if (entry.empty()) continue;
+    char* stop = nullptr;
+    const double v = std::strtod(entry.c_str(), &stop);
+    if (stop != entry.c_str() + entry.size() || !std::isfinite(v))
+      bad.push_back("\"" + entry + "\" is not a number");
+    else if (batch && (v != std::floor(v) || v < 1 || v > 4096))
+      bad.push_back(entry + " is not a batch size (a whole number from 1 to 4096)");
+    else if (!batch && (v < 0 || v >= 1))
+      bad.push_back(entry + " is not a dropout rate (from 0 up to, not including, 1)");
+    else
+      out.values.push_back(v);
+  }
+  for (std::size_t k = 0; k < bad.size(); ++k) out.problem += (k ? "; " : "") + bad[k];
+  return out;
+}
+
 bool presetHasDropout(const std::string& name) { return presetHas(name, LayerType::Dropout); }
 bool presetHasActivation(const std::string& name) { return presetHas(name, LayerType::Activation); }
 
@@ -103,6 +131,9 @@ nlohmann::json experimentJson(const ControlSettings& s) {
   j["probe_every"] = s.probeEvery;
 
   json arms = json::array();
+  if (s.vary != VarySetting::Norm && !s.varyValuesProblem.empty())
+    throw NormLabError(std::string(s.vary == VarySetting::BatchSize ? "batch sizes" : "dropout rates") + ": " +
+                       s.varyValuesProblem);
   switch (s.vary) {
     case VarySetting::Norm:
       for (NormKind kind : s.norms) {

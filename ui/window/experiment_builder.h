@@ -50,7 +50,19 @@ struct ControlSettings {
   NormKind varyNorm = NormKind::Batch;    // the one norm used when varying batch size / dropout
   std::vector<int> varyBatchSizes = {2, 8, 32};
   std::vector<double> varyDropouts = {0.0, 0.25, 0.5};
+  // What is wrong with the Vary list as typed (parseVaryList's problem): while it is set the
+  // experiment is not built, so a bad entry is never dropped in silence.
+  std::string varyValuesProblem;
 };
+
+// A Vary list as typed ("2, 8, 32" or "0 0.25 0.5"): the values it names, in order, and one line
+// naming every entry that cannot be used and why ("\"abc\" is not a number; 1.5 is not a dropout
+// rate: give rates from 0 up to (not including) 1"), empty when all are good or the list is empty.
+struct VaryList {
+  std::vector<double> values;
+  std::string problem;
+};
+VaryList parseVaryList(VarySetting vary, const std::string& text);
 
 // Short arm label for a norm: "none", "BN", "LN", "IN", "GN", "LRN".
 std::string normShortLabel(NormKind kind);

@@ -62,18 +62,12 @@ MainWindow::MainWindow(QWidget* parent, int threads)
   setObjectName("NormLabMainWindow");
   normalFont_ = font();
 
-  // Side panel
+  // Side panel (it scrolls its own settings, below a lock note that stays in view)
   controls_ = new ControlPanel;
-  auto* scroll = new QScrollArea;
-  scroll->setWidget(controls_);
-  scroll->setWidgetResizable(true);
-  scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-  controls_->setMinimumWidth(340);
-  scroll->setMinimumWidth(340 + scroll->verticalScrollBar()->sizeHint().width() + 2 * scroll->frameWidth());
   dock_ = new QDockWidget("Experiment", this);
   dock_->setObjectName("ExperimentDock");
   dock_->setFeatures(QDockWidget::DockWidgetMovable);
-  dock_->setWidget(scroll);
+  dock_->setWidget(controls_);
   addDockWidget(Qt::LeftDockWidgetArea, dock_);
 
   // Centre: banner over the chart tabs
@@ -210,8 +204,8 @@ void MainWindow::buildToolBar() {
   presentAct_ = new QAction(style()->standardIcon(QStyle::SP_TitleBarMaxButton), "Presentation", this);
   presentAct_->setCheckable(true);
   presentAct_->setShortcut(QKeySequence(Qt::Key_F11));
-  presentAct_->setToolTip("Full screen with large text and thick lines for a projector; only Start, Pause and Step "
-                          "stay (F11 to leave).");
+  presentAct_->setToolTip("Full screen with large text and thick lines for a projector; the side panel and menus "
+                          "hide, the run controls stay (F11 to leave).");
   connect(presentAct_, &QAction::toggled, this, &MainWindow::setPresentationMode);
   toolBar_->addAction(presentAct_);
 
@@ -285,7 +279,8 @@ void MainWindow::startOrResume() {
   }
   if (!maybeSaveResults("starting a new run")) return;  // a new run replaces the finished one
   try {
-    ExperimentConfig config = buildExperiment(controls_->settings());
+    // A panel that shows a summary of the runs on show (a lesson beyond its settings) repeats them.
+    ExperimentConfig config = controls_->showsSummary() && config_ ? *config_ : buildExperiment(controls_->settings());
     // The panel's own settings end a lesson, unless they train the lesson's runs: then the lesson
     // runs again as written (its name and arm labels).
     if (!lessonTitle_.isEmpty() && config_ && sameRuns(config, *config_))
@@ -322,7 +317,7 @@ void MainWindow::stepOnce() {
     return;
   }
   try {  // Idle or Failed: build the experiment paused, then step once
-    startExperiment(buildExperiment(controls_->settings()), true);
+    startExperiment(controls_->showsSummary() && config_ ? *config_ : buildExperiment(controls_->settings()), true);
     runner_->step();
   } catch (const std::exception& e) {
     localError_ = QString::fromUtf8(e.what());
@@ -558,34 +553,45 @@ void MainWindow::setPresentationMode(bool on) {
   presentAct_->setChecked(on);
   if (on) {
     wasMaximized_ = isMaximized();
+    normalGeometry_ = geometry();
     normalFont_ = font();
+    normalAppFont_ = QApplication::font();
     QFont big = normalFont_;
     big.setPointSizeF(normalFont_.pointSizeF() * kPresentationFontScale);
     setFont(big);
+    // Dialogs are windows of their own and take the application's font: message boxes, the
+    // export dialog and Qt's file dialogs are then as large as the rest.
+    QFont bigApp = normalAppFont_;
+    bigApp.setPointSizeF(normalAppFont_.pointSizeF() * kPresentationFontScale);
+    QApplication::setFont(bigApp);
     toolBar_->setIconSize(toolBar_->iconSize() * kPresentationFontScale);
   } else {
+    QApplication::setFont(normalAppFont_);
     setFont(normalFont_);
     toolBar_->setIconSize(toolBar_->iconSize() / kPresentationFontScale);
   }
-  banner_->setFont(font());  // a label with a style sheet does not follow the window's font
+  // Labels with a style sheet do not follow the window's font.
+  for (QLabel* label : {banner_, divergedLabel_}) label->setFont(font());
   dock_->setVisible(!on);
   menuBar()->setVisible(!on);
-  resetAct_->setVisible(!on);
-  exportChartAct_->setVisible(!on);
-  speedAct_->setVisible(!on);
-  speedLabelAct_->setVisible(!on);
+  exportChartAct_->setVisible(!on);  // Reset and Speed stay: a class may want to rerun or slow down
   speedLabel_->setVisible(!on);  // per-arm images/s does not fit in large text
   for (SteadyLabel* label : {stateLabel_, stepLabel_, speedLabel_}) label->resetSize();
   if (last_) updateStatus(*last_);
   for (const NamedView& v : views_) v.view->setPresentationMode(on);
   lessonsPage_->setPresentationMode(on);
   lessonBanner_->setPresentationMode(on);
-  if (on)
+  if (on) {
     showFullScreen();
-  else if (wasMaximized_)
+    // Without a window manager (a bare X server, xvfb-run) nobody acts on the full-screen
+    // request: the window places itself over the whole screen.
+    if (const QScreen* s = screen()) setGeometry(s->geometry());
+  } else if (wasMaximized_) {
     showMaximized();
-  else
+  } else {
     showNormal();
+    setGeometry(normalGeometry_);
+  }
   showCurrentView(true);
 }
 

@@ -220,7 +220,8 @@ class MainWindow : public QMainWindow {
   const bool traceSlowFrames_ = qEnvironmentVariableIntValue("NORMLAB_STALL_REPORT") == 1;
   bool presentation_ = false;
   bool wasMaximized_ = false;
-  QFont normalFont_;
+  QRect normalGeometry_;  // restored on leaving presentation mode (no window manager does it)
+  QFont normalFont_, normalAppFont_;
 
   // Files
   UserPrompts prompts_ = UserPrompts::interactive();

@@ -236,6 +236,7 @@ bool MainWindow::openExperimentFrom(const QString& path) {
   // The controls show the opened settings when they can express them exactly (checked through
   // the panel itself, whose spin boxes may round); else Run again uses the config as it is.
   openedConfigInControls_ = false;
+  controls_->showSettings();  // a lesson's summary does not describe the opened file
   if (const std::optional<ControlSettings> s = settingsForConfig(results.config, controls_->settings())) {
     controls_->setSettings(*s);
     try {

@@ -11,6 +11,7 @@
 #include "ui/window/experiment_builder.h"
 #include "ui/classroom/lessons_page.h"
 #include "ui/classroom/norm_axes_explainer.h"
+#include "ui/window/config_summary.h"
 #include "ui/window/main_window.h"
 #include "ui/window/settings_from_config.h"
 
@@ -50,7 +51,8 @@ void MainWindow::buildLessonUi() {
   const std::vector<Lesson>& list = lessonsPage_->lessonList();
   for (int i = 0; i < int(list.size()); ++i) {
     const Lesson& l = list[std::size_t(i)];
-    QAction* a = lessonsMenu->addAction(QString("&%1  %2").arg(l.number).arg(QString::fromStdString(l.title)),
+    // A "&" in a title is shown, not taken as a mnemonic.
+    QAction* a = lessonsMenu->addAction(QString("&%1  %2").arg(l.number).arg(QString::fromStdString(l.title).replace("&", "&&")),
                                         this, [this, i] { openLesson(i); });
     a->setToolTip(QString::fromStdString(l.text));
   }
@@ -82,10 +84,11 @@ void MainWindow::openLesson(int index) {
   if (index < 0 || index >= int(list.size())) return;
   if (!maybeSaveResults("opening a lesson")) return;
   const Lesson& lesson = list[std::size_t(index)];
+  lessonTitle_ = QString("Lesson %1: %2").arg(lesson.number).arg(QString::fromStdString(lesson.title));
   // The panel shows the lesson's settings when it can express them (one seed, a preset, the
-  // arms it offers); otherwise the lesson runs as written and the title says so.
+  // arms it offers; names aside: the lesson's arm labels and name stay, the panel builds the same
+  // runs); otherwise it shows a read-only summary of the lesson's runs, never stale settings.
   bool inControls = false;
-  // (Names aside: the lesson's arm labels and name stay, the panel builds the same runs.)
   if (const std::optional<ControlSettings> s = settingsForRuns(lesson.config, controls_->settings())) {
     controls_->setSettings(*s);
     try {
@@ -93,14 +96,14 @@ void MainWindow::openLesson(int index) {
     } catch (const std::exception&) {
     }
   }
+  if (inControls)
+    controls_->showSettings();
+  else
+    controls_->showSummary(lessonTitle_, summarizeConfig(lesson.config));
   startExperiment(lesson.config, false);
   lessonConfigInControls_ = inControls;
-  lessonTitle_ = QString("Lesson %1: %2").arg(lesson.number).arg(QString::fromStdString(lesson.title));
   lessonBanner_->showLesson(lesson);
-  lessonBanner_->setNote(inControls ? QString()
-                                    : "The side panel cannot show this lesson's settings (it runs several seeds or "
-                                      "arms that differ in more than the norm): Run again repeats the lesson, "
-                                      "Start runs the panel's own comparison.");
+  lessonBanner_->setNote(QString());  // the side panel itself shows the lesson's settings or runs
   showTab(QString::fromStdString(lesson.watch));
   updateWindowTitle();
 }

@@ -87,6 +87,7 @@ std::optional<ControlSettings> settingsMatching(const ExperimentConfig& config, 
                                                 bool (*same)(const ExperimentConfig&, const ExperimentConfig&)) {
   if (config.modelName.empty() || config.seeds.size() != 1 || config.arms.empty()) return std::nullopt;
   ControlSettings s = base;
+  s.varyValuesProblem.clear();  // the lists below come from the config, not from what was typed
   s.dataset = config.data.name;
   s.dataPath = config.data.path;
   s.trainSubset = config.data.trainSubset;
