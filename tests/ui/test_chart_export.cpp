@@ -399,7 +399,7 @@ class TestChartExport : public QObject {
         QVERIFY2(names.contains(stem + "." + ext), qPrintable(stem + "." + ext + " missing; got " + QStringList(names.values()).join(QChar(' '))));
     // The batch-norm charts name their layer; the held-out accuracy is written once.
     int bnMean = 0;
-    for (const QString& name : names) bnMean += name.endsWith("mean-over-channels-batch-vs-running.png");
+    for (const QString& name : names) bnMean += name.endsWith("mean-over-channels.png");
     QCOMPARE(bnMean, 1);  // the tiny model has one batch-norm layer
     // The caption carries the view's line-style key above the arms' settings.
     const QString lossSvg = QString::fromUtf8(readAll(QDir(out).filePath("loss.svg")));

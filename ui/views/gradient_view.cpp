@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <cmath>
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QSet>
 #include <QSplitter>
 #include <QVBoxLayout>
 #include <QtCharts/QBarCategoryAxis>
@@ -35,6 +37,23 @@ QLogValueAxis* logAxis(const QString& title) {
   return a;
 }
 }  // namespace
+
+QStringList gradientChartLayers(const Snapshot& snapshot, bool all) {
+  const QStringList layers = probedLayerNames(snapshot);
+  if (all) return layers;
+  QSet<QString> key;
+  for (const RunRecord& run : snapshot.runs) {
+    if (run.probes.empty()) continue;
+    for (const LayerStats& l : run.probes.back()->layers) {
+      const bool norm = l.kind.size() >= 4 && l.kind.compare(l.kind.size() - 4, 4, "norm") == 0;
+      if (norm || !l.params.empty()) key.insert(QString::fromStdString(l.name));
+    }
+  }
+  QStringList shown;
+  for (const QString& name : layers)
+    if (key.contains(name)) shown.append(name);
+  return shown.isEmpty() ? layers : shown;  // a model of only parameter-free layers: all of them
+}
 
 QString gradientFlags(const Snapshot& snapshot) {
   QStringList vanishing, exploding;
@@ -89,6 +108,11 @@ GradientView::GradientView(QWidget* parent) : ChartViewBase(parent) {
   layerBox_->setMinimumContentsLength(14);
   layerBox_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
   controls->addWidget(layerBox_);
+  allLayers_ = new QCheckBox("Every layer", this);
+  allLayers_->setToolTip(
+      "Off: the layers with parameters and the norm outputs, where normalization acts.\n"
+      "On: every probed layer, activations, pooling, flatten and dropout included.");
+  controls->addWidget(allLayers_);
   controls->addStretch(1);
   controls->addWidget(new QLabel("line with dots: mean |grad| \u00b7 dots alone / thin line: max |grad|", this));
   layout->addLayout(controls);
@@ -97,6 +121,10 @@ GradientView::GradientView(QWidget* parent) : ChartViewBase(parent) {
   QChart* flow = newChart("Gradient flow (latest probe)");
   layerAxis_ = new QBarCategoryAxis;
   layerAxis_->setTitleText("layer (input \u2192 output)");
+  // Names are never cut short: Qt's truncation judges a slanted label by its bounding box, which
+  // cut "conv1" to "co..." at 45 px per layer although slanted labels 45 px apart do not touch.
+  // Slanted for the key layers; upright when every layer is shown (20 px apart at 1280 x 720).
+  layerAxis_->setTruncateLabels(false);
   layerAxis_->setLabelsAngle(-45);
   flowY_ = logAxis("|dL/d output| (log scale)");
   flow->addAxis(layerAxis_, Qt::AlignBottom);
@@ -115,6 +143,11 @@ GradientView::GradientView(QWidget* parent) : ChartViewBase(parent) {
   splitter->addWidget(timeView_);
   layout->addWidget(splitter, 1);
 
+  connect(allLayers_, &QCheckBox::toggled, this, [this] {
+    refillLayers();
+    flowRange_.reset();
+    redraw();
+  });
   connect(layerBox_, &QComboBox::currentIndexChanged, this, [this] {
     timeXRange_.reset();
     timeYRange_.reset();
@@ -123,6 +156,8 @@ GradientView::GradientView(QWidget* parent) : ChartViewBase(parent) {
 }
 
 QString GradientView::flagText() const { return flags_->text(); }
+
+void GradientView::setAllLayers(bool all) { allLayers_->setChecked(all); }
 
 void GradientView::selectLayer(const QString& layer) {
   const int index = layerBox_->findText(layer);
@@ -152,8 +187,10 @@ void GradientView::refillLayers() {
     timeXRange_.reset();
     timeYRange_.reset();
   }
+  axisLayers_ = gradientChartLayers(last_, allLayers_->isChecked());
+  layerAxis_->setLabelsAngle(allLayers_->isChecked() ? -90 : -45);
   layerAxis_->clear();
-  layerAxis_->append(layers_.isEmpty() ? QStringList{"-"} : layers_);
+  layerAxis_->append(axisLayers_.isEmpty() ? QStringList{"-"} : axisLayers_);
 }
 
 void GradientView::rebuild() {
@@ -227,7 +264,7 @@ void GradientView::redraw() {
     buffer2_.clear();
     if (!run.probes.empty()) {
       for (const LayerStats& l : run.probes.back()->layers) {
-        const int k = int(layers_.indexOf(QString::fromStdString(l.name)));
+        const int k = int(axisLayers_.indexOf(QString::fromStdString(l.name)));
         if (k < 0) continue;
         if (std::isfinite(l.gradMeanAbs)) {
           const double y = clampLog(l.gradMeanAbs);
