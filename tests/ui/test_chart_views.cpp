@@ -414,7 +414,7 @@ class TestChartViews : public QObject {
         if (arm < 2) {
           r.finalTestAccuracy = accuracy[arm][seed];
           r.finalTestLoss = 1.0 - accuracy[arm][seed];
-          r.finalTrainLoss = 0.5;
+          r.finalTrainLoss = 0.5 + 0.0137 * seed;  // "0.514 ± 0.0137": wider than its column title
         } else {
           r.diverged = true;
           r.divergedAtStep = 12 + seed;
@@ -424,7 +424,16 @@ class TestChartViews : public QObject {
     ResultsView view;
     view.resize(900, 400);
     view.show();
+    Snapshot early = s;  // before the first evaluation: dashes, narrow columns
+    for (RunRecord& r : early.runs) r.finalTestAccuracy = r.finalTestLoss = r.finalTrainLoss = kNotMeasured;
+    view.showSnapshot(early);
     view.showSnapshot(s);
+    // The columns grew with the numbers: no cell is cut short.
+    for (int c = 1; c < ResultsView::kColumns - 1; ++c)
+      for (int r = 0; r < view.table()->model()->rowCount(); ++r) {
+        const QString text = view.table()->model()->index(r, c).data().toString();
+        QVERIFY2(view.table()->fontMetrics().horizontalAdvance(text) < view.table()->columnWidth(c), qPrintable(text));
+      }
     QAbstractItemModel* m = view.table()->model();
     QCOMPARE(m->rowCount(), 3);
     auto cell = [&](int r, int c) { return m->index(r, c).data().toString(); };

@@ -129,6 +129,7 @@ void ResultsView::showSnapshot(const Snapshot& snapshot) {
   }
   // Rows may be sorted: find each arm's row by the arm index kept in its first cell.
   bool changed = rebuild;
+  bool wider = false;  // a text grew: the columns are fitted again (never cut with "...")
   for (int r = 0; r < model_->rowCount(); ++r) {
     const int armIndex = model_->item(r, kArm)->data(Qt::UserRole).toInt();
     const ArmResult* arm = nullptr;
@@ -138,6 +139,7 @@ void ResultsView::showSnapshot(const Snapshot& snapshot) {
     auto set = [&](int c, const QString& text, double sort, const QString& tip = QString()) {
       QStandardItem* item = model_->item(r, c);
       if (item->text() == text && item->data(kSortRole).toDouble() == sort) return;
+      wider = wider || text.size() > item->text().size();
       item->setText(text);
       item->setData(sort, kSortRole);
       item->setToolTip(tip);
@@ -164,7 +166,7 @@ void ResultsView::showSnapshot(const Snapshot& snapshot) {
   // New values keep the order the user chose.
   const QHeaderView* header = table_->horizontalHeader();
   if (header->sortIndicatorSection() >= 0) model_->sort(header->sortIndicatorSection(), header->sortIndicatorOrder());
-  if (rebuild) fitColumns();
+  if (rebuild || wider) fitColumns();
 }
 
 QString ResultsView::tableText() const {
