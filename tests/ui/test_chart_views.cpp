@@ -262,10 +262,14 @@ class TestChartViews : public QObject {
   // each name drawn whole under the axis at a laptop's and a projector's tab size.
   void gradientLayerNamesShowWhole() {
     const Snapshot s = snapshotFromResults(test::trainedResults(test::kDefaultLikeConfig));
-    for (bool presentation : {false, true}) {
+    // The tab at 1280x720 (with and without a lesson card), and in presentation mode at 1920x1080
+    // and in a 1366x820 window.
+    const QList<QPair<bool, QSize>> sizes = {
+        {false, QSize(900, 540)}, {false, QSize(900, 430)}, {true, QSize(1340, 760)}, {true, QSize(1330, 640)}};
+    for (const auto& [presentation, size] : sizes) {
       GradientView view;
       view.setPresentationMode(presentation);
-      view.resize(presentation ? QSize(1340, 760) : QSize(900, 540));  // the tab at 1920x1080 and at 1280x720
+      view.resize(size);
       view.show();
       view.showSnapshot(s);
       QCOMPARE(view.chartedLayers(), (QStringList{"conv1", "norm1", "conv2", "norm2", "fc1", "norm3", "fc2"}));
@@ -285,7 +289,7 @@ class TestChartViews : public QObject {
         for (QGraphicsItem* item : flow->scene()->items())
           if (auto* text = dynamic_cast<QGraphicsTextItem*>(item); text && view.chartedLayers().contains(text->toPlainText()))
             QVERIFY2(flow->sceneBoundingRect().contains(text->sceneBoundingRect()), qPrintable(text->toPlainText()));
-        view.grab().save(QString("view_gradient_layers%1%2.png").arg(all ? "_all" : "", presentation ? "_presentation" : ""));
+        view.grab().save(QString("view_gradient_layers%1_%2.png").arg(all ? "_all" : "").arg(size.height()));
       }
     }
   }
@@ -302,8 +306,10 @@ class TestChartViews : public QObject {
   void noViewCutsALabel() {
     QFETCH(QString, config);
     const Snapshot s = snapshotFromResults(test::trainedResults(config.toUtf8().constData()));
-    // The tab at 1280x720, the same under an open lesson card, and at 1920x1080 in presentation mode.
-    const QList<QPair<bool, QSize>> sizes = {{false, QSize(900, 540)}, {false, QSize(900, 430)}, {true, QSize(1340, 760)}};
+    // The tab at 1280x720, the same under an open lesson card, and in presentation mode at
+    // 1920x1080 with the side panel, and without it under a lesson card.
+    const QList<QPair<bool, QSize>> sizes = {
+        {false, QSize(900, 540)}, {false, QSize(900, 430)}, {true, QSize(1340, 760)}, {true, QSize(1880, 600)}};
     for (const auto& [presentation, size] : sizes) {
       QWidget parent;
       for (const NamedView& v : createChartViews(&parent)) {

@@ -121,12 +121,13 @@ GradientView::GradientView(QWidget* parent) : ChartViewBase(parent) {
   QChart* flow = newChart("Gradient flow (latest probe)");
   layerAxis_ = new QBarCategoryAxis;
   layerAxis_->setTitleText("layer (input \u2192 output)");
-  // Names are never cut short: Qt's truncation judges a slanted label by its bounding box, which
-  // cut "conv1" to "co..." at 45 px per layer although slanted labels 45 px apart do not touch.
-  // Slanted for the key layers; upright when every layer is shown (20 px apart at 1280 x 720).
+  // Names are never cut short. Qt cuts a slanted label to fit its bounding box into one
+  // category's width ("conv1" became "co..." at 45 px per layer), and hides a slanted first label
+  // whose end reaches past the plot's left edge (conv1 vanished at 1366x820 in presentation mode).
+  // Upright names need only a line's height across, and the axis grows to hold their length.
   layerAxis_->setTruncateLabels(false);
-  layerAxis_->setLabelsAngle(-45);
-  flowY_ = logAxis("|dL/d output| (log scale)");
+  layerAxis_->setLabelsAngle(-90);
+  flowY_ = logAxis("|grad| (log scale)");
   flow->addAxis(layerAxis_, Qt::AlignBottom);
   flow->addAxis(flowY_, Qt::AlignLeft);
   flowView_ = addChart(flow, splitter);
@@ -135,7 +136,7 @@ GradientView::GradientView(QWidget* parent) : ChartViewBase(parent) {
   timeX_->setTitleText("samples seen");
   timeX_->setLabelFormat("%.0f");
   timeX_->setTickCount(5);
-  timeY_ = logAxis("|dL/d output| (log scale)");
+  timeY_ = logAxis("|grad| (log scale)");
   time->addAxis(timeX_, Qt::AlignBottom);
   time->addAxis(timeY_, Qt::AlignLeft);
   timeView_ = addChart(time, splitter);
@@ -156,6 +157,9 @@ GradientView::GradientView(QWidget* parent) : ChartViewBase(parent) {
 }
 
 QString GradientView::flagText() const { return flags_->text(); }
+
+// The flag label has a style sheet (its colour), which stops the view's font from reaching it.
+void GradientView::presentationChanged() { applyWidgetFont(flags_, presentation_); }
 
 void GradientView::setAllLayers(bool all) { allLayers_->setChecked(all); }
 
@@ -188,7 +192,6 @@ void GradientView::refillLayers() {
     timeYRange_.reset();
   }
   axisLayers_ = gradientChartLayers(last_, allLayers_->isChecked());
-  layerAxis_->setLabelsAngle(allLayers_->isChecked() ? -90 : -45);
   layerAxis_->clear();
   layerAxis_->append(axisLayers_.isEmpty() ? QStringList{"-"} : axisLayers_);
 }

@@ -2,8 +2,8 @@
 // run, the max as a separate marker) on a log axis, the same over time for a chosen layer, and a
 // label naming layers whose gradients vanish (< 1e-6) or explode (> 1e3, or growing fast).
 // The per-layer chart shows the layers with parameters and the norm outputs by default (where
-// normalization acts; a dozen names fit whole under the axis, seventeen did not), every probed
-// layer with "Every layer" ticked.
+// normalization acts; seventeen names were cut to "..."), every probed layer with "Every layer"
+// ticked; names stand upright under the axis, whole.
 #pragma once
 
 #include <vector>
@@ -50,6 +50,7 @@ class GradientView : public ChartViewBase {
   void rebuild();       // a new set of runs: every series anew
   void refillLayers();  // a new list of probed layers: the picker and the category axis
   void redraw();
+  void presentationChanged() override;
 
   Snapshot last_;
   QString runKey_;

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include <QLabel>
+#include <QScrollArea>
 #include <QStackedWidget>
 #include <QVBoxLayout>
 #include <QtCharts/QAreaSeries>
@@ -29,7 +30,13 @@ SweepView::SweepView(QWidget* parent) : ChartViewBase(parent) {
   message_->setWordWrap(true);
   pages_->addWidget(message_);
 
-  auto* page = new QWidget(pages_);
+  // The chart scrolls rather than shrink below the height its axes need whole (under a lesson
+  // card in presentation mode the y title was cut to "test error ...").
+  auto* scroll = new QScrollArea(pages_);
+  scroll->setWidgetResizable(true);
+  scroll->setFrameShape(QFrame::NoFrame);
+  scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  auto* page = new QWidget(scroll);
   auto* pageLayout = new QVBoxLayout(page);
   pageLayout->setContentsMargins(0, 0, 0, 0);
   hint_ = new QLabel(page);
@@ -37,7 +44,8 @@ SweepView::SweepView(QWidget* parent) : ChartViewBase(parent) {
   pageLayout->addWidget(hint_);
   view_ = addChart(newChart("Test error"), page);
   pageLayout->addWidget(view_, 1);
-  pages_->addWidget(page);
+  scroll->setWidget(page);
+  pages_->addWidget(scroll);
   layout->addWidget(pages_, 1);
   presentationChanged();
 }
@@ -54,6 +62,7 @@ void SweepView::presentationChanged() {
   font.setPointSizeF(chartFonts(presentation_).title);
   message_->setFont(font);
   applyWidgetFont(hint_, presentation_);
+  view_->setMinimumHeight(presentation_ ? 380 : 260);  // title, axes and legend whole
 }
 
 void SweepView::showSnapshot(const Snapshot& snapshot) {
