@@ -265,7 +265,8 @@ class TestChartViews : public QObject {
     // The tab at 1280x720 (with and without a lesson card), and in presentation mode at 1920x1080
     // and in a 1366x820 window.
     const QList<QPair<bool, QSize>> sizes = {
-        {false, QSize(900, 540)}, {false, QSize(900, 430)}, {true, QSize(1340, 760)}, {true, QSize(1330, 640)}};
+        {false, QSize(900, 540)}, {false, QSize(900, 430)}, {true, QSize(1340, 760)}, {true, QSize(1330, 640)},
+        {true, QSize(1330, 380)}};  // presentation under a lesson card in a 1366x820 window
     for (const auto& [presentation, size] : sizes) {
       GradientView view;
       view.setPresentationMode(presentation);
@@ -284,11 +285,22 @@ class TestChartViews : public QObject {
         const QStringList texts = test::drawnTexts(flow);
         for (const QString& layer : view.chartedLayers())
           QVERIFY2(texts.contains(layer), qPrintable(layer + " not drawn whole; drawn: " + texts.join(" | ")));
-        QVERIFY2(test::cutTexts(flow).isEmpty(), qPrintable(test::cutTexts(flow).join(" | ")));
-        // Whole labels stay inside the chart (the axis made room for them).
+        if (!test::cutTexts(flow).isEmpty()) view.grab().save("cut_gradient.png");
+        QVERIFY2(test::cutTexts(flow).isEmpty(),
+                 qPrintable(QString("%1 x %2%3: ").arg(size.width()).arg(size.height()).arg(all ? ", every layer" : "") +
+                            test::cutTexts(flow).join(" | ")));
+        // Whole labels stay inside the chart (the axis made room for them) and clear of the
+        // axis title below them.
+        QRectF axisTitle;
         for (QGraphicsItem* item : flow->scene()->items())
-          if (auto* text = dynamic_cast<QGraphicsTextItem*>(item); text && view.chartedLayers().contains(text->toPlainText()))
+          if (auto* text = dynamic_cast<QGraphicsTextItem*>(item); text && text->toPlainText() == "layer (input → output)")
+            axisTitle = text->sceneBoundingRect();
+        QVERIFY(!axisTitle.isNull());
+        for (QGraphicsItem* item : flow->scene()->items())
+          if (auto* text = dynamic_cast<QGraphicsTextItem*>(item); text && view.chartedLayers().contains(text->toPlainText())) {
             QVERIFY2(flow->sceneBoundingRect().contains(text->sceneBoundingRect()), qPrintable(text->toPlainText()));
+            QVERIFY2(text->sceneBoundingRect().bottom() <= axisTitle.top() + 2, qPrintable(text->toPlainText() + " runs into the axis title"));
+          }
         view.grab().save(QString("view_gradient_layers%1_%2.png").arg(all ? "_all" : "").arg(size.height()));
       }
     }

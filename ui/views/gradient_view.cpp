@@ -7,6 +7,7 @@
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QScrollArea>
 #include <QSet>
 #include <QSplitter>
 #include <QVBoxLayout>
@@ -117,7 +118,13 @@ GradientView::GradientView(QWidget* parent) : ChartViewBase(parent) {
   controls->addWidget(new QLabel("line with dots: mean |grad| \u00b7 dots alone / thin line: max |grad|", this));
   layout->addLayout(controls);
 
-  auto* splitter = new QSplitter(Qt::Horizontal, this);
+  // The charts scroll rather than shrink below the height their axes need whole: squeezed under
+  // a lesson card in presentation mode, the upright names ran into the axis title.
+  auto* scroll = new QScrollArea(this);
+  scroll->setWidgetResizable(true);
+  scroll->setFrameShape(QFrame::NoFrame);
+  scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  auto* splitter = new QSplitter(Qt::Horizontal, scroll);
   QChart* flow = newChart("Gradient flow (latest probe)");
   layerAxis_ = new QBarCategoryAxis;
   layerAxis_->setTitleText("layer (input \u2192 output)");
@@ -142,7 +149,9 @@ GradientView::GradientView(QWidget* parent) : ChartViewBase(parent) {
   timeView_ = addChart(time, splitter);
   splitter->addWidget(flowView_);
   splitter->addWidget(timeView_);
-  layout->addWidget(splitter, 1);
+  scroll->setWidget(splitter);
+  layout->addWidget(scroll, 1);
+  presentationChanged();
 
   connect(allLayers_, &QCheckBox::toggled, this, [this] {
     refillLayers();
@@ -159,7 +168,12 @@ GradientView::GradientView(QWidget* parent) : ChartViewBase(parent) {
 QString GradientView::flagText() const { return flags_->text(); }
 
 // The flag label has a style sheet (its colour), which stops the view's font from reaching it.
-void GradientView::presentationChanged() { applyWidgetFont(flags_, presentation_); }
+void GradientView::presentationChanged() {
+  applyWidgetFont(flags_, presentation_);
+  const int least = presentation_ ? 520 : 340;  // title, upright names, axis titles and legend whole
+  flowView_->setMinimumHeight(least);
+  timeView_->setMinimumHeight(least);
+}
 
 void GradientView::setAllLayers(bool all) { allLayers_->setChecked(all); }
 
