@@ -107,6 +107,7 @@ class TestChartViews : public QObject {
 
   // Every chart of the view has points for every run it should draw.
   void checkEveryRunDrawn(SnapshotView* view, const QString& name) {
+    if (name == "sweep") return;  // one line per norm over the runs, not one per run (its own tests)
     const QList<QChartView*> charts = view->chartViews();
     for (QChartView* chartView : charts) {
       QChart* chart = chartView->chart();
@@ -206,7 +207,9 @@ class TestChartViews : public QObject {
   // Batch norm at 2: accuracies 0.5 and 0.7 -> errors 50 % and 30 %, mean 40 %.
   void sweepViewPlotsErrorAgainstBatchSize() {
     SweepView view;
-    view.showSnapshot(snapshot_);  // one batch size, no dropout: nothing to sweep
+    Snapshot same = snapshot_;  // (the wild arm's own learning rate would be a sweep)
+    for (RunRecord& r : same.runs) r.lr = 0.05;
+    view.showSnapshot(same);  // one batch size, dropout and learning rate: nothing to sweep
     QVERIFY(view.showsMessage());
     QVERIFY(view.chartViews().isEmpty());
 
@@ -405,6 +408,31 @@ class TestChartViews : public QObject {
     QCOMPARE(view.sweep().axis, SweepAxis::Dropout);
     QCOMPARE(view.xTicks(), (QList<double>{0, 0.25, 0.5}));
     checkInside(view);
+    // Learning rates 0.01, 0.03, 0.1: a base-10 log axis labelled at 0.01 and 0.1 (and the decades
+    // around them), every point inside.
+    Snapshot rates = sweepOf({32}, {0.0}, 0.8);
+    rates.runs.resize(2);
+    rates.runs[0].lr = 0.01;
+    rates.runs[1].lr = 0.1;
+    rates.runs[1].arm = 1;
+    rates.runs.push_back(rates.runs[1]);
+    rates.runs[2].lr = 0.03;
+    rates.runs[2].arm = 2;
+    {
+      SweepView lr;
+      lr.resize(900, 540);
+      lr.showSnapshot(rates);
+      QCOMPARE(lr.sweep().axis, SweepAxis::LearningRate);
+      auto* log = qobject_cast<QLogValueAxis*>(lr.chartViews().at(0)->chart()->axes(Qt::Horizontal).value(0));
+      QVERIFY(log && log->base() == 10);
+      const QList<double> ticks = lr.xTicks();
+      QVERIFY2(ticks.size() >= 2, qPrintable(QString::number(ticks.size())));
+      for (double t : ticks) QVERIFY2(std::abs(std::log10(t) - std::round(std::log10(t))) < 1e-9, qPrintable(QString::number(t)));
+      QVERIFY(std::any_of(ticks.begin(), ticks.end(), [](double t) { return std::abs(t - 0.01) < 1e-12; }));
+      QVERIFY(std::any_of(ticks.begin(), ticks.end(), [](double t) { return std::abs(t - 0.1) < 1e-12; }));
+      checkInside(lr);
+    }
+    view.showSnapshot(sweepOf({32}, {0.0, 0.25, 0.5}, 0.9));
     // Errors under 12 %: steps of 2.
     for (double t : view.yTicks()) QVERIFY2(std::fmod(t, 2) == 0, qPrintable(QString::number(t)));
     QCOMPARE(view.yTicks().front(), 0.0);

@@ -22,7 +22,7 @@ SweepView::SweepView(QWidget* parent) : ChartViewBase(parent) {
   auto* layout = new QVBoxLayout(this);
   pages_ = new QStackedWidget(this);
   message_ = new QLabel(
-      "No sweep here: the arms of this experiment all use the same batch size and the same dropout rate.\n"
+      "No sweep here: the arms of this experiment all use the same batch size, dropout rate and learning rate.\n"
       "A sweep compares arms that differ in one of them (lesson 2 varies the batch size, lesson 6 the dropout "
       "rate), and plots test error against it, one line per normalization, averaged over seeds.",
       pages_);
@@ -167,7 +167,10 @@ void SweepView::setRanges(double topError) {
   if (xs.empty()) return;
   const double xMin = *std::min_element(xs.begin(), xs.end()), xMax = *std::max_element(xs.begin(), xs.end());
   if (auto* log = qobject_cast<QLogValueAxis*>(x_)) {
-    log->setRange(xMin / 1.4, xMax * 1.4);  // batch sizes double: a margin of half a doubling
+    // A margin of half a doubling for batch sizes; for learning rates, reach the decades around
+    // the values so at least two ticks are labelled.
+    if (log->base() == 2) log->setRange(xMin / 1.4, xMax * 1.4);
+    else log->setRange(std::pow(10.0, std::floor(std::log10(xMin / 1.4))), std::pow(10.0, std::ceil(std::log10(xMax * 1.4))));
     return;
   }
   auto* linear = static_cast<QValueAxis*>(x_);
@@ -187,10 +190,11 @@ void SweepView::rebuild() {
     chart->removeAxis(a);
     delete a;
   }
-  const bool batch = sweep_.axis == SweepAxis::BatchSize;
-  if (batch) {
+  if (sweep_.axis == SweepAxis::BatchSize || sweep_.axis == SweepAxis::LearningRate) {
+    // Batch sizes double (2, 4, 8 ... evenly spaced on base 2); learning rates span decades
+    // (0.001, 0.01, 0.1 on base 10).
     auto* log = new QLogValueAxis;
-    log->setBase(2);  // batch sizes double: 2, 4, 8, ... evenly spaced
+    log->setBase(sweep_.axis == SweepAxis::BatchSize ? 2 : 10);
     log->setLabelFormat("%g");
     log->setMinorTickCount(0);
     x_ = log;
