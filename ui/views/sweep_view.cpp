@@ -167,10 +167,15 @@ void SweepView::setRanges(double topError) {
   if (xs.empty()) return;
   const double xMin = *std::min_element(xs.begin(), xs.end()), xMax = *std::max_element(xs.begin(), xs.end());
   if (auto* log = qobject_cast<QLogValueAxis*>(x_)) {
-    // A margin of half a doubling for batch sizes; for learning rates, reach the decades around
-    // the values so at least two ticks are labelled.
-    if (log->base() == 2) log->setRange(xMin / 1.4, xMax * 1.4);
-    else log->setRange(std::pow(10.0, std::floor(std::log10(xMin / 1.4))), std::pow(10.0, std::ceil(std::log10(xMax * 1.4))));
+    // A margin of half a doubling for batch sizes. Learning rates: a margin of a factor 2, widened
+    // to the decades around the values when that leaves fewer than two labelled powers of ten.
+    if (log->base() == 2) {
+      log->setRange(xMin / 1.4, xMax * 1.4);
+    } else {
+      const double lo = xMin / 2, hi = xMax * 2;
+      if (std::floor(std::log10(hi)) - std::ceil(std::log10(lo)) >= 1) log->setRange(lo, hi);
+      else log->setRange(std::pow(10.0, std::floor(std::log10(lo))), std::pow(10.0, std::ceil(std::log10(hi))));
+    }
     return;
   }
   auto* linear = static_cast<QValueAxis*>(x_);
