@@ -11,7 +11,7 @@ namespace normlab {
 
 const std::vector<std::string>& lessonChartTabs() {
   static const std::vector<std::string> tabs = {"Loss & accuracy", "Activations", "Gradient flow",
-                                                "Batch norm",      "Layers",      "Model",  "Sweep"};
+                                                "Batch norm",      "Layers",      "Model",  "Sweep", "Results"};
   return tabs;
 }
 

@@ -56,6 +56,7 @@ struct Experiment::Run {
     record.seed = settings.seed;
     record.batchSize = batch;
     record.dropout = dropoutRate(config.model, arm.train);
+    record.lr = arm.train.optimizer.lr;
     record.norms = model.norms;
     record.modelLayers = summarizeModel(model, config.model.name, arm.label).rows;
     const int trainSize = data.dataset.train.size();

@@ -103,6 +103,7 @@ struct RunRecord {
   std::uint64_t seed = 0;
   int batchSize = 0;
   double dropout = 0;  // the rate of the model's dropout layers in this run (0 without any)
+  double lr = 0;       // the arm's configured learning rate (before any change mid-run)
   std::int64_t step = 0, samplesSeen = 0, totalSteps = 0;
   double epoch = 0;
   bool diverged = false;

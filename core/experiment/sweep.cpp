@@ -20,7 +20,13 @@ const char* normLongName(NormKind kind) {
 }
 
 double axisValue(const RunRecord& run, SweepAxis axis) {
-  return axis == SweepAxis::BatchSize ? double(run.batchSize) : run.dropout;
+  switch (axis) {
+    case SweepAxis::BatchSize: return double(run.batchSize);
+    case SweepAxis::Dropout: return run.dropout;
+    case SweepAxis::LearningRate: return run.lr;
+    case SweepAxis::None: break;
+  }
+  return 0;
 }
 
 bool varies(const std::vector<RunRecord>& runs, SweepAxis axis) {
@@ -34,6 +40,7 @@ const char* sweepAxisTitle(SweepAxis axis) {
   switch (axis) {
     case SweepAxis::BatchSize: return "batch size";
     case SweepAxis::Dropout: return "dropout rate";
+    case SweepAxis::LearningRate: return "learning rate";
     case SweepAxis::None: break;
   }
   return "";
@@ -54,6 +61,7 @@ SweepAxis detectSweepAxis(const std::vector<RunRecord>& runs) {
   if (runs.empty()) return SweepAxis::None;
   if (varies(runs, SweepAxis::BatchSize)) return SweepAxis::BatchSize;
   if (varies(runs, SweepAxis::Dropout)) return SweepAxis::Dropout;
+  if (varies(runs, SweepAxis::LearningRate)) return SweepAxis::LearningRate;
   return SweepAxis::None;
 }
 

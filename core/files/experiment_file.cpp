@@ -462,6 +462,7 @@ RunRecord runFromJson(const Reader& r, const ExperimentConfig& config, std::int6
   run.seed = std::uint64_t(r.integer("seed", 0, std::int64_t(1) << 53));
   run.batchSize = int(r.integer("batch_size", 1, 4096));
   if (r.has("dropout")) run.dropout = r.num("dropout", 0.0, 1.0);  // optional: added later
+  run.lr = config.arms[std::size_t(run.arm)].train.optimizer.lr;    // the arm's, as the run was built
   run.totalSteps = r.integer("total_steps", 0, kMaxFileSteps);
   run.step = r.integer("step", 0, run.totalSteps);
   run.samplesSeen = r.integer("samples_seen", 0, kMaxSamples);

@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/base/error.h"
+#include "core/experiment/arm_results.h"
 
 namespace normlab {
 
@@ -196,6 +197,31 @@ std::string runsCsv(const ExperimentResults& results) {
   return out;
 }
 
+std::vector<std::string> resultsColumns() {
+  std::vector<std::string> columns = {"arm", "arm_index", "norm", "runs"};
+  for (const char* q : {"test_acc", "test_loss", "train_loss"})
+    for (const char* s : {"mean", "min", "max", "sd"}) columns.push_back(std::string(q) + "_" + s);
+  for (const char* c : {"diverged_runs", "first_diverged_step", "failed_runs", "images_per_s_mean"}) columns.push_back(c);
+  return columns;
+}
+
+std::string resultsCsv(const ExperimentResults& results) {
+  std::string out = header(resultsColumns());
+  for (const ArmResult& arm : armResults(results.runs)) {
+    const bool known = arm.arm >= 0 && std::size_t(arm.arm) < results.config.arms.size();
+    const std::string norm = known ? normKindName(results.config.arms[std::size_t(arm.arm)].norm.kind) : "";
+    std::vector<std::string> fields = {csvText(arm.label), std::to_string(arm.arm), csvText(norm), std::to_string(arm.runs)};
+    for (const SeedSpread* s : {&arm.testAccuracy, &arm.testLoss, &arm.trainLoss})
+      for (double v : {s->mean, s->min, s->max, s->std}) fields.push_back(csvNumber(v));
+    fields.push_back(std::to_string(arm.diverged));
+    fields.push_back(arm.diverged ? std::to_string(arm.firstDivergedStep) : std::string());
+    fields.push_back(std::to_string(arm.failed));
+    fields.push_back(csvNumber(arm.imagesPerSecond.mean));
+    appendRow(out, fields);
+  }
+  return out;
+}
+
 json histogramsJson(const ExperimentResults& results) {
   json runs = json::array();
   for (const RunRecord& run : results.runs) {
@@ -303,6 +329,7 @@ std::vector<std::string> writeResults(const std::string& dir, const ExperimentRe
   write("layers.csv", layersCsv(results));
   write("histograms.csv", histogramsCsv(results));
   write("runs.csv", runsCsv(results));
+  write("results.csv", resultsCsv(results));
   write("histograms.json", jsonText(histogramsJson(results)));
   write("summary.json", jsonText(summaryJson(results)));
   return written;
@@ -315,7 +342,7 @@ namespace {
 ResultSetEventHook gEventHook = nullptr;
 
 constexpr const char* kSetFiles[] = {"experiment.normlab", "metrics.csv", "layers.csv", "histograms.csv",
-                                     "runs.csv", "histograms.json", "summary.json"};
+                                     "runs.csv", "results.csv", "histograms.json", "summary.json"};
 constexpr const char* kChartsFolder = "charts";
 
 bool isSetFile(const std::string& name) {

@@ -1,13 +1,14 @@
 // Result files of an experiment, as the command line and the GUI's "Export data" write them into
 // an output directory: metrics.csv (one row per run and logged step), layers.csv (one row per run,
 // probe step and layer: every probe statistic, percentiles included), histograms.csv (one row per
-// run, probe step, layer and bin), runs.csv (one row per run: final values), histograms.json (per
+// run, probe step, layer and bin), runs.csv (one row per run: final values), results.csv (one row
+// per arm: final values over its seeds, as the window's Results tab shows them), histograms.json (per
 // run, probe step and layer), summary.json (final values per run, plus the config echoed back)
 // and experiment.normlab (everything, reopenable). Every CSV column is documented in
 // docs/export-formats.md. Every file is written atomically and checked to its end (NAME.tmp,
 // written, fsync'ed and closed, then renamed), so a crash never leaves a half-written file.
 //
-// The result set (these seven files and charts/) is replaced as a whole (ResultSetWriter): it is
+// The result set (these eight files and charts/) is replaced as a whole (ResultSetWriter): it is
 // written into a hidden folder beside the output folder (".DIR.normlab-tmp"), which is then
 // exchanged with the output folder in one rename (renameat2 RENAME_EXCHANGE), and the previous
 // set removed. A full disk, a kill or an error at any point leaves the previous complete set or
@@ -39,6 +40,7 @@ std::vector<std::string> metricsColumns();
 std::vector<std::string> layerColumns();
 std::vector<std::string> histogramColumns();
 std::vector<std::string> runColumns();
+std::vector<std::string> resultsColumns();
 
 // The files' contents. metrics.csv/layers.csv: header row, then one row per (run, point) in run
 // order; unmeasured values are empty fields.
@@ -49,6 +51,10 @@ std::string layersCsv(const ExperimentResults& results);
 std::string histogramsCsv(const ExperimentResults& results);
 // runs.csv: one row per run (final values; empty fields where not measured).
 std::string runsCsv(const ExperimentResults& results);
+// results.csv: one row per arm (core/experiment/arm_results.h): test accuracy, test loss and train
+// loss as mean, min, max and sd over the seeds that neither diverged nor failed; how many seeds
+// diverged (and the first step) or failed; the mean images/s.
+std::string resultsCsv(const ExperimentResults& results);
 // {"runs": [{"arm", "arm_index", "seed", "probes": [{"step", "samples_seen",
 //   "layers": [{"layer", "kind", "lo", "hi", "bins": [fractions]}]}]}]}
 nlohmann::json histogramsJson(const ExperimentResults& results);
@@ -68,7 +74,7 @@ void prepareOutputDirectory(const std::string& dir);
 void writeFileAtomically(const std::string& path, std::string_view text);
 
 // Writes experiment.normlab (the saved experiment as JSON: everything, reopenable without
-// retraining), metrics.csv, layers.csv, histograms.csv, runs.csv, histograms.json and
+// retraining), metrics.csv, layers.csv, histograms.csv, runs.csv, results.csv, histograms.json and
 // summary.json into `dir` (which must exist), one file after another. Returns the written paths,
 // in that order. Use writeResultSet for an output folder: this one does not replace as a whole.
 std::vector<std::string> writeResults(const std::string& dir, const ExperimentResults& results);
@@ -99,7 +105,7 @@ class ResultSetWriter {
 void checkResultSetDirectory(const std::string& dir);
 
 // Writes the whole result set into `dir`: writeResults, then `alsoWrite` (e.g. the charts into
-// STAGING/charts), then commit. Returns the seven data files' paths in `dir`. A failure while
+// STAGING/charts), then commit. Returns the eight data files' paths in `dir`. A failure while
 // writing throws the writer's message + " (nothing replaced: 'DIR' is as it was)".
 std::vector<std::string> writeResultSet(const std::string& dir, const ExperimentResults& results,
                                         const std::function<void(const std::string& stagingDir)>& alsoWrite = {});

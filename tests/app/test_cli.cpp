@@ -131,7 +131,7 @@ class TestCli : public QObject {
     QVERIFY(r.err.count('\n') <= 12);  // about one line per 10%
     QVERIFY2(r.out.contains("test acc") && r.out.contains("none") && r.out.contains("batch"), qPrintable(r.out));
     checkNoTmpFiles(out);
-    for (const char* f : {"metrics.csv", "layers.csv", "histograms.csv", "runs.csv", "histograms.json", "summary.json",
+    for (const char* f : {"metrics.csv", "layers.csv", "histograms.csv", "runs.csv", "results.csv", "histograms.json", "summary.json",
                           "experiment.normlab"})
       QVERIFY2(QFile::exists(out + "/" + f), f);
     QVERIFY(!QFile::exists(out + "/charts"));  // only with --charts
@@ -237,7 +237,7 @@ class TestCli : public QObject {
     const QStringList files = QDir(charts).entryList(QDir::Files);
     for (const char* stem : {"loss", "accuracy", "activations-all-layers", "conv1-output-percentiles-over-time",
                              "conv1-latest-output-histogram", "gradient-flow-latest-probe", "conv1-gradient-over-time",
-                             "mean-over-channels-batch-vs-running"})
+                             "mean-over-channels"})
       for (const char* ext : {".png", ".svg", ".pdf"})
         QVERIFY2(files.contains(QString(stem) + ext), qPrintable(QString(stem) + ext + " missing: " + files.join(' ')));
     // Every chart in every format (repeated png written once), nothing else.

@@ -122,7 +122,7 @@ class TestResultSet : public QObject {
     writeB(fresh("reference-b"));
     setA_ = contentsOf(fresh("reference-a"));
     setB_ = contentsOf(fresh("reference-b"));
-    QCOMPARE(setA_.size(), std::size_t(9));  // 7 data files + 2 charts
+    QCOMPARE(setA_.size(), std::size_t(10));  // 8 data files + 2 charts
     QVERIFY(setA_ != setB_);
   }
 

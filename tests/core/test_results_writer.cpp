@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <functional>
@@ -270,6 +271,35 @@ class TestResultsWriter : public QObject {
     }
   }
 
+  // results.csv: one row per arm (2 arms x 2 seeds here), its mean, min and max the seeds' own values.
+  void resultsCsvSummarizesSeeds() {
+    std::string error;
+    const test::Csv csv = test::parseCsv(normlab::resultsCsv(results_), &error);
+    QVERIFY2(error.empty(), error.c_str());
+    QCOMPARE(csv.header, resultsColumns());
+    QCOMPARE(csv.rows.size(), std::size_t(2));
+    for (std::size_t arm = 0; arm < 2; ++arm) {
+      std::vector<const RunRecord*> seeds;
+      for (const RunRecord& run : results_.runs)
+        if (run.arm == int(arm)) seeds.push_back(&run);
+      QCOMPARE(seeds.size(), std::size_t(2));
+      const RunRecord& a = *seeds[0];
+      const RunRecord& b = *seeds[1];
+      QCOMPARE(csv.at(arm, "arm"), a.label);
+      QCOMPARE(csv.at(arm, "runs"), std::string("2"));
+      QCOMPARE(csv.at(arm, "norm"), std::string(arm == 1 ? "batch" : "none"));
+      const double lo = std::min(a.finalTestAccuracy, b.finalTestAccuracy), hi = std::max(a.finalTestAccuracy, b.finalTestAccuracy);
+      QCOMPARE(csv.at(arm, "test_acc_min"), normlab::csvNumber(lo));
+      QCOMPARE(csv.at(arm, "test_acc_max"), normlab::csvNumber(hi));
+      QVERIFY(std::abs(std::stod(csv.at(arm, "test_acc_mean")) - (lo + hi) / 2) < 1e-8);
+      // Two values: sd = |a - b| / sqrt(2).
+      QVERIFY(std::abs(std::stod(csv.at(arm, "test_acc_sd")) - (hi - lo) / std::sqrt(2.0)) < 1e-8);
+      QVERIFY(std::abs(std::stod(csv.at(arm, "test_loss_mean")) - (a.finalTestLoss + b.finalTestLoss) / 2) < 1e-6);
+      QCOMPARE(csv.at(arm, "diverged_runs"), std::string("0"));
+      QCOMPARE(csv.at(arm, "first_diverged_step"), std::string());
+    }
+  }
+
   // docs/export-formats.md documents each CSV's columns in a table under "## `NAME.csv`"; the
   // files' header rows must list exactly those columns, in that order.
   void documentedColumns_data() {
@@ -279,6 +309,7 @@ class TestResultsWriter : public QObject {
     QTest::newRow("layers") << "layers.csv" << QString::fromStdString(normlab::layersCsv(results_));
     QTest::newRow("histograms") << "histograms.csv" << QString::fromStdString(normlab::histogramsCsv(results_));
     QTest::newRow("runs") << "runs.csv" << QString::fromStdString(normlab::runsCsv(results_));
+    QTest::newRow("results") << "results.csv" << QString::fromStdString(normlab::resultsCsv(results_));
   }
   void documentedColumns() {
     QFETCH(QString, file);
@@ -384,12 +415,13 @@ class TestResultsWriter : public QObject {
     QCOMPARE(filesIn(dir), std::set<std::string>());  // the write probe is removed
     const std::vector<std::string> written = writeResults(dir.string(), results_);
     const std::set<std::string> names = {"experiment.normlab", "histograms.csv", "histograms.json", "layers.csv",
-                                         "metrics.csv", "runs.csv", "summary.json"};
+                                         "metrics.csv", "runs.csv", "results.csv", "summary.json"};
     QCOMPARE(filesIn(dir), names);
     QCOMPARE(written.size(), names.size());
     for (const std::string& path : written) QVERIFY(names.count(fs::path(path).filename().string()));
     QCOMPARE(readFile(dir / "histograms.csv"), normlab::histogramsCsv(results_));
     QCOMPARE(readFile(dir / "runs.csv"), normlab::runsCsv(results_));
+    QCOMPARE(readFile(dir / "results.csv"), normlab::resultsCsv(results_));
     QCOMPARE(readFile(dir / "metrics.csv"), normlab::metricsCsv(results_));
     QCOMPARE(readFile(dir / "layers.csv"), normlab::layersCsv(results_));
     QVERIFY(json::parse(readFile(dir / "summary.json")) == json::parse(jsonText(normlab::summaryJson(results_))));

@@ -44,6 +44,17 @@ class TestSweep : public QObject {
     QCOMPARE(detectSweepAxis({run(0, NormKind::Batch, 8, .5), run(1, NormKind::Group, 8, .5)}), SweepAxis::None);
     QCOMPARE(detectSweepAxis({run(0, NormKind::Batch, 2, .5), run(1, NormKind::Batch, 8, .5)}), SweepAxis::BatchSize);
     QCOMPARE(detectSweepAxis({run(0, NormKind::None, 8, .5, 0), run(1, NormKind::None, 8, .5, 0.5)}), SweepAxis::Dropout);
+    // Learning rate last: lesson 2 scales it with the batch size, and sweeps the batch size.
+    RunRecord slow = run(0, NormKind::Batch, 8, .5), fast = run(1, NormKind::Batch, 8, .6);
+    slow.lr = 0.01;
+    fast.lr = 0.1;
+    QCOMPARE(detectSweepAxis({slow, fast}), SweepAxis::LearningRate);
+    const Sweep s = buildSweep({slow, fast});
+    QCOMPARE(s.lines.size(), std::size_t(1));
+    QCOMPARE(s.lines[0].points.size(), std::size_t(2));
+    QCOMPARE(s.lines[0].points[1].x, 0.1);
+    fast.batchSize = 32;
+    QCOMPARE(detectSweepAxis({slow, fast}), SweepAxis::BatchSize);
   }
 
   // Batch norm at batch 2 over three seeds: errors 0.4, 0.5, 0.6 -> mean 0.5, min 0.4, max 0.6,

@@ -5,6 +5,11 @@
 #include <memory>
 
 #include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QHeaderView>
+#include <QStandardItemModel>
+#include <QTableView>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QLabel>
@@ -19,12 +24,15 @@
 #include <QtCharts/QLineSeries>
 #include <QtCharts/QLogValueAxis>
 #include <QtCharts/QScatterSeries>
+#include <QtCharts/QValueAxis>
 #include <QtCharts/QXYSeries>
 #include <QtTest>
 
 #include "core/experiment/experiment.h"
 #include "core/experiment/experiment_config.h"
+#include "support/label_checks.h"
 #include "support/many_layers.h"
+#include "ui/export/chart_export.h"
 #include "ui/views/activation_view.h"
 #include "ui/views/batch_norm_view.h"
 #include "ui/views/chart_style.h"
@@ -32,6 +40,7 @@
 #include "ui/views/layer_table_view.h"
 #include "ui/views/loss_view.h"
 #include "ui/views/model_view.h"
+#include "ui/views/results_view.h"
 #include "ui/views/snapshot_view.h"
 #include "ui/views/sweep_view.h"
 
@@ -98,6 +107,7 @@ class TestChartViews : public QObject {
 
   // Every chart of the view has points for every run it should draw.
   void checkEveryRunDrawn(SnapshotView* view, const QString& name) {
+    if (name == "sweep") return;  // one line per norm over the runs, not one per run (its own tests)
     const QList<QChartView*> charts = view->chartViews();
     for (QChartView* chartView : charts) {
       QChart* chart = chartView->chart();
@@ -149,7 +159,7 @@ class TestChartViews : public QObject {
       titles.append(v.title);
       QCOMPARE(v.view->parentWidget(), &parent);
     }
-    QCOMPARE(titles, (QStringList{"Loss & accuracy", "Activations", "Gradient flow", "Batch norm", "Layers", "Model", "Sweep"}));
+    QCOMPARE(titles, (QStringList{"Loss & accuracy", "Activations", "Gradient flow", "Batch norm", "Layers", "Model", "Sweep", "Results"}));
   }
 
   void everyRunDrawn() {
@@ -197,7 +207,9 @@ class TestChartViews : public QObject {
   // Batch norm at 2: accuracies 0.5 and 0.7 -> errors 50 % and 30 %, mean 40 %.
   void sweepViewPlotsErrorAgainstBatchSize() {
     SweepView view;
-    view.showSnapshot(snapshot_);  // one batch size, no dropout: nothing to sweep
+    Snapshot same = snapshot_;  // (the wild arm's own learning rate would be a sweep)
+    for (RunRecord& r : same.runs) r.lr = 0.05;
+    view.showSnapshot(same);  // one batch size, dropout and learning rate: nothing to sweep
     QVERIFY(view.showsMessage());
     QVERIFY(view.chartViews().isEmpty());
 
@@ -249,6 +261,287 @@ class TestChartViews : public QObject {
     QVERIFY(view.grab().save("view_sweep_batch_size.png"));
   }
 
+  // Gradient flow: the key layers (parameters, norm outputs) by default, every layer on request;
+  // each name drawn whole under the axis at a laptop's and a projector's tab size.
+  void gradientLayerNamesShowWhole() {
+    const Snapshot s = snapshotFromResults(test::trainedResults(test::kDefaultLikeConfig));
+    // The tab at 1280x720 (with and without a lesson card), and in presentation mode at 1920x1080
+    // and in a 1366x820 window.
+    const QList<QPair<bool, QSize>> sizes = {
+        {false, QSize(900, 540)}, {false, QSize(900, 430)}, {true, QSize(1340, 760)}, {true, QSize(1330, 640)},
+        {true, QSize(1330, 380)}};  // presentation under a lesson card in a 1366x820 window
+    for (const auto& [presentation, size] : sizes) {
+      GradientView view;
+      view.setPresentationMode(presentation);
+      view.resize(size);
+      view.show();
+      view.showSnapshot(s);
+      QCOMPARE(view.chartedLayers(), (QStringList{"conv1", "norm1", "conv2", "norm2", "fc1", "norm3", "fc2"}));
+      for (bool all : {false, true}) {
+        view.setAllLayers(all);
+        view.showSnapshot(s);
+        QCoreApplication::processEvents();
+        view.grab();  // lays out and paints what a screen would show
+        if (all) QCOMPARE(view.chartedLayers(), probedLayerNames(s));
+        QVERIFY2(view.chartedLayers().size() >= (all ? 12 : 7), qPrintable(view.chartedLayers().join(",")));
+        QChart* flow = view.chartViews().at(0)->chart();
+        const QStringList texts = test::drawnTexts(flow);
+        for (const QString& layer : view.chartedLayers())
+          QVERIFY2(texts.contains(layer), qPrintable(layer + " not drawn whole; drawn: " + texts.join(" | ")));
+        if (!test::cutTexts(flow).isEmpty()) view.grab().save("cut_gradient.png");
+        QVERIFY2(test::cutTexts(flow).isEmpty(),
+                 qPrintable(QString("%1 x %2%3: ").arg(size.width()).arg(size.height()).arg(all ? ", every layer" : "") +
+                            test::cutTexts(flow).join(" | ")));
+        // Whole labels stay inside the chart (the axis made room for them) and clear of the
+        // axis title below them.
+        QRectF axisTitle;
+        for (QGraphicsItem* item : flow->scene()->items())
+          if (auto* text = dynamic_cast<QGraphicsTextItem*>(item); text && text->toPlainText() == "layer (input → output)")
+            axisTitle = text->sceneBoundingRect();
+        QVERIFY(!axisTitle.isNull());
+        for (QGraphicsItem* item : flow->scene()->items())
+          if (auto* text = dynamic_cast<QGraphicsTextItem*>(item); text && view.chartedLayers().contains(text->toPlainText())) {
+            QVERIFY2(flow->sceneBoundingRect().contains(text->sceneBoundingRect()), qPrintable(text->toPlainText()));
+            QVERIFY2(text->sceneBoundingRect().bottom() <= axisTitle.top() + 2, qPrintable(text->toPlainText() + " runs into the axis title"));
+          }
+        view.grab().save(QString("view_gradient_layers%1_%2.png").arg(all ? "_all" : "").arg(size.height()));
+      }
+    }
+  }
+
+  // No view cuts a label, axis title or chart title short at the tab's size on a laptop
+  // (1280x720) or a projector (1920x1080), for the default comparison, a lesson-4-like and a
+  // many-run experiment.
+  void noViewCutsALabel_data() {
+    QTest::addColumn<QString>("config");
+    QTest::newRow("default comparison") << QString(test::kDefaultLikeConfig);
+    QTest::newRow("lesson-4-like") << QString(test::kLesson4LikeConfig);
+    QTest::newRow("many runs") << QString(test::kManyRunsConfig);
+  }
+  void noViewCutsALabel() {
+    QFETCH(QString, config);
+    const Snapshot s = snapshotFromResults(test::trainedResults(config.toUtf8().constData()));
+    // The tab at 1280x720, the same under an open lesson card, and in presentation mode at
+    // 1920x1080 with the side panel, and without it under a lesson card.
+    const QList<QPair<bool, QSize>> sizes = {
+        {false, QSize(900, 540)}, {false, QSize(900, 430)}, {true, QSize(1340, 760)}, {true, QSize(1880, 600)}};
+    for (const auto& [presentation, size] : sizes) {
+      QWidget parent;
+      for (const NamedView& v : createChartViews(&parent)) {
+        v.view->setPresentationMode(presentation);
+        v.view->resize(size);
+        v.view->show();
+        v.view->showSnapshot(s);
+        // Left to the Activations redesign (issue 14 section 2): in presentation mode its title
+        // "conv1: output percentiles over time" is cut at 24 pt in half the tab.
+        if (presentation && dynamic_cast<ActivationView*>(v.view)) continue;
+        if (auto* act = dynamic_cast<ActivationView*>(v.view)) act->selectLayer("conv1");
+        QCoreApplication::processEvents();
+        v.view->grab();  // lays out and paints what a screen would show
+        for (QChartView* c : v.view->chartViews()) {
+          if (c->isHidden()) continue;
+          const QStringList cut = test::cutTexts(c->chart());
+          if (!cut.isEmpty()) v.view->grab().save(QString("cut_%1_%2.png").arg(slug(v.title)).arg(size.height()));
+          QVERIFY2(cut.isEmpty(), qPrintable(QString("%1 at %2 / %3: %4").arg(v.title, QString::number(size.height()),
+                                                                            c->chart()->title(), cut.join(" | "))));
+        }
+        v.view->hide();
+      }
+    }
+  }
+
+  // Sweep ticks: batch sizes on a log2 axis at 2, 4, 8, 16, 32; dropout at 0, 0.25, 0.5; error
+  // at round steps from 0; every point inside the plot with a margin (no marker cut at an edge).
+  void sweepTicksAreRound() {
+    auto sweepOf = [](const QList<int>& batches, const QList<double>& dropouts, double accuracyLo) {
+      Snapshot s;
+      int arm = 0;
+      for (int b : batches)
+        for (double d : dropouts) {
+          for (int seed = 0; seed < 2; ++seed) {
+            RunRecord r;
+            r.arm = arm;
+            r.seedIndex = seed;
+            r.batchSize = b;
+            r.dropout = d;
+            r.finalTestAccuracy = accuracyLo + 0.01 * arm + 0.02 * seed;
+            NormPlacement p;
+            p.kind = NormKind::Batch;
+            r.norms = {p};
+            s.runs.push_back(r);
+          }
+          ++arm;
+        }
+      return s;
+    };
+    auto checkInside = [](SweepView& view) {
+      QChart* chart = view.chartViews().at(0)->chart();
+      auto* x = chart->axes(Qt::Horizontal).value(0);
+      auto* y = qobject_cast<QValueAxis*>(chart->axes(Qt::Vertical).value(0));
+      auto* log = qobject_cast<QLogValueAxis*>(x);
+      auto* linear = qobject_cast<QValueAxis*>(x);
+      const double xMin = log ? std::log2(log->min()) : linear->min(), xMax = log ? std::log2(log->max()) : linear->max();
+      for (QAbstractSeries* series : chart->series())
+        if (auto* line = qobject_cast<QLineSeries*>(series); line && !line->name().isEmpty())
+          for (const QPointF& p : line->points()) {
+            const double px = log ? std::log2(p.x()) : p.x();
+            QVERIFY2(px > xMin + 0.03 * (xMax - xMin) && px < xMax - 0.03 * (xMax - xMin), qPrintable(QString::number(p.x())));
+            QVERIFY2(p.y() > y->min() + 0.03 * (y->max() - y->min()) || p.y() > y->min() + 1, qPrintable(QString::number(p.y())));
+            QVERIFY2(p.y() < y->max() - 0.03 * (y->max() - y->min()), qPrintable(QString::number(p.y())));
+          }
+    };
+    SweepView view;
+    view.resize(900, 540);
+    view.showSnapshot(sweepOf({2, 4, 8, 16, 32}, {0.0}, 0.4));
+    QCOMPARE(view.xTicks(), (QList<double>{2, 4, 8, 16, 32}));
+    checkInside(view);
+    view.showSnapshot(sweepOf({2, 4, 8, 32}, {0.0}, 0.4));  // lesson 2's sizes: 16 still ticked, no 1 or 64
+    QCOMPARE(view.xTicks(), (QList<double>{2, 4, 8, 16, 32}));
+    // Errors up to 60 %: ticks 0, 10, ... 60 (not 0, 16, 32 ...).
+    QList<double> tens;
+    for (double t : view.yTicks()) tens.append(t);
+    QVERIFY2(!tens.isEmpty() && tens.front() == 0, qPrintable(QString::number(tens.value(0))));
+    for (double t : tens) QVERIFY2(std::fmod(t, 10) == 0, qPrintable(QString::number(t)));
+    QVERIFY(tens.size() >= 3 && tens.size() <= 8);
+
+    view.showSnapshot(sweepOf({32}, {0.0, 0.25, 0.5}, 0.9));
+    QCOMPARE(view.sweep().axis, SweepAxis::Dropout);
+    QCOMPARE(view.xTicks(), (QList<double>{0, 0.25, 0.5}));
+    checkInside(view);
+    // Learning rates 0.01, 0.03, 0.1: a base-10 log axis labelled at 0.01 and 0.1 (and the decades
+    // around them), every point inside.
+    Snapshot rates = sweepOf({32}, {0.0}, 0.8);
+    rates.runs.resize(2);
+    rates.runs[0].lr = 0.01;
+    rates.runs[1].lr = 0.1;
+    rates.runs[1].arm = 1;
+    rates.runs.push_back(rates.runs[1]);
+    rates.runs[2].lr = 0.03;
+    rates.runs[2].arm = 2;
+    {
+      SweepView lr;
+      lr.resize(900, 540);
+      lr.showSnapshot(rates);
+      QCOMPARE(lr.sweep().axis, SweepAxis::LearningRate);
+      auto* log = qobject_cast<QLogValueAxis*>(lr.chartViews().at(0)->chart()->axes(Qt::Horizontal).value(0));
+      QVERIFY(log && log->base() == 10);
+      const QList<double> ticks = lr.xTicks();
+      QVERIFY2(ticks.size() >= 2, qPrintable(QString::number(ticks.size())));
+      for (double t : ticks) QVERIFY2(std::abs(std::log10(t) - std::round(std::log10(t))) < 1e-9, qPrintable(QString::number(t)));
+      QVERIFY(std::any_of(ticks.begin(), ticks.end(), [](double t) { return std::abs(t - 0.01) < 1e-12; }));
+      QVERIFY(std::any_of(ticks.begin(), ticks.end(), [](double t) { return std::abs(t - 0.1) < 1e-12; }));
+      checkInside(lr);
+    }
+    view.showSnapshot(sweepOf({32}, {0.0, 0.25, 0.5}, 0.9));
+    // Errors under 12 %: steps of 2.
+    for (double t : view.yTicks()) QVERIFY2(std::fmod(t, 2) == 0, qPrintable(QString::number(t)));
+    QCOMPARE(view.yTicks().front(), 0.0);
+    view.show();
+    QCoreApplication::processEvents();
+    QVERIFY(test::cutTexts(view.chartViews().at(0)->chart()).isEmpty());
+  }
+
+  // Results: one row per arm with the runs' own final numbers, mean ± sd over 3 seeds, the
+  // diverged text, numeric sorting, and the rows copied as tab-separated text with a header.
+  void resultsTable() {
+    Snapshot s;
+    const double accuracy[2][3] = {{0.70, 0.80, 0.90}, {0.55, 0.55, 0.55}};
+    for (int arm = 0; arm < 3; ++arm)
+      for (int seed = 0; seed < 3; ++seed) {
+        RunRecord r;
+        r.arm = arm;
+        r.seedIndex = seed;
+        r.seed = std::uint64_t(seed + 1);
+        r.label = arm == 0 ? "BN" : arm == 1 ? "GN" : "wild";
+        NormPlacement p;
+        p.kind = arm == 0 ? NormKind::Batch : arm == 1 ? NormKind::Group : NormKind::None;
+        r.norms = {p};
+        r.imagesPerSecond = 1000 + 100 * arm;
+        if (arm < 2) {
+          r.finalTestAccuracy = accuracy[arm][seed];
+          r.finalTestLoss = 1.0 - accuracy[arm][seed];
+          r.finalTrainLoss = 0.5 + 0.0137 * seed;  // "0.514 ± 0.0137": wider than its column title
+        } else {
+          r.diverged = true;
+          r.divergedAtStep = 12 + seed;
+        }
+        s.runs.push_back(r);
+      }
+    ResultsView view;
+    view.resize(900, 400);
+    view.show();
+    Snapshot early = s;  // before the first evaluation: dashes, narrow columns
+    for (RunRecord& r : early.runs) r.finalTestAccuracy = r.finalTestLoss = r.finalTrainLoss = kNotMeasured;
+    view.showSnapshot(early);
+    view.showSnapshot(s);
+    // The columns grew with the numbers: no cell is cut short.
+    for (int c = 1; c < ResultsView::kColumns - 1; ++c)
+      for (int r = 0; r < view.table()->model()->rowCount(); ++r) {
+        const QString text = view.table()->model()->index(r, c).data().toString();
+        QVERIFY2(view.table()->fontMetrics().horizontalAdvance(text) < view.table()->columnWidth(c), qPrintable(text));
+      }
+    QAbstractItemModel* m = view.table()->model();
+    QCOMPARE(m->rowCount(), 3);
+    auto cell = [&](int r, int c) { return m->index(r, c).data().toString(); };
+    // 0.7, 0.8, 0.9: mean 80.0 %, sd 10.0.
+    QCOMPARE(cell(0, ResultsView::kArm), QString("BN"));
+    QCOMPARE(cell(0, ResultsView::kNorm), QString("batch norm"));
+    QCOMPARE(cell(0, ResultsView::kSeeds), QString("3"));
+    QCOMPARE(cell(0, ResultsView::kTestAccuracy), QString("80.0 \u00b1 10.0 %"));
+    QCOMPARE(cell(0, ResultsView::kTestLoss), QString("0.2 \u00b1 0.1"));
+    QCOMPARE(cell(1, ResultsView::kTestAccuracy), QString("55.0 \u00b1 0.0 %"));
+    QCOMPARE(cell(0, ResultsView::kDiverged), QString("no"));
+    QCOMPARE(cell(2, ResultsView::kDiverged), QString("3 of 3 seeds diverged, first at step 12"));
+    QCOMPARE(cell(2, ResultsView::kTestAccuracy), QString("\u2013"));
+    QCOMPARE(cell(1, ResultsView::kSpeed), QString("1100"));
+    // A one-seed run shows its own final numbers.
+    Snapshot one;
+    one.runs = {s.runs[0]};
+    ResultsView single;
+    single.showSnapshot(one);
+    QCOMPARE(single.table()->model()->index(0, ResultsView::kTestAccuracy).data().toString(), QString("70.0 %"));
+    QCOMPARE(single.table()->model()->index(0, ResultsView::kTestLoss).data().toString(),
+             QString::number(s.runs[0].finalTestLoss, 'g', 3));
+
+    // Sorting by test accuracy: numbers, not text; the diverged arm (no value) first ascending.
+    view.table()->sortByColumn(ResultsView::kTestAccuracy, Qt::DescendingOrder);
+    QCOMPARE(cell(0, ResultsView::kArm), QString("BN"));
+    QCOMPARE(cell(1, ResultsView::kArm), QString("GN"));
+    QCOMPARE(cell(2, ResultsView::kArm), QString("wild"));
+    view.table()->sortByColumn(ResultsView::kTestAccuracy, Qt::AscendingOrder);
+    QCOMPARE(cell(0, ResultsView::kArm), QString("wild"));
+    QCOMPARE(cell(2, ResultsView::kArm), QString("BN"));
+    // A new snapshot keeps the chosen order, with its new numbers.
+    s.runs[3].finalTestAccuracy = s.runs[4].finalTestAccuracy = s.runs[5].finalTestAccuracy = 0.95;
+    view.showSnapshot(s);
+    QCOMPARE(cell(2, ResultsView::kArm), QString("GN"));
+    QCOMPARE(cell(2, ResultsView::kTestAccuracy), QString("95.0 \u00b1 0.0 %"));
+
+    // Copy: every row when none is selected, in the shown order, with a header.
+    QApplication::clipboard()->clear();
+    view.table()->clearSelection();
+    QApplication::setActiveWindow(&view);
+    view.table()->setFocus();
+    QVERIFY(QTest::qWaitForWindowActive(&view));
+    QTest::keyClick(view.table(), Qt::Key_C, Qt::ControlModifier);
+    const QStringList lines = QApplication::clipboard()->text().split('\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 4);
+    QCOMPARE(lines[0], QString("Arm\tNorm\tSeeds\tTest accuracy\tTest loss\tTrain loss\tDiverged\tImages/s"));
+    QVERIFY2(lines[1].startsWith("wild\tno norm\t3\t\u2013\t"), qPrintable(lines[1]));
+    QVERIFY2(lines[3].startsWith("GN\tgroup norm\t3\t95.0 \u00b1 0.0 %\t"), qPrintable(lines[3]));
+    // Only the selected row when one is.
+    view.table()->selectRow(2);
+    view.copyToClipboard();
+    QCOMPARE(QApplication::clipboard()->text().split('\n', Qt::SkipEmptyParts).size(), 2);
+    QVERIFY(QApplication::clipboard()->text().contains("GN\tgroup norm"));
+    // The context menu's Copy is the same action.
+    QVERIFY(!view.table()->actions().isEmpty());
+    QCOMPARE(view.table()->actions().front()->shortcut(), QKeySequence(QKeySequence::Copy));
+    view.setPresentationMode(true);
+    QVERIFY(QFontInfo(view.table()->font()).pointSizeF() >= 14);
+    QVERIFY(view.grab().save("view_results_presentation.png"));
+  }
+
   void batchNormViewReportsRecomputedPopulationStatistics() {
     BatchNormView view;
     view.showSnapshot(snapshot_);
@@ -273,6 +566,9 @@ class TestChartViews : public QObject {
       for (QChartView* c : v.view->chartViews()) labels += legendLabels(c->chart());
       if (auto* table = dynamic_cast<LayerTableView*>(v.view))
         for (int r = 0; r < table->table()->rowCount(); ++r) labels.append(table->table()->item(r, 1)->text());
+      if (auto* results = dynamic_cast<ResultsView*>(v.view))  // its Diverged column
+        for (int r = 0; r < results->table()->model()->rowCount(); ++r)
+          labels.append(results->table()->model()->index(r, ResultsView::kDiverged).data().toString());
       const QString expected = QString("diverged at step %1").arg(snapshot_.runs[std::size_t(wildRun_)].divergedAtStep);
       QVERIFY2(labels.filter(expected).size() > 0, qPrintable(name + ": " + labels.join(" | ")));
       // Only the diverged run says so.

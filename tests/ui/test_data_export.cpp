@@ -9,6 +9,7 @@
 
 #include "core/experiment/experiment.h"
 #include "core/files/experiment_file.h"
+#include "core/files/results_writer.h"
 #include "ui/export/data_export.h"
 
 using namespace normlab;
@@ -41,7 +42,7 @@ class TestDataExport : public QObject {
     const QString out = dir_.filePath("new/folder");
     QStringList written;
     QCOMPARE(exportData(results_, out, &written), QString());
-    const QSet<QString> expected = {"metrics.csv", "layers.csv", "histograms.csv", "runs.csv",
+    const QSet<QString> expected = {"metrics.csv", "layers.csv", "histograms.csv", "runs.csv", "results.csv",
                                     "histograms.json", "summary.json", "experiment.normlab"};
     const QStringList files = QDir(out).entryList(QDir::Files);
     QCOMPARE(QSet<QString>(files.begin(), files.end()), expected);
@@ -50,6 +51,8 @@ class TestDataExport : public QObject {
     const ExperimentResults reopened = loadExperiment(QDir(out).filePath("experiment.normlab").toStdString());
     QCOMPARE(reopened.runs.size(), results_.runs.size());
     QCOMPARE(reopened.runs[1].label, std::string("group"));
+    // The results table's rows, one per arm, are exported with the data.
+    QCOMPARE(readAll(QDir(out).filePath("results.csv")), QByteArray::fromStdString(resultsCsv(results_)));
     // Exporting again replaces the files.
     QCOMPARE(exportData(results_, out), QString());
   }
@@ -81,7 +84,7 @@ class TestDataExport : public QObject {
     QVERIFY(written.isEmpty());
     QCOMPARE(readAll(QDir(out).filePath("mine.txt")), QByteArray("keep me"));
     QCOMPARE(readAll(QDir(out).filePath("metrics.csv")), before);
-    QCOMPARE(QDir(out).entryList(QDir::Files | QDir::Hidden).size(), 8);  // the 7 files and mine.txt
+    QCOMPARE(QDir(out).entryList(QDir::Files | QDir::Hidden).size(), 9);  // the 8 files and mine.txt
     QVERIFY(!QFile::exists(dir_.filePath(".shared.normlab-tmp")));
   }
 };

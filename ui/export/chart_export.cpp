@@ -334,6 +334,14 @@ bool usesLineStyles(QChart* chart) {
   return false;
 }
 
+// `caption` with the line-style key above it when one of the charts needs it.
+QString withLineKey(const QList<QChartView*>& charts, const QString& key, const QString& caption) {
+  if (key.isEmpty()) return caption;
+  for (QChartView* chart : charts)
+    if (chart && chart->chart() && usesLineStyles(chart->chart())) return caption.isEmpty() ? key : key + "\n" + caption;
+  return caption;
+}
+
 // Writes charts of one view, layer by layer where the view has layers, once per format.
 class AllChartsWriter {
  public:
@@ -409,14 +417,12 @@ class AllChartsWriter {
     QString stem = chartFileStem(title);
     for (int n = 2; stems_.count(stem); ++n) stem = chartFileStem(title) + "-" + QString::number(n);
     stems_.insert(stem);
-    bool keyed = false;
-    for (QChartView* chart : charts) keyed = keyed || (!key_.isEmpty() && usesLineStyles(chart->chart()));
     for (ChartFormat format : formats_) {
       const QString path = QDir(dir_).filePath(stem + "." + chartFormatName(format));
       ChartExportOptions options;
       options.format = format;
       options.scale = 2;
-      options.caption = keyed ? key_ + "\n" + caption_ : caption_;
+      options.caption = withLineKey(charts, key_, caption_);
       if (!note.isEmpty()) options.caption = note + "\n" + options.caption;
       const QString error = charts.size() == 1 ? exportChart(charts.front(), path, options)
                                                : exportFigure(charts, path, options);
@@ -557,6 +563,13 @@ QString chartLineKey(const QWidget* view) {
   for (const QLabel* label : view->findChildren<QLabel*>())
     if (label->textFormat() != Qt::RichText && key.match(label->text()).hasMatch()) return label->text();
   return {};
+}
+
+QString exportCaption(const QList<QChartView*>& charts, const QString& caption) {
+  const QWidget* view = nullptr;  // the tab that holds the charts
+  for (const QWidget* w = charts.isEmpty() ? nullptr : charts.front(); w && !view; w = w->parentWidget())
+    if (dynamic_cast<const SnapshotView*>(w)) view = w;
+  return withLineKey(charts, chartLineKey(view), caption);
 }
 
 QString exportedChartsNote(const ExperimentResults& results) {

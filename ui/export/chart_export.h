@@ -77,6 +77,11 @@ QString exportedChartsNote(const ExperimentResults& results);
 // pass key + "\n" + caption).
 QString chartLineKey(const QWidget* view);
 
+// The caption of a window export (Export chart, Copy chart, Export figure) of charts of one tab:
+// chartLineKey of the tab that holds them above `caption` when a chart draws a run with several
+// series (the loss tab's "solid: train (smoothed 0.60) · thin with dots: test"), else `caption`.
+QString exportCaption(const QList<QChartView*>& charts, const QString& caption);
+
 // The snapshot the chart views show for saved results (state Finished, every run, its warning).
 Snapshot snapshotFromResults(const ExperimentResults& results);
 

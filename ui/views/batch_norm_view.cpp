@@ -7,9 +7,11 @@
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QScrollArea>
 #include <QStackedWidget>
 #include <QVBoxLayout>
 #include <QtCharts/QChartView>
+#include <QtCharts/QLegend>
 #include <QtCharts/QLineSeries>
 #include <QtCharts/QValueAxis>
 
@@ -67,23 +69,39 @@ BatchNormView::BatchNormView(QWidget* parent) : ChartViewBase(parent) {
   controls->addStretch(1);
   controls->addWidget(new QLabel("solid: batch statistics / train mode \u00b7 thin line: running statistics / eval mode", page));
   pageLayout->addLayout(controls);
-  auto* grid = new QGridLayout;
+  // The charts scroll rather than shrink below the height their axes need whole (a lesson card
+  // over the tabs leaves about 400 px at 1280x720: Qt then cut every axis label to "...").
+  auto* scroll = new QScrollArea(page);
+  scroll->setWidgetResizable(true);
+  scroll->setFrameShape(QFrame::NoFrame);
+  scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  auto* chartsPage = new QWidget(scroll);
+  auto* grid = new QGridLayout(chartsPage);
+  grid->setContentsMargins(0, 0, 0, 0);
   auto make = [&](const QString& title, QValueAxis*& x, QValueAxis*& y, const QString& yTitle, const char* format) {
     QChart* chart = newChart(title);
     x = axis("samples seen", "%.0f");
     y = axis(yTitle, format);
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
-    return addChart(chart, page);
+    return addChart(chart, chartsPage);
   };
-  meanView_ = make("Mean over channels: batch vs running", meanX_, meanY_, "mean", "%.3g");
-  varView_ = make("Variance over channels: batch vs running", varX_, varY_, "variance", "%.3g");
+  // Titles and axis titles short enough to show whole in half the tab at 1280x720; the key above
+  // says which line is batch and which running. The accuracy chart's legend names the runs for
+  // all three (the same runs, the same colours), so the small charts keep their height for axes.
+  meanView_ = make("Mean over channels", meanX_, meanY_, "mean", "%.3g");
+  varView_ = make("Variance over channels", varX_, varY_, "variance", "%.3g");
+  meanView_->chart()->legend()->setVisible(false);
+  varView_->chart()->legend()->setVisible(false);
   accView_ = make("Held-out batch accuracy: train mode vs eval mode", accX_, accY_, "accuracy (%)", "%.0f");
   accY_->setRange(0, 100);
   grid->addWidget(meanView_, 0, 0);
   grid->addWidget(varView_, 0, 1);
   grid->addWidget(accView_, 1, 0, 1, 2);
-  pageLayout->addLayout(grid, 1);
+  grid->setRowStretch(0, 2);
+  grid->setRowStretch(1, 3);  // the accuracy chart also holds the legend
+  scroll->setWidget(chartsPage);
+  pageLayout->addWidget(scroll, 1);
   population_ = new QLabel(page);
   population_->setWordWrap(true);
   population_->setTextFormat(Qt::RichText);
@@ -91,6 +109,7 @@ BatchNormView::BatchNormView(QWidget* parent) : ChartViewBase(parent) {
   pageLayout->addWidget(population_);
   pages_->addWidget(page);
   layout->addWidget(pages_);
+  presentationChanged();  // the charts' least heights
 
   connect(layerBox_, &QComboBox::currentIndexChanged, this, [this] {
     meanRange_.reset();
@@ -104,6 +123,14 @@ void BatchNormView::presentationChanged() {
   font.setPointSizeF(1.6 * chartFonts(presentation_).widget);  // readable from the back row
   message_->setFont(font);
   if (population_) applyWidgetFont(population_, presentation_);
+  // The least height at which title, axis labels, axis titles (and the accuracy chart's legend)
+  // all show whole, measured on screenshots at 1280x720 and 1920x1080.
+  if (meanView_) {
+    const int small = presentation_ ? 300 : 200, large = presentation_ ? 380 : 260;
+    meanView_->setMinimumHeight(small);
+    varView_->setMinimumHeight(small);
+    accView_->setMinimumHeight(large);
+  }
 }
 
 bool BatchNormView::showsMessage() const { return pages_->currentIndex() == 0; }

@@ -5,6 +5,7 @@
 #include "ui/views/layer_table_view.h"
 #include "ui/views/loss_view.h"
 #include "ui/views/model_view.h"
+#include "ui/views/results_view.h"
 #include "ui/views/snapshot_view.h"
 #include "ui/views/sweep_view.h"
 
@@ -19,6 +20,7 @@ QList<NamedView> createChartViews(QWidget* parent) {
       {"Layers", new LayerTableView(parent)},
       {"Model", new ModelView(parent)},
       {"Sweep", new SweepView(parent)},
+      {"Results", new ResultsView(parent)},
   };
 }
 

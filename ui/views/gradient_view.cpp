@@ -3,9 +3,12 @@
 #include <algorithm>
 #include <cmath>
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QScrollArea>
+#include <QSet>
 #include <QSplitter>
 #include <QVBoxLayout>
 #include <QtCharts/QBarCategoryAxis>
@@ -36,6 +39,23 @@ QLogValueAxis* logAxis(const QString& title) {
   return a;
 }
 }  // namespace
+
+QStringList gradientChartLayers(const Snapshot& snapshot, bool all) {
+  const QStringList layers = probedLayerNames(snapshot);
+  if (all) return layers;
+  QSet<QString> key;
+  for (const RunRecord& run : snapshot.runs) {
+    if (run.probes.empty()) continue;
+    for (const LayerStats& l : run.probes.back()->layers) {
+      const bool norm = l.kind.size() >= 4 && l.kind.compare(l.kind.size() - 4, 4, "norm") == 0;
+      if (norm || !l.params.empty()) key.insert(QString::fromStdString(l.name));
+    }
+  }
+  QStringList shown;
+  for (const QString& name : layers)
+    if (key.contains(name)) shown.append(name);
+  return shown.isEmpty() ? layers : shown;  // a model of only parameter-free layers: all of them
+}
 
 QString gradientFlags(const Snapshot& snapshot) {
   QStringList vanishing, exploding;
@@ -90,16 +110,32 @@ GradientView::GradientView(QWidget* parent) : ChartViewBase(parent) {
   layerBox_->setMinimumContentsLength(14);
   layerBox_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
   controls->addWidget(layerBox_);
+  allLayers_ = new QCheckBox("Every layer", this);
+  allLayers_->setToolTip(
+      "Off: the layers with parameters and the norm outputs, where normalization acts.\n"
+      "On: every probed layer, activations, pooling, flatten and dropout included.");
+  controls->addWidget(allLayers_);
   controls->addStretch(1);
   controls->addWidget(new QLabel("line with dots: mean |grad| \u00b7 dots alone / thin line: max |grad|", this));
   layout->addLayout(controls);
 
-  auto* splitter = new QSplitter(Qt::Horizontal, this);
+  // The charts scroll rather than shrink below the height their axes need whole: squeezed under
+  // a lesson card in presentation mode, the upright names ran into the axis title.
+  auto* scroll = new QScrollArea(this);
+  scroll->setWidgetResizable(true);
+  scroll->setFrameShape(QFrame::NoFrame);
+  scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  auto* splitter = new QSplitter(Qt::Horizontal, scroll);
   QChart* flow = newChart("Gradient flow (latest probe)");
   layerAxis_ = new QBarCategoryAxis;
   layerAxis_->setTitleText("layer (input \u2192 output)");
-  layerAxis_->setLabelsAngle(-45);
-  flowY_ = logAxis("|dL/d output| (log scale)");
+  // Names are never cut short. Qt cuts a slanted label to fit its bounding box into one
+  // category's width ("conv1" became "co..." at 45 px per layer), and hides a slanted first label
+  // whose end reaches past the plot's left edge (conv1 vanished at 1366x820 in presentation mode).
+  // Upright names need only a line's height across, and the axis grows to hold their length.
+  layerAxis_->setTruncateLabels(false);
+  layerAxis_->setLabelsAngle(-90);
+  flowY_ = logAxis("|grad| (log scale)");
   flow->addAxis(layerAxis_, Qt::AlignBottom);
   flow->addAxis(flowY_, Qt::AlignLeft);
   flowView_ = addChart(flow, splitter);
@@ -108,14 +144,21 @@ GradientView::GradientView(QWidget* parent) : ChartViewBase(parent) {
   timeX_->setTitleText("samples seen");
   timeX_->setLabelFormat("%.0f");
   timeX_->setTickCount(5);
-  timeY_ = logAxis("|dL/d output| (log scale)");
+  timeY_ = logAxis("|grad| (log scale)");
   time->addAxis(timeX_, Qt::AlignBottom);
   time->addAxis(timeY_, Qt::AlignLeft);
   timeView_ = addChart(time, splitter);
   splitter->addWidget(flowView_);
   splitter->addWidget(timeView_);
-  layout->addWidget(splitter, 1);
+  scroll->setWidget(splitter);
+  layout->addWidget(scroll, 1);
+  presentationChanged();
 
+  connect(allLayers_, &QCheckBox::toggled, this, [this] {
+    refillLayers();
+    flowRange_.reset();
+    redraw();
+  });
   connect(layerBox_, &QComboBox::currentIndexChanged, this, [this] {
     timeXRange_.reset();
     timeYRange_.reset();
@@ -124,6 +167,16 @@ GradientView::GradientView(QWidget* parent) : ChartViewBase(parent) {
 }
 
 QString GradientView::flagText() const { return flags_->text(); }
+
+// The flag label has a style sheet (its colour), which stops the view's font from reaching it.
+void GradientView::presentationChanged() {
+  applyWidgetFont(flags_, presentation_);
+  const int least = presentation_ ? 520 : 340;  // title, upright names, axis titles and legend whole
+  flowView_->setMinimumHeight(least);
+  timeView_->setMinimumHeight(least);
+}
+
+void GradientView::setAllLayers(bool all) { allLayers_->setChecked(all); }
 
 void GradientView::selectLayer(const QString& layer) {
   const int index = layerBox_->findText(layer);
@@ -153,8 +206,9 @@ void GradientView::refillLayers() {
     timeXRange_.reset();
     timeYRange_.reset();
   }
+  axisLayers_ = gradientChartLayers(last_, allLayers_->isChecked());
   layerAxis_->clear();
-  layerAxis_->append(layers_.isEmpty() ? QStringList{"-"} : layers_);
+  layerAxis_->append(axisLayers_.isEmpty() ? QStringList{"-"} : axisLayers_);
 }
 
 void GradientView::rebuild() {
@@ -228,7 +282,7 @@ void GradientView::redraw() {
     buffer2_.clear();
     if (!run.probes.empty()) {
       for (const LayerStats& l : run.probes.back()->layers) {
-        const int k = int(layers_.indexOf(QString::fromStdString(l.name)));
+        const int k = int(axisLayers_.indexOf(QString::fromStdString(l.name)));
         if (k < 0) continue;
         if (std::isfinite(l.gradMeanAbs)) {
           const double y = clampLog(l.gradMeanAbs);

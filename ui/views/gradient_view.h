@@ -1,6 +1,9 @@
 // "Gradient flow": mean |dL/d output| per layer at the latest probe (one line with markers per
 // run, the max as a separate marker) on a log axis, the same over time for a chosen layer, and a
 // label naming layers whose gradients vanish (< 1e-6) or explode (> 1e3, or growing fast).
+// The per-layer chart shows the layers with parameters and the norm outputs by default (where
+// normalization acts; seventeen names were cut to "..."), every probed layer with "Every layer"
+// ticked; names stand upright under the axis, whole.
 #pragma once
 
 #include <vector>
@@ -8,6 +11,7 @@
 #include "ui/views/chart_style.h"
 
 class QBarCategoryAxis;
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineSeries;
@@ -19,6 +23,10 @@ namespace normlab {
 
 inline constexpr double kVanishingGrad = 1e-6, kExplodingGrad = 1e3;
 
+// The layers the per-layer chart shows, in network order: every probed layer when `all`, else
+// those with parameters (conv, dense, affine norms) and the norm outputs (LRN has no parameters).
+QStringList gradientChartLayers(const Snapshot& snapshot, bool all);
+
 // Text for the flag label: which layers of which runs vanish or explode ("" when none).
 QString gradientFlags(const Snapshot& snapshot);
 
@@ -29,6 +37,9 @@ class GradientView : public ChartViewBase {
 
   void selectLayer(const QString& layer);
   QString flagText() const;
+  // Whether the per-layer chart shows every probed layer (else the key layers).
+  void setAllLayers(bool all);
+  QStringList chartedLayers() const { return axisLayers_; }
 
  private:
   struct RunSeries {
@@ -39,12 +50,15 @@ class GradientView : public ChartViewBase {
   void rebuild();       // a new set of runs: every series anew
   void refillLayers();  // a new list of probed layers: the picker and the category axis
   void redraw();
+  void presentationChanged() override;
 
   Snapshot last_;
   QString runKey_;
-  QStringList layers_;
+  QStringList layers_;      // every probed layer: the picker
+  QStringList axisLayers_;  // the per-layer chart's categories
   std::vector<RunSeries> series_;
   QComboBox* layerBox_ = nullptr;
+  QCheckBox* allLayers_ = nullptr;
   QLabel* flags_ = nullptr;
   QChartView *flowView_ = nullptr, *timeView_ = nullptr;
   QBarCategoryAxis* layerAxis_ = nullptr;

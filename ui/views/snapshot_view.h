@@ -31,7 +31,7 @@ struct NamedView {
 };
 
 // Every chart view, in tab order: loss and accuracy, activations, gradient flow, batch-norm
-// statistics, per-layer table, model, sweep. Defined in chart_views.cpp.
+// statistics, per-layer table, model, sweep, results per arm. Defined in chart_views.cpp.
 QList<NamedView> createChartViews(QWidget* parent);
 
 }  // namespace normlab

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include <QLabel>
+#include <QScrollArea>
 #include <QStackedWidget>
 #include <QVBoxLayout>
 #include <QtCharts/QAreaSeries>
@@ -21,7 +22,7 @@ SweepView::SweepView(QWidget* parent) : ChartViewBase(parent) {
   auto* layout = new QVBoxLayout(this);
   pages_ = new QStackedWidget(this);
   message_ = new QLabel(
-      "No sweep here: the arms of this experiment all use the same batch size and the same dropout rate.\n"
+      "No sweep here: the arms of this experiment all use the same batch size, dropout rate and learning rate.\n"
       "A sweep compares arms that differ in one of them (lesson 2 varies the batch size, lesson 6 the dropout "
       "rate), and plots test error against it, one line per normalization, averaged over seeds.",
       pages_);
@@ -29,7 +30,13 @@ SweepView::SweepView(QWidget* parent) : ChartViewBase(parent) {
   message_->setWordWrap(true);
   pages_->addWidget(message_);
 
-  auto* page = new QWidget(pages_);
+  // The chart scrolls rather than shrink below the height its axes need whole (under a lesson
+  // card in presentation mode the y title was cut to "test error ...").
+  auto* scroll = new QScrollArea(pages_);
+  scroll->setWidgetResizable(true);
+  scroll->setFrameShape(QFrame::NoFrame);
+  scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  auto* page = new QWidget(scroll);
   auto* pageLayout = new QVBoxLayout(page);
   pageLayout->setContentsMargins(0, 0, 0, 0);
   hint_ = new QLabel(page);
@@ -37,7 +44,8 @@ SweepView::SweepView(QWidget* parent) : ChartViewBase(parent) {
   pageLayout->addWidget(hint_);
   view_ = addChart(newChart("Test error"), page);
   pageLayout->addWidget(view_, 1);
-  pages_->addWidget(page);
+  scroll->setWidget(page);
+  pages_->addWidget(scroll);
   layout->addWidget(pages_, 1);
   presentationChanged();
 }
@@ -54,6 +62,7 @@ void SweepView::presentationChanged() {
   font.setPointSizeF(chartFonts(presentation_).title);
   message_->setFont(font);
   applyWidgetFont(hint_, presentation_);
+  view_->setMinimumHeight(presentation_ ? 380 : 260);  // title, axes and legend whole
 }
 
 void SweepView::showSnapshot(const Snapshot& snapshot) {
@@ -88,18 +97,7 @@ void SweepView::showSnapshot(const Snapshot& snapshot) {
     lines_[i].band->lowerSeries()->replace(lo);
     lines_[i].band->upperSeries()->replace(hi);
   }
-  y_->setRange(0, std::max(10.0, std::ceil(top / 10 + 0.5) * 10));
-
-  double xMin = 1e30, xMax = -1e30;
-  for (const SweepLine& l : sweep_.lines)
-    for (const SweepPoint& p : l.points) {
-      xMin = std::min(xMin, p.x);
-      xMax = std::max(xMax, p.x);
-    }
-  if (xMin <= xMax) {
-    if (sweep_.axis == SweepAxis::BatchSize) x_->setRange(xMin / 1.5, xMax * 1.5);  // log axis
-    else x_->setRange(std::max(0.0, xMin - 0.05), xMax + 0.05);
-  }
+  setRanges(top);
 
   QString text;
   if (mostRuns == 0) {  // before the first test evaluation there are no points, and no seed counts
@@ -116,6 +114,79 @@ void SweepView::showSnapshot(const Snapshot& snapshot) {
   hint_->setText(text);
 }
 
+namespace {
+// A round step for ticks from 0 to `top` percent: at most about six ticks.
+double errorStep(double top) { return top <= 12 ? 2 : top <= 30 ? 5 : top <= 60 ? 10 : 20; }
+// The largest of the candidate steps (a quarter, a tenth, ...) that every value is a multiple of,
+// so each dropout rate sits on a labelled tick; a tenth of the span when none fits.
+double valueStep(const std::vector<double>& values, double span) {
+  for (double step : {0.5, 0.25, 0.2, 0.1, 0.05}) {
+    if (span > 0 && span / step > 8) break;  // too many ticks: take the previous candidate
+    bool fits = true;
+    for (double v : values) fits = fits && std::abs(v / step - std::round(v / step)) < 1e-6;
+    if (fits && (span == 0 || span / step >= 1)) return step;
+  }
+  return span > 0 ? span / 10 : 0.1;
+}
+QList<double> ticksOf(const QValueAxis* axis) {
+  QList<double> ticks;
+  const double step = axis->tickInterval();
+  if (!(step > 0)) return ticks;
+  for (double t = axis->tickAnchor() + std::ceil((axis->min() - axis->tickAnchor()) / step - 1e-9) * step;
+       t <= axis->max() + 1e-9 * step; t += step)
+    ticks.append(std::abs(t) < 1e-9 * step ? 0.0 : t);
+  return ticks;
+}
+}  // namespace
+
+QList<double> SweepView::xTicks() const {
+  if (auto* log = qobject_cast<QLogValueAxis*>(x_)) {
+    QList<double> ticks;  // a log axis ticks at the base's whole powers within its range
+    for (double t = std::pow(log->base(), std::ceil(std::log(log->min()) / std::log(log->base()) - 1e-9));
+         t <= log->max() * (1 + 1e-9); t *= log->base())
+      ticks.append(t);
+    return ticks;
+  }
+  return ticksOf(qobject_cast<QValueAxis*>(x_));
+}
+
+QList<double> SweepView::yTicks() const { return ticksOf(y_); }
+
+// Round ticks (0, 10, 20 ... percent; batch sizes 2, 4, 8 ...; dropout 0, 0.25, 0.5), and a margin
+// around every point so that no marker is cut at the plot's edge.
+void SweepView::setRanges(double topError) {
+  const double step = errorStep(topError);
+  const double top = std::max(step * 2, std::ceil((topError + 0.4 * step) / step) * step);
+  y_->setTickAnchor(0);
+  y_->setTickInterval(step);
+  y_->setRange(-0.04 * top, top);  // a 0 % point sits above the bottom edge; no tick below 0
+
+  std::vector<double> xs;
+  for (const SweepLine& l : sweep_.lines)
+    for (const SweepPoint& p : l.points) xs.push_back(p.x);
+  if (xs.empty()) return;
+  const double xMin = *std::min_element(xs.begin(), xs.end()), xMax = *std::max_element(xs.begin(), xs.end());
+  if (auto* log = qobject_cast<QLogValueAxis*>(x_)) {
+    // A margin of half a doubling for batch sizes. Learning rates: a margin of a factor 2, widened
+    // to the decades around the values when that leaves fewer than two labelled powers of ten.
+    if (log->base() == 2) {
+      log->setRange(xMin / 1.4, xMax * 1.4);
+    } else {
+      const double lo = xMin / 2, hi = xMax * 2;
+      if (std::floor(std::log10(hi)) - std::ceil(std::log10(lo)) >= 1) log->setRange(lo, hi);
+      else log->setRange(std::pow(10.0, std::floor(std::log10(lo))), std::pow(10.0, std::ceil(std::log10(hi))));
+    }
+    return;
+  }
+  auto* linear = static_cast<QValueAxis*>(x_);
+  const double span = xMax - xMin;
+  const double xStep = valueStep(xs, span);
+  const double margin = std::max(span, xStep) * 0.08;
+  linear->setTickAnchor(0);
+  linear->setTickInterval(xStep);
+  linear->setRange(xMin - margin, xMax + margin);
+}
+
 void SweepView::rebuild() {
   QChart* chart = view_->chart();
   chart->removeAllSeries();
@@ -124,23 +195,25 @@ void SweepView::rebuild() {
     chart->removeAxis(a);
     delete a;
   }
-  const bool batch = sweep_.axis == SweepAxis::BatchSize;
-  if (batch) {
+  if (sweep_.axis == SweepAxis::BatchSize || sweep_.axis == SweepAxis::LearningRate) {
+    // Batch sizes double (2, 4, 8 ... evenly spaced on base 2); learning rates span decades
+    // (0.001, 0.01, 0.1 on base 10).
     auto* log = new QLogValueAxis;
-    log->setBase(2);  // batch sizes double: 2, 4, 8, ... evenly spaced
+    log->setBase(sweep_.axis == SweepAxis::BatchSize ? 2 : 10);
     log->setLabelFormat("%g");
     log->setMinorTickCount(0);
     x_ = log;
   } else {
     auto* linear = new QValueAxis;
     linear->setLabelFormat("%.2g");
+    linear->setTickType(QValueAxis::TicksDynamic);
     x_ = linear;
   }
   x_->setTitleText(sweepAxisTitle(sweep_.axis));
   y_ = new QValueAxis;
   y_->setTitleText("test error (%)");
   y_->setLabelFormat("%.0f");
-  y_->setTickCount(6);  // the top is a multiple of 10: six ticks fall on whole percents (no 2.5 shown as 3)
+  y_->setTickType(QValueAxis::TicksDynamic);  // round steps from 0 (setRanges), not six even parts
   chart->addAxis(x_, Qt::AlignBottom);
   chart->addAxis(y_, Qt::AlignLeft);
   chart->setTitle(QString("Test error vs %1").arg(sweepAxisTitle(sweep_.axis)));

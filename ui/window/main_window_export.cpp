@@ -100,7 +100,7 @@ void MainWindow::exportChartView(QChartView* chart) {
   ExportRequest request;
   if (!prompts_.exportOptions(this, "Export chart", chartFileStem(chart->chart()->title()), &request)) return;
   const QString path = withFormatExtension(request.path, request.format);
-  const ChartExportOptions options{request.format, request.scale, captionForExport()};
+  const ChartExportOptions options{request.format, request.scale, exportCaption({chart}, captionForExport())};
   const QString error = normlab::exportChart(chart, path, options);
   if (!error.isEmpty()) {
     reportFileError("Cannot export the chart", "Could not export the chart: " + error);
@@ -110,7 +110,7 @@ void MainWindow::exportChartView(QChartView* chart) {
 }
 
 void MainWindow::copyChart(QChartView* chart) {
-  copyChartToClipboard(chart, captionForExport());
+  copyChartToClipboard(chart, exportCaption({chart}, captionForExport()));
   statusBar()->showMessage("Chart copied: paste it into a slide or document.", kStatusMessageMs);
 }
 
@@ -125,7 +125,7 @@ void MainWindow::exportFigure() {
   ExportRequest request;
   if (!prompts_.exportOptions(this, "Export figure", chartFileStem(views_[tab].title), &request)) return;
   const QString path = withFormatExtension(request.path, request.format);
-  const ChartExportOptions options{request.format, request.scale, captionForExport()};
+  const ChartExportOptions options{request.format, request.scale, exportCaption(charts, captionForExport())};
   const QString error = normlab::exportFigure(charts, path, options);
   if (!error.isEmpty()) {
     reportFileError("Cannot export the figure", "Could not export the figure: " + error);
