@@ -66,6 +66,7 @@ BatchNormView::BatchNormView(QWidget* parent) : ChartViewBase(parent) {
   controls->addStretch(1);
   controls->addWidget(new QLabel("solid: batch statistics / train mode \u00b7 thin line: running statistics / eval mode", page));
   pageLayout->addLayout(controls);
+  pageLayout->addWidget(armLegend());
   auto* grid = new QGridLayout;
   auto make = [&](const QString& title, QValueAxis*& x, QValueAxis*& y, const QString& yTitle, const char* format) {
     QChart* chart = newChart(title);
@@ -110,6 +111,7 @@ QString BatchNormView::message() const { return message_->text(); }
 
 void BatchNormView::showSnapshot(const Snapshot& snapshot) {
   last_ = snapshot;
+  updateArms(snapshot);
   QStringList layers;
   QString key = runSetKey(snapshot) + "|";
   for (std::size_t i = 0; i < last_.runs.size(); ++i) {
@@ -144,7 +146,7 @@ void BatchNormView::showPopulationUpdates() {
     step = std::max(step, u.step);
     images = u.images;
     parts.append(QString("<span style=\"color:%1\"><b>%2</b></span> %3% \u2192 %4%")
-                     .arg(armColor(run.arm).name(), runLabel(run, seeds).toHtmlEscaped())
+                     .arg(palette_.color(run.arm).name(), runLabel(run, seeds).toHtmlEscaped())
                      .arg(100 * u.testAccuracyBefore, 0, 'f', 1)
                      .arg(100 * u.testAccuracyAfter, 0, 'f', 1));
   }
@@ -170,7 +172,7 @@ void BatchNormView::rebuild() {
   for (std::size_t i = 0; i < last_.runs.size(); ++i) {
     const RunRecord& run = last_.runs[i];
     if (!runHasBatchNorm(run)) continue;
-    const QColor color = armColor(run.arm);
+    const QColor color = palette_.color(run.arm);
     const QString name = legendName(run, seeds);
     RunSeries s;
     s.run = int(i);
@@ -179,6 +181,7 @@ void BatchNormView::rebuild() {
       series->setName(name);
       styleLine(series, color, solid ? LineRole::Main : LineRole::Secondary, solid ? Qt::SolidLine : Qt::DashLine);
       setSeriesRun(series, int(i));
+      setSeriesArm(series, run.arm);
       view->chart()->addSeries(series);
       series->attachAxis(x);
       series->attachAxis(y);

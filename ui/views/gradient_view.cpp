@@ -92,6 +92,7 @@ GradientView::GradientView(QWidget* parent) : ChartViewBase(parent) {
   controls->addStretch(1);
   controls->addWidget(new QLabel("line with dots: mean |grad| \u00b7 dots alone / thin line: max |grad|", this));
   layout->addLayout(controls);
+  layout->addWidget(armLegend());
 
   auto* splitter = new QSplitter(Qt::Horizontal, this);
   QChart* flow = newChart("Gradient flow (latest probe)");
@@ -131,6 +132,7 @@ void GradientView::selectLayer(const QString& layer) {
 
 void GradientView::showSnapshot(const Snapshot& snapshot) {
   last_ = snapshot;
+  updateArms(snapshot);
   const QStringList layers = probedLayerNames(snapshot);
   const QString key = runSetKey(snapshot);
   // Series belong to runs; a new list of probed layers only refills the picker and the axis.
@@ -169,12 +171,13 @@ void GradientView::rebuild() {
   const bool seeds = hasSeveralSeeds(last_);
   for (std::size_t i = 0; i < last_.runs.size(); ++i) {
     const RunRecord& run = last_.runs[i];
-    const QColor color = armColor(run.arm);
+    const QColor color = palette_.color(run.arm);
     const QString name = legendName(run, seeds);
     RunSeries s;
     auto add = [&](QChart* chart, QXYSeries* series, QAbstractAxis* x, QAbstractAxis* y, bool legend) {
       series->setName(name);
       setSeriesRun(series, int(i));
+      setSeriesArm(series, run.arm);
       chart->addSeries(series);
       series->attachAxis(x);
       series->attachAxis(y);
@@ -196,8 +199,8 @@ void GradientView::rebuild() {
     add(time, s.maxOverTime, timeX_, timeY_, false);
     series_.push_back(s);
   }
-  applyChartStyle(flow, presentation_);
-  applyChartStyle(time, presentation_);
+  styleChart(flow);
+  styleChart(time);
 }
 
 void GradientView::redraw() {

@@ -58,6 +58,7 @@ void LayerTableView::presentationChanged() {
 }
 
 void LayerTableView::showSnapshot(const Snapshot& snapshot) {
+  updateArms(snapshot);
   // Rows: layers in network order (union over runs), then each run that has the layer.
   struct Row {
     const LayerStats* layer;
@@ -115,7 +116,7 @@ void LayerTableView::showSnapshot(const Snapshot& snapshot) {
     set(kRun, runDisplayName(run, seeds));
     if (rebuild) {
       QTableWidgetItem* runItem = table_->item(r, kRun);
-      runItem->setForeground(armColor(run.arm));
+      runItem->setForeground(palette_.color(run.arm));
       QFont bold = runItem->font();
       bold.setBold(true);
       runItem->setFont(bold);
