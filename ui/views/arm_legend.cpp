@@ -85,7 +85,7 @@ void ArmLegend::render() {
   }
   if (!highlighted_.isEmpty())
     html += " &nbsp;&nbsp; <a href='all' style='color:#0a58a8'>show&nbsp;all</a>";
-  if (!note_.isEmpty()) html += "<br>" + note_.toHtmlEscaped();
+  if (!note_.isEmpty()) html += " &nbsp;&nbsp; <span style='color:#555'>" + note_.toHtmlEscaped() + "</span>";
   if (html == html_) return;
   html_ = html;
   setText(html);

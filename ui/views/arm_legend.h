@@ -30,7 +30,7 @@ class ArmLegend : public QLabel {
   void setRuns(const Snapshot& snapshot, const ArmPalette& palette);
   void setHighlighted(const QSet<int>& arms);
   const QList<Entry>& entries() const { return entries_; }
-  // Text after the entries ("; pick a layer above to see any other"), plain text.
+  // Text after the entries, in grey ("line: mean of the seeds"), plain text.
   void setNote(const QString& note);
 
  signals:

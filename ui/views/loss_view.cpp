@@ -70,12 +70,10 @@ LossView::LossView(QWidget* parent) : ChartViewBase(parent) {
   controls->addSpacing(16);
   logLoss_ = new QCheckBox("log scale (loss)", this);
   controls->addWidget(logLoss_);
-  controls->addSpacing(16);
   showSeeds_ = new QCheckBox("Show each seed", this);
   showSeeds_->setToolTip("With several seeds each arm is drawn as its mean with a band from the lowest to the highest "
                          "seed; check to also draw every seed's own curve");
   showSeeds_->setVisible(false);  // only with several seeds
-  controls->addWidget(showSeeds_);
   // The key also says how much the train loss is smoothed (exported charts carry it). It takes
   // the rest of the row, right-aligned, and never widens the page (which would scroll sideways).
   keyLabel_ = new QLabel(this);
@@ -85,7 +83,11 @@ LossView::LossView(QWidget* parent) : ChartViewBase(parent) {
   controls->addWidget(keyLabel_, 1);
   updateKey();
   layout->addLayout(controls);
-  layout->addWidget(armLegend());
+  // The arm key wraps; the seeds' check box sits at its end (the control row has no room left).
+  auto* keyRow = new QHBoxLayout;
+  keyRow->addWidget(armLegend(), 1);
+  keyRow->addWidget(showSeeds_, 0, Qt::AlignTop);
+  layout->addLayout(keyRow);
 
   auto* splitter = new QSplitter(Qt::Horizontal, this);
   QChart* loss = newChart("Loss");
@@ -154,8 +156,8 @@ void LossView::updateKey() {
   const int v = smoothing_->value();
   QString key = v == 0 ? QString("solid: train \u00b7 thin with dots: test")
                        : QString("solid: train (smoothed %1) \u00b7 thin with dots: test").arg(v / 100.0, 0, 'f', 2);
-  if (grouped_) key = "mean of the seeds \u00b7 " + key + " \u00b7 band: lowest to highest seed";
   keyLabel_->setText(key);
+  armLegend()->setNote(grouped_ ? QString("line: mean of the seeds \u00b7 band: lowest to highest seed") : QString());
 }
 
 void LossView::setSmoothing(double weight) { smoothing_->setValue(int(std::lround(std::clamp(weight, 0.0, 0.99) * 100))); }
