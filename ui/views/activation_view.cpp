@@ -340,7 +340,8 @@ void ActivationView::drawBands(BandChart& chart) {
         seedCurves_[s][1].append(QPointF(x, q[kP50]));
         seedCurves_[s][2].append(QPointF(x, q[kP85]));
         chart.xRange.include(0, x);
-        if (calm) chart.yRange.include(q[kP15], q[kP85]);
+        // The axis covers what is drawn: the band where it is shown, else the median.
+        if (calm) chart.yRange.include(r.band->isVisible() ? q[kP15] : q[kP50], r.band->isVisible() ? q[kP85] : q[kP50]);
       }
     }
     auto meanOf = [&](int p, QList<QPointF>& out) {

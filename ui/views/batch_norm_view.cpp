@@ -168,14 +168,15 @@ void BatchNormView::rebuild() {
   xRange_.reset();
   meanRange_.reset();
   varRange_.reset();
-  const bool seeds = hasSeveralSeeds(last_);
-  for (std::size_t i = 0; i < last_.runs.size(); ++i) {
+  for (const ArmRuns& a : runsByArm(last_)) {
+    const std::size_t i = std::size_t(a.runs.front());
     const RunRecord& run = last_.runs[i];
     if (!runHasBatchNorm(run)) continue;
     const QColor color = palette_.color(run.arm);
-    const QString name = legendName(run, seeds);
+    const QString name = armDisplayName(last_, run.arm);
     RunSeries s;
     s.run = int(i);
+    s.runs = a.runs;
     auto add = [&](QChartView* view, QValueAxis* x, QValueAxis* y, bool solid) {
       auto* series = new QLineSeries;
       series->setName(name);
@@ -203,25 +204,34 @@ void BatchNormView::redraw() {
   pages_->setCurrentIndex(series_.empty() ? 0 : 1);
   if (series_.empty()) return;
   const std::string layer = layerBox_->currentText().toStdString();
-  const bool seeds = hasSeveralSeeds(last_);
+  std::vector<const QList<QPointF>*> group;
   for (RunSeries& s : series_) {
     if (s.run >= int(last_.runs.size())) continue;
     const RunRecord& run = last_.runs[std::size_t(s.run)];
-    const QString name = legendName(run, seeds);
+    const QString name = armDisplayName(last_, run.arm);
     if (s.batchMean->name() != name)
       for (QLineSeries* series : {s.batchMean, s.runningMean, s.batchVar, s.runningVar, s.trainAcc, s.evalAcc})
         series->setName(name);
-    const bool calm = setsRange(last_, run);
+    // Each seed's values over time; the arm draws their mean.
     auto fill = [&](QLineSeries* series, RangeKeeper* range, auto value) {
-      buffer_.clear();
-      for (const auto& probe : run.probes) {
-        const double y = value(*probe);
-        if (!std::isfinite(y)) continue;
-        const double x = double(probe->samplesSeen);
-        buffer_.append(QPointF(x, y));
-        xRange_.include(0, x);
-        if (range && calm) range->include(y, y);
+      seedCurves_.resize(std::max(seedCurves_.size(), s.runs.size()));
+      group.clear();
+      for (std::size_t j = 0; j < s.runs.size(); ++j) {
+        const RunRecord& seedRun = last_.runs[std::size_t(s.runs[j])];
+        const bool calm = setsRange(last_, seedRun);
+        QList<QPointF>& curve = seedCurves_[j];
+        curve.clear();
+        for (const auto& probe : seedRun.probes) {
+          const double y = value(*probe);
+          if (!std::isfinite(y)) continue;
+          const double x = double(probe->samplesSeen);
+          curve.append(QPointF(x, y));
+          xRange_.include(0, x);
+          if (range && calm) range->include(y, y);
+        }
+        group.push_back(&curve);
       }
+      aggregateCurves(group, buffer_, lo_, hi_);
       decimate(buffer_, 1000);
       series->replace(buffer_);
     };

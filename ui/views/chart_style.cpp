@@ -28,6 +28,7 @@ namespace {
 const char* kRoleProperty = "normlab_role";
 const char* kRunProperty = "normlab_run";
 const char* kArmProperty = "normlab_arm";
+const char* kNoLegendProperty = "normlab_no_legend";
 const char* kColorProperty = "normlab_color";  // the colour styleLine/styleBand gave
 
 qreal roleFactor(LineRole role) {
@@ -183,7 +184,15 @@ int seriesArm(const QAbstractSeries* series) {
 }
 
 void hideFromLegend(QChart* chart, QAbstractSeries* series) {
+  series->setProperty(kNoLegendProperty, true);
   for (QLegendMarker* marker : chart->legend()->markers(series)) marker->setVisible(false);
+}
+
+void showLegendMarkers(QChart* chart) {
+  for (QLegendMarker* marker : chart->legend()->markers()) {
+    const bool wanted = marker->series() && !marker->series()->property(kNoLegendProperty).toBool();
+    if (marker->isVisible() != wanted) marker->setVisible(wanted);
+  }
 }
 
 QString legendName(const RunRecord& run, bool severalSeeds) {

@@ -64,6 +64,10 @@ void applyHighlight(QChart* chart, const QSet<int>& highlighted);
 QColor paleColor(const QColor& color);
 // Hides the series' entry in its chart's legend (call after adding it to the chart).
 void hideFromLegend(QChart* chart, QAbstractSeries* series);
+// Shows every legend marker but those hidden with hideFromLegend: Qt hides markers that do not
+// fit and does not show them again when the legend grows (an export shows the on-screen hidden
+// legend at export size).
+void showLegendMarkers(QChart* chart);
 
 // "BN", "BN (seed 2)", "wild - diverged at step 3".
 QString runDisplayName(const RunRecord& run, bool severalSeeds);
