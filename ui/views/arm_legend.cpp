@@ -35,11 +35,12 @@ ArmLegend::ArmLegend(QWidget* parent) : QLabel(parent) {
   });
 }
 
-void ArmLegend::setRuns(const Snapshot& snapshot, const ArmPalette& palette) {
+void ArmLegend::setRuns(const Snapshot& snapshot, const ArmPalette& palette, const QSet<int>& only) {
   QList<Entry> entries;
   QList<int> starts;
   NormKind type = NormKind::None;
   for (const ArmColour& c : palette.arms()) {
+    if (!only.isEmpty() && !only.contains(c.arm)) continue;
     if (entries.isEmpty() || c.type != type) starts.append(int(entries.size()));
     type = c.type;
     entries.append({c.arm, armDisplayName(snapshot, c.arm), toQColor(c.rgb)});

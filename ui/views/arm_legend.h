@@ -27,7 +27,8 @@ class ArmLegend : public QLabel {
   };
   explicit ArmLegend(QWidget* parent = nullptr);
   // Entries for the snapshot's arms (call when the runs or their state change; cheap when not).
-  void setRuns(const Snapshot& snapshot, const ArmPalette& palette);
+  // `only`: the arms the view draws (all when empty), e.g. the batch-norm arms.
+  void setRuns(const Snapshot& snapshot, const ArmPalette& palette, const QSet<int>& only = {});
   void setHighlighted(const QSet<int>& arms);
   const QList<Entry>& entries() const { return entries_; }
   // Text after the entries, in grey ("line: mean of the seeds"), plain text.

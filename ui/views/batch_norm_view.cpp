@@ -111,7 +111,10 @@ QString BatchNormView::message() const { return message_->text(); }
 
 void BatchNormView::showSnapshot(const Snapshot& snapshot) {
   last_ = snapshot;
-  updateArms(snapshot);
+  QSet<int> batchNormArms;  // the key lists the arms these charts draw
+  for (const RunRecord& run : snapshot.runs)
+    if (runHasBatchNorm(run)) batchNormArms.insert(run.arm);
+  updateArms(snapshot, batchNormArms.isEmpty() ? QSet<int>{-1} : batchNormArms);
   QStringList layers;
   QString key = runSetKey(snapshot) + "|";
   for (std::size_t i = 0; i < last_.runs.size(); ++i) {

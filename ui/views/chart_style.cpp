@@ -377,9 +377,9 @@ ArmLegend* ChartViewBase::armLegend() {
   return armLegend_;
 }
 
-void ChartViewBase::updateArms(const Snapshot& snapshot) {
+void ChartViewBase::updateArms(const Snapshot& snapshot, const QSet<int>& onlyArms) {
   palette_ = ArmPalette(snapshot.runs);  // a sort of a few arms: cheaper than keying it
-  if (armLegend_) armLegend_->setRuns(snapshot, palette_);
+  if (armLegend_) armLegend_->setRuns(snapshot, palette_, onlyArms);
 }
 
 void ChartViewBase::highlightChanged() {

@@ -160,7 +160,7 @@ class ChartViewBase : public SnapshotView {
   void styleChart(QChart* chart);
   // Colours and legend entries for the snapshot's arms: the palette is recomputed when the set
   // of runs changes, the legend's labels follow divergence. Call at the top of showSnapshot.
-  void updateArms(const Snapshot& snapshot);
+  void updateArms(const Snapshot& snapshot, const QSet<int>& onlyArms = {});
   virtual void presentationChanged() {}
   // After the highlighted arms changed and were applied to every chart (views with more to
   // redraw, e.g. bands shown only for highlighted arms, override it).
