@@ -6,6 +6,7 @@
 #include <set>
 
 #include <QStatusBar>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QtCharts/QAreaSeries>
 #include <QtCharts/QChart>
@@ -25,6 +26,7 @@
 #include "ui/views/arm_legend.h"
 #include "ui/views/batch_norm_view.h"
 #include "ui/views/chart_style.h"
+#include "ui/views/layer_table_view.h"
 #include "ui/views/loss_view.h"
 #include "ui/window/main_window.h"
 #include "ui/window/speed_summary.h"
@@ -237,6 +239,21 @@ class TestManyRuns : public QObject {
     w.tabs()->setCurrentWidget(act->parentWidget()->parentWidget());
     QTRY_VERIFY(act->armLegend()->entries().size() == 8);
     QCOMPARE(act->armsWithBands(), QSet<int>{1});
+    // The per-layer table names the other arms' runs in pale colours.
+    LayerTableView* table = nullptr;
+    for (const NamedView& v : w.views())
+      if (auto* t = dynamic_cast<LayerTableView*>(v.view)) table = t;
+    QVERIFY(table);
+    w.tabs()->setCurrentWidget(table->parentWidget()->parentWidget());
+    QTRY_VERIFY(table->table()->rowCount() >= 24);
+    QStringList paleRuns, keptRuns;
+    for (int r = 0; r < table->table()->rowCount(); ++r) {
+      QTableWidgetItem* item = table->table()->item(r, 1);
+      if (item->foreground().color() == paleColor(palette.color(0))) paleRuns << item->text();
+      if (item->foreground().color() == palette.color(1)) keptRuns << item->text();
+    }
+    QVERIFY2(!paleRuns.isEmpty() && paleRuns.filter("BN 2 ").size() == paleRuns.size(), qPrintable(paleRuns.join(",")));
+    QVERIFY2(!keptRuns.isEmpty() && keptRuns.filter("BN 4 ").size() == keptRuns.size(), qPrintable(keptRuns.join(",")));
     // A second click on another tab adds to the highlight; "show all" clears it everywhere.
     emit act->armLegend()->linkActivated("arm:5");
     QCOMPARE(loss->highlightedArms(), (QSet<int>{1, 5}));

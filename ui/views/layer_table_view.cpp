@@ -114,13 +114,15 @@ void LayerTableView::showSnapshot(const Snapshot& snapshot) {
     set(kLayer, layerName == previousLayer ? QString() : layerName + "  (" + QString::fromStdString(l.kind) + ")");
     previousLayer = layerName;
     set(kRun, runDisplayName(run, seeds));
+    QTableWidgetItem* runItem = table_->item(r, kRun);
     if (rebuild) {
-      QTableWidgetItem* runItem = table_->item(r, kRun);
-      runItem->setForeground(palette_.color(run.arm));
       QFont bold = runItem->font();
       bold.setBold(true);
       runItem->setFont(bold);
     }
+    // The arm's colour; pale while other arms are highlighted.
+    const QColor color = armDimmed(run.arm) ? paleColor(palette_.color(run.arm)) : palette_.color(run.arm);
+    if (runItem->foreground().color() != color) runItem->setForeground(color);
     set(kMean, number(l.activation.mean));
     set(kStd, number(l.activation.std));
     set(kZeros, percent(l.activation.zeroFraction));
