@@ -284,7 +284,6 @@ void LossView::redraw() {
   bool anyCalm = false;
   for (const RunRecord& run : last_.runs) anyCalm = anyCalm || !run.diverged;
   const bool seeds = hasSeveralSeeds(last_);
-  const bool seedLines = !grouped_ || showSeeds_->isChecked();
   double calmMax = -std::numeric_limits<double>::infinity(), wildMax = calmMax;
   curves_.resize(last_.runs.size());
   for (std::size_t i = 0; i < last_.runs.size(); ++i) {
@@ -326,7 +325,8 @@ void LossView::redraw() {
     fill(c[1], [&](std::size_t k) { return run.metrics[k].testLoss; }, true);
     fill(c[2], [&](std::size_t k) { return 100 * smoothAccuracy_[k]; }, false);
     fill(c[3], [&](std::size_t k) { return 100 * run.metrics[k].testAccuracy; }, false);
-    if (!seedLines) continue;
+    // Hidden seed lines are filled too (cheap: not painted), so anything marked on a run's own
+    // curve (its divergence) has its points, and the toggle shows them at once.
     // Only the chart on screen is updated; the other one is refilled when it is switched to.
     QLineSeries* targets[4] = {log ? s.trainLossLog : s.trainLoss, log ? s.testLossLog : s.testLoss, s.trainAcc, s.testAcc};
     for (int k = 0; k < 4; ++k) {
