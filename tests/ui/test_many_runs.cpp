@@ -28,6 +28,7 @@
 #include "ui/views/chart_style.h"
 #include "ui/views/layer_table_view.h"
 #include "ui/views/loss_view.h"
+#include "ui/views/sweep_view.h"
 #include "ui/window/main_window.h"
 #include "ui/window/speed_summary.h"
 
@@ -211,6 +212,17 @@ class TestManyRuns : public QObject {
       }
     }
     QVERIFY(legends >= 4);  // loss, activations, gradient flow, batch norm
+    // The sweep's lines stand for whole types: its chart keeps its own legend on screen.
+    for (const NamedView& v : views)
+      if (auto* sweep = dynamic_cast<SweepView*>(v.view)) {
+        QCOMPARE(sweep->chartViews().size(), 1);
+        QLegend* legend = sweep->chartViews()[0]->chart()->legend();
+        QVERIFY(legend->isVisible());
+        QStringList labels;
+        for (QLegendMarker* m : legend->markers())
+          if (qobject_cast<QLineSeries*>(m->series())) labels << m->label();
+        QCOMPARE(labels, (QStringList{"batch norm", "group norm"}));
+      }
   }
 
   // A click on an entry highlights that arm on every tab; "show all" draws every arm alike again.

@@ -36,6 +36,8 @@ SweepView::SweepView(QWidget* parent) : ChartViewBase(parent) {
   hint_->setWordWrap(true);
   pageLayout->addWidget(hint_);
   view_ = addChart(newChart("Test error"), page);
+  // One line per normalization type, labelled: the chart's own legend is this tab's key.
+  view_->chart()->legend()->setVisible(true);
   pageLayout->addWidget(view_, 1);
   pages_->addWidget(page);
   layout->addWidget(pages_, 1);
