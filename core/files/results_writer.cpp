@@ -1,5 +1,7 @@
 #include "core/files/results_writer.h"
 
+#include "core/experiment/arm_colours.h"
+
 #include <fcntl.h>
 #include <stdio.h>
 #include <unistd.h>
@@ -178,16 +180,19 @@ std::string histogramsCsv(const ExperimentResults& results) {
 }
 
 std::vector<std::string> runColumns() {
-  return {"arm", "arm_index", "norm", "seed", "steps", "samples_seen", "epoch", "diverged", "diverged_at_step",
+  return {"arm", "arm_index", "norm", "colour", "seed", "steps", "samples_seen", "epoch", "diverged", "diverged_at_step",
           "failed", "failure", "final_train_loss", "final_test_loss", "final_test_acc", "train_s", "images_per_s"};
 }
 
 std::string runsCsv(const ExperimentResults& results) {
   std::string out = header(runColumns());
+  // The colour the app draws the arm in (arm_colours.h), so plots made elsewhere match.
+  const std::vector<ArmColour> colours = armColours(results.runs);
   for (const RunRecord& run : results.runs) {
     const bool known = run.arm >= 0 && std::size_t(run.arm) < results.config.arms.size();
     const std::string norm = known ? normKindName(results.config.arms[std::size_t(run.arm)].norm.kind) : "";
-    appendRow(out, {csvText(run.label), std::to_string(run.arm), csvText(norm), std::to_string(run.seed),
+    appendRow(out, {csvText(run.label), std::to_string(run.arm), csvText(norm),
+                    colourHex(colourOfArm(colours, run.arm).rgb), std::to_string(run.seed),
                     std::to_string(run.step), std::to_string(run.samplesSeen), csvNumber(run.epoch),
                     run.diverged ? "1" : "0", run.diverged ? std::to_string(run.divergedAtStep) : std::string(),
                     run.failed ? "1" : "0", csvText(run.failure),

@@ -129,8 +129,8 @@ class TestChartExport : public QObject {
     // A never-shown view is exported at 800 x 500; the caption is inside that size.
     QCOMPARE(image.size(), QSize(int(800 * scale), int(500 * scale)));
     QVERIFY2(distinctColours(image) > 20, "the picture is blank");
-    QVERIFY2(hasColour(image, armColor(0)), "BN's colour is missing");
-    QVERIFY2(hasColour(image, armColor(1)), "LN's colour is missing");
+    QVERIFY2(hasColour(image, ArmPalette(snapshot_.runs).color(0)), "BN's colour is missing");
+    QVERIFY2(hasColour(image, ArmPalette(snapshot_.runs).color(1)), "LN's colour is missing");
     if (scale == 2) image.save(QString("export_loss_2x.png"));
   }
 
@@ -187,7 +187,7 @@ class TestChartExport : public QObject {
     QPainter painter(&rendered);
     renderer.render(&painter);
     painter.end();
-    QVERIFY(hasColour(rendered, armColor(0)) && hasColour(rendered, armColor(1)));
+    QVERIFY(hasColour(rendered, ArmPalette(snapshot_.runs).color(0)) && hasColour(rendered, ArmPalette(snapshot_.runs).color(1)));
     rendered.save("export_loss_svg.png");
     const QString text = QString::fromUtf8(readAll(path));
     QVERIFY2(text.contains(">BN"), "legend entry 'BN' missing");
@@ -278,7 +278,7 @@ class TestChartExport : public QObject {
     // Two 800 x 500 cells in one row, then the caption band (one line: 22 px text + 2 x 8 px padding).
     QCOMPARE(image.width(), 1600);
     QVERIFY2(image.height() > 500 && image.height() <= 500 + 60, qPrintable(QString::number(image.height())));
-    QVERIFY(hasColour(image, armColor(0)));
+    QVERIFY(hasColour(image, ArmPalette(snapshot_.runs).color(0)));
     image.save("export_figure.png");
     // Three charts: two columns, two rows.
     QCOMPARE(exportFigure({lossChart(), lossChart(), lossChart()}, path, options), QString());
@@ -304,7 +304,7 @@ class TestChartExport : public QObject {
     copyChartToClipboard(lossChart(), caption_);
     const QImage image = clipboard->image();
     QCOMPARE(image.size(), QSize(1600, 1000));  // 2x
-    QVERIFY(hasColour(image, armColor(1)));
+    QVERIFY(hasColour(image, ArmPalette(snapshot_.runs).color(1)));
   }
 
   void caption_data() {

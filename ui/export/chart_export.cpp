@@ -85,7 +85,11 @@ class ExportState {
         legendWasHidden_(!chart_->legend()->isVisible()) {
     if (presentation_) applyChartStyle(chart_, false);
     // Markers hidden one by one (hideFromLegend) stay hidden when the legend is shown.
-    if (legendWasHidden_ && hasNamedSeries(chart_)) chart_->legend()->setVisible(true);
+    if (legendWasHidden_ && hasNamedSeries(chart_)) {
+      chart_->legend()->setVisible(true);
+      // Laid out while hidden (or too small) the markers were hidden for want of room.
+      showLegendMarkers(chart_);
+    }
     resize(size);
   }
   ~ExportState() {
@@ -101,6 +105,11 @@ class ExportState {
     chart_->resize(size);
     // Lay out now (normally deferred to the event loop) so the paint sees the new geometry.
     if (QGraphicsLayout* layout = chart_->layout()) layout->activate();
+    // The legend places its markers in a layout of its own, also deferred.
+    if (QGraphicsLayout* legend = chart_->legend()->layout()) {
+      legend->invalidate();
+      legend->activate();
+    }
   }
   QChart* chart_;
   QSizeF oldSize_;

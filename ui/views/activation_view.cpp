@@ -68,12 +68,9 @@ ActivationView::ActivationView(QWidget* parent) : ChartViewBase(parent) {
   layerBox_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
   controls->addWidget(layerBox_);
   controls->addStretch(1);
-  controls->addWidget(hint_ = new QLabel("line: median \u00b7 band: 15th\u201385th percentile (the middle 70% of the outputs)", this));
+  controls->addWidget(hint_ = new QLabel(this));
   layout->addLayout(controls);
-  // The shared legend of the small multiples (their charts have none).
-  legend_ = new QLabel(this);
-  legend_->setTextFormat(Qt::RichText);
-  layout->addWidget(legend_);
+  layout->addWidget(armLegend());
 
   pages_ = new QStackedWidget(this);
   auto* splitter = new QSplitter(Qt::Horizontal, pages_);
@@ -125,6 +122,7 @@ void ActivationView::selectLayer(const QString& layer) {
 
 void ActivationView::showSnapshot(const Snapshot& snapshot) {
   last_ = snapshot;
+  updateArms(snapshot);
   const QStringList layers = probedLayerNames(snapshot);
   const QString key = runSetKey(snapshot);
   // Series belong to runs. The layer list (known from the first probe on) only refills the
@@ -163,6 +161,7 @@ void ActivationView::refillLayers() {
 }
 
 void ActivationView::rebuild() {
+  arms_ = runsByArm(last_);
   refillLayers();
   buildRuns(*single_, true);
 
@@ -171,58 +170,89 @@ void ActivationView::rebuild() {
   hist_.clear();
   histXRange_.reset();
   histYRange_.reset();
-  for (std::size_t i = 0; i < last_.runs.size(); ++i) {
+  for (const ArmRuns& a : arms_) {
     auto* s = new QLineSeries;
-    s->setName(legendName(last_.runs[i], hasSeveralSeeds(last_)));
-    styleLine(s, armColor(last_.runs[i].arm), LineRole::Main);
-    setSeriesRun(s, int(i));
+    s->setName(armDisplayName(last_, a.arm));
+    styleLine(s, palette_.color(a.arm), LineRole::Main);
+    setSeriesRun(s, a.runs.front());
+    setSeriesArm(s, a.arm);
     hist->addSeries(s);
     s->attachAxis(histX_);
     s->attachAxis(histY_);
     hist_.push_back(s);
   }
-  applyChartStyle(hist, presentation_);
+  styleChart(hist);
+  updateHint();
 }
 
-// Bands first, medians last: every run's median stays on top of every band.
+bool ActivationView::bandShown(int arm) const {
+  if (!highlightedArms().isEmpty()) return highlightedArms().contains(arm);
+  return int(arms_.size()) <= kAllBandsUpTo;
+}
+
+QSet<int> ActivationView::armsWithBands() const {
+  QSet<int> shown;
+  for (const ArmRuns& a : arms_)
+    if (bandShown(a.arm)) shown.insert(a.arm);
+  return shown;
+}
+
+void ActivationView::updateHint() {
+  QString text = "line: median \u00b7 band: 15th\u201385th percentile (the middle 70% of the outputs)";
+  if (highlightedArms().isEmpty() && int(arms_.size()) > kAllBandsUpTo)
+    text = "line: median \u00b7 click an arm below to see its band (15th\u201385th percentile)";
+  if (hasSeveralSeeds(last_)) text += " \u00b7 mean of the seeds";
+  hint_->setText(text);
+}
+
+void ActivationView::highlightApplied() {
+  auto apply = [this](BandChart& chart) {
+    for (std::size_t k = 0; k < chart.runs.size() && k < arms_.size(); ++k)
+      chart.runs[k].band->setVisible(bandShown(arms_[k].arm));
+  };
+  apply(*single_);
+  for (auto& m : multiples_) apply(*m);
+  updateHint();
+  redraw();  // bands just shown need their points
+}
+
+// Bands first, medians last: every arm's median stays on top of every band.
 void ActivationView::buildRuns(BandChart& chart, bool legend) {
-  const bool seeds = hasSeveralSeeds(last_);
+  (void)legend;  // the arm legend above the charts is the key on screen
   QChart* c = chart.view->chart();
   c->removeAllSeries();
   chart.runs.clear();
   chart.xRange.reset();
   chart.yRange.reset();
-  chart.runs.resize(last_.runs.size());
-  for (std::size_t i = 0; i < last_.runs.size(); ++i) {
-    const QColor color = armColor(last_.runs[i].arm);
-    BandChart::Run& r = chart.runs[i];
-    auto area = [&](int alpha) {
-      auto* a = new QAreaSeries;
-      a->setUpperSeries(new QLineSeries(a));
-      a->setLowerSeries(new QLineSeries(a));
-      styleBand(a, color, alpha);
-      setSeriesRun(a, int(i));
-      c->addSeries(a);
-      a->attachAxis(chart.x);
-      a->attachAxis(chart.y);
-      hideFromLegend(c, a);
-      return a;
-    };
-    r.band = area(70);
+  chart.runs.resize(arms_.size());
+  for (std::size_t k = 0; k < arms_.size(); ++k) {
+    const int arm = arms_[k].arm;
+    BandChart::Run& r = chart.runs[k];
+    r.band = new QAreaSeries;
+    r.band->setUpperSeries(new QLineSeries(r.band));
+    r.band->setLowerSeries(new QLineSeries(r.band));
+    styleBand(r.band, palette_.color(arm), 70);
+    setSeriesArm(r.band, arm);
+    c->addSeries(r.band);
+    r.band->attachAxis(chart.x);
+    r.band->attachAxis(chart.y);
+    hideFromLegend(c, r.band);
+    r.band->setVisible(bandShown(arm));
   }
-  for (std::size_t i = 0; i < last_.runs.size(); ++i) {
-    const RunRecord& run = last_.runs[i];
-    BandChart::Run& r = chart.runs[i];
+  for (std::size_t k = 0; k < arms_.size(); ++k) {
+    const int arm = arms_[k].arm;
+    BandChart::Run& r = chart.runs[k];
     r.median = new QLineSeries;
-    r.median->setName(legendName(run, seeds));
-    styleLine(r.median, armColor(run.arm), LineRole::Main);
-    setSeriesRun(r.median, int(i));
+    r.median->setName(armDisplayName(last_, arm));
+    styleLine(r.median, palette_.color(arm), LineRole::Main);
+    setSeriesRun(r.median, arms_[k].runs.front());
+    setSeriesArm(r.median, arm);
     c->addSeries(r.median);
     r.median->attachAxis(chart.x);
     r.median->attachAxis(chart.y);
   }
-  c->legend()->setVisible(legend);
-  applyChartStyle(c, presentation_);
+  c->legend()->setVisible(false);
+  styleChart(c);
 }
 
 void ActivationView::clearGrid() {
@@ -288,35 +318,50 @@ void ActivationView::presentationChanged() {
 
 void ActivationView::drawBands(BandChart& chart) {
   const std::string layer = chart.layer.toStdString();
-  for (std::size_t i = 0; i < chart.runs.size() && i < last_.runs.size(); ++i) {
-    const RunRecord& run = last_.runs[i];
-    BandChart::Run& r = chart.runs[i];
-    const QString name = legendName(run, hasSeveralSeeds(last_));
+  std::vector<const QList<QPointF>*> group;
+  for (std::size_t k = 0; k < chart.runs.size() && k < arms_.size(); ++k) {
+    const ArmRuns& arm = arms_[k];
+    BandChart::Run& r = chart.runs[k];
+    const QString name = armDisplayName(last_, arm.arm);
     if (r.median->name() != name) r.median->setName(name);
-    const bool calm = setsRange(last_, run);
-    // One pass per series keeps the buffers reused; probes are few (bounded history).
-    auto fill = [&](QLineSeries* series, std::size_t p) {
-      buffer_.clear();
+    // Each seed's 15th, 50th and 85th percentile over time; the arm draws their means.
+    seedCurves_.resize(std::max(seedCurves_.size(), arm.runs.size()));
+    for (std::size_t s = 0; s < arm.runs.size(); ++s) {
+      const RunRecord& run = last_.runs[std::size_t(arm.runs[s])];
+      const bool calm = setsRange(last_, run);
+      for (auto& curve : seedCurves_[s]) curve.clear();
       for (const auto& probe : run.probes) {
         const LayerStats* l = findLayer(*probe, layer);
         if (!l) continue;
         const auto& q = l->activation.percentiles;
         // Skip the whole probe if any plotted percentile is not finite (keeps bands aligned).
-        if (!std::isfinite(q[kP15]) || !std::isfinite(q[kP50]) || !std::isfinite(q[kP85]))
-          continue;
+        if (!std::isfinite(q[kP15]) || !std::isfinite(q[kP50]) || !std::isfinite(q[kP85])) continue;
         const double x = double(probe->samplesSeen);
-        buffer_.append(QPointF(x, q[p]));
+        seedCurves_[s][0].append(QPointF(x, q[kP15]));
+        seedCurves_[s][1].append(QPointF(x, q[kP50]));
+        seedCurves_[s][2].append(QPointF(x, q[kP85]));
         chart.xRange.include(0, x);
-        if (calm) chart.yRange.include(q[p], q[p]);
+        // The axis covers what is drawn: the band where it is shown, else the median.
+        if (calm) chart.yRange.include(r.band->isVisible() ? q[kP15] : q[kP50], r.band->isVisible() ? q[kP85] : q[kP50]);
       }
-      // Bands are filled, translucent and antialiased: painting six of 300 points per edge took
-      // 45 ms a frame, of 100 points 20 ms. The median line keeps the full resolution.
-      decimate(buffer_, series == r.median ? 1000 : 100);
-      series->replace(buffer_);
+    }
+    auto meanOf = [&](int p, QList<QPointF>& out) {
+      group.clear();
+      for (std::size_t s = 0; s < arm.runs.size(); ++s) group.push_back(&seedCurves_[s][std::size_t(p)]);
+      aggregateCurves(group, out, lo_, hi_);
     };
-    fill(r.median, kP50);
-    fill(r.band->upperSeries(), kP85);
-    fill(r.band->lowerSeries(), kP15);
+    meanOf(1, buffer_);
+    decimate(buffer_, 1000);
+    r.median->replace(buffer_);
+    if (!r.band->isVisible()) continue;  // not drawn: not filled either
+    // Bands are filled, translucent and antialiased: painting six of 300 points per edge took
+    // 45 ms a frame, of 100 points 20 ms. The median line keeps the full resolution.
+    meanOf(0, buffer_);
+    decimate(buffer_, 100);
+    r.band->lowerSeries()->replace(buffer_);
+    meanOf(2, buffer_);
+    decimate(buffer_, 100);
+    r.band->upperSeries()->replace(buffer_);
   }
   chart.xRange.includePlanned(plannedSamples(last_));
   chart.xRange.apply(chart.x, 0, 1000);
@@ -326,9 +371,9 @@ void ActivationView::drawBands(BandChart& chart) {
 
 void ActivationView::drawHistogram() {
   const std::string layer = single_->layer.toStdString();
-  for (std::size_t i = 0; i < hist_.size() && i < last_.runs.size(); ++i) {
-    const RunRecord& run = last_.runs[i];
-    const QString name = legendName(run, hasSeveralSeeds(last_));
+  for (std::size_t i = 0; i < hist_.size() && i < arms_.size(); ++i) {
+    const RunRecord& run = last_.runs[std::size_t(arms_[i].runs.front())];  // the arm's first seed
+    const QString name = armDisplayName(last_, arms_[i].arm);
     if (hist_[i]->name() != name) hist_[i]->setName(name);
     const bool calm = setsRange(last_, run);
     buffer_.clear();
@@ -366,14 +411,10 @@ QList<QChartView*> ActivationView::chartViews() const {
 }
 
 void ActivationView::redraw() {
-  legend_->setVisible(allLayers());
-  if (allLayers()) {
-    QString text = legendHtml(last_);
-    if (const QString note = chartedLayersNote(layers_.size()); !note.isEmpty())
-      text += "<br>" + (note + "; pick a layer above to see any other").toHtmlEscaped();
-    legend_->setText(text);
-  }
-  if (single_->runs.size() != last_.runs.size()) return;
+  armLegend()->setNote(allLayers() && !chartedLayersNote(layers_.size()).isEmpty()
+                           ? chartedLayersNote(layers_.size()) + "; pick a layer above to see any other"
+                           : QString());
+  if (single_->runs.size() != arms_.size()) return;
   if (allLayers()) {
     if (!gridBuilt_) rebuildGrid();
     for (auto& m : multiples_) drawBands(*m);

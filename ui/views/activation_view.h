@@ -2,12 +2,19 @@
 // batch-norm paper's figure 1: median line and 15th-85th percentile band), and the
 // latest histogram of every run overlaid as step lines. A combo box picks one layer or shows all
 // layers as small multiples (at most kMaxChartedLayers of them, with a note saying so).
+//
+// Many arms stay readable: every arm draws its median line, but the bands (translucent, six of
+// them one brown mass) are drawn only for the highlighted arms (legend clicks, shared by every
+// tab), or for every arm when there are at most kAllBandsUpTo arms. The seeds of an arm are one
+// line: the mean over its seeds of each percentile; the histogram is the arm's first seed's.
 #pragma once
 
+#include <array>
 #include <memory>
 #include <vector>
 
 #include "ui/views/chart_style.h"
+#include "ui/views/seed_bands.h"
 
 class QAreaSeries;
 class QComboBox;
@@ -36,6 +43,9 @@ class ActivationView : public ChartViewBase {
   QList<QChartView*> chartViews() const override;
   // Columns of the small multiples: as many as the page's width holds (for tests).
   int gridColumns() const { return gridColumns_; }
+  // Arms whose 15th-85th band is drawn (for tests).
+  QSet<int> armsWithBands() const;
+  static constexpr int kAllBandsUpTo = 2;
 
  protected:
   bool eventFilter(QObject* watched, QEvent* event) override;
@@ -54,12 +64,16 @@ class ActivationView : public ChartViewBase {
   void drawBands(BandChart& chart);
   void drawHistogram();
   bool allLayers() const;
+  void highlightApplied() override;
+  bool bandShown(int arm) const;
+  void updateHint();
 
   Snapshot last_;
   QString runKey_;
   QStringList layers_;
   QComboBox* layerBox_ = nullptr;
-  QLabel *hint_ = nullptr, *legend_ = nullptr;
+  QLabel* hint_ = nullptr;
+  std::vector<ArmRuns> arms_;  // the runs of each arm (series are per arm)
   QStackedWidget* pages_ = nullptr;
   QScrollArea* scroll_ = nullptr;
   QWidget* grid_ = nullptr;
@@ -72,7 +86,8 @@ class ActivationView : public ChartViewBase {
   QValueAxis *histX_ = nullptr, *histY_ = nullptr;
   std::vector<QLineSeries*> hist_;
   RangeKeeper histXRange_, histYRange_;
-  QList<QPointF> buffer_;
+  QList<QPointF> buffer_, lo_, hi_;
+  std::vector<std::array<QList<QPointF>, 3>> seedCurves_;  // p15, p50, p85 of each seed of an arm
 };
 
 }  // namespace normlab

@@ -1,20 +1,34 @@
-// One colour per arm, everywhere: the Okabe-Ito palette (safe for colour-blind viewers and
-// readable on white), ordered so neighbouring arms contrast strongly.
+// Arm colours for Qt: a wrapper over core/experiment/arm_colours.h, so the charts draw exactly
+// the colours runs.csv records (one colour per normalization type, shades for its variants, the
+// same for every seed of an arm). Views make one ArmPalette per set of runs (not per frame).
 #pragma once
+
+#include <vector>
 
 #include <QColor>
 #include <QString>
 
+#include "core/experiment/arm_colours.h"
 #include "core/experiment/experiment.h"
 
 namespace normlab {
 
-inline QColor armColor(int armIndex) {
-  static const QColor colors[] = {QColor(0x00, 0x72, 0xB2), QColor(0xD5, 0x5E, 0x00), QColor(0x00, 0x9E, 0x73),
-                                  QColor(0xCC, 0x79, 0xA7), QColor(0xE6, 0x9F, 0x00), QColor(0x56, 0xB4, 0xE9),
-                                  QColor(0x00, 0x00, 0x00), QColor(0x99, 0x99, 0x99)};
-  return colors[armIndex % 8];
-}
+inline QColor toQColor(std::uint32_t rgb) { return QColor(QRgb(0xFF000000u | rgb)); }
+
+class ArmPalette {
+ public:
+  ArmPalette() = default;
+  explicit ArmPalette(const std::vector<RunRecord>& runs) : arms_(armColours(runs)) {}
+  // The arm's colour (grey for an arm not in the runs).
+  QColor color(int arm) const { return toQColor(colourOfArm(arms_, arm).rgb); }
+  // The base colour of the arm's normalization type (lines that stand for a whole type).
+  QColor typeColor(int arm) const { return toQColor(normTypeColour(colourOfArm(arms_, arm).type)); }
+  // Every arm in legend order: by type, then by shade (the varied setting).
+  const std::vector<ArmColour>& arms() const { return arms_; }
+
+ private:
+  std::vector<ArmColour> arms_;
+};
 
 // "BN" for a single-seed run, "BN (seed 2)" when an experiment repeats seeds.
 inline QString runLabel(const RunRecord& run, bool severalSeeds) {

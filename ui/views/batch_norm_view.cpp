@@ -69,6 +69,7 @@ BatchNormView::BatchNormView(QWidget* parent) : ChartViewBase(parent) {
   controls->addStretch(1);
   controls->addWidget(new QLabel("solid: batch statistics / train mode \u00b7 thin line: running statistics / eval mode", page));
   pageLayout->addLayout(controls);
+  pageLayout->addWidget(armLegend());
   // The charts scroll rather than shrink below the height their axes need whole (a lesson card
   // over the tabs leaves about 400 px at 1280x720: Qt then cut every axis label to "...").
   auto* scroll = new QScrollArea(page);
@@ -138,6 +139,10 @@ QString BatchNormView::message() const { return message_->text(); }
 
 void BatchNormView::showSnapshot(const Snapshot& snapshot) {
   last_ = snapshot;
+  QSet<int> batchNormArms;  // the key lists the arms these charts draw
+  for (const RunRecord& run : snapshot.runs)
+    if (runHasBatchNorm(run)) batchNormArms.insert(run.arm);
+  updateArms(snapshot, batchNormArms.isEmpty() ? QSet<int>{-1} : batchNormArms);
   QStringList layers;
   QString key = runSetKey(snapshot) + "|";
   for (std::size_t i = 0; i < last_.runs.size(); ++i) {
@@ -172,7 +177,7 @@ void BatchNormView::showPopulationUpdates() {
     step = std::max(step, u.step);
     images = u.images;
     parts.append(QString("<span style=\"color:%1\"><b>%2</b></span> %3% \u2192 %4%")
-                     .arg(armColor(run.arm).name(), runLabel(run, seeds).toHtmlEscaped())
+                     .arg(palette_.color(run.arm).name(), runLabel(run, seeds).toHtmlEscaped())
                      .arg(100 * u.testAccuracyBefore, 0, 'f', 1)
                      .arg(100 * u.testAccuracyAfter, 0, 'f', 1));
   }
@@ -194,19 +199,21 @@ void BatchNormView::rebuild() {
   xRange_.reset();
   meanRange_.reset();
   varRange_.reset();
-  const bool seeds = hasSeveralSeeds(last_);
-  for (std::size_t i = 0; i < last_.runs.size(); ++i) {
+  for (const ArmRuns& a : runsByArm(last_)) {
+    const std::size_t i = std::size_t(a.runs.front());
     const RunRecord& run = last_.runs[i];
     if (!runHasBatchNorm(run)) continue;
-    const QColor color = armColor(run.arm);
-    const QString name = legendName(run, seeds);
+    const QColor color = palette_.color(run.arm);
+    const QString name = armDisplayName(last_, run.arm);
     RunSeries s;
     s.run = int(i);
+    s.runs = a.runs;
     auto add = [&](QChartView* view, QValueAxis* x, QValueAxis* y, bool solid) {
       auto* series = new QLineSeries;
       series->setName(name);
       styleLine(series, color, solid ? LineRole::Main : LineRole::Secondary, solid ? Qt::SolidLine : Qt::DashLine);
       setSeriesRun(series, int(i));
+      setSeriesArm(series, run.arm);
       view->chart()->addSeries(series);
       series->attachAxis(x);
       series->attachAxis(y);
@@ -228,25 +235,34 @@ void BatchNormView::redraw() {
   pages_->setCurrentIndex(series_.empty() ? 0 : 1);
   if (series_.empty()) return;
   const std::string layer = layerBox_->currentText().toStdString();
-  const bool seeds = hasSeveralSeeds(last_);
+  std::vector<const QList<QPointF>*> group;
   for (RunSeries& s : series_) {
     if (s.run >= int(last_.runs.size())) continue;
     const RunRecord& run = last_.runs[std::size_t(s.run)];
-    const QString name = legendName(run, seeds);
+    const QString name = armDisplayName(last_, run.arm);
     if (s.batchMean->name() != name)
       for (QLineSeries* series : {s.batchMean, s.runningMean, s.batchVar, s.runningVar, s.trainAcc, s.evalAcc})
         series->setName(name);
-    const bool calm = setsRange(last_, run);
+    // Each seed's values over time; the arm draws their mean.
     auto fill = [&](QLineSeries* series, RangeKeeper* range, auto value) {
-      buffer_.clear();
-      for (const auto& probe : run.probes) {
-        const double y = value(*probe);
-        if (!std::isfinite(y)) continue;
-        const double x = double(probe->samplesSeen);
-        buffer_.append(QPointF(x, y));
-        xRange_.include(0, x);
-        if (range && calm) range->include(y, y);
+      seedCurves_.resize(std::max(seedCurves_.size(), s.runs.size()));
+      group.clear();
+      for (std::size_t j = 0; j < s.runs.size(); ++j) {
+        const RunRecord& seedRun = last_.runs[std::size_t(s.runs[j])];
+        const bool calm = setsRange(last_, seedRun);
+        QList<QPointF>& curve = seedCurves_[j];
+        curve.clear();
+        for (const auto& probe : seedRun.probes) {
+          const double y = value(*probe);
+          if (!std::isfinite(y)) continue;
+          const double x = double(probe->samplesSeen);
+          curve.append(QPointF(x, y));
+          xRange_.include(0, x);
+          if (range && calm) range->include(y, y);
+        }
+        group.push_back(&curve);
       }
+      aggregateCurves(group, buffer_, lo_, hi_);
       decimate(buffer_, 1000);
       series->replace(buffer_);
     };

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "ui/views/chart_style.h"
+#include "ui/views/seed_bands.h"
 
 class QComboBox;
 class QLabel;
@@ -26,8 +27,10 @@ class BatchNormView : public ChartViewBase {
   QString populationText() const;
 
  private:
+  // One arm (its seeds drawn as their mean).
   struct RunSeries {
-    int run = -1;
+    int run = -1;            // the arm's first run
+    std::vector<int> runs;   // every seed's run
     QLineSeries *batchMean = nullptr, *runningMean = nullptr, *batchVar = nullptr, *runningVar = nullptr;
     QLineSeries *trainAcc = nullptr, *evalAcc = nullptr;
   };
@@ -47,7 +50,8 @@ class BatchNormView : public ChartViewBase {
   QChartView *meanView_ = nullptr, *varView_ = nullptr, *accView_ = nullptr;
   QValueAxis *meanX_ = nullptr, *meanY_ = nullptr, *varX_ = nullptr, *varY_ = nullptr, *accX_ = nullptr, *accY_ = nullptr;
   RangeKeeper xRange_, meanRange_, varRange_;
-  QList<QPointF> buffer_;
+  QList<QPointF> buffer_, lo_, hi_;
+  std::vector<QList<QPointF>> seedCurves_;
 };
 
 }  // namespace normlab

@@ -27,6 +27,9 @@ namespace normlab {
 namespace {
 const char* kRoleProperty = "normlab_role";
 const char* kRunProperty = "normlab_run";
+const char* kArmProperty = "normlab_arm";
+const char* kNoLegendProperty = "normlab_no_legend";
+const char* kColorProperty = "normlab_color";  // the colour styleLine/styleBand gave
 
 qreal roleFactor(LineRole role) {
   switch (role) {
@@ -77,6 +80,7 @@ void styleLine(QXYSeries* series, const QColor& color, LineRole role, Qt::PenSty
   pen.setJoinStyle(Qt::RoundJoin);
   series->setColor(drawn);
   series->setPen(pen);
+  series->setProperty(kColorProperty, drawn);
   if (auto* scatter = qobject_cast<QScatterSeries*>(series)) {
     scatter->setBrush(color);
     scatter->setBorderColor(Qt::white);
@@ -90,6 +94,35 @@ void styleBand(QAreaSeries* series, const QColor& color, int alpha) {
   series->setPen(Qt::NoPen);
   series->setColor(fill);
   series->setBorderColor(fill);
+  series->setProperty(kColorProperty, fill);
+}
+
+QColor paleColor(const QColor& color) {
+  return QColor::fromRgbF(0.25f * color.redF() + 0.75f, 0.25f * color.greenF() + 0.75f, 0.25f * color.blueF() + 0.75f);
+}
+
+void applyHighlight(QChart* chart, const QSet<int>& highlighted) {
+  for (QAbstractSeries* series : chart->series()) {
+    const int arm = seriesArm(series);
+    const QVariant styled = series->property(kColorProperty);
+    if (arm < 0 || !styled.isValid()) continue;
+    const bool dim = !highlighted.isEmpty() && !highlighted.contains(arm);
+    const QColor color = styled.value<QColor>();
+    if (auto* area = qobject_cast<QAreaSeries*>(series)) {
+      const QBrush brush = dim ? QBrush(Qt::NoBrush) : QBrush(color);
+      if (area->brush() != brush) area->setBrush(brush);
+      continue;
+    }
+    auto* xy = qobject_cast<QXYSeries*>(series);
+    if (!xy) continue;
+    const QColor drawn = dim ? paleColor(color) : color;
+    if (xy->pen().color() == drawn) continue;
+    QPen pen = xy->pen();
+    pen.setColor(drawn);
+    xy->setPen(pen);
+    xy->setColor(drawn);
+    if (auto* scatter = qobject_cast<QScatterSeries*>(xy)) scatter->setBrush(drawn);
+  }
 }
 
 void applyChartStyle(QChart* chart, bool presentation) {
@@ -143,21 +176,27 @@ int seriesRun(const QAbstractSeries* series) {
   return v.isValid() ? v.toInt() : -1;
 }
 
+void setSeriesArm(QAbstractSeries* series, int arm) { series->setProperty(kArmProperty, arm); }
+
+int seriesArm(const QAbstractSeries* series) {
+  const QVariant v = series->property(kArmProperty);
+  return v.isValid() ? v.toInt() : -1;
+}
+
 void hideFromLegend(QChart* chart, QAbstractSeries* series) {
+  series->setProperty(kNoLegendProperty, true);
   for (QLegendMarker* marker : chart->legend()->markers(series)) marker->setVisible(false);
+}
+
+void showLegendMarkers(QChart* chart) {
+  for (QLegendMarker* marker : chart->legend()->markers()) {
+    const bool wanted = marker->series() && !marker->series()->property(kNoLegendProperty).toBool();
+    if (marker->isVisible() != wanted) marker->setVisible(wanted);
+  }
 }
 
 QString legendName(const RunRecord& run, bool severalSeeds) {
   return runDisplayName(run, severalSeeds) + QString(2, QChar(0x2003));  // em spaces between entries
-}
-
-QString legendHtml(const Snapshot& snapshot) {
-  const bool seeds = hasSeveralSeeds(snapshot);
-  QStringList entries;
-  for (const RunRecord& run : snapshot.runs)
-    entries.append(QString("<span style='color:%1'>&#9632;</span>&nbsp;%2")
-                       .arg(armColor(run.arm).name(), runDisplayName(run, seeds).toHtmlEscaped()));
-  return entries.join("&nbsp;&nbsp;&nbsp;&nbsp;");
 }
 
 QString runDisplayName(const RunRecord& run, bool severalSeeds) {
@@ -324,7 +363,35 @@ void RangeKeeper::applyLog(QLogValueAxis* axis) const {
 
 namespace normlab {
 
-ChartViewBase::ChartViewBase(QWidget* parent) : SnapshotView(parent) { applyWidgetFont(this, false); }
+ChartViewBase::ChartViewBase(QWidget* parent) : SnapshotView(parent) {
+  applyWidgetFont(this, false);
+}
+
+ArmLegend* ChartViewBase::armLegend() {
+  if (!armLegend_) {
+    armLegend_ = new ArmLegend(this);
+    armLegend_->setHighlighted(highlightedArms());
+    connect(armLegend_, &ArmLegend::armClicked, this, &SnapshotView::armClicked);
+    connect(armLegend_, &ArmLegend::showAllClicked, this, &SnapshotView::showAllArmsClicked);
+  }
+  return armLegend_;
+}
+
+void ChartViewBase::updateArms(const Snapshot& snapshot, const QSet<int>& onlyArms) {
+  palette_ = ArmPalette(snapshot.runs);  // a sort of a few arms: cheaper than keying it
+  if (armLegend_) armLegend_->setRuns(snapshot, palette_, onlyArms);
+}
+
+void ChartViewBase::highlightChanged() {
+  if (armLegend_) armLegend_->setHighlighted(highlightedArms());
+  for (QChartView* view : views_) applyHighlight(view->chart(), highlightedArms());
+  highlightApplied();
+}
+
+void ChartViewBase::styleChart(QChart* chart) {
+  applyChartStyle(chart, presentation_);
+  applyHighlight(chart, highlightedArms());
+}
 
 void ChartViewBase::setPresentationMode(bool on) {
   presentation_ = on;
@@ -336,14 +403,16 @@ void ChartViewBase::setPresentationMode(bool on) {
 QChartView* ChartViewBase::addChart(QChart* chart, QWidget* parent) {
   QChartView* view = newChartView(chart, parent);
   views_.append(view);
-  applyChartStyle(chart, presentation_);
+  // The arm legend above the charts is the key on screen; exports show the chart's own.
+  chart->legend()->setVisible(false);
+  styleChart(chart);
   return view;
 }
 
 void ChartViewBase::removeChart(QChartView* view) { views_.removeAll(view); }
 
 void ChartViewBase::restyle() {
-  for (QChartView* view : views_) applyChartStyle(view->chart(), presentation_);
+  for (QChartView* view : views_) styleChart(view->chart());
 }
 
 }  // namespace normlab

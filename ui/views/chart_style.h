@@ -8,6 +8,7 @@
 
 #include <QColor>
 #include <QList>
+#include <QSet>
 #include <QPointF>
 #include <QString>
 #include <QtCharts/QChart>
@@ -52,15 +53,26 @@ void applyWidgetFont(QWidget* widget, bool presentation);
 // Tags a series with the index of the run it draws (tests and legend bookkeeping read it).
 void setSeriesRun(QAbstractSeries* series, int runIndex);
 int seriesRun(const QAbstractSeries* series);  // -1 when untagged
+// Tags a series with the arm it draws (highlighting reads it).
+void setSeriesArm(QAbstractSeries* series, int arm);
+int seriesArm(const QAbstractSeries* series);  // -1 when untagged
+// Highlighting: lines of arms not in `highlighted` are drawn pale (their styled colour mixed with
+// white, still opaque: translucent strokes are slow), their bands unfilled; every arm as styled
+// when `highlighted` is empty. Series without an arm tag are left alone.
+void applyHighlight(QChart* chart, const QSet<int>& highlighted);
+// The pale version of a colour for arms that are not highlighted.
+QColor paleColor(const QColor& color);
 // Hides the series' entry in its chart's legend (call after adding it to the chart).
 void hideFromLegend(QChart* chart, QAbstractSeries* series);
+// Shows every legend marker but those hidden with hideFromLegend: Qt hides markers that do not
+// fit and does not show them again when the legend grows (an export shows the on-screen hidden
+// legend at export size).
+void showLegendMarkers(QChart* chart);
 
 // "BN", "BN (seed 2)", "wild - diverged at step 3".
 QString runDisplayName(const RunRecord& run, bool severalSeeds);
 // The name a chart legend shows (runDisplayName with spacing so entries do not run together).
 QString legendName(const RunRecord& run, bool severalSeeds);
-// A one-line rich-text legend (coloured square + name per run) for views with many small charts.
-QString legendHtml(const Snapshot& snapshot);
 bool hasSeveralSeeds(const Snapshot& snapshot);
 // Whether the run's values set axis ranges: a diverged run does not (its curve may leave the
 // chart; the legend says it diverged), unless every run diverged.
@@ -122,6 +134,8 @@ class RangeKeeper {
 
 // Shared base of the chart views: registers chart views, keeps the last snapshot (so controls can
 // redraw without a new one) and applies the presentation mode to every chart and control.
+#include "ui/views/arm_legend.h"
+#include "ui/views/arm_palette.h"
 #include "ui/views/snapshot_view.h"
 
 namespace normlab {
@@ -129,6 +143,8 @@ namespace normlab {
 class ChartViewBase : public SnapshotView {
  public:
   explicit ChartViewBase(QWidget* parent = nullptr);
+  // The key above the charts, created on first use (views that show one place it in their layout).
+  ArmLegend* armLegend();
   void setPresentationMode(bool on) override;
   bool presentationMode() const { return presentation_; }
   QList<QChartView*> chartViews() const override { return views_; }
@@ -138,12 +154,25 @@ class ChartViewBase : public SnapshotView {
   QChartView* addChart(QChart* chart, QWidget* parent);
   // Forgets a registered chart view (the caller deletes it).
   void removeChart(QChartView* view);
-  // Re-applies fonts and widths to every chart (after series were added).
+  // Re-applies fonts, widths and the highlight to every chart (after series were added).
   void restyle();
+  // The same for one chart.
+  void styleChart(QChart* chart);
+  // Colours and legend entries for the snapshot's arms: the palette is recomputed when the set
+  // of runs changes, the legend's labels follow divergence. Call at the top of showSnapshot.
+  void updateArms(const Snapshot& snapshot, const QSet<int>& onlyArms = {});
   virtual void presentationChanged() {}
+  // After the highlighted arms changed and were applied to every chart (views with more to
+  // redraw, e.g. bands shown only for highlighted arms, override it).
+  virtual void highlightApplied() {}
 
   bool presentation_ = false;
   QList<QChartView*> views_;
+  ArmPalette palette_;
+
+ private:
+  void highlightChanged() override;
+  ArmLegend* armLegend_ = nullptr;
 };
 
 }  // namespace normlab

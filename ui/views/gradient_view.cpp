@@ -11,6 +11,7 @@
 #include <QSet>
 #include <QSplitter>
 #include <QVBoxLayout>
+#include <QtCharts/QAreaSeries>
 #include <QtCharts/QBarCategoryAxis>
 #include <QtCharts/QChartView>
 #include <QtCharts/QLineSeries>
@@ -118,6 +119,7 @@ GradientView::GradientView(QWidget* parent) : ChartViewBase(parent) {
   controls->addStretch(1);
   controls->addWidget(new QLabel("line with dots: mean |grad| \u00b7 dots alone / thin line: max |grad|", this));
   layout->addLayout(controls);
+  layout->addWidget(armLegend());
 
   // The charts scroll rather than shrink below the height their axes need whole: squeezed under
   // a lesson card in presentation mode, the upright names ran into the axis title.
@@ -185,6 +187,7 @@ void GradientView::selectLayer(const QString& layer) {
 
 void GradientView::showSnapshot(const Snapshot& snapshot) {
   last_ = snapshot;
+  updateArms(snapshot);
   const QStringList layers = probedLayerNames(snapshot);
   const QString key = runSetKey(snapshot);
   // Series belong to runs; a new list of probed layers only refills the picker and the axis.
@@ -221,15 +224,33 @@ void GradientView::rebuild() {
   flowRange_.reset();
   timeXRange_.reset();
   timeYRange_.reset();
+  arms_ = runsByArm(last_);
   const bool seeds = hasSeveralSeeds(last_);
-  for (std::size_t i = 0; i < last_.runs.size(); ++i) {
-    const RunRecord& run = last_.runs[i];
-    const QColor color = armColor(run.arm);
-    const QString name = legendName(run, seeds);
+  armLegend()->setNote(seeds ? QString("mean of the seeds \u00b7 band: lowest to highest seed") : QString());
+  // Bands first, so every line is drawn over every band.
+  std::vector<QAreaSeries*> bands(arms_.size(), nullptr);
+  for (std::size_t k = 0; seeds && k < arms_.size(); ++k) {
+    auto* band = new QAreaSeries;
+    band->setUpperSeries(new QLineSeries(band));
+    band->setLowerSeries(new QLineSeries(band));
+    styleBand(band, palette_.color(arms_[k].arm), 60);
+    setSeriesArm(band, arms_[k].arm);
+    time->addSeries(band);
+    band->attachAxis(timeX_);
+    band->attachAxis(timeY_);
+    hideFromLegend(time, band);
+    bands[k] = band;
+  }
+  for (std::size_t k = 0; k < arms_.size(); ++k) {
+    const int arm = arms_[k].arm;
+    const QColor color = palette_.color(arm);
+    const QString name = armDisplayName(last_, arm) + QString(2, QChar(0x2003));
     RunSeries s;
+    s.band = bands[k];
     auto add = [&](QChart* chart, QXYSeries* series, QAbstractAxis* x, QAbstractAxis* y, bool legend) {
       series->setName(name);
-      setSeriesRun(series, int(i));
+      setSeriesRun(series, arms_[k].runs.front());
+      setSeriesArm(series, arm);
       chart->addSeries(series);
       series->attachAxis(x);
       series->attachAxis(y);
@@ -251,8 +272,8 @@ void GradientView::rebuild() {
     add(time, s.maxOverTime, timeX_, timeY_, false);
     series_.push_back(s);
   }
-  applyChartStyle(flow, presentation_);
-  applyChartStyle(time, presentation_);
+  styleChart(flow);
+  styleChart(time);
 }
 
 void GradientView::redraw() {
@@ -264,63 +285,91 @@ void GradientView::redraw() {
     flags_->setText("\u26a0 " + QString(flags).replace("\n", "\n\u26a0 "));
     flags_->setStyleSheet("color: #b00020; font-weight: bold;");
   }
-  if (series_.size() != last_.runs.size()) return;
-  const int runs = int(series_.size());
+  if (series_.size() != arms_.size()) return;
+  const int arms = int(series_.size());
   const std::string timeLayer = layerBox_->currentText().toStdString();
   timeView_->chart()->setTitle(layerBox_->currentText() + ": gradient over time");
-  const bool seeds = hasSeveralSeeds(last_);
-  for (int i = 0; i < runs; ++i) {
-    const RunRecord& run = last_.runs[std::size_t(i)];
+  std::vector<const QList<QPointF>*> group;
+  for (int i = 0; i < arms; ++i) {
+    const ArmRuns& arm = arms_[std::size_t(i)];
     RunSeries& s = series_[std::size_t(i)];
-    const QString name = legendName(run, seeds);
+    const QString name = armDisplayName(last_, arm.arm) + QString(2, QChar(0x2003));
     if (s.mean->name() != name)
       for (QXYSeries* series : {static_cast<QXYSeries*>(s.mean), static_cast<QXYSeries*>(s.max), static_cast<QXYSeries*>(s.meanOverTime), static_cast<QXYSeries*>(s.maxOverTime)})
         series->setName(name);
-    // Latest probe, one point per layer; runs side by side within a category.
-    const double offset = runs > 1 ? (i - (runs - 1) / 2.0) * std::min(0.12, 0.6 / runs) : 0.0;
+    // Latest probe, one point per layer; arms side by side within a category. With several
+    // seeds: the mean over the seeds of mean |grad|, and the largest max |grad|.
+    const double offset = arms > 1 ? (i - (arms - 1) / 2.0) * std::min(0.12, 0.6 / arms) : 0.0;
     buffer_.clear();
     buffer2_.clear();
-    if (!run.probes.empty()) {
-      for (const LayerStats& l : run.probes.back()->layers) {
-        const int k = int(axisLayers_.indexOf(QString::fromStdString(l.name)));
-        if (k < 0) continue;
-        if (std::isfinite(l.gradMeanAbs)) {
-          const double y = clampLog(l.gradMeanAbs);
-          buffer_.append(QPointF(k + offset, y));
-          flowRange_.include(y, y);
+    for (int k = 0; k < int(axisLayers_.size()); ++k) {
+      const std::string layer = axisLayers_[k].toStdString();
+      double sum = 0, most = -1;
+      int n = 0;
+      for (int r : arm.runs) {
+        const RunRecord& run = last_.runs[std::size_t(r)];
+        const LayerStats* l = run.probes.empty() ? nullptr : findLayer(*run.probes.back(), layer);
+        if (!l) continue;
+        if (std::isfinite(l->gradMeanAbs)) {
+          sum += l->gradMeanAbs;
+          ++n;
         }
-        if (std::isfinite(l.gradMaxAbs)) {
-          const double y = clampLog(l.gradMaxAbs);
-          buffer2_.append(QPointF(k + offset, y));
-          flowRange_.include(y, y);
-        }
+        if (std::isfinite(l->gradMaxAbs)) most = std::max(most, double(l->gradMaxAbs));
+      }
+      if (n > 0) {
+        const double y = clampLog(sum / n);
+        buffer_.append(QPointF(k + offset, y));
+        flowRange_.include(y, y);
+      }
+      if (most >= 0) {
+        const double y = clampLog(most);
+        buffer2_.append(QPointF(k + offset, y));
+        flowRange_.include(y, y);
       }
     }
     s.mean->replace(buffer_);
     s.max->replace(buffer2_);
-    // The chosen layer over time.
-    buffer_.clear();
-    buffer2_.clear();
-    for (const auto& probe : run.probes) {
-      const LayerStats* l = findLayer(*probe, timeLayer);
-      if (!l) continue;
-      const double x = double(probe->samplesSeen);
-      if (std::isfinite(l->gradMeanAbs)) {
-        const double y = clampLog(l->gradMeanAbs);
-        buffer_.append(QPointF(x, y));
-        timeYRange_.include(y, y);
+    // The chosen layer over time, per seed; the arm draws their mean (band: lowest to highest)
+    // and the largest max |grad|.
+    seedMeans_.resize(std::max(seedMeans_.size(), arm.runs.size()));
+    seedMaxes_.resize(seedMeans_.size());
+    for (std::size_t j = 0; j < arm.runs.size(); ++j) {
+      const RunRecord& run = last_.runs[std::size_t(arm.runs[j])];
+      seedMeans_[j].clear();
+      seedMaxes_[j].clear();
+      for (const auto& probe : run.probes) {
+        const LayerStats* l = findLayer(*probe, timeLayer);
+        if (!l) continue;
+        const double x = double(probe->samplesSeen);
+        if (std::isfinite(l->gradMeanAbs)) {
+          const double y = clampLog(l->gradMeanAbs);
+          seedMeans_[j].append(QPointF(x, y));
+          timeYRange_.include(y, y);
+        }
+        if (std::isfinite(l->gradMaxAbs)) {
+          const double y = clampLog(l->gradMaxAbs);
+          seedMaxes_[j].append(QPointF(x, y));
+          timeYRange_.include(y, y);
+        }
+        timeXRange_.include(0, x);
       }
-      if (std::isfinite(l->gradMaxAbs)) {
-        const double y = clampLog(l->gradMaxAbs);
-        buffer2_.append(QPointF(x, y));
-        timeYRange_.include(y, y);
-      }
-      timeXRange_.include(0, x);
     }
+    group.clear();
+    for (std::size_t j = 0; j < arm.runs.size(); ++j) group.push_back(&seedMaxes_[j]);
+    aggregateCurves(group, buffer2_, lo_, hi_);
+    decimate(hi_, 1000);
+    s.maxOverTime->replace(hi_);
+    group.clear();
+    for (std::size_t j = 0; j < arm.runs.size(); ++j) group.push_back(&seedMeans_[j]);
+    aggregateCurves(group, buffer_, lo_, hi_);
     decimate(buffer_, 1000);
-    decimate(buffer2_, 1000);
     s.meanOverTime->replace(buffer_);
-    s.maxOverTime->replace(buffer2_);
+    if (s.band) {
+      decimate(lo_, 200);
+      decimate(hi_, 200);
+      s.band->lowerSeries()->replace(lo_);
+      s.band->upperSeries()->replace(hi_);
+    }
   }
   flowRange_.applyLog(flowY_);
   timeYRange_.applyLog(timeY_);

@@ -9,7 +9,9 @@
 #include <vector>
 
 #include "ui/views/chart_style.h"
+#include "ui/views/seed_bands.h"
 
+class QAreaSeries;
 class QBarCategoryAxis;
 class QCheckBox;
 class QComboBox;
@@ -46,6 +48,7 @@ class GradientView : public ChartViewBase {
     QLineSeries* mean = nullptr;
     QScatterSeries* max = nullptr;
     QLineSeries *meanOverTime = nullptr, *maxOverTime = nullptr;
+    QAreaSeries* band = nullptr;  // several seeds: lowest to highest seed's mean |grad| over time
   };
   void rebuild();       // a new set of runs: every series anew
   void refillLayers();  // a new list of probed layers: the picker and the category axis
@@ -56,7 +59,8 @@ class GradientView : public ChartViewBase {
   QString runKey_;
   QStringList layers_;      // every probed layer: the picker
   QStringList axisLayers_;  // the per-layer chart's categories
-  std::vector<RunSeries> series_;
+  std::vector<RunSeries> series_;  // one per arm: its seeds drawn as one
+  std::vector<ArmRuns> arms_;
   QComboBox* layerBox_ = nullptr;
   QCheckBox* allLayers_ = nullptr;
   QLabel* flags_ = nullptr;
@@ -65,7 +69,8 @@ class GradientView : public ChartViewBase {
   QLogValueAxis *flowY_ = nullptr, *timeY_ = nullptr;
   QValueAxis* timeX_ = nullptr;
   RangeKeeper flowRange_, timeXRange_, timeYRange_;
-  QList<QPointF> buffer_, buffer2_;
+  QList<QPointF> buffer_, buffer2_, lo_, hi_;
+  std::vector<QList<QPointF>> seedMeans_, seedMaxes_;
 };
 
 }  // namespace normlab

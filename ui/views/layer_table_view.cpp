@@ -58,6 +58,7 @@ void LayerTableView::presentationChanged() {
 }
 
 void LayerTableView::showSnapshot(const Snapshot& snapshot) {
+  updateArms(snapshot);
   // Rows: layers in network order (union over runs), then each run that has the layer.
   struct Row {
     const LayerStats* layer;
@@ -113,13 +114,15 @@ void LayerTableView::showSnapshot(const Snapshot& snapshot) {
     set(kLayer, layerName == previousLayer ? QString() : layerName + "  (" + QString::fromStdString(l.kind) + ")");
     previousLayer = layerName;
     set(kRun, runDisplayName(run, seeds));
+    QTableWidgetItem* runItem = table_->item(r, kRun);
     if (rebuild) {
-      QTableWidgetItem* runItem = table_->item(r, kRun);
-      runItem->setForeground(armColor(run.arm));
       QFont bold = runItem->font();
       bold.setBold(true);
       runItem->setFont(bold);
     }
+    // The arm's colour; pale while other arms are highlighted.
+    const QColor color = armDimmed(run.arm) ? paleColor(palette_.color(run.arm)) : palette_.color(run.arm);
+    if (runItem->foreground().color() != color) runItem->setForeground(color);
     set(kMean, number(l.activation.mean));
     set(kStd, number(l.activation.std));
     set(kZeros, percent(l.activation.zeroFraction));

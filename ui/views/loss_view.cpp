@@ -12,6 +12,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QVBoxLayout>
+#include <QtCharts/QAreaSeries>
 #include <QtCharts/QChartView>
 #include <QtCharts/QLineSeries>
 #include <QtCharts/QLogValueAxis>
@@ -19,6 +20,7 @@
 
 #include "ui/views/arm_palette.h"
 #include "ui/views/time_markers.h"
+#include "ui/views/seed_bands.h"
 
 namespace normlab {
 
@@ -69,6 +71,10 @@ LossView::LossView(QWidget* parent) : ChartViewBase(parent) {
   controls->addSpacing(16);
   logLoss_ = new QCheckBox("log scale (loss)", this);
   controls->addWidget(logLoss_);
+  showSeeds_ = new QCheckBox("Show each seed", this);
+  showSeeds_->setToolTip("With several seeds each arm is drawn as its mean with a band from the lowest to the highest "
+                         "seed; check to also draw every seed's own curve");
+  showSeeds_->setVisible(false);  // only with several seeds
   // The key also says how much the train loss is smoothed (exported charts carry it). It takes
   // the rest of the row, right-aligned, and never widens the page (which would scroll sideways).
   keyLabel_ = new QLabel(this);
@@ -79,6 +85,11 @@ LossView::LossView(QWidget* parent) : ChartViewBase(parent) {
   controls->addWidget(keyLabel_, 1);
   updateKey();
   layout->addLayout(controls);
+  // The arm key wraps; the seeds' check box sits at its end (the control row has no room left).
+  auto* keyRow = new QHBoxLayout;
+  keyRow->addWidget(armLegend(), 1);
+  keyRow->addWidget(showSeeds_, 0, Qt::AlignTop);
+  layout->addLayout(keyRow);
 
   auto* splitter = new QSplitter(Qt::Horizontal, this);
   QChart* loss = newChart("Loss");
@@ -127,6 +138,10 @@ LossView::LossView(QWidget* parent) : ChartViewBase(parent) {
     xRange_.reset();
     redraw();
   });
+  connect(showSeeds_, &QCheckBox::toggled, this, [this] {
+    showSeedLines();
+    redraw();
+  });
   connect(logLoss_, &QCheckBox::toggled, this, [this](bool on) {
     logActive_ = on;
     lossPages_->setCurrentIndex(on ? 1 : 0);
@@ -141,16 +156,21 @@ QChart* LossView::accuracyChart() const { return accView_->chart(); }
 
 void LossView::updateKey() {
   const int v = smoothing_->value();
-  keyLabel_->setText(v == 0 ? QString("solid: train \u00b7 thin with dots: test")
-                            : QString("solid: train (smoothed %1) \u00b7 thin with dots: test").arg(v / 100.0, 0, 'f', 2));
+  QString key = v == 0 ? QString("solid: train \u00b7 thin with dots: test")
+                       : QString("solid: train (smoothed %1) \u00b7 thin with dots: test").arg(v / 100.0, 0, 'f', 2);
+  keyLabel_->setText(key);
+  armLegend()->setNote(grouped_ ? QString("line: mean of the seeds \u00b7 band: lowest to highest seed") : QString());
 }
 
 void LossView::setSmoothing(double weight) { smoothing_->setValue(int(std::lround(std::clamp(weight, 0.0, 0.99) * 100))); }
 void LossView::setEpochAxis(bool epochs) { xAxis_->setCurrentIndex(epochs ? 1 : 0); }
 void LossView::setLogLoss(bool on) { logLoss_->setChecked(on); }
+void LossView::setShowSeeds(bool on) { showSeeds_->setChecked(on); }
+bool LossView::showSeeds() const { return showSeeds_->isChecked(); }
 
 void LossView::showSnapshot(const Snapshot& snapshot) {
   last_ = snapshot;
+  updateArms(snapshot);
   const QString key = runSetKey(snapshot);
   if (key != runKey_) {
     runKey_ = key;
@@ -167,36 +187,95 @@ void LossView::rebuild() {
   lossLog->removeAllSeries();
   acc->removeAllSeries();
   series_.clear();
+  arms_.clear();
   xRange_.reset();
   lossRange_.reset();
   const bool seeds = hasSeveralSeeds(last_);
+  grouped_ = seeds;
+  showSeeds_->setVisible(seeds);
+  updateKey();
+  auto make = [&](QChart* chart, QAbstractAxis* x, QAbstractAxis* y, const QColor& color, LineRole role,
+                  Qt::PenStyle style, const QString& name, bool legend) {
+    auto* series = new QLineSeries;
+    series->setName(name);
+    styleLine(series, color, role, style);
+    if (style != Qt::SolidLine) series->setPointsVisible(true);
+    chart->addSeries(series);
+    series->attachAxis(x);
+    series->attachAxis(y);
+    if (!legend) hideFromLegend(chart, series);
+    return series;
+  };
+  auto band = [&](QChart* chart, QAbstractAxis* x, QAbstractAxis* y, const QColor& color, int arm) {
+    auto* area = new QAreaSeries;
+    area->setUpperSeries(new QLineSeries(area));
+    area->setLowerSeries(new QLineSeries(area));
+    styleBand(area, color, 60);
+    setSeriesArm(area, arm);
+    chart->addSeries(area);
+    area->attachAxis(x);
+    area->attachAxis(y);
+    hideFromLegend(chart, area);
+    return area;
+  };
+  // Grouped: bands at the bottom, then the seeds' thin lines, then the arms' means on top.
+  if (grouped_) {
+    for (const ArmRuns& a : runsByArm(last_)) {
+      ArmSeries s;
+      s.arm = a.arm;
+      s.runs = a.runs;
+      const QColor color = palette_.color(a.arm);
+      s.lossBand = band(loss, lossX_, lossY_, color, a.arm);
+      s.lossBandLog = band(lossLog, lossLogX_, lossLogY_, color, a.arm);
+      s.accBand = band(acc, accX_, accY_, color, a.arm);
+      arms_.push_back(s);
+    }
+  }
   for (std::size_t i = 0; i < last_.runs.size(); ++i) {
     const RunRecord& run = last_.runs[i];
-    const QColor color = armColor(run.arm);
+    const QColor color = palette_.color(run.arm);
     const QString name = legendName(run, seeds);
+    // Grouped, a seed's own line is thin and stays out of the legend (its arm's mean is there).
+    const LineRole main = grouped_ ? LineRole::Thin : LineRole::Main;
     RunSeries s;
-    auto make = [&](QChart* chart, QAbstractAxis* x, QAbstractAxis* y, LineRole role, Qt::PenStyle style,
-                    bool legend) {
-      auto* series = new QLineSeries;
-      series->setName(name);
-      styleLine(series, color, role, style);
-      if (style != Qt::SolidLine) series->setPointsVisible(true);
+    auto line = [&](QChart* chart, QAbstractAxis* x, QAbstractAxis* y, LineRole role, Qt::PenStyle style, bool legend) {
+      QLineSeries* series = make(chart, x, y, color, role, style, name, legend && !grouped_);
       setSeriesRun(series, int(i));
-      chart->addSeries(series);
-      series->attachAxis(x);
-      series->attachAxis(y);
-      if (!legend) hideFromLegend(chart, series);
+      setSeriesArm(series, run.arm);
       return series;
     };
-    s.trainLoss = make(loss, lossX_, lossY_, LineRole::Main, Qt::SolidLine, true);
-    s.testLoss = make(loss, lossX_, lossY_, LineRole::Secondary, Qt::DashLine, false);
-    s.trainLossLog = make(lossLog, lossLogX_, lossLogY_, LineRole::Main, Qt::SolidLine, true);
-    s.testLossLog = make(lossLog, lossLogX_, lossLogY_, LineRole::Secondary, Qt::DashLine, false);
-    s.trainAcc = make(acc, accX_, accY_, LineRole::Main, Qt::SolidLine, true);
-    s.testAcc = make(acc, accX_, accY_, LineRole::Secondary, Qt::DashLine, false);
+    s.trainLoss = line(loss, lossX_, lossY_, main, Qt::SolidLine, true);
+    s.testLoss = line(loss, lossX_, lossY_, grouped_ ? LineRole::Thin : LineRole::Secondary, Qt::DashLine, false);
+    s.trainLossLog = line(lossLog, lossLogX_, lossLogY_, main, Qt::SolidLine, true);
+    s.testLossLog = line(lossLog, lossLogX_, lossLogY_, grouped_ ? LineRole::Thin : LineRole::Secondary, Qt::DashLine, false);
+    s.trainAcc = line(acc, accX_, accY_, main, Qt::SolidLine, true);
+    s.testAcc = line(acc, accX_, accY_, grouped_ ? LineRole::Thin : LineRole::Secondary, Qt::DashLine, false);
     series_.push_back(s);
   }
+  for (ArmSeries& s : arms_) {
+    const QColor color = palette_.color(s.arm);
+    const QString name = armDisplayName(last_, s.arm) + QString(2, QChar(0x2003));
+    auto line = [&](QChart* chart, QAbstractAxis* x, QAbstractAxis* y, LineRole role, Qt::PenStyle style, bool legend) {
+      QLineSeries* series = make(chart, x, y, color, role, style, name, legend);
+      setSeriesArm(series, s.arm);
+      return series;
+    };
+    s.trainLoss = line(loss, lossX_, lossY_, LineRole::Main, Qt::SolidLine, true);
+    s.testLoss = line(loss, lossX_, lossY_, LineRole::Secondary, Qt::DashLine, false);
+    s.trainLossLog = line(lossLog, lossLogX_, lossLogY_, LineRole::Main, Qt::SolidLine, true);
+    s.testLossLog = line(lossLog, lossLogX_, lossLogY_, LineRole::Secondary, Qt::DashLine, false);
+    s.trainAcc = line(acc, accX_, accY_, LineRole::Main, Qt::SolidLine, true);
+    s.testAcc = line(acc, accX_, accY_, LineRole::Secondary, Qt::DashLine, false);
+  }
+  showSeedLines();
   restyle();
+}
+
+void LossView::showSeedLines() {
+  const bool visible = !grouped_ || showSeeds_->isChecked();
+  for (RunSeries& s : series_)
+    for (QLineSeries* series : {s.trainLoss, s.testLoss, s.trainLossLog, s.testLossLog, s.trainAcc, s.testAcc})
+      if (series->isVisible() != visible) series->setVisible(visible);
 }
 
 void LossView::redraw() {
@@ -208,6 +287,7 @@ void LossView::redraw() {
   for (const RunRecord& run : last_.runs) anyCalm = anyCalm || !run.diverged;
   const bool seeds = hasSeveralSeeds(last_);
   double calmMax = -std::numeric_limits<double>::infinity(), wildMax = calmMax;
+  curves_.resize(last_.runs.size());
   for (std::size_t i = 0; i < last_.runs.size(); ++i) {
     const RunRecord& run = last_.runs[i];
     RunSeries& s = series_[i];
@@ -227,28 +307,59 @@ void LossView::redraw() {
     debiasedEma(raw_, weight, smooth_);
     for (std::size_t k = 0; k < run.metrics.size(); ++k) raw_[k] = run.metrics[k].trainAccuracy;
     debiasedEma(raw_, weight, smoothAccuracy_);
-    auto fill = [&](QLineSeries* series, auto value, bool isLoss) {
-      buffer_.clear();
+    auto fill = [&](QList<QPointF>& curve, auto value, bool isLoss) {
+      curve.clear();
       for (std::size_t k = 0; k < run.metrics.size(); ++k) {
         const double y = value(k);
         if (!std::isfinite(y)) continue;
         if (isLoss && log && y <= 0) continue;
         const double x = xOf(run.metrics[k]);
         if (!std::isfinite(x)) continue;
-        buffer_.append(QPointF(x, y));
+        curve.append(QPointF(x, y));
         xRange_.include(0, x);
         if (isLoss && inRange) lossRange_.include(y, y);
         if (isLoss && inRange) calmMax = std::max(calmMax, y);
         if (isLoss && !inRange) wildMax = std::max(wildMax, y);
       }
-      decimate(buffer_, 1000);
-      series->replace(buffer_);
     };
+    std::array<QList<QPointF>, 4>& c = curves_[i];
+    fill(c[0], [&](std::size_t k) { return smooth_[k]; }, true);
+    fill(c[1], [&](std::size_t k) { return run.metrics[k].testLoss; }, true);
+    fill(c[2], [&](std::size_t k) { return 100 * smoothAccuracy_[k]; }, false);
+    fill(c[3], [&](std::size_t k) { return 100 * run.metrics[k].testAccuracy; }, false);
+    // Hidden seed lines are filled too (cheap: not painted), so anything marked on a run's own
+    // curve (its divergence) has its points, and the toggle shows them at once.
     // Only the chart on screen is updated; the other one is refilled when it is switched to.
-    fill(log ? s.trainLossLog : s.trainLoss, [&](std::size_t k) { return smooth_[k]; }, true);
-    fill(log ? s.testLossLog : s.testLoss, [&](std::size_t k) { return run.metrics[k].testLoss; }, true);
-    fill(s.trainAcc, [&](std::size_t k) { return 100 * smoothAccuracy_[k]; }, false);
-    fill(s.testAcc, [&](std::size_t k) { return 100 * run.metrics[k].testAccuracy; }, false);
+    QLineSeries* targets[4] = {log ? s.trainLossLog : s.trainLoss, log ? s.testLossLog : s.testLoss, s.trainAcc, s.testAcc};
+    for (int k = 0; k < 4; ++k) {
+      buffer_ = c[k];
+      decimate(buffer_, 1000);
+      targets[k]->replace(buffer_);
+    }
+  }
+  // Each arm: the mean of its seeds' curves, and a band from the lowest to the highest train curve.
+  std::vector<const QList<QPointF>*> group;
+  for (ArmSeries& a : arms_) {
+    const QString name = armDisplayName(last_, a.arm) + QString(2, QChar(0x2003));
+    if (a.trainLoss->name() != name)
+      for (QLineSeries* series : {a.trainLoss, a.testLoss, a.trainLossLog, a.testLossLog, a.trainAcc, a.testAcc})
+        series->setName(name);
+    QLineSeries* means[4] = {log ? a.trainLossLog : a.trainLoss, log ? a.testLossLog : a.testLoss, a.trainAcc, a.testAcc};
+    QAreaSeries* bands[4] = {log ? a.lossBandLog : a.lossBand, nullptr, a.accBand, nullptr};
+    for (int k = 0; k < 4; ++k) {
+      group.clear();
+      for (int r : a.runs)
+        if (std::size_t(r) < curves_.size()) group.push_back(&curves_[std::size_t(r)][k]);
+      aggregateCurves(group, mean_, lo_, hi_);
+      decimate(mean_, 1000);
+      means[k]->replace(mean_);
+      if (!bands[k]) continue;
+      // Filled areas are slow to paint: their edges are decimated harder than lines.
+      decimate(lo_, 200);
+      decimate(hi_, 200);
+      bands[k]->lowerSeries()->replace(lo_);
+      bands[k]->upperSeries()->replace(hi_);
+    }
   }
   // A diverged run's rise stays visible up to 1.5x the calm runs' largest loss, then leaves the chart.
   if (std::isfinite(calmMax) && std::isfinite(wildMax) && wildMax > calmMax)

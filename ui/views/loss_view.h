@@ -2,13 +2,17 @@
 // smoothing slider) and test loss per run, train and test accuracy in a second chart; x axis in
 // samples seen or epochs; optional log scale for the loss. A diverged run's curve ends at its
 // divergence, marked there "diverged at step k" (and in its legend); learning-rate changes are
-// vertical lines on every chart (time_markers.h).
+// vertical lines on every chart (time_markers.h). With several seeds each arm is one mean line
+// with a min-max band of its seeds' train curves (W&B's grouping); "Show each seed" adds the
+// seeds' own curves as thin lines.
 #pragma once
 
+#include <array>
 #include <vector>
 
 #include "ui/views/chart_style.h"
 
+class QAreaSeries;
 class QCheckBox;
 class QComboBox;
 class QLabel;
@@ -32,6 +36,10 @@ class LossView : public ChartViewBase {
   void setSmoothing(double weight);  // 0..0.99
   void setEpochAxis(bool epochs);
   void setLogLoss(bool on);
+  void setShowSeeds(bool on);
+  bool showSeeds() const;
+  // Whether the runs are drawn grouped by arm (the experiment has several seeds).
+  bool grouped() const { return grouped_; }
   QChart* lossChart() const;
   QChart* accuracyChart() const;
   // The loss chart on screen (linear or log scale) and the accuracy chart.
@@ -42,13 +50,25 @@ class LossView : public ChartViewBase {
     QLineSeries *trainLoss = nullptr, *testLoss = nullptr, *trainAcc = nullptr, *testAcc = nullptr;
     QLineSeries *trainLossLog = nullptr, *testLossLog = nullptr;  // on the log-scale chart
   };
+  // One arm's seeds as one: mean lines, and bands (min to max) under the train curves.
+  struct ArmSeries {
+    int arm = 0;
+    std::vector<int> runs;
+    QLineSeries *trainLoss = nullptr, *testLoss = nullptr, *trainAcc = nullptr, *testAcc = nullptr;
+    QLineSeries *trainLossLog = nullptr, *testLossLog = nullptr;
+    QAreaSeries *lossBand = nullptr, *lossBandLog = nullptr, *accBand = nullptr;
+  };
   void rebuild();
   void redraw();
   void updateKey();
+  void showSeedLines();  // visibility of the per-run lines in grouped mode
 
   Snapshot last_;
   QString runKey_;
   std::vector<RunSeries> series_;
+  std::vector<ArmSeries> arms_;
+  bool grouped_ = false;
+  QCheckBox* showSeeds_ = nullptr;
   // Linear and log scale are two charts on a stack: swapping axes on one chart in Qt 6.4 leaves
   // the removed axis painted.
   QStackedWidget* lossPages_ = nullptr;
@@ -64,7 +84,9 @@ class LossView : public ChartViewBase {
   RangeKeeper xRange_, lossRange_;
   bool logActive_ = false;
   // Reused buffers (no allocation per frame once grown).
-  QList<QPointF> buffer_;
+  QList<QPointF> buffer_, mean_, lo_, hi_;
+  // Each run's four curves (train loss, test loss, train accuracy, test accuracy) this frame.
+  std::vector<std::array<QList<QPointF>, 4>> curves_;
   std::vector<double> raw_, smooth_, smoothAccuracy_;
 };
 

@@ -80,6 +80,7 @@ QString normCell(const NormPlacement* p, const RunRecord& arm) {
 }  // namespace
 
 void ModelView::showSnapshot(const Snapshot& snapshot) {
+  updateArms(snapshot);
   // One column per arm (seeds of an arm share the model).
   std::vector<const RunRecord*> arms;
   for (const RunRecord& run : snapshot.runs) {
@@ -138,7 +139,7 @@ void ModelView::showSnapshot(const Snapshot& snapshot) {
   table_->setHorizontalHeaderLabels(headers);
   for (int c = 0; c < int(arms.size()); ++c) {
     QTableWidgetItem* header = table_->horizontalHeaderItem(kArmColumn + c);
-    header->setForeground(armColor(arms[std::size_t(c)]->arm));
+    header->setForeground(palette_.color(arms[std::size_t(c)]->arm));
     QFont bold = header->font();
     bold.setBold(true);
     header->setFont(bold);
@@ -190,7 +191,7 @@ void ModelView::showSnapshot(const Snapshot& snapshot) {
         if (q.name == row.norm->name) p = &q;
       QTableWidgetItem* item = put(kArmColumn + c, normCell(p, arm));
       if (p && p->present()) {
-        item->setForeground(armColor(arm.arm));
+        item->setForeground(palette_.color(arm.arm));
         QFont bold = item->font();
         bold.setBold(true);
         item->setFont(bold);

@@ -110,6 +110,7 @@ void ResultsView::showSnapshot(const Snapshot& snapshot) {
   const bool rebuild = key != key_;
   if (rebuild) {
     key_ = key;
+    const ArmPalette palette(snapshot.runs);
     model_->setRowCount(0);
     for (const ArmResult& a : arms) {
       QList<QStandardItem*> row;
@@ -120,7 +121,7 @@ void ResultsView::showSnapshot(const Snapshot& snapshot) {
         row.append(item);
       }
       row[kArm]->setData(a.arm, Qt::UserRole);                  // finds the row once sorted
-      row[kArm]->setData(armColor(a.arm), Qt::DecorationRole);  // the arm's colour in the charts
+      row[kArm]->setData(palette.color(a.arm), Qt::DecorationRole);  // the arm's colour in the charts
       QFont bold = row[kArm]->font();
       bold.setBold(true);
       row[kArm]->setFont(bold);

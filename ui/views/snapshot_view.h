@@ -1,9 +1,15 @@
 // The interface between the main window and the chart views. The window pulls the runner's
 // latest snapshot about 30 times a second and hands it to every visible view; views render it
 // and own no training logic. Each arm keeps one colour everywhere (arm_palette.h).
+//
+// Highlighting is shared by every tab: clicking an arm's legend entry (armClicked) asks the
+// window to toggle that arm's highlight, and the window hands the set to every view
+// (setHighlightedArms). With no arm highlighted every arm is drawn alike; with some, the others
+// are drawn pale (their lines stay as context, their bands go) until "show all" clears the set.
 #pragma once
 
 #include <QList>
+#include <QSet>
 #include <QString>
 #include <QWidget>
 
@@ -23,6 +29,26 @@ class SnapshotView : public QWidget {
   virtual void setPresentationMode(bool on) = 0;
   // The charts this view shows (for export and screenshots).
   virtual QList<QChartView*> chartViews() const = 0;
+
+  // The highlighted arms (RunRecord::arm); empty: none, every arm drawn alike.
+  void setHighlightedArms(const QSet<int>& arms) {
+    if (arms == highlighted_) return;
+    highlighted_ = arms;
+    highlightChanged();
+  }
+  const QSet<int>& highlightedArms() const { return highlighted_; }
+  // Whether the arm is drawn pale (others are highlighted).
+  bool armDimmed(int arm) const { return !highlighted_.isEmpty() && !highlighted_.contains(arm); }
+
+ signals:
+  void armClicked(int arm);      // a legend entry was clicked: toggle the arm's highlight
+  void showAllArmsClicked();     // "show all": clear the highlight
+
+ protected:
+  virtual void highlightChanged() {}
+
+ private:
+  QSet<int> highlighted_;
 };
 
 struct NamedView {

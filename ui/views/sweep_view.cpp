@@ -43,6 +43,8 @@ SweepView::SweepView(QWidget* parent) : ChartViewBase(parent) {
   hint_->setWordWrap(true);
   pageLayout->addWidget(hint_);
   view_ = addChart(newChart("Test error"), page);
+  // One line per normalization type, labelled: the chart's own legend is this tab's key.
+  view_->chart()->legend()->setVisible(true);
   pageLayout->addWidget(view_, 1);
   scroll->setWidget(page);
   pages_->addWidget(scroll);
@@ -66,6 +68,7 @@ void SweepView::presentationChanged() {
 }
 
 void SweepView::showSnapshot(const Snapshot& snapshot) {
+  updateArms(snapshot);
   sweep_ = buildSweep(snapshot.runs);
   pages_->setCurrentIndex(sweep_.axis == SweepAxis::None ? 0 : 1);
   if (sweep_.axis == SweepAxis::None) return;
@@ -224,7 +227,7 @@ void SweepView::rebuild() {
     s.band = new QAreaSeries;
     s.band->setUpperSeries(new QLineSeries(s.band));
     s.band->setLowerSeries(new QLineSeries(s.band));
-    styleBand(s.band, armColor(l.firstArm), 50);
+    styleBand(s.band, palette_.typeColor(l.firstArm), 50);  // a line stands for a whole norm type
     chart->addSeries(s.band);
     s.band->attachAxis(x_);
     s.band->attachAxis(y_);
@@ -234,7 +237,7 @@ void SweepView::rebuild() {
   for (std::size_t i = 0; i < sweep_.lines.size(); ++i) {
     auto* mean = new QLineSeries;
     mean->setName(QString::fromStdString(sweep_.lines[i].name));
-    styleLine(mean, armColor(sweep_.lines[i].firstArm), LineRole::Main);
+    styleLine(mean, palette_.typeColor(sweep_.lines[i].firstArm), LineRole::Main);
     mean->setPointsVisible(true);
     chart->addSeries(mean);
     mean->attachAxis(x_);

@@ -38,6 +38,7 @@
 #include "ui/window/progress_text.h"
 #include "ui/views/paced_chart_painter.h"
 #include "ui/window/settings_from_config.h"
+#include "ui/window/speed_summary.h"
 #include "ui/window/stall_monitor.h"
 #include "ui/window/steady_label.h"
 
@@ -95,6 +96,10 @@ MainWindow::MainWindow(QWidget* parent, int threads)
     tabs_->addTab(page, QString(v.title).replace("&", "&&"));  // "&" would be a mnemonic
   }
   shownVersion_.assign(std::size_t(views_.size()), ~std::uint64_t(0));
+  for (const NamedView& v : views_) {
+    connect(v.view, &SnapshotView::armClicked, this, &MainWindow::toggleArmHighlight);
+    connect(v.view, &SnapshotView::showAllArmsClicked, this, &MainWindow::showAllArms);
+  }
   layout->addWidget(tabs_, 1);
   setCentralWidget(centre);
   connect(tabs_, &QTabWidget::currentChanged, this, [this] { showCurrentView(true); });
@@ -106,7 +111,7 @@ MainWindow::MainWindow(QWidget* parent, int threads)
   divergedLabel_ = new QLabel;
   divergedLabel_->setStyleSheet("color: #B00020; font-weight: bold;");
   stateLabel_->setToolTip("What the trainer is doing: ready, loading the data, running, paused, finished or failed.");
-  speedLabel_->setToolTip("Training speed of each arm in images per second.");
+  speedLabel_->setToolTip("Training speed in images per second.");
   divergedLabel_->setToolTip("Arms whose loss became infinite or NaN: the learning rate was too large for them; and runs that stopped on an error (e.g. out of memory) while the others went on.");
   statusBar()->addWidget(stateLabel_);
   statusBar()->addWidget(stepLabel_);
@@ -414,9 +419,35 @@ void MainWindow::pullSnapshot() {
   updateWindowTitle();
 }
 
+void MainWindow::toggleArmHighlight(int arm) {
+  QSet<int> arms = highlightedArms_;
+  if (!arms.remove(arm)) arms.insert(arm);
+  setHighlightedArms(arms);
+}
+
+void MainWindow::showAllArms() { setHighlightedArms({}); }
+
+void MainWindow::setHighlightedArms(const QSet<int>& arms) {
+  highlightedArms_ = arms;
+  if (last_) {
+    highlightRuns_.clear();
+    for (const RunRecord& r : last_->runs) highlightRuns_ += QString::number(r.arm) + QString::fromStdString(r.label) + ";";
+  }
+  for (const NamedView& v : views_) v.view->setHighlightedArms(arms);
+}
+
+// A highlight belongs to the arms it was made for: another experiment starts with every arm alike.
+void MainWindow::forgetHighlightOfOtherRuns() {
+  if (highlightedArms_.isEmpty() || !last_) return;
+  QString runs;
+  for (const RunRecord& r : last_->runs) runs += QString::number(r.arm) + QString::fromStdString(r.label) + ";";
+  if (runs != highlightRuns_) setHighlightedArms({});
+}
+
 void MainWindow::showCurrentView(bool force) {
   const int i = tabs_->currentIndex();
   if (i < 0 || i >= int(views_.size()) || !last_) return;
+  forgetHighlightOfOtherRuns();
   if (!force && shownVersion_[std::size_t(i)] == last_->version) return;
   // Pacing applies while training runs; a state change (pause, step, finish) shows at once.
   if (!force && last_->state == RunnerState::Running && sinceViewUpdate_.isValid() &&
@@ -507,16 +538,14 @@ void MainWindow::updateStatus(const Snapshot& s) {
   stepLabel_->setSteadyText(progress.text);
   if (stepLabel_->toolTip() != progress.toolTip) stepLabel_->setToolTip(progress.toolTip);
   const bool severalSeeds = std::any_of(s.runs.begin(), s.runs.end(), [](const RunRecord& r) { return r.seedIndex > 0; });
-  QStringList speeds, diverged;
+  QStringList diverged;
   for (const RunRecord& r : s.runs) {
-    const QString label = runLabel(r, severalSeeds).toHtmlEscaped();
-    speeds << QString("<span style='color:%1'>■</span> %2 %3")
-                  .arg(armColor(r.arm).name(), label)
-                  .arg(std::isfinite(r.imagesPerSecond) ? r.imagesPerSecond : 0.0, 0, 'f', 0);
     if (r.diverged) diverged << QString("%1 diverged at step %2").arg(runLabel(r, severalSeeds)).arg(r.divergedAtStep);
     if (r.failed) diverged << QString("%1 failed (%2)").arg(runLabel(r, severalSeeds), QString::fromStdString(r.failure).left(100));
   }
-  speedLabel_->setSteadyText("images/s: " + speeds.join(" &nbsp; "));
+  const SpeedSummary speed = summarizeSpeeds(s);
+  speedLabel_->setSteadyText(speed.text);
+  if (speedLabel_->toolTip() != speed.tooltip) speedLabel_->setToolTip(speed.tooltip);
   divergedLabel_->setText(diverged.join("; "));
 }
 

@@ -12,6 +12,7 @@
 
 #include <QElapsedTimer>
 #include <QMainWindow>
+#include <QSet>
 #include <QPointer>
 
 #include <cstdint>
@@ -78,6 +79,11 @@ class MainWindow : public QMainWindow {
   QString bannerText() const;
   bool bannerVisible() const;
   std::shared_ptr<const Snapshot> lastSnapshot() const { return last_; }
+  // Arms highlighted by legend clicks, the same on every tab (snapshot_view.h); cleared when
+  // another experiment is shown.
+  const QSet<int>& highlightedArms() const { return highlightedArms_; }
+  void toggleArmHighlight(int arm);
+  void showAllArms();
   QAction* startAction() const { return startAct_; }
   QAction* pauseAction() const { return pauseAct_; }
   QAction* stepAction() const { return stepAct_; }
@@ -200,6 +206,10 @@ class MainWindow : public QMainWindow {
   bool warmAfterStart_ = false;
   QLabel *banner_, *divergedLabel_;
   SteadyLabel *stateLabel_, *stepLabel_, *speedLabel_;
+  QSet<int> highlightedArms_;
+  QString highlightRuns_;  // the arms the highlight was made for
+  void setHighlightedArms(const QSet<int>& arms);
+  void forgetHighlightOfOtherRuns();
   QComboBox* speed_;
   QAction *startAct_, *pauseAct_, *stepAct_, *resetAct_, *presentAct_, *speedAct_, *speedLabelAct_;
   QTimer* pullTimer_;

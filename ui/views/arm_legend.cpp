@@ -1,0 +1,95 @@
+#include "ui/views/arm_legend.h"
+
+#include "core/experiment/experiment_runner.h"
+
+namespace normlab {
+
+QString armDisplayName(const Snapshot& snapshot, int arm) {
+  QString label;
+  int runs = 0, diverged = 0, failed = 0;
+  std::int64_t firstDiverged = -1;
+  for (const RunRecord& run : snapshot.runs) {
+    if (run.arm != arm) continue;
+    if (runs++ == 0) label = QString::fromStdString(run.label);
+    if (run.diverged) {
+      ++diverged;
+      if (firstDiverged < 0 || run.divergedAtStep < firstDiverged) firstDiverged = run.divergedAtStep;
+    }
+    if (run.failed) ++failed;
+  }
+  if (diverged > 0 && diverged == runs) label += QString(" \u2013 diverged at step %1").arg(firstDiverged);
+  else if (diverged > 0) label += QString(" \u2013 %1 of %2 seeds diverged").arg(diverged).arg(runs);
+  if (failed > 0 && failed == runs) label += " \u2013 failed";
+  else if (failed > 0) label += QString(" \u2013 %1 of %2 seeds failed").arg(failed).arg(runs);
+  return label;
+}
+
+ArmLegend::ArmLegend(QWidget* parent) : QLabel(parent) {
+  setTextFormat(Qt::RichText);
+  setWordWrap(true);
+  setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
+  setToolTip("Click an arm to highlight it on every tab (click more to compare); \u201cshow all\u201d draws every arm alike again.");
+  connect(this, &QLabel::linkActivated, this, [this](const QString& link) {
+    if (link == "all") emit showAllClicked();
+    else if (link.startsWith("arm:")) emit armClicked(link.mid(4).toInt());
+  });
+}
+
+void ArmLegend::setRuns(const Snapshot& snapshot, const ArmPalette& palette, const QSet<int>& only) {
+  QList<Entry> entries;
+  QList<int> starts;
+  NormKind type = NormKind::None;
+  for (const ArmColour& c : palette.arms()) {
+    if (!only.isEmpty() && !only.contains(c.arm)) continue;
+    if (entries.isEmpty() || c.type != type) starts.append(int(entries.size()));
+    type = c.type;
+    entries.append({c.arm, armDisplayName(snapshot, c.arm), toQColor(c.rgb)});
+  }
+  bool same = entries.size() == entries_.size() && starts == groupStarts_;
+  for (qsizetype i = 0; same && i < entries.size(); ++i)
+    same = entries[i].arm == entries_[i].arm && entries[i].label == entries_[i].label && entries[i].color == entries_[i].color;
+  if (same) return;  // most frames: nothing changed, no relayout
+  entries_ = entries;
+  groupStarts_ = starts;
+  render();
+}
+
+void ArmLegend::setHighlighted(const QSet<int>& arms) {
+  if (arms == highlighted_) return;
+  highlighted_ = arms;
+  render();
+}
+
+void ArmLegend::setNote(const QString& note) {
+  if (note == note_) return;
+  note_ = note;
+  render();
+}
+
+void ArmLegend::render() {
+  QString html;
+  for (qsizetype i = 0; i < entries_.size(); ++i) {
+    const Entry& e = entries_[i];
+    const bool dim = !highlighted_.isEmpty() && !highlighted_.contains(e.arm);
+    const bool lit = highlighted_.contains(e.arm);
+    // Types are set apart by a wider gap and a bar; entries wrap between, never inside.
+    if (i > 0) html += groupStarts_.contains(int(i)) ? " &nbsp;<span style='color:#999'>|</span>&nbsp; " : " &nbsp; ";
+    QString name = e.label.toHtmlEscaped().replace(" ", "&nbsp;");
+    if (lit) name = "<b>" + name + "</b>";
+    const QColor swatch = dim ? QColor::fromRgbF(0.3f * e.color.redF() + 0.7f, 0.3f * e.color.greenF() + 0.7f,
+                                                 0.3f * e.color.blueF() + 0.7f)
+                              : e.color;
+    html += QString("<a href='arm:%1' style='text-decoration:none; color:%2'>"
+                    "<span style='color:%3; font-size:large'>&#9632;</span>&nbsp;%4</a>")
+                .arg(e.arm)
+                .arg(dim ? "#9a9a9a" : "#202020", swatch.name(), name);
+  }
+  if (!highlighted_.isEmpty())
+    html += " &nbsp;&nbsp; <a href='all' style='color:#0a58a8'>show&nbsp;all</a>";
+  if (!note_.isEmpty()) html += " &nbsp;&nbsp; <span style='color:#555'>" + note_.toHtmlEscaped() + "</span>";
+  if (html == html_) return;
+  html_ = html;
+  setText(html);
+}
+
+}  // namespace normlab
