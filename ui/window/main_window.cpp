@@ -10,7 +10,6 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QScrollArea>
 #include <QScreen>
 #include <QScrollBar>
 #include <QSettings>
@@ -29,6 +28,7 @@
 #include <utility>
 
 #include "ui/views/arm_palette.h"
+#include "ui/window/fit_scroll_area.h"
 #include "ui/window/control_panel.h"
 #include "core/base/error.h"
 #include "ui/window/experiment_builder.h"
@@ -89,10 +89,8 @@ MainWindow::MainWindow(QWidget* parent, int threads)
   // Each view sits in a scroll area, so a small screen (1024 x 768 projector) scrolls a view
   // whose charts need more room instead of pushing the window off the screen.
   for (const NamedView& v : views_) {
-    auto* page = new QScrollArea;
-    page->setFrameShape(QFrame::NoFrame);
-    page->setWidgetResizable(true);
-    page->setWidget(v.view);
+    auto* page = new FitScrollArea;
+    page->setPage(v.view);
     tabs_->addTab(page, QString(v.title).replace("&", "&&"));  // "&" would be a mnemonic
   }
   shownVersion_.assign(std::size_t(views_.size()), ~std::uint64_t(0));
