@@ -21,7 +21,6 @@
 #include <QApplication>
 #include <QDoubleSpinBox>
 #include <QCommandLineParser>
-#include <QElapsedTimer>
 #include <QIcon>
 #include <QTabWidget>
 #include <QTimer>
@@ -32,44 +31,14 @@
 #include "ui/window/control_panel.h"
 #include "ui/window/main_window.h"
 #include "ui/window/stall_monitor.h"
-
-namespace {
-// NORMLAB_STALL_REPORT=1: every event the GUI thread takes over 30 ms to handle is printed with
-// its receiver and type, so a stall can be traced to its cause (nested events print too).
-class TimedApplication : public QApplication {
- public:
-  using QApplication::QApplication;
-  bool notify(QObject* receiver, QEvent* event) override {
-    if (!trace_) return QApplication::notify(receiver, event);
-    QElapsedTimer clock;
-    clock.start();
-    const int type = event->type();  // the event may be deleted by its handler
-    const bool handled = QApplication::notify(receiver, event);
-    if (clock.nsecsElapsed() > thresholdNs_)
-      std::fprintf(stderr, "normlab: slow event at %.3f s: type %d to %s '%s' took %.1f ms\n", sinceLaunch_.elapsed() / 1e3,
-                   type, receiver->metaObject()->className(), qPrintable(receiver->objectName()), clock.nsecsElapsed() / 1e6);
-    return handled;
-  }
-
- private:
-  const bool trace_ = qEnvironmentVariableIntValue("NORMLAB_STALL_REPORT") == 1;
-  QElapsedTimer sinceLaunch_ = [] {
-    QElapsedTimer t;
-    t.start();
-    return t;
-  }();
-  // NORMLAB_SLOW_EVENT_MS lowers (or raises) the 30 ms threshold to see what adds up to a stall.
-  const qint64 thresholdNs_ =
-      qint64(1e6 * (qEnvironmentVariableIsSet("NORMLAB_SLOW_EVENT_MS") ? qEnvironmentVariable("NORMLAB_SLOW_EVENT_MS").toDouble() : 30.0));
-};
-}  // namespace
+#include "ui/window/timed_application.h"
 
 #ifndef NORMLAB_VERSION
 #define NORMLAB_VERSION "0.1.0"
 #endif
 
 int main(int argc, char** argv) {
-  TimedApplication app(argc, argv);
+  normlab::TimedApplication app(argc, argv);
   QApplication::setApplicationName("NormLab");
   QApplication::setOrganizationName("NormLab");
   QApplication::setApplicationVersion(NORMLAB_VERSION);
