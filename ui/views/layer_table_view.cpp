@@ -133,7 +133,9 @@ void LayerTableView::showSnapshot(const Snapshot& snapshot) {
   }
   if (rebuild) {
     table_->resizeColumnsToContents();
-    table_->resizeRowsToContents();
+    // Every row holds one line of the same font: one height for all, without measuring each
+    // row (resizeRowsToContents took most of the 14 ms this view needed for lesson 2's 24 runs).
+    table_->verticalHeader()->setDefaultSectionSize(table_->fontMetrics().height() + 8);
   }
 }
 
