@@ -43,6 +43,7 @@
 #include "core/experiment/memory_estimate.h"
 #include "core/files/results_writer.h"
 #include "ui/export/chart_export.h"
+#include "ui/images/qt_image_decoder.h"
 
 using namespace normlab;
 using Clock = std::chrono::steady_clock;
@@ -392,6 +393,12 @@ int trainAndWrite(const Options& o, const ExperimentConfig& config, const Experi
 
   Experiment experiment(config, o.threads);
   experiment.setMemoryBudget(o.memoryBudget);
+  // A folder of images reads for a while: its own progress line on a terminal.
+  const bool tty = isatty(STDERR_FILENO) == 1;
+  if (!o.quiet && tty)
+    setImageLoadProgress([](std::int64_t done, std::int64_t total) {
+      std::fprintf(stderr, "\rreading images %lld / %lld%s", (long long)done, (long long)total, done == total ? "\n" : "");
+    });
   try {
     experiment.prepare();
     if (saved) experiment.resumeFrom(*saved, o.steps);
@@ -449,6 +456,7 @@ int resume(const Options& o) {
 
 int main(int argc, char** argv) {
   const Options o = parseArguments(argc, argv);
+  normlab::installQtImageDecoder();
   if (o.command == "validate") return validate(o);
   if (o.command == "resume") return resume(o);
   return o.command == "export" ? exportSaved(o) : run(o);

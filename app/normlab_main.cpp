@@ -28,6 +28,7 @@
 #include <cstdio>
 
 #include "ui/classroom/lessons_page.h"
+#include "ui/images/qt_image_decoder.h"
 #include "ui/window/control_panel.h"
 #include "ui/window/main_window.h"
 #include "ui/window/stall_monitor.h"
@@ -39,6 +40,7 @@
 
 int main(int argc, char** argv) {
   normlab::TimedApplication app(argc, argv);
+  normlab::installQtImageDecoder();
   QApplication::setApplicationName("NormLab");
   QApplication::setOrganizationName("NormLab");
   QApplication::setApplicationVersion(NORMLAB_VERSION);

@@ -66,6 +66,11 @@ Dataset loadSource(const DataConfig& c, std::uint64_t seed, std::string& warning
   if (c.name == "synthetic") return makeSyntheticDataset(c.synthetic, seed);
   if (c.name == "cifar10") return loadCifar10(c.path);
   if (c.name == "idx") return loadIdxFolder(c.path, "idx");
+  if (c.name == "images") {
+    ImageFolderConfig images = c.images;
+    images.path = c.path;
+    return loadImageFolder(images, seed, warning);
+  }
   if (!c.path.empty()) return loadFashionMnist(c.path);
   const std::string dir = defaultFashionMnistDir();
   if (describePath(dir) == "missing") {
@@ -85,22 +90,36 @@ void setDefaultFashionMnistDir(const std::string& dir) {
 
 DataConfig parseDataConfig(const nlohmann::json& j) {
   JsonFields f(j, "dataset");
-  f.allowOnly({"name", "path", "classes", "train", "test", "size", "train_subset", "test_subset", "stratified",
-               "validation", "preprocess", "augment", "augment_padding", "augment_flip", "drop_last"});
+  f.allowOnly({"name", "path", "classes", "train", "test", "size", "channels", "test_fraction", "skip_bad_images",
+               "train_subset", "test_subset", "stratified", "validation", "preprocess", "augment", "augment_padding",
+               "augment_flip", "drop_last"});
   DataConfig c;
-  c.name = f.getChoice("name", c.name, {"fashion-mnist", "idx", "cifar10", "synthetic"});
+  c.name = f.getChoice("name", c.name, {"fashion-mnist", "idx", "cifar10", "images", "synthetic"});
   if (c.name == "synthetic" && f.has("path"))
     f.fail("path", "does not apply to the synthetic dataset, which is generated, not read from a folder");
   c.path = f.getString("path", "", kMaxTextBytes);
-  if ((c.name == "idx" || c.name == "cifar10") && c.path.empty())
+  if ((c.name == "idx" || c.name == "cifar10" || c.name == "images") && c.path.empty())
     f.fail("path", "is required for the " + c.name + " dataset (the folder holding its files)");
   if (c.name != "synthetic")
-    for (const char* k : {"classes", "train", "test", "size"})
+    for (const char* k : {"classes", "train", "test"})
       if (f.has(k)) f.fail(k, "only applies to the synthetic dataset");
+  if (c.name != "synthetic" && c.name != "images" && f.has("size"))
+    f.fail("size", "only applies to the synthetic and images datasets");
+  if (c.name != "images")
+    for (const char* k : {"channels", "test_fraction", "skip_bad_images"})
+      if (f.has(k)) f.fail(k, "only applies to the images dataset (a folder of the class's own pictures)");
   c.synthetic.classes = f.getInt("classes", c.synthetic.classes, 2, 10);
   c.synthetic.train = f.getInt("train", c.synthetic.train, 1, 1000000);
   c.synthetic.test = f.getInt("test", c.synthetic.test, 1, 1000000);
-  c.synthetic.size = f.getInt("size", c.synthetic.size, 8, 256);
+  if (c.name == "images") {
+    c.images.size = f.getInt("size", c.images.size, 8, 256);
+    c.images.channels = f.getInt("channels", c.images.channels, 1, 3);
+    if (c.images.channels == 2) f.fail("channels", "must be 1 (grayscale) or 3 (RGB)");
+    c.images.testFraction = f.getNumber("test_fraction", 0, 0, 0.9);
+    c.images.skipBadImages = f.getBool("skip_bad_images", false);
+  } else {
+    c.synthetic.size = f.getInt("size", c.synthetic.size, 8, 256);
+  }
   c.trainSubset = f.getInt("train_subset", 0, 0, 100000000);
   c.testSubset = f.getInt("test_subset", 0, 0, 100000000);
   c.stratified = f.getBool("stratified", false);
@@ -126,6 +145,12 @@ nlohmann::json toJson(const DataConfig& c) {
     j["train"] = c.synthetic.train;
     j["test"] = c.synthetic.test;
     j["size"] = c.synthetic.size;
+  }
+  if (c.name == "images") {
+    j["size"] = c.images.size;
+    j["channels"] = c.images.channels;
+    if (c.images.testFraction > 0) j["test_fraction"] = c.images.testFraction;
+    if (c.images.skipBadImages) j["skip_bad_images"] = true;
   }
   if (c.trainSubset) j["train_subset"] = c.trainSubset;
   if (c.testSubset) j["test_subset"] = c.testSubset;

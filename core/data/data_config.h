@@ -1,6 +1,6 @@
 // The "dataset" object of an experiment config, and loading it into memory ready for training:
-// source (fashion-mnist, idx folder, cifar10, synthetic), subsets, validation split,
-// preprocessing and augmentation. Must not depend on Qt.
+// source (fashion-mnist, idx folder, cifar10, a folder of images (image_folder.h), synthetic), subsets,
+// validation split, preprocessing and augmentation. Must not depend on Qt.
 #pragma once
 
 #include <cstdint>
@@ -9,14 +9,16 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include "core/data/dataset.h"
+#include "core/data/image_folder.h"
 #include "core/data/synthetic_data.h"
 
 namespace normlab {
 
 struct DataConfig {
-  std::string name = "fashion-mnist";  // fashion-mnist | idx | cifar10 | synthetic
-  std::string path;                    // idx, cifar10 (fashion-mnist: optional override)
+  std::string name = "fashion-mnist";  // fashion-mnist | idx | cifar10 | images | synthetic
+  std::string path;                    // idx, cifar10, images (fashion-mnist: optional override)
   SyntheticConfig synthetic;
+  ImageFolderConfig images;            // images: size, channels, test_fraction, skip_bad_images
   int trainSubset = 0;                 // 0: all; else the first N (or N per class if stratified)
   int testSubset = 0;
   bool stratified = false;

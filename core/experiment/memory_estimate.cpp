@@ -128,6 +128,19 @@ std::optional<DatasetSize> expectedDatasetSize(const DataConfig& d) {
   if (d.name == "synthetic")
     return DatasetSize{std::int64_t(d.synthetic.train) + d.synthetic.test, Shape{1, d.synthetic.size, d.synthetic.size},
                        d.synthetic.train, cut ? d.synthetic.train : 0};
+  if (d.name == "images") {
+    // The folder's files are counted (a quick listing); one decoded image at a time is read.
+    ImageFolderConfig images = d.images;
+    images.path = d.path;
+    try {
+      const ImageFolderListing files = listImageFolder(images, 0);
+      const auto n = std::int64_t(files.train.size() + files.test.size());
+      return DatasetSize{n, Shape{images.channels, images.size, images.size}, std::int64_t(files.train.size()),
+                         cut ? std::int64_t(files.train.size()) : 0};
+    } catch (const NormLabError&) {
+      return std::nullopt;  // loading says what is wrong, naming the file
+    }
+  }
   return std::nullopt;
 }
 

@@ -1,5 +1,7 @@
 #include "ui/window/main_window.h"
 
+#include "ui/images/qt_image_decoder.h"
+
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
@@ -59,6 +61,7 @@ constexpr const char* kContinueTip =
 
 MainWindow::MainWindow(QWidget* parent, int threads)
     : QMainWindow(parent), runner_(std::make_unique<ExperimentRunner>(threads)) {
+  if (!hasImageDecoder()) installQtImageDecoder();  // image-folder datasets (also in tests)
   setWindowTitle("NormLab");
   setObjectName("NormLabMainWindow");
   normalFont_ = font();
