@@ -1,5 +1,5 @@
 // normlab-cli plan and merge end to end, with GNU parallel for real (docs/jobs.md's one-machine
-// recipe): a grid config of 2 norms x 2 batch sizes x 2 seeds is planned into jobs, the jobs run
+// recipe): a grid config of 2 norms x 2 batch sizes x 2 seeds is planned into 8 jobs, which run
 // as two parallel processes, the results merge, and the merged metrics.csv, layers.csv,
 // histograms.csv, runs.csv and results.csv equal those of one `normlab-cli run` of the whole
 // config (wall-clock and rate columns aside); the merged experiment.normlab opens as the whole
@@ -83,14 +83,15 @@ class TestCliJobs : public QObject {
              "GNU parallel is not installed: apt-get install parallel (./normlab.sh test installs it)");
     QElapsedTimer clock;
     clock.start();
-    const Result planned = runCli({"plan", path("sweep.json"), "--out", path("jobs"), "--runs-per-job", "3"});
+    // One run a job (the default): the jobs of the second seed must load the data of the first.
+    const Result planned = runCli({"plan", path("sweep.json"), "--out", path("jobs")});
     expectOk(planned);
-    // 4 arms x 2 seeds, 3 runs a job: one arm (both seeds) per job.
-    QVERIFY2(planned.out.contains("8 runs (4 arms x 2 seeds) in 4 jobs of at most 3 runs"), qPrintable(planned.out));
-    QCOMPARE(QDir(path("jobs")).entryList({"job-*.json"}, QDir::Files).size(), 4);
+    QVERIFY2(planned.out.contains("8 runs (4 arms x 2 seeds) in 8 jobs of at most 1 run"), qPrintable(planned.out));
+    QCOMPARE(QDir(path("jobs")).entryList({"job-*.json"}, QDir::Files).size(), 8);
     const json plan = json::parse(readFile(path("jobs/plan.json")));
-    QCOMPARE(plan["jobs"].size(), std::size_t(4));
-    QCOMPARE(plan["jobs"][1]["arms"][0].get<std::string>(), std::string("BN b8"));
+    QCOMPARE(plan["jobs"].size(), std::size_t(8));
+    QCOMPARE(plan["jobs"][3]["arms"], json::array({"BN b8"}));
+    QCOMPARE(plan["jobs"][3]["seeds"], json::array({6}));
 
     // docs/jobs.md, one machine.
     const Result ran = shell("parallel -j2 --halt now,fail=1 normlab-cli run {} --out results/{/.} --quiet --threads 1 "
@@ -98,7 +99,7 @@ class TestCliJobs : public QObject {
     expectOk(ran);
     const Result merged = shell("normlab-cli merge results/job-* --out merged", tmp_.path());
     expectOk(merged);
-    QVERIFY2(merged.out.contains("merged 4 jobs into merged"), qPrintable(merged.out));
+    QVERIFY2(merged.out.contains("merged 8 jobs into merged"), qPrintable(merged.out));
     const qint64 splitMs = clock.elapsed();
 
     clock.restart();
