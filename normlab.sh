@@ -10,7 +10,7 @@ cd "$(dirname "$0")"
 packages=(cmake ninja-build g++ pkg-config
           qt6-base-dev qt6-charts-dev qt6-svg-dev libqt6opengl6-dev libxkbcommon-dev libgl-dev
           libeigen3-dev zlib1g-dev nlohmann-json3-dev dataset-fashion-mnist
-          xvfb xauth)
+          xvfb xauth parallel)
 
 install_missing() {
   local missing=()

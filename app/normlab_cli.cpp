@@ -9,12 +9,15 @@
 //   normlab-cli resume FILE.normlab --steps N --out DIR [--charts png,svg,pdf] [--threads N] [--memory-budget SIZE] [--quiet]
 //   normlab-cli export FILE.normlab --out DIR [--charts png,svg,pdf] [--quiet]
 //   normlab-cli validate CONFIG.json [--memory-budget SIZE]
+//   normlab-cli plan CONFIG.json --out JOBS [--runs-per-job K]
+//   normlab-cli merge RESULTS/job-* --out DIR [--allow-failed] [--charts png,svg,pdf] [--quiet]
 //
 // Exit codes: 0 done (a diverged arm is a result, not an error; so is a run that failed on an
 // error such as out of memory: it is marked failed and warned about, the others are written),
-// 1 bad config, data, saved experiment or output directory, or an estimate above the memory
-// budget, 2 usage error, 128 + signal after SIGINT (130) or SIGTERM (143): training stops at the
-// next step boundary and what was recorded is still written. This file only parses arguments,
+// 1 bad config, data, saved experiment or output directory, an estimate above the memory
+// budget, or job results that do not merge (core/experiment/job_plan.h says why), 2 usage
+// error, 128 + signal after SIGINT (130) or SIGTERM (143): training stops at the next step
+// boundary and what was recorded is still written. This file only parses arguments,
 // draws progress and handles signals; everything else is in the core.
 #include <signal.h>
 #include <unistd.h>
@@ -26,6 +29,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -39,6 +43,7 @@
 #include "core/base/error.h"
 #include "core/experiment/experiment.h"
 #include "core/experiment/experiment_config.h"
+#include "core/experiment/job_plan.h"
 #include "core/files/experiment_file.h"
 #include "core/experiment/memory_estimate.h"
 #include "core/files/results_writer.h"
@@ -57,12 +62,19 @@ constexpr const char* kUsage =
     "                      [--memory-budget SIZE] [--quiet]\n"
     "       normlab-cli export FILE.normlab --out DIR [--charts png,svg,pdf] [--quiet]\n"
     "       normlab-cli validate CONFIG.json [--memory-budget SIZE]\n"
+    "       normlab-cli plan CONFIG.json --out JOBS [--runs-per-job K]\n"
+    "       normlab-cli merge RESULTS/job-* --out DIR [--allow-failed] [--charts png,svg,pdf] [--quiet]\n"
     "\n"
     "run       trains the experiment and writes its data files into DIR (columns: docs/export-formats.md)\n"
     "resume    continues a saved experiment (DIR/experiment.normlab of a run) N more steps from where it\n"
     "          stopped and writes the whole result set into DIR, the same as one longer run would\n"
     "export    writes the data files of a saved experiment (experiment.normlab) into DIR again\n"
     "validate  checks a config without training\n"
+    "plan      splits the experiment into job files JOBS/job-0000.json, ... (each at most K runs, default 1)\n"
+    "          and JOBS/plan.json; run each anywhere with 'normlab-cli run JOBS/job-0003.json --out RESULTS/job-0003'\n"
+    "merge     puts the results of every job of one plan together into one result set in DIR, the same\n"
+    "          as a run of the whole config (recipes for GNU parallel, Slurm, Kubernetes: docs/jobs.md)\n"
+    "--allow-failed  merge also when a run failed on an error (it stays marked failed)\n"
     "--charts  also writes every chart into DIR/charts/, one file per chart and format\n"
     "--memory-budget  refuse a config estimated to need more (e.g. 8GiB; default: 75% of physical memory)\n";
 
@@ -103,6 +115,9 @@ std::string oneLine(std::string s) {
 
 struct Options {
   std::string command, inputPath, outDir;  // inputPath: CONFIG.json, or FILE.normlab for resume and export
+  std::vector<std::string> jobDirs;        // merge: the jobs' result folders
+  int runsPerJob = 1;
+  bool allowFailed = false;
   int threads = 0;
   std::int64_t steps = 0;
   bool quiet = false;
@@ -134,28 +149,32 @@ std::int64_t positiveInteger(const std::string& flag, const std::string& text, s
 
 Options parseArguments(int argc, char** argv) {
   Options o;
-  if (argc < 2) usageError("missing command ('run', 'resume', 'export' or 'validate')");
+  if (argc < 2) usageError("missing command ('run', 'resume', 'export', 'validate', 'plan' or 'merge')");
   o.command = argv[1];
   if (o.command == "--help" || o.command == "-h" || o.command == "help") {
     std::fputs(kUsage, stdout);
     std::exit(0);
   }
-  if (o.command != "run" && o.command != "resume" && o.command != "export" && o.command != "validate")
-    usageError("unknown command '" + o.command + "' (expected 'run', 'resume', 'export' or 'validate')");
-  const bool resuming = o.command == "resume", run = o.command == "run" || resuming, exporting = o.command == "export",
-             writes = run || exporting, readsSaved = exporting || resuming;
+  if (o.command != "run" && o.command != "resume" && o.command != "export" && o.command != "validate" &&
+      o.command != "plan" && o.command != "merge")
+    usageError("unknown command '" + o.command + "' (expected 'run', 'resume', 'export', 'validate', 'plan' or 'merge')");
+  const bool resuming = o.command == "resume", run = o.command == "run" || resuming, merging = o.command == "merge",
+             exporting = o.command == "export" || merging, writes = run || exporting, readsSaved = exporting || resuming,
+             planning = o.command == "plan";
   auto value = [&](int& i) -> std::string {
     if (i + 1 >= argc) usageError(std::string(argv[i]) + " needs a value");
     return argv[++i];
   };
   for (int i = 2; i < argc; ++i) {
     const std::string a = argv[i];
-    if (writes && a == "--out") o.outDir = value(i);
+    if ((writes || planning) && a == "--out") o.outDir = value(i);
+    else if (planning && a == "--runs-per-job") o.runsPerJob = int(positiveInteger(a, value(i), std::int64_t(kMaxRuns)));
+    else if (merging && a == "--allow-failed") o.allowFailed = true;
     else if (writes && a == "--charts") o.charts = chartFormats(value(i));
     else if (run && a == "--threads") o.threads = int(positiveInteger(a, value(i), 1024));
     else if (run && a == "--steps") o.steps = positiveInteger(a, value(i), 1000000000);
     else if (writes && a == "--quiet") o.quiet = true;
-    else if (!exporting && a == "--memory-budget") {
+    else if (!exporting && !planning && a == "--memory-budget") {
       const std::string size = value(i);
       try {
         o.memoryBudget = {parseByteSize(size), "--memory-budget"};
@@ -168,11 +187,14 @@ Options parseArguments(int argc, char** argv) {
       std::exit(0);
     } else if (a.size() > 1 && a[0] == '-')
       usageError("unknown option '" + a + "' for '" + o.command + "'");
+    else if (merging) o.jobDirs.push_back(a);
     else if (o.inputPath.empty()) o.inputPath = a;
     else usageError("unexpected argument '" + a + "' (one " + (readsSaved ? "saved experiment" : "config file") + " only)");
   }
-  if (o.inputPath.empty()) usageError(readsSaved ? "missing FILE.normlab" : "missing CONFIG.json");
+  if (merging && o.jobDirs.empty()) usageError("missing the jobs' result folders (e.g. RESULTS/job-*)");
+  if (!merging && o.inputPath.empty()) usageError(readsSaved ? "missing FILE.normlab" : "missing CONFIG.json");
   if (writes && o.outDir.empty()) usageError("missing --out DIR");
+  if (planning && o.outDir.empty()) usageError("missing --out JOBS (the folder for the job files)");
   if (resuming && o.steps == 0) usageError("missing --steps N (how many more steps to train)");
   return o;
 }
@@ -432,6 +454,42 @@ int trainAndWrite(const Options& o, const ExperimentConfig& config, const Experi
   return stopSignal ? 128 + stopSignal : 0;
 }
 
+// Splits the config into job files (core/experiment/job_plan.h).
+int plan(const Options& o) {
+  const ExperimentConfig c = loadConfig(o);
+  try {
+    const JobPlan p = planJobs(c, o.runsPerJob);
+    const std::vector<std::string> files = writePlan(c, p, o.outDir);
+    const std::size_t runs = c.arms.size() * c.seeds.size();
+    std::printf("plan %s: %zu run%s (%zu arm%s x %zu seed%s) in %zu job%s of at most %d run%s\n", p.fingerprint.c_str(), runs,
+                runs == 1 ? "" : "s", c.arms.size(), c.arms.size() == 1 ? "" : "s", c.seeds.size(),
+                c.seeds.size() == 1 ? "" : "s", files.size(), files.size() == 1 ? "" : "s", o.runsPerJob,
+                o.runsPerJob == 1 ? "" : "s");
+    std::printf("run each with: normlab-cli run %s --out RESULTS/job-NNNN\n",
+                (std::filesystem::path(o.outDir) / "job-NNNN.json").string().c_str());
+    std::printf("%zu job files in %s\n", files.size(), o.outDir.c_str());
+  } catch (const std::exception& e) {
+    failure(o.inputPath + ": " + e.what());
+  }
+  return 0;
+}
+
+// The jobs' result sets as one (core/experiment/job_plan.h).
+int merge(const Options& o) {
+  ExperimentResults results;
+  try {
+    results = mergeJobResults(loadJobResults(o.jobDirs), o.allowFailed);
+  } catch (const std::exception& e) {
+    failure(e.what());
+  }
+  writeAll(o, results);
+  if (!o.quiet) {
+    printTable(results);
+    std::printf("merged %zu job%s into %s\n", o.jobDirs.size(), o.jobDirs.size() == 1 ? "" : "s", o.outDir.c_str());
+  }
+  return 0;
+}
+
 int run(const Options& o) {
   installStopHandlers();  // a signal from here on stops cleanly (before training: writes empty results)
   return trainAndWrite(o, loadConfig(o), nullptr);
@@ -459,5 +517,7 @@ int main(int argc, char** argv) {
   normlab::installQtImageDecoder();
   if (o.command == "validate") return validate(o);
   if (o.command == "resume") return resume(o);
+  if (o.command == "plan") return plan(o);
+  if (o.command == "merge") return merge(o);
   return o.command == "export" ? exportSaved(o) : run(o);
 }

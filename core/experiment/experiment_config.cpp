@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/base/error.h"
+#include "core/experiment/grid.h"
 #include "core/files/json_fields.h"
 #include "core/files/json_input.h"
 #include "core/model/presets.h"
@@ -274,7 +275,7 @@ void validateLastBatch(const ModelSpec& spec, const ArmSettings& arm, int batchS
 
 ExperimentConfig parseExperimentConfig(const nlohmann::json& j) {
   JsonFields root(j, "");
-  root.allowOnly({"name", "dataset", "model", "train", "arms", "seeds", "probe_every", "histogram_bins", "lesson"});
+  root.allowOnly({"name", "dataset", "model", "train", "arms", "seeds", "probe_every", "histogram_bins", "lesson", "grid", "job"});
   ExperimentConfig c;
   c.name = root.getString("name", c.name);
   if (root.has("dataset")) c.data = parseDataConfig(j.at("dataset"));
@@ -315,9 +316,11 @@ ExperimentConfig parseExperimentConfig(const nlohmann::json& j) {
   c.histogramBins = root.getInt("histogram_bins", c.histogramBins, 8, 256);
   if (root.has("lesson")) c.lesson = parseLessonInfo(j.at("lesson"), "lesson");
 
-  if (!root.has("arms"))
+  const bool grid = root.has("grid");
+  if (!root.has("arms") && !grid)
     root.fail("arms", "is missing: list the compared settings, e.g. [{\"norm\": \"batch\"}, {\"norm\": \"group\"}]");
-  const json& arms = j.at("arms");
+  const json gridArms = grid ? expandGrid(root, c.seeds.size()) : json();
+  const json& arms = grid ? gridArms : j.at("arms");
   if (!arms.is_array()) root.fail("arms", "must be a list of arm objects, got " + shortValue(arms));
   if (arms.empty()) root.fail("arms", "must list at least one arm");
   if (arms.size() * c.seeds.size() > kMaxRuns)
@@ -326,7 +329,7 @@ ExperimentConfig parseExperimentConfig(const nlohmann::json& j) {
                           std::to_string(kMaxRuns) + ")");
   const KnownData known = knownData(c.data);
   for (std::size_t i = 0; i < arms.size(); ++i) {
-    const std::string path = "arms[" + std::to_string(i) + "]";
+    const std::string path = grid ? gridArmPath(arms[i]) : "arms[" + std::to_string(i) + "]";
     JsonFields f(arms[i], path);
     f.allowOnly({"label", "norm", "groups", "norm_eps", "norm_momentum", "affine", "layer_norm_affine", "lrn_size", "lrn_alpha",
                  "lrn_beta", "lrn_k", "optimizer", "lr", "momentum", "nesterov", "weight_decay", "beta1", "beta2",
@@ -361,6 +364,7 @@ ExperimentConfig parseExperimentConfig(const nlohmann::json& j) {
                          " training images: with \"dataset.drop_last\" every batch would be dropped");
     c.arms.push_back(std::move(a));
   }
+  if (root.has("job")) c.job = parseJobInfo(j.at("job"), c.arms.size(), c.seeds.size());
   return c;
 }
 
@@ -445,6 +449,7 @@ nlohmann::json toJson(const ExperimentConfig& c) {
   j["probe_every"] = c.probeEvery;
   j["histogram_bins"] = c.histogramBins;
   if (c.lesson) j["lesson"] = toJson(*c.lesson);
+  if (c.job) j["job"] = toJson(*c.job);
   return j;
 }
 
@@ -475,7 +480,8 @@ bool sameConfig(const ExperimentConfig& a, const ExperimentConfig& b) {
   if (a.name != b.name || toJson(a.data) != toJson(b.data) || a.modelName != b.modelName || !(a.model == b.model) ||
       !sameSettings(a.train, b.train) || a.seeds != b.seeds || a.probeEvery != b.probeEvery ||
       a.histogramBins != b.histogramBins || a.arms.size() != b.arms.size() ||
-      a.lesson.has_value() != b.lesson.has_value() || (a.lesson && toJson(*a.lesson) != toJson(*b.lesson)))
+      a.lesson.has_value() != b.lesson.has_value() || (a.lesson && toJson(*a.lesson) != toJson(*b.lesson)) ||
+      a.job != b.job)
     return false;
   for (std::size_t i = 0; i < a.arms.size(); ++i) {
     const ArmConfig &x = a.arms[i], &y = b.arms[i];

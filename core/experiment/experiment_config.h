@@ -32,7 +32,10 @@
 //     "seeds": [1, 2, 3],        every arm runs once per seed [train.seed]; not with "train.seed"
 //     "probe_every": 10,         steps between probes (1..1000000)
 //     "histogram_bins": 40,      (8..256)
-//     "lesson": {...} }          a teaching lesson's text (lesson_info.h); carried, not run
+//     "lesson": {...},           a teaching lesson's text (lesson_info.h); carried, not run
+//     "grid": {"norm": [...], "batch_size": [...], ...},  a sweep: one arm per combination,
+//                                labelled from its values, crossed with "arms" if given (grid.h)
+//     "job": {...} }             one job of a plan (job_info.h; written by normlab-cli plan)
 // Each arm is checked against the model and data: planNorms/validateTrainingBatch and, without
 // drop_last, the epoch's last partial batch (validateLastBatch; messages start "arms[1] (GN): "),
 // a batch larger than the known training set with drop_last, and "dropout" or "activation" given
@@ -55,6 +58,7 @@
 #include "core/layers/init.h"
 #include "core/layers/layer_configs.h"
 #include "core/classroom/lesson_info.h"
+#include "core/experiment/job_info.h"
 #include "core/model/model_spec.h"
 #include "core/model/optimizer.h"
 
@@ -97,6 +101,10 @@ struct ExperimentConfig {
   int probeEvery = 10;
   int histogramBins = 40;
   std::optional<LessonInfo> lesson;           // present in lesson files only
+  std::optional<JobInfo> job;                 // present in job files of a plan only (job_plan.h)
+
+  // The seed the data is loaded with: the job's data_seed, else the first seed.
+  std::uint64_t dataSeed() const { return job ? job->dataSeed : seeds.front(); }
 };
 
 // At most this many runs (arms x seeds). Labels and names are at most kMaxNameBytes (200)

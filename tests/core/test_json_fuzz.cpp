@@ -13,6 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/experiment/job_plan.h"
 #include "core/files/experiment_file.h"
 #include "core/files/results_writer.h"
 
@@ -36,6 +37,23 @@ const char* const kConfig = R"({"name": "fuzz", "dataset": {"name": "synthetic",
            {"norm": "instance", "optimizer": "adam", "beta1": 0.8}],
   "seeds": [1, 2], "probe_every": 3, "histogram_bins": 8,
   "lesson": {"number": 1, "title": "t", "text": "A text.", "watch": "Layers"}})";
+
+// A sweep written as a grid crossed with listed arms, and one job file of a plan of it: what
+// `normlab-cli plan` writes and `run` reads (core/experiment/grid.h, job_info.h).
+const char* const kGridConfig = R"({"name": "fuzz grid", "dataset": {"name": "synthetic", "train": 64, "test": 16, "size": 8},
+  "model": {"name": "m", "input": [1, 8, 8], "classes": 10, "layers": [
+    {"type": "conv2d", "out_channels": 4, "kernel": 3, "padding": 1}, {"type": "norm"}, {"type": "relu"},
+    {"type": "flatten"}, {"type": "dropout", "p": 0.1}, {"type": "dense", "out_features": 10}]},
+  "train": {"optimizer": "sgd", "lr": 0.05, "batch_size": 8, "steps": 6},
+  "arms": [{"label": "GN2", "norm": "group", "groups": 2}, {"norm": "batch"}],
+  "grid": {"batch_size": [2, 4, 8], "lr": [0.01, 0.1], "dropout": [0, 0.5], "momentum": [0.9],
+           "init": ["xavier", "pytorch"], "input_norm": ["raw"], "steps": [3]},
+  "seeds": [1, 2]})";
+
+std::string jobConfigText() {
+  const ExperimentConfig whole = parseExperimentConfig(kGridConfig);
+  return toJson(jobConfig(whole, planJobs(whole, 3), 5)).dump();
+}
 
 // A small .normlab file of a real (tiny) experiment, with a learning-rate change mid-run.
 std::string savedFileText() {
@@ -204,6 +222,19 @@ class TestJsonFuzz : public QObject {
     });
     QVERIFY(parsed >= 0);
     qInfo("%d of 4000 mutated configs parsed", parsed);
+  }
+
+  void gridAndJobConfigsParseOrFailCleanly() {
+    for (const std::string& text : {std::string(kGridConfig), jobConfigText()}) {
+      parseExperimentConfig(text);
+      const int parsed = fuzz(text, 2000, 20261207, [](std::string_view input) {
+        const ExperimentConfig c = parseExperimentConfig(input);
+        normNotes(c);
+        parseExperimentConfig(toJson(c));
+      });
+      QVERIFY(parsed >= 0);
+      qInfo("%d of 2000 mutated configs parsed", parsed);
+    }
   }
 
   void experimentFilesParseOrFailCleanly() {
