@@ -14,6 +14,7 @@ namespace detail {
 
 #define NORMLAB_DECLARE_GEMM_VARIANT(name)         \
   namespace name {                                 \
+  void fixBlocking();                              \
   void gemmF32(const GemmArgs<float>& args);       \
   void gemmF64(const GemmArgs<double>& args);      \
   }
@@ -30,6 +31,7 @@ namespace {
 
 struct Variant {
   const char* name;
+  void (*fixBlocking)();
   void (*f32)(const GemmArgs<float>&);
   void (*f64)(const GemmArgs<double>&);
   bool supported;
@@ -41,12 +43,12 @@ const Variant& chosen() {
     // Best first. __builtin_cpu_supports also checks that the OS saves the AVX / AVX-512 state.
     __builtin_cpu_init();
     const Variant variants[] = {
-        {"avx512", avx512::gemmF32, avx512::gemmF64, __builtin_cpu_supports("x86-64-v4") != 0},
-        {"avx2", avx2::gemmF32, avx2::gemmF64, __builtin_cpu_supports("x86-64-v3") != 0},
-        {"baseline", baseline::gemmF32, baseline::gemmF64, true},
+        {"avx512", avx512::fixBlocking, avx512::gemmF32, avx512::gemmF64, __builtin_cpu_supports("x86-64-v4") != 0},
+        {"avx2", avx2::fixBlocking, avx2::gemmF32, avx2::gemmF64, __builtin_cpu_supports("x86-64-v3") != 0},
+        {"baseline", baseline::fixBlocking, baseline::gemmF32, baseline::gemmF64, true},
     };
 #else
-    const Variant variants[] = {{"native", native::gemmF32, native::gemmF64, true}};
+    const Variant variants[] = {{"native", native::fixBlocking, native::gemmF32, native::gemmF64, true}};
 #endif
     const Variant* best = nullptr;
     for (const Variant& v : variants)
@@ -68,6 +70,7 @@ const Variant& chosen() {
       else
         best = match;
     }
+    best->fixBlocking();  // before any product of this process (all go through chosen())
     return *best;
   }();
   return variant;

@@ -87,6 +87,14 @@ void run(const GemmArgs<T>& g) {
 
 }  // namespace
 
+// Eigen cuts a product into blocks sized from the cache sizes the CPU reports, and the blocks set
+// the order of the additions: left alone, one kernel set would round differently on CPUs with
+// other caches (measured: the baseline set on this machine and under qemu's Nehalem differed in
+// the 8th digit of the first loss). Fixed sizes make the results depend on the kernel set alone.
+// L1 32 KiB is what most x86-64 CPUs have; 1 MiB of L2 and 8 MiB of L3 are what a recent laptop
+// has (Eigen only sizes blocks with them: older CPUs stay correct, a little slower).
+void fixBlocking() { Eigen::setCpuCacheSizes(32 * 1024, 1024 * 1024, 8 * 1024 * 1024); }
+
 void gemmF32(const GemmArgs<float>& args) { run(args); }
 void gemmF64(const GemmArgs<double>& args) { run(args); }
 
