@@ -2,6 +2,8 @@
 # NormLab set-up, build and launch in one place, so a newcomer needs two commands:
 #   ./normlab.sh run     install what is missing, build (Release), start the GUI
 #   ./normlab.sh test    install what is missing, build (Release), run every test (ctest)
+#   ./normlab.sh package install what is missing, build for any x86-64 CPU (build-package/), test
+#                        the package and write normlab_VERSION_amd64.deb (its path: the last line)
 # Also:  ./normlab.sh build | bench [normlab-bench flags...] | sanitize address|thread
 # Idempotent: packages already installed are not touched, and the build is incremental.
 set -euo pipefail
@@ -10,7 +12,8 @@ cd "$(dirname "$0")"
 packages=(cmake ninja-build g++ pkg-config
           qt6-base-dev qt6-charts-dev qt6-svg-dev libqt6opengl6-dev libxkbcommon-dev libgl-dev
           libeigen3-dev zlib1g-dev nlohmann-json3-dev dataset-fashion-mnist
-          xvfb xauth parallel)
+          xvfb xauth parallel
+          dpkg-dev file qemu-user)
 
 install_missing() {
   local missing=()
@@ -68,8 +71,18 @@ case "$command" in
         ctest --test-dir "build-$kind" --output-on-failure
     fi
     ;;
+  package)
+    # Portable: x86-64-v2, with the GEMM kernels also for AVX2 and AVX-512, chosen at startup.
+    install_missing
+    build build-package -DNORMLAB_NATIVE=OFF -DNORMLAB_DISPATCH=ON
+    ctest --test-dir build-package -L package --output-on-failure
+    rm -f build-package/normlab_*.deb
+    (cd build-package && cpack -G DEB)
+    deb=$(ls build-package/normlab_*.deb)
+    echo "$PWD/$deb"
+    ;;
   *)
-    echo "usage: $0 run|test|build|bench|sanitize [address|thread]" >&2
+    echo "usage: $0 run|test|build|bench|package|sanitize [address|thread]" >&2
     exit 2
     ;;
 esac

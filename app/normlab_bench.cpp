@@ -18,6 +18,7 @@
 
 #include "core/data/dataset.h"
 #include "core/base/error.h"
+#include "core/base/gemm_kernels.h"
 #include "core/model/model_spec.h"
 #include "core/model/presets.h"
 #include "core/experiment/probes.h"
@@ -132,8 +133,9 @@ int main(int argc, char** argv) {
   const ModelSpec spec = preset("bench-net");
   const double flopPerImage = o.inference ? 2.436096e6 : 7.082496e6;  // BENCHNET.md
   if (!o.json)
-    std::printf("bench-net on %s, %d thread(s), %s, %.1f s per configuration\n", data.source.c_str(),
-                pool.threads(), o.inference ? "inference" : "training", o.seconds);
+    std::printf("bench-net on %s, %d thread(s), %s, %.1f s per configuration, %s GEMM kernels\n",
+                data.source.c_str(), pool.threads(), o.inference ? "inference" : "training", o.seconds,
+                gemmKernels());
   for (const std::string& norm : o.norms) {
     for (int batch : o.batches) {
       ArmSettings arm;
@@ -184,9 +186,10 @@ int main(int argc, char** argv) {
       const double medianMs = 1000 * times[times.size() / 2];
       if (o.json)
         std::printf("{\"peer\": \"normlab\", \"norm\": \"%s\", \"batch\": %d, \"threads\": %d, \"inference\": %s, "
-                    "\"probe_every\": %d, \"images_per_s\": %.1f, \"step_ms_median\": %.3f, \"gflop_per_s\": %.1f}\n",
+                    "\"probe_every\": %d, \"images_per_s\": %.1f, \"step_ms_median\": %.3f, \"gflop_per_s\": %.1f, "
+                    "\"gemm_kernels\": \"%s\"}\n",
                     norm.c_str(), batch, pool.threads(), o.inference ? "true" : "false", o.probeEvery, imagesPerS,
-                    medianMs, imagesPerS * flopPerImage / 1e9);
+                    medianMs, imagesPerS * flopPerImage / 1e9, gemmKernels());
       else
         std::printf("%-9s batch %4d: %9.1f images/s  median step %7.3f ms  %5.1f GFLOP/s\n", norm.c_str(), batch,
                     imagesPerS, medianMs, imagesPerS * flopPerImage / 1e9);

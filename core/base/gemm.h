@@ -1,19 +1,18 @@
-// Matrix product helper for the GEMM-like layers (conv2d, dense): C (+)= A * B on Eigen maps,
-// cut into pieces small enough that Eigen's packing buffers live on the stack. For a product of
-// depth k into an m x n block, Eigen packs at most k*m and k*n scalars and takes them from the heap
-// above EIGEN_STACK_ALLOCATION_LIMIT bytes; forward()/backward() must not allocate, so larger
-// products are split along k (accumulating) and into output tiles. The pieces depend only on the
-// sizes, so results do not depend on the thread count. Must not depend on Qt.
+// Matrix product helper for the GEMM-like layers (conv2d, dense): C (+)= A * B on Eigen maps.
+// The layers build their operands as Eigen maps (row-major, optionally with a row stride, optionally
+// transposed); gemm() turns them into raw buffers and strides and calls the kernels of
+// gemm_kernels.h, which are compiled per instruction set and chosen at startup. There the product
+// is cut into pieces small enough that Eigen's packing buffers live on the stack (forward() and
+// backward() must not allocate); the pieces depend only on the sizes, so results do not depend on
+// the thread count. Must not depend on Qt.
 #pragma once
 
-// GCC 12 reports -Wmaybe-uninitialized inside its own AVX-512 intrinsics when Eigen's GEMM packing
-// is inlined (a known false positive in system headers); keep our build output clean.
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 #include <Eigen/Core>
-#pragma GCC diagnostic pop
 
-#include <algorithm>
+#include <cassert>
+#include <type_traits>
+
+#include "core/base/gemm_kernels.h"
 
 namespace normlab {
 
@@ -28,33 +27,54 @@ using StrideMapR = Eigen::Map<MatR<T>, 0, Eigen::OuterStride<>>;    // row-major
 template <typename T>
 using CStrideMapR = Eigen::Map<const MatR<T>, 0, Eigen::OuterStride<>>;
 
+namespace detail {
+
+// An operand as the kernels take it: memory, row stride, and whether it is read transposed.
+template <typename T>
+struct GemmOperand {
+  const T* data;
+  std::ptrdiff_t stride;
+  bool trans;
+};
+
+template <typename M, int Options, typename Stride>
+GemmOperand<typename M::Scalar> gemmOperand(const Eigen::Map<M, Options, Stride>& x) {
+  static_assert(M::IsRowMajor, "gemm() takes row-major maps (MapR, CMapR, StrideMapR, CStrideMapR)");
+  assert(x.innerStride() == 1);
+  return {x.data(), x.outerStride(), false};
+}
+
+template <typename X>
+auto gemmOperand(const Eigen::Transpose<X>& x) {
+  auto op = gemmOperand(x.nestedExpression());
+  op.trans = !op.trans;
+  return op;
+}
+
+}  // namespace detail
+
 // C [m x n] = A [m x k] * B [k x n]   (accumulate: C += A * B). C must not alias A or B.
+// A and B: row-major maps or their transpose(); C: a row-major map.
 template <typename Dst, typename Lhs, typename Rhs>
 void gemm(Dst&& c, const Lhs& a, const Rhs& b, bool accumulate) {
   using Scalar = typename std::decay_t<Dst>::Scalar;
-  using Eigen::Index;
-  constexpr Index limit = Index(EIGEN_STACK_ALLOCATION_LIMIT / sizeof(Scalar));  // scalars per buffer
-  const Index m = c.rows(), n = c.cols(), k = a.cols();
-  if (k == 0) {
-    if (!accumulate) c.setZero();
-    return;
-  }
-  const Index kc = std::min<Index>(k, limit / 64);  // depth of a piece
-  const Index tile = limit / kc;                    // >= 64 rows / columns of C per piece
-  for (Index k0 = 0; k0 < k; k0 += kc) {
-    const Index kb = std::min(kc, k - k0);
-    for (Index i0 = 0; i0 < m; i0 += tile) {
-      const Index mb = std::min(tile, m - i0);
-      for (Index j0 = 0; j0 < n; j0 += tile) {
-        const Index nb = std::min(tile, n - j0);
-        auto piece = c.block(i0, j0, mb, nb);
-        if (accumulate || k0 > 0)
-          piece.noalias() += a.block(i0, k0, mb, kb) * b.block(k0, j0, kb, nb);
-        else
-          piece.noalias() = a.block(i0, k0, mb, kb) * b.block(k0, j0, kb, nb);
-      }
-    }
-  }
+  static_assert(std::decay_t<Dst>::IsRowMajor, "gemm() writes into row-major maps");
+  assert(c.innerStride() == 1 && a.rows() == c.rows() && b.cols() == c.cols() && a.cols() == b.rows());
+  const detail::GemmOperand<Scalar> opA = detail::gemmOperand(a), opB = detail::gemmOperand(b);
+  detail::GemmArgs<Scalar> args;
+  args.m = c.rows();
+  args.n = c.cols();
+  args.k = a.cols();
+  args.a = opA.data;
+  args.lda = opA.stride;
+  args.transA = opA.trans;
+  args.b = opB.data;
+  args.ldb = opB.stride;
+  args.transB = opB.trans;
+  args.c = c.data();
+  args.ldc = c.outerStride();
+  args.accumulate = accumulate;
+  detail::gemmRun(args);
 }
 
 }  // namespace normlab

@@ -58,12 +58,20 @@ void Activation<T>::backward(const Tensor<T>& x, const Tensor<T>& y, const Tenso
     const T* out = y.data + offset;
     const T* g = dy.data + offset;
     T* d = dx.data + offset;
+    // g[i] is read whatever the sign of x: a load only on one side of the condition keeps the
+    // loop scalar and branchy without AVX-512's masked loads (5x slower in the portable build).
     switch (config_.kind) {
       case ActivationKind::ReLU:
-        for (std::size_t i = 0; i < count; ++i) d[i] = in[i] > T(0) ? g[i] : T(0);
+        for (std::size_t i = 0; i < count; ++i) {
+          const T gi = g[i];
+          d[i] = in[i] > T(0) ? gi : T(0);
+        }
         break;
       case ActivationKind::LeakyReLU:
-        for (std::size_t i = 0; i < count; ++i) d[i] = in[i] > T(0) ? g[i] : slope * g[i];
+        for (std::size_t i = 0; i < count; ++i) {
+          const T gi = g[i];
+          d[i] = in[i] > T(0) ? gi : slope * gi;
+        }
         break;
       case ActivationKind::Sigmoid:
         for (std::size_t i = 0; i < count; ++i) d[i] = g[i] * out[i] * (T(1) - out[i]);
