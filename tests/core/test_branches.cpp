@@ -360,6 +360,10 @@ class TestBranches : public QObject {
     QTest::newRow("event key") << "[" + bn + "]" << R"(, "events": [{"at_step": 5, "lr": 0.1, "when": 3}])" << "events[0].when" << "";
     QTest::newRow("event change") << "[" + bn + "]" << R"(, "events": [{"at_step": 5, "lr": 0.1, "change": 3}, {"at_step": 6, "lr": 0.2, "change": 2}])"
                                   << "events[1].change" << "before";
+    QTest::newRow("event steps out of order") << "[" + bn + "]" << R"(, "events": [{"at_step": 8, "lr": 0.1}, {"at_step": 6, "lr": 0.2, "arm": "BN"}])"
+                                              << "events[1].at_step" << "step order";
+    QTest::newRow("one change twice for an arm") << "[" + bn + "]" << R"(, "events": [{"at_step": 8, "lr": 0.1}, {"at_step": 9, "lr": 0.2, "arm": "BN", "change": 1}])"
+                                                 << "events[1].change" << "once";
     QTest::newRow("events not a list") << "[" + bn + "]" << R"(, "events": {"at_step": 5})" << "events" << "list";
   }
   void grammarErrorsNameTheKey() {
@@ -385,7 +389,7 @@ class TestBranches : public QObject {
   void branchesAndEventsRoundTrip() {
     const ExperimentConfig c = parseExperimentConfig(config(
         R"([{"label": "BN", "norm": "batch", "lr": 0.02}, {"label": "b", "branch_from": "BN", "at_step": 5, "dropout": 0.0, "norm": "group", "groups": 2}])",
-        R"(, "events": [{"at_step": 5, "lr": 0.1}, {"at_step": 7, "lr": 0.2, "arm": "b", "change": 1}])"));
+        R"(, "events": [{"at_step": 5, "lr": 0.1}, {"at_step": 7, "lr": 0.2, "arm": "b"}, {"at_step": 9, "lr": 0.3, "arm": "BN", "change": 2}])"));
     const ArmConfig& b = c.arms[1];
     QVERIFY(b.isBranch());
     QCOMPARE(b.parent, 0);
@@ -394,8 +398,8 @@ class TestBranches : public QObject {
     const nlohmann::json j = toJson(c);
     QVERIFY(!j["arms"][1].contains("lr"));
     QCOMPARE(j["arms"][1]["branch_from"].get<std::string>(), std::string("BN"));
-    QCOMPARE(j["events"][1]["change"].get<int>(), 1);
-    QVERIFY(!j["events"][0].contains("change"));
+    QCOMPARE(j["events"][2]["change"].get<int>(), 2);
+    QVERIFY(!j["events"][0].contains("change") && !j["events"][1].contains("change"));
     QVERIFY(sameConfig(parseExperimentConfig(j), c));
   }
 };

@@ -36,7 +36,7 @@ const char* const kConfig = R"({"name": "fuzz", "dataset": {"name": "synthetic",
   "arms": [{"label": "bn", "norm": "batch"}, {"norm": "group", "groups": 2, "lr": 0.1},
            {"norm": "instance", "optimizer": "adam", "beta1": 0.8},
            {"label": "br", "branch_from": "bn", "at_step": 3, "norm": "group", "groups": 2, "lr": 0.2, "momentum": 0.5}],
-  "events": [{"at_step": 2, "lr": 0.1}, {"at_step": 4, "lr": 0.02, "arm": "br", "change": 1}],
+  "events": [{"at_step": 2, "lr": 0.1}, {"at_step": 4, "lr": 0.02, "arm": "br"}, {"at_step": 4, "lr": 0.03, "arm": "bn", "change": 2}],
   "seeds": [1, 2], "probe_every": 3, "histogram_bins": 8,
   "lesson": {"number": 1, "title": "t", "text": "A text.", "watch": "Layers"}})";
 
