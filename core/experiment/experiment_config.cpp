@@ -391,9 +391,8 @@ std::vector<LearningRateEvent> parseEvents(const ExperimentConfig& c, const json
     throw NormLabError("\"events\" lists " + std::to_string(events.size()) + " events (at most " + std::to_string(kMaxEvents) + ")");
   std::vector<LearningRateEvent> out;
   int change = 0;
-  // The latest step and change an arm's runs have taken an event at, so far in the list: each
-  // run takes its events in list order, at rising steps and under rising change numbers (as a
-  // saved file lists them).
+  // The latest change that reaches an arm's runs, so far in the list: one change reaches a run
+  // once (a saved file lists each of its numbers once per run).
   struct Last {
     std::int64_t step = -1;
     int change = 0;
@@ -416,11 +415,7 @@ std::vector<LearningRateEvent> parseEvents(const ExperimentConfig& c, const json
     e.change = f.getInt("change", change + 1, 1, int(kMaxEvents));
     if (e.change < change) f.fail("change", "is " + std::to_string(e.change) + ", before the change of the event before it (" + std::to_string(change) + ")");
     change = e.change;
-    const Last before = e.arm.empty() ? anyArm : (perArm[e.arm].step > everyArm.step ? perArm[e.arm] : everyArm);
     const Last other = e.arm.empty() ? anyArm : (perArm[e.arm].change > everyArm.change ? perArm[e.arm] : everyArm);
-    if (e.atStep < before.step)
-      f.fail("at_step", "is " + std::to_string(e.atStep) + ", before the step of events[" + std::to_string(before.index) + "] (" +
-                            std::to_string(before.step) + ") for the same arm: list each arm's events in step order");
     if (other.step >= 0 && e.change <= other.change)
       f.fail("change", "is " + std::to_string(e.change) + ", not above the change of an earlier event for the same arm (" +
                            std::to_string(other.change) + "): one change reaches an arm once");
