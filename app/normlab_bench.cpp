@@ -8,6 +8,12 @@
 // dataset is not installed), cycled in order; 1 s of warm-up, then S seconds of timed steps.
 // --probe-every N also records every layer's probes every N steps (as experiments do), so that
 // the cost of probing shows as the images/s ratio of two runs.
+//
+//   normlab-bench --catch-up CONFIG.json --at N [--arm LABEL] [--threads N]
+//
+// times an arm added mid-run: the config's arm LABEL (default: the second) trains alone for N
+// steps; then every arm trains in lockstep to step N, a copy of LABEL is added
+// (Experiment::addArm) and caught up (advanceCatchUp); prints the three wall times.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -23,6 +29,9 @@
 #include "core/model/presets.h"
 #include "core/experiment/probes.h"
 #include "core/base/random.h"
+#include "core/experiment/experiment.h"
+
+#include <nlohmann/json.hpp>
 
 using namespace normlab;
 using Clock = std::chrono::steady_clock;
@@ -37,13 +46,17 @@ struct Options {
   bool inference = false;
   bool json = false;
   int probeEvery = 0;  // 0: no probes
+  std::string catchUpConfig;  // --catch-up: time an added arm's catch-up instead
+  long catchUpAt = 600;
+  std::string arm;
 };
 
 [[noreturn]] void usage(const std::string& problem) {
   std::fprintf(stderr,
                "normlab-bench: %s\n"
                "usage: normlab-bench [--norm none|batch|layer|instance|group|lrn|all] [--batch N]...\n"
-               "                     [--threads N] [--seconds S] [--inference] [--probe-every N] [--json]\n",
+               "                     [--threads N] [--seconds S] [--inference] [--probe-every N] [--json]\n"
+               "       normlab-bench --catch-up CONFIG.json --at N [--arm LABEL] [--threads N]\n",
                problem.c_str());
   std::exit(2);
 }
@@ -82,6 +95,12 @@ Options parse(int argc, char** argv) {
       o.inference = true;
     } else if (a == "--json") {
       o.json = true;
+    } else if (a == "--catch-up") {
+      o.catchUpConfig = value(i);
+    } else if (a == "--at") {
+      o.catchUpAt = long(number(a, value(i), 1));
+    } else if (a == "--arm") {
+      o.arm = value(i);
     } else if (a == "--help" || a == "-h") {
       usage("help");
     } else {
@@ -91,6 +110,53 @@ Options parse(int argc, char** argv) {
   if (o.norms.empty()) o.norms = {"batch"};
   if (o.batches.empty()) o.batches = {32};
   return o;
+}
+
+double secondsSince(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+
+// Trains until every run of `e` has taken `steps` steps (or all ended).
+void trainTo(Experiment& e, long steps) {
+  for (;;) {
+    bool there = true;
+    for (int i = 0; i < e.runCount() && there; ++i) there = e.record(i).step >= steps;
+    if (there || !e.advance()) return;
+  }
+}
+
+int catchUp(const Options& o) {
+  const ExperimentConfig config = loadExperimentConfig(o.catchUpConfig);
+  nlohmann::json arm;
+  const nlohmann::json whole = toJson(config);
+  if (o.arm.empty()) arm = whole["arms"][std::min<std::size_t>(1, whole["arms"].size() - 1)];
+  for (const auto& a : whole["arms"])
+    if (!o.arm.empty() && a["label"] == o.arm) arm = a;
+  if (arm.is_null()) usage("the config has no arm '" + o.arm + "'");
+  nlohmann::json one = whole;
+  one["arms"] = nlohmann::json::array({arm});
+  Experiment alone(parseExperimentConfig(one), o.threads);
+  alone.prepare();
+  auto t0 = Clock::now();
+  trainTo(alone, o.catchUpAt);
+  const double aloneSeconds = secondsSince(t0);
+  Experiment e(config, o.threads);
+  e.prepare();
+  t0 = Clock::now();
+  trainTo(e, o.catchUpAt);
+  const double lockstepSeconds = secondsSince(t0);
+  arm["label"] = arm["label"].get<std::string>() + " (added)";
+  e.addArm(arm);
+  t0 = Clock::now();
+  long steps = 0;
+  while (e.advanceCatchUp()) ++steps;
+  const double catchUpSeconds = secondsSince(t0);
+  const std::string label = arm["label"].get<std::string>();
+  std::printf("threads %d\n", e.threads());
+  std::printf("arm alone, %ld steps: %.2f s\n", o.catchUpAt, aloneSeconds);
+  std::printf("%zu arms in lockstep to step %ld: %.2f s (%.2f s per arm)\n", config.arms.size(), o.catchUpAt,
+              lockstepSeconds, lockstepSeconds / double(config.arms.size()));
+  std::printf("%s caught up in %ld steps: %.2f s (%.2f x the arm alone)\n", label.c_str(), steps, catchUpSeconds,
+              catchUpSeconds / aloneSeconds);
+  return 0;
 }
 
 // 8,192 images as float, z-scored like BENCHNET.md's input; random if Fashion-MNIST is missing.
@@ -128,6 +194,14 @@ BenchData loadData() {
 
 int main(int argc, char** argv) {
   const Options o = parse(argc, argv);
+  if (!o.catchUpConfig.empty()) {
+    try {
+      return catchUp(o);
+    } catch (const NormLabError& e) {
+      std::fprintf(stderr, "normlab-bench: %s\n", e.what());
+      return 1;
+    }
+  }
   const BenchData data = loadData();
   ThreadPool pool(o.threads);
   const ModelSpec spec = preset("bench-net");

@@ -13,6 +13,8 @@
 #include "core/layers/normalization.h"
 #include "core/base/random.h"
 
+#include <nlohmann/json.hpp>
+
 namespace normlab {
 
 namespace {
@@ -111,6 +113,12 @@ struct Experiment::Run {
   // record's final values before it set them: what a continued run starts from.
   std::optional<MetricPoint> endPoint;
   double finalTrainLossBefore = kNotMeasured, finalTestLossBefore = kNotMeasured, finalTestAccuracyBefore = kNotMeasured;
+  // A branch's run: the same seed's run of the parent arm (runs_ owns both).
+  Run* parent = nullptr;
+  // The base rate as this run has seen it (the config's, then each "events" entry without "arm").
+  double runBase = 0;
+  std::vector<char> eventApplied;  // per config event: this run has applied it
+  std::int64_t catchUpTo = 0;      // an added arm's run: samples seen of the others when it was added
 };
 
 Experiment::Experiment(ExperimentConfig config, int threads, ThreadPriority priority)
@@ -161,6 +169,33 @@ void Experiment::prepare() {
         throwOutOfMemory("building " + run, bytes);
       }
     }
+  for (std::size_t a = 0; a < config_.arms.size(); ++a)
+    if (config_.arms[a].isBranch()) checkBranchSteps(config_.arms[a], "arms[" + std::to_string(a) + "]");
+  // A change made from here on gets the next number after the config's events.
+  learningRateEvents_ = 0;
+  for (const LearningRateEvent& e : config_.events) learningRateEvents_ = std::max(learningRateEvents_, e.change);
+  const std::size_t arms = config_.arms.size();
+  for (std::size_t i = 0; i < runs_.size(); ++i) {
+    Run& run = *runs_[i];
+    run.runBase = config_.train.optimizer.lr;
+    if (run.arm.isBranch()) run.parent = runs_[i - i % arms + std::size_t(run.arm.parent)].get();
+  }
+}
+
+// The branch must start before its parent's last step and its own (known once the data is).
+void Experiment::checkBranchSteps(const ArmConfig& arm, const std::string& path) const {
+  const int images = data_.dataset.train.size();
+  const std::int64_t parentSteps = armSteps(config_, config_.arms[std::size_t(arm.parent)], images), mine = armSteps(config_, arm, images);
+  if (arm.atStep >= parentSteps)
+    throw NormLabError("\"" + path + ".at_step\" is " + std::to_string(arm.atStep) + ", beyond the " + std::to_string(parentSteps) +
+                       " steps of \"" + arm.branchFrom + "\": a branch starts before its parent's last step");
+  if (arm.atStep >= mine)
+    throw NormLabError("\"" + path + ".at_step\" is " + std::to_string(arm.atStep) + ", but the branch itself trains only " +
+                       std::to_string(mine) + " steps");
+}
+
+bool Experiment::waiting(const Run& run) const {
+  return run.parent && !run.record.finished && run.record.step < run.arm.atStep;
 }
 
 bool Experiment::finished() const {
@@ -172,15 +207,18 @@ bool Experiment::finished() const {
 bool Experiment::advance() {
   Run* next = nullptr;
   for (auto& r : runs_)
-    if (!r->record.finished && (!next || r->record.samplesSeen < next->record.samplesSeen)) next = r.get();
+    if (!r->record.finished && !waiting(*r) && (!next || r->record.samplesSeen < next->record.samplesSeen)) next = r.get();
   if (!next) return false;
   stepOrFail(*next);
   return true;
 }
 
 void Experiment::stepAll() {
+  // The runs as they stand: a branch started by its parent's step here waits for the next Step.
+  std::vector<Run*> due;
   for (auto& r : runs_)
-    if (!r->record.finished) stepOrFail(*r);
+    if (!r->record.finished && !waiting(*r)) due.push_back(r.get());
+  for (Run* r : due) stepOrFail(*r);
 }
 
 void Experiment::injectFailureAt(int run, std::int64_t step, bool outOfMemory) {
@@ -204,6 +242,34 @@ void Experiment::stepOrFail(Run& run) {
   } catch (const std::exception& e) {
     markFailed(run, step, e.what());
   }
+  startBranches(run);
+}
+
+void Experiment::startBranches(Run& parent) {
+  for (auto& r : runs_) {
+    Run& child = *r;
+    if (child.parent != &parent || !waiting(child)) continue;
+    const RunRecord& p = parent.record;
+    if (p.diverged || p.failed || (p.finished && p.step < child.arm.atStep)) {
+      markFailed(child, child.arm.atStep + 1,
+                 "its parent '" + parent.arm.label + "' " +
+                     (p.diverged ? "diverged at step " + std::to_string(p.divergedAtStep)
+                                 : p.failed ? "failed (" + p.failure + ")" : "ended at step " + std::to_string(p.step)) +
+                     ", before the branch step " + std::to_string(child.arm.atStep));
+      startBranches(child);  // and its own branches with it
+      continue;
+    }
+    if (p.step == child.arm.atStep) {
+      try {
+        branchFrom(child, parent);
+      } catch (const std::bad_alloc&) {
+        markFailed(child, child.arm.atStep + 1, "out of memory (std::bad_alloc) copying its parent's state");
+      } catch (const std::exception& e) {
+        markFailed(child, child.arm.atStep + 1, e.what());
+      }
+      startBranches(child);  // a branch of the branch at the same step (parseArm refuses it; kept safe)
+    }
+  }
 }
 
 void Experiment::markFailed(Run& run, std::int64_t step, const std::string& what) {
@@ -217,6 +283,7 @@ void Experiment::markFailed(Run& run, std::int64_t step, const std::string& what
 }
 
 void Experiment::trainOneStep(Run& run) {
+  applyEvents(run);
   RunRecord& rec = run.record;
   const TrainSettings& train = run.arm.train;
   const int n = run.stream.next(train.batchSize, config_.data.dropLast, run.indices.data());
@@ -410,26 +477,60 @@ void Experiment::setLearningRate(double lr) {
   if (!(lr > 0) || !std::isfinite(lr)) throw NormLabError("learning rate must be a positive number, got " + std::to_string(lr));
   const double factor = lr / baseLearningRate_;
   if (factor == 1) return;
-  // Checked for every run first: a rate that cannot be applied to all changes none.
+  // Per arm: its furthest run still training (runs behind it are at most one step behind, and
+  // take the change when they reach that step). A diverged, failed or ended run trains no more:
+  // it keeps its rate (and a saved state that continues goes on with it), and records nothing;
+  // a branch that has not started yet takes its parent's rate when it does.
+  struct Change {
+    std::int64_t step = -1;
+    double rate = 0;
+  };
+  std::vector<Change> changes(config_.arms.size());
   for (const auto& r : runs_) {
-    const double scaled = r->optimizer.config().lr * factor;
-    if (!r->record.finished && r->arm.isOverridden("lr") && !(scaled > 0 && std::isfinite(scaled)))
-      throw NormLabError("learning rate " + std::to_string(lr) + " would make the rate of arm '" + r->arm.label + "' " +
-                         std::to_string(scaled) + "; it must be a positive number");
-  }
-  const int event = ++learningRateEvents_;
-  for (auto& r : runs_) {
-    RunRecord& rec = r->record;
-    // A diverged, failed or ended run trains no more: it keeps its rate (and a saved state that
-    // continues goes on with it), and records nothing.
-    if (rec.finished) continue;
+    if (r->record.finished || waiting(*r)) continue;
+    Change& c = changes[std::size_t(r->record.arm)];
+    if (r->record.step <= c.step) continue;
     const double before = r->optimizer.config().lr;
     // An arm that follows the base gets exactly the rate typed, not before * factor rounded.
-    const double now = r->arm.isOverridden("lr") ? before * factor : lr;
-    r->optimizer.setLearningRate(now);
-    rec.learningRateChanges.push_back({event, rec.step, rec.samplesSeen, rec.epoch, now, now / before});
+    c = {r->record.step, r->arm.isOverridden("lr") ? before * factor : lr};
+    // Checked for every arm first: a rate that cannot be applied to all changes none.
+    if (!(c.rate > 0 && std::isfinite(c.rate)))
+      throw NormLabError("learning rate " + std::to_string(lr) + " would make the rate of arm '" + r->arm.label + "' " +
+                         std::to_string(c.rate) + "; it must be a positive number");
   }
+  if (config_.events.size() + config_.arms.size() > kMaxEvents)
+    throw NormLabError("the experiment already holds " + std::to_string(config_.events.size()) + " learning-rate events (at most " +
+                       std::to_string(kMaxEvents) + ")");
+  const int change = ++learningRateEvents_;
+  for (std::size_t a = 0; a < changes.size(); ++a)
+    if (changes[a].step >= 0) config_.events.push_back({changes[a].step, changes[a].rate, config_.arms[a].label, change});
+  for (auto& r : runs_)
+    if (!r->record.finished && !waiting(*r)) applyEvents(*r);  // those at the change's step
   baseLearningRate_ = lr;
+}
+
+void Experiment::applyEvents(Run& run) {
+  run.eventApplied.resize(config_.events.size(), 0);
+  for (std::size_t e = 0; e < config_.events.size(); ++e)
+    if (!run.eventApplied[e] && config_.events[e].atStep == run.record.step) applyEvent(run, e);
+}
+
+void Experiment::applyEvent(Run& run, std::size_t index) {
+  const LearningRateEvent& e = config_.events[index];
+  run.eventApplied[index] = 1;
+  if (!e.arm.empty() && e.arm != run.arm.label) return;
+  const double before = run.optimizer.config().lr;
+  double now = e.lr;
+  if (e.arm.empty()) {
+    // The base rate: an arm with a rate of its own keeps its ratio to it.
+    if (run.arm.isOverridden("lr")) now = before * (e.lr / run.runBase);
+    run.runBase = e.lr;
+    baseLearningRate_ = e.lr;
+  }
+  if (!(now > 0) || !std::isfinite(now)) return;  // (a base rate of a huge ratio; the run keeps its rate)
+  run.optimizer.setLearningRate(now);
+  RunRecord& rec = run.record;
+  rec.learningRateChanges.push_back({e.change, rec.step, rec.samplesSeen, rec.epoch, now, now / before});
 }
 
 RunRecord Experiment::record(int i, bool withState) const {
@@ -439,6 +540,7 @@ RunRecord Experiment::record(int i, bool withState) const {
   if (run.endPoint) r.metrics.push_back(*run.endPoint);
   r.probes = run.probes.points();
   if (!r.finished && r.trainSeconds > 0) r.imagesPerSecond = double(r.samplesSeen) / r.trainSeconds;
+  r.catchingUp = !r.finished && r.samplesSeen < run.catchUpTo;
   if (withState && !r.diverged && !r.failed) r.state = std::make_shared<const TrainingState>(trainingState(run));
   return r;
 }
@@ -482,7 +584,185 @@ void restoreTensors(Network<float>& net, bool buffers, const std::vector<SavedTe
   for (std::size_t k = 0; k < mine.size(); ++k) std::copy(saved[k].values.begin(), saved[k].values.end(), mine[k].second->value.begin());
 }
 
+// A branch's buffers: each of the parent's that the branch's network has too (same name and
+// shape); the others keep their initial values (batch norm's running statistics start at 0 and 1
+// where a branch switches to it).
+void copyMatchingBuffers(Network<float>& net, const std::vector<SavedTensor>& saved) {
+  for (std::size_t i = 0; i < net.size(); ++i) {
+    Layer<float>& layer = net.layer(i);
+    for (Param<float>* p : layer.buffers()) {
+      const std::string name = layer.name() + "." + p->name;
+      for (const SavedTensor& t : saved)
+        if (t.name == name && t.dims == p->dims && t.values.size() == p->size()) std::copy(t.values.begin(), t.values.end(), p->value.begin());
+    }
+  }
+}
+
 }  // namespace
+
+// The child starts as its parent stands after step atStep: weights (the shapes agree:
+// parseArm checks it), the buffers they share, the optimizer state where the rule and its
+// buffers agree (else a fresh one from here, as a new torch.optim would be), the sample stream,
+// the totals since the last metric point and the clock. Its histories start empty: its rows
+// start after the branch step.
+void Experiment::branchFrom(Run& child, const Run& parent) {
+  const TrainingState st = trainingState(parent);
+  const std::string path = "branch '" + child.arm.label + "' from '" + parent.arm.label + "'";
+  restoreTensors(child.model.network, false, st.params, path + ": params");
+  copyMatchingBuffers(child.model.network, st.buffers);
+  const OptimizerConfig& mine = child.arm.train.optimizer;
+  if (mine.kind == parent.arm.train.optimizer.kind) {
+    try {
+      child.optimizer.restore(st.optimizer);
+    } catch (const NormLabError&) {
+      // Momentum switched on or off: the buffers differ; the rule starts afresh.
+    }
+  }
+  const bool ownRate = std::find(child.arm.branchKeys.begin(), child.arm.branchKeys.end(), "lr") != child.arm.branchKeys.end();
+  child.optimizer.setLearningRate(ownRate ? mine.lr : st.optimizer.lr);
+  child.stream.seek(st.stream);
+  std::copy(parent.indices.begin(), parent.indices.end(), child.indices.begin());
+  child.lossSum = st.lossSum;
+  child.correct = st.correct;
+  child.samples = st.samples;
+  child.steps = st.steps;
+  child.runBase = parent.runBase;
+  child.eventApplied = parent.eventApplied;  // events at this step the parent took already
+  RunRecord& rec = child.record;
+  const RunRecord& from = parent.record;
+  rec.step = from.step;
+  rec.samplesSeen = from.samplesSeen;
+  rec.epoch = from.epoch;
+  rec.trainSeconds = from.trainSeconds;
+  rec.finalTrainLoss = st.finalTrainLoss;
+  rec.finalTestLoss = st.finalTestLoss;
+  rec.finalTestAccuracy = st.finalTestAccuracy;
+  child.metrics.clear();
+  child.probes.clear();
+}
+
+int Experiment::addArm(const nlohmann::json& armJson) {
+  if (!prepared()) throw NormLabError("an arm can be added to a prepared experiment only");
+  const std::size_t index = config_.arms.size();
+  const std::string path = "arms[" + std::to_string(index) + "]";
+  if ((index + 1) * config_.seeds.size() > kMaxRuns)
+    throw NormLabError("another arm would make " + std::to_string((index + 1) * config_.seeds.size()) + " runs (at most " +
+                       std::to_string(kMaxRuns) + ")");
+  ArmConfig arm = parseArm(config_, armJson, path, true);
+  const std::size_t arms = index, seeds = config_.seeds.size();
+  if (arm.isBranch()) {
+    // Its parent's furthest run still training: a branch starts there, or later.
+    std::int64_t now = -1;
+    for (std::size_t s = 0; s < seeds; ++s) {
+      const Run& p = *runs_[s * arms + std::size_t(arm.parent)];
+      if (!p.record.finished && !waiting(p)) now = std::max(now, p.record.step);
+    }
+    if (now < 0) throw NormLabError("\"" + path + ".branch_from\": \"" + arm.branchFrom + "\" is not training (ended, or not started yet): there is no step to branch at");
+    if (arm.atStep == 0) arm.atStep = now;
+    if (arm.atStep < now)
+      throw NormLabError("\"" + path + ".at_step\" is " + std::to_string(arm.atStep) + ", but \"" + arm.branchFrom +
+                         "\" is at step " + std::to_string(now) + " already: branch at its current step or later");
+    if (arm.atStep == 0)
+      throw NormLabError("\"" + path + ".branch_from\": \"" + arm.branchFrom + "\" has not taken a step yet: add an ordinary arm instead");
+  }
+  const ExperimentConfig before = config_;
+  config_.arms.push_back(arm);
+  try {
+    if (arm.isBranch()) checkBranchSteps(config_.arms.back(), path);
+    validateLastBatch(config_.model, arm.armSettings(config_.seeds.front()), arm.train.batchSize, data_.dataset.train.size(),
+                      config_.data.dropLast);
+    checkMemoryBudget(estimateMemory(config_, loadedDatasetSize(data_)), budget_);
+  } catch (const NormLabError& e) {
+    config_ = before;
+    throw NormLabError(path + " (" + arm.label + "): " + e.what());
+  }
+  std::vector<std::unique_ptr<Run>> added;
+  try {
+    for (std::size_t s = 0; s < seeds; ++s) added.push_back(std::make_unique<Run>(config_, data_, int(index), int(s)));
+  } catch (const std::bad_alloc&) {
+    config_ = before;
+    throwOutOfMemory("building the runs of arm '" + arm.label + "'", 0);
+  } catch (...) {
+    config_ = before;
+    throw;
+  }
+  std::int64_t lead = 0;
+  for (const auto& r : runs_)
+    if (!r->record.failed) lead = std::max(lead, r->record.samplesSeen);
+  // Seed-major order, as prepare() builds it (resumeFrom and saved files rely on it).
+  std::vector<std::unique_ptr<Run>> runs;
+  runs.reserve(runs_.size() + seeds);
+  for (std::size_t s = 0; s < seeds; ++s) {
+    for (std::size_t a = 0; a < arms; ++a) runs.push_back(std::move(runs_[s * arms + a]));
+    Run& run = *added[s];
+    run.runBase = config_.train.optimizer.lr;
+    if (arm.isBranch()) run.parent = runs[s * (arms + 1) + std::size_t(arm.parent)].get();
+    else run.catchUpTo = lead;
+    runs.push_back(std::move(added[s]));
+  }
+  runs_ = std::move(runs);
+  if (arm.isBranch())
+    for (std::size_t s = 0; s < seeds; ++s) startBranches(*runs_[s * (arms + 1) + std::size_t(arm.parent)]);
+  return int(index);
+}
+
+void Experiment::stopArm(int arm) {
+  if (arm < 0 || std::size_t(arm) >= config_.arms.size()) throw NormLabError("there is no arm " + std::to_string(arm));
+  for (auto& r : runs_)
+    if (r->record.arm == arm) {
+      finishRun(*r);
+      startBranches(*r);  // its branches that had not started cannot start now
+    }
+}
+
+void Experiment::removeArm(int arm) {
+  if (arm < 0 || std::size_t(arm) >= config_.arms.size()) throw NormLabError("there is no arm " + std::to_string(arm));
+  if (config_.arms.size() == 1) throw NormLabError("the last arm cannot be removed");
+  const std::string label = config_.arms[std::size_t(arm)].label;
+  for (const ArmConfig& a : config_.arms)
+    if (a.isBranch() && a.parent == arm)
+      throw NormLabError("arm '" + label + "' cannot be removed: '" + a.label + "' branches from it (remove that first)");
+  config_.arms.erase(config_.arms.begin() + arm);
+  for (ArmConfig& a : config_.arms)
+    if (a.parent > arm) --a.parent;
+  // Events naming it go; the others keep their places in every run's list of applied events.
+  std::vector<char> keep(config_.events.size(), 1);
+  std::vector<LearningRateEvent> events;
+  for (std::size_t e = 0; e < config_.events.size(); ++e) {
+    keep[e] = config_.events[e].arm != label;
+    if (keep[e]) events.push_back(config_.events[e]);
+  }
+  config_.events = std::move(events);
+  std::vector<std::unique_ptr<Run>> runs;
+  for (auto& r : runs_) {
+    if (r->record.arm == arm) continue;
+    if (r->record.arm > arm) --r->record.arm;
+    if (r->arm.parent > arm) --r->arm.parent;
+    std::vector<char> applied;
+    for (std::size_t e = 0; e < keep.size(); ++e)
+      if (keep[e]) applied.push_back(e < r->eventApplied.size() ? r->eventApplied[e] : 0);
+    r->eventApplied = std::move(applied);
+    runs.push_back(std::move(r));
+  }
+  runs_ = std::move(runs);
+}
+
+bool Experiment::catchingUp() const {
+  for (const auto& r : runs_)
+    if (!r->record.finished && r->record.samplesSeen < r->catchUpTo) return true;
+  return false;
+}
+
+bool Experiment::advanceCatchUp() {
+  Run* next = nullptr;
+  for (auto& r : runs_)
+    if (!r->record.finished && !waiting(*r) && r->record.samplesSeen < r->catchUpTo &&
+        (!next || r->record.samplesSeen < next->record.samplesSeen))
+      next = r.get();
+  if (!next) return false;
+  stepOrFail(*next);
+  return true;
+}
 
 TrainingState Experiment::trainingState(const Run& constRun) const {
   Run& run = const_cast<Run&>(constRun);  // params() and buffers() hand out mutable pointers; nothing is changed
@@ -618,6 +898,21 @@ void Experiment::resumeFrom(const ExperimentResults& saved, std::int64_t moreSte
     rec.totalSteps = S + moreSteps;
     rec.finished = false;
   }
+  // Events at a run's step that it took before it was saved are not taken again; the base rate
+  // it follows is the last one of the events it passed.
+  for (auto& r : runs_) {
+    Run& run = *r;
+    run.eventApplied.assign(config_.events.size(), 0);
+    run.runBase = config_.train.optimizer.lr;
+    for (std::size_t e = 0; e < config_.events.size(); ++e) {
+      const LearningRateEvent& ev = config_.events[e];
+      bool taken = ev.atStep < run.record.step;
+      if (ev.atStep == run.record.step)
+        for (const LearningRateChange& c : run.record.learningRateChanges) taken = taken || (c.event == ev.change && c.step == ev.atStep);
+      run.eventApplied[e] = taken;
+      if (taken && ev.arm.empty()) run.runBase = ev.lr;
+    }
+  }
   restoreLearningRateEvents();
 }
 
@@ -638,6 +933,7 @@ void Experiment::restoreLearningRateEvents() {
     baseLearningRate_ = change.second ? *change.second : baseLearningRate_ * change.first;
     learningRateEvents_ = event;
   }
+  for (const LearningRateEvent& e : config_.events) learningRateEvents_ = std::max(learningRateEvents_, e.change);
 }
 
 std::vector<int> Experiment::lastBatchIndices(int i) const {

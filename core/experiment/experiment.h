@@ -24,6 +24,8 @@
 #include "core/experiment/probes.h"
 #include "core/data/sample_stream.h"
 
+#include <nlohmann/json_fwd.hpp>
+
 namespace normlab {
 
 inline constexpr double kNotMeasured = std::numeric_limits<double>::quiet_NaN();
@@ -122,6 +124,9 @@ struct RunRecord {
   std::vector<SummaryRow> modelLayers;
   std::vector<PopulationUpdate> populationUpdates;
   std::vector<LearningRateChange> learningRateChanges;  // in the order they took effect
+  // An arm added while the others trained: true while its runs train alone to reach them
+  // (Experiment::addArm). Not saved.
+  bool catchingUp = false;
   // Set when the record was taken with its training state (and the run can continue: not
   // diverged, not failed); null otherwise.
   std::shared_ptr<const TrainingState> state;
@@ -166,6 +171,30 @@ class Experiment {
   void setLearningRate(double lr);
   // The base learning rate now: the config's, or the last one set.
   double learningRate() const { return baseLearningRate_; }
+  // Changes made this way are added to config().events, one event per arm that is still
+  // training ("arm": its label, "lr": its new rate exactly, all under one "change" number), at
+  // the furthest step of that arm's runs: runs there change now, runs one step behind when they
+  // get there. Running config() again therefore replays them.
+
+  // Adds an arm while the experiment trains or is paused (between steps only). `arm` is one
+  // object of the config's "arms" list (parseArm): an ordinary arm builds its runs from the same
+  // initial weights and sample stream as the others and trains alone until it has caught up
+  // with them (advance() always steps the run with fewest samples seen; catchingUp() says so
+  // meanwhile), then in lockstep: its curves equal those of the same arm present from the start.
+  // A branch ("branch_from") without "at_step" branches at its parent's current step; with one,
+  // no run of the parent may be past it. Returns the new arm's index. Throws NormLabError,
+  // changing nothing, when the arm does not parse or fit (label taken, memory budget, ...).
+  int addArm(const nlohmann::json& arm);
+  // Ends the arm's runs now, as finishEarly() does for all (their results stay).
+  void stopArm(int arm);
+  // Removes an arm and its runs (and events naming it). Throws NormLabError when another arm
+  // branches from it.
+  void removeArm(int arm);
+  // Whether some run added by addArm is still catching up with the others.
+  bool catchingUp() const;
+  // One step of the catching-up run with the fewest samples seen (the others stay where they
+  // are: catching up goes on while paused). Returns false when none is catching up.
+  bool advanceCatchUp();
   // For every batch-norm run that has not diverged: replaces the running statistics by their
   // average over the first `images` training images, in Train-mode batches of the arm's batch
   // size (PyTorch's torch.optim.swa_utils.update_bn: cumulative average, dropout active), and
@@ -208,6 +237,15 @@ class Experiment {
   TrainingState trainingState(const Run& run) const;
   void restoreLearningRateEvents();
   void finishRun(Run& run);
+  // Learning-rate events (config_.events) due at the run's step that it has not applied yet.
+  void applyEvents(Run& run);
+  void applyEvent(Run& run, std::size_t event);
+  bool waiting(const Run& run) const;  // a branch whose parent has not reached its step yet
+  // After a run's step: starts the branches that wait for it at this step (or fails them when it
+  // stopped before).
+  void startBranches(Run& parent);
+  void branchFrom(Run& child, const Run& parent);
+  void checkBranchSteps(const ArmConfig& arm, const std::string& path) const;
 
   ExperimentConfig config_;
   int threadsWanted_;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -120,9 +121,10 @@ bool usesEps(NormKind k) {
 }
 
 // Norm keys of an arm; each only for the norms that use it.
-NormConfig parseNorm(const JsonFields& f) {
-  NormConfig n;
-  n.kind = parseNormKind(f.getChoice("norm", "none", {"none", "batch", "layer", "instance", "group", "lrn"}));
+// `base`: what an arm without "norm" has (a branch: its parent's norm, which its keys may tune).
+NormConfig parseNorm(const JsonFields& f, const NormConfig& base = NormConfig{}) {
+  NormConfig n = f.has("norm") ? NormConfig{} : base;
+  n.kind = parseNormKind(f.getChoice("norm", normKindName(base.kind), {"none", "batch", "layer", "instance", "group", "lrn"}));
   const std::string is = ", but this arm's norm is " + inQuotes(normKindName(n.kind));
   auto only = [&](const char* key, bool applies, const char* what) {
     if (f.has(key) && !applies) f.fail(key, std::string("only applies to ") + what + is);
@@ -244,6 +246,189 @@ void writeTrainKey(json& j, const TrainSettings& t, const std::string& key) {
   else if (key == "norm_position") j[key] = normPositionName(t.normPosition);
 }
 
+
+// The label an arm object will have (its "label", else its norm's name), for messages about
+// arms not parsed yet; "" when it has none that could be valid.
+std::string rawLabel(const json& arm) {
+  if (!arm.is_object()) return "";
+  if (auto l = arm.find("label"); l != arm.end()) return l->is_string() ? l->get<std::string>() : "";
+  if (auto n = arm.find("norm"); n != arm.end()) return n->is_string() ? n->get<std::string>() : "";
+  return "none";
+}
+
+// Norms between which a branch may switch: each keeps one gamma and one beta per channel (or
+// none without affine), and no buffer a layer of the other kind would need.
+bool channelNorm(const NormConfig& n) {
+  switch (n.kind) {
+    case NormKind::Batch: case NormKind::Instance: case NormKind::Group: return true;
+    case NormKind::Layer: return !n.affine || n.affineShape != AffineShape::Element;
+    default: return false;
+  }
+}
+
+std::string normText(const NormConfig& n) {
+  std::string s = normKindName(n.kind);
+  if (n.kind == NormKind::Layer && n.affine && n.affineShape == AffineShape::Element) s += " with per-element affine";
+  return s;
+}
+
+// "" when a branch with norm `to` can take over the parameters of its parent with norm `from`;
+// else why not.
+std::string normChangeProblem(const ExperimentConfig& c, const ArmConfig& parent, const ArmConfig& branch) {
+  const NormConfig &from = parent.norm, &to = branch.norm;
+  if (from.kind == to.kind && sameNorm(from, to)) return "";
+  const std::string change = "the norm cannot change from " + normText(from) + " to " + normText(to) + " in a branch: ";
+  if (!channelNorm(from) || !channelNorm(to))
+    return change + "the parameters would change shape (a branch may switch only between batch, layer with "
+                    "per-channel affine, instance and group norm)";
+  if (from.affine != to.affine)
+    return change + "one has affine parameters (gamma, beta) and the other none";
+  const auto a = planNorms(c.model, parent.armSettings(c.seeds.front()));
+  const auto b = planNorms(c.model, branch.armSettings(c.seeds.front()));
+  for (std::size_t k = 0; k < a.size() && k < b.size(); ++k)
+    if (a[k].present() != b[k].present())
+      return change + a[k].name + " after " + a[k].follows + " would " + (a[k].present() ? "lose its" : "gain a") +
+             " norm (" + (a[k].present() ? b[k].absentReason : a[k].absentReason) + "), so the parameters would change";
+  return "";
+}
+
+// Keys an arm may hold but a branch may not change (they change the network or its data).
+const char* const kFixedInBranch[] = {"seed", "activation", "init", "norm_position", "input_norm",
+                                      "lrn_size", "lrn_alpha", "lrn_beta", "lrn_k"};
+
+ArmConfig parseArmIn(const ExperimentConfig& c, const json& armJson, const std::string& path, bool allowNoStep,
+                     const json* all, std::size_t index) {
+  JsonFields f(armJson, path);
+  const bool branch = f.has("branch_from");
+  if (!branch && f.has("at_step")) f.fail("at_step", "is given without \"branch_from\": name the arm to branch from");
+  ArmConfig a;
+  const ArmConfig* parent = nullptr;
+  if (branch) {
+    for (const char* k : kFixedInBranch)
+      if (f.has(k))
+        f.fail(k, "cannot be set on a branch: it would change the network or its data (a branch may change the "
+                  "dropout, the batch size, the optimizer and its rate, its length, and the norm between batch, "
+                  "layer, instance and group norm)");
+    f.allowOnly({"label", "branch_from", "at_step", "norm", "groups", "norm_eps", "norm_momentum", "affine",
+                 "layer_norm_affine", "optimizer", "lr", "momentum", "nesterov", "weight_decay", "beta1", "beta2",
+                 "adam_eps", "batch_size", "dropout", "epochs", "steps", "eval_every"});
+    a.branchFrom = f.getString("branch_from", "");
+    a.parent = armIndex(c, a.branchFrom);
+    if (a.parent < 0) {
+      if (all)
+        for (std::size_t k = index + 1; k < all->size(); ++k)
+          if (rawLabel((*all)[k]) == a.branchFrom)
+            f.fail("branch_from", "names " + inQuotes(a.branchFrom) + ", a later arm (arms[" + std::to_string(k) +
+                                      "]): a branch must come after the arm it branches from");
+      f.fail("branch_from", "names " + shortText(a.branchFrom) + ", which is no arm of this experiment");
+    }
+    parent = &c.arms[std::size_t(a.parent)];
+    if (!f.has("at_step") && !allowNoStep)
+      f.fail("at_step", "is missing: say after which step of " + inQuotes(a.branchFrom) + " the branch starts");
+    a.atStep = f.getInt("at_step", 0, 1, 1000000000);
+    if (f.has("at_step") && parent->isBranch() && a.atStep <= parent->atStep)
+      f.fail("at_step", "is " + std::to_string(a.atStep) + ", but " + inQuotes(a.branchFrom) + " is itself a branch from step " +
+                            std::to_string(parent->atStep) + ": branch from it after that step");
+    a.inputNorm = parent->inputNorm;
+    a.norm = parseNorm(f, parent->norm);
+    std::vector<std::string> own;
+    a.train = applyTrain(f, parent->train, "this arm", &own);
+    a.overrides = parent->overrides;
+    for (const std::string& k : own)
+      if (!a.isOverridden(k.c_str())) a.overrides.push_back(k);
+    a.branchKeys = std::move(own);
+  } else {
+    f.allowOnly({"label", "norm", "groups", "norm_eps", "norm_momentum", "affine", "layer_norm_affine", "lrn_size", "lrn_alpha",
+                 "lrn_beta", "lrn_k", "optimizer", "lr", "momentum", "nesterov", "weight_decay", "beta1", "beta2",
+                 "adam_eps", "batch_size", "dropout", "epochs", "steps", "seed", "eval_every", "activation",
+                 "init", "norm_position", "input_norm", "branch_from", "at_step"});
+    a.norm = parseNorm(f);
+    a.train = applyTrain(f, c.train, "this arm", &a.overrides);
+    if (f.has("input_norm")) {
+      const std::string in = f.getChoice("input_norm", "", {"raw", "minmax", "zscore"});
+      a.inputNorm = in == "raw" ? Preprocess::Raw : in == "minmax" ? Preprocess::MinMax : Preprocess::ZScore;
+    }
+  }
+  checkHasEffect(f, c.model);
+  a.label = f.getString("label", branch ? a.branchFrom + " from " + std::to_string(a.atStep) : std::string(normKindName(a.norm.kind)));
+  if (a.label.empty()) f.fail("label", "must not be empty");
+  for (std::size_t k = 0; k < c.arms.size(); ++k)
+    if (c.arms[k].label == a.label)
+      f.fail("label", "is " + inQuotes(a.label) + ", the same as arms[" + std::to_string(k) +
+                          "]: labels must be unique (give each arm its own \"label\")");
+  if (a.isOverridden("seed") && c.seeds.size() > 1)
+    f.fail("seed", "cannot be fixed per arm when \"seeds\" lists several seeds (every arm runs every seed)");
+  const std::string prefix = path + " (" + a.label + "): ";
+  const KnownData known = knownData(c.data);
+  try {
+    validateTrainingBatch(c.model, a.armSettings(c.seeds.front()), a.train.batchSize);
+    if (known.known) validateLastBatch(c.model, a.armSettings(c.seeds.front()), a.train.batchSize, known.train, c.data.dropLast);
+  } catch (const NormLabError& e) {
+    throw NormLabError(prefix + e.what());
+  }
+  if (known.known && c.data.dropLast && a.train.batchSize > known.train)
+    throw NormLabError(prefix + "\"batch_size\" " + std::to_string(a.train.batchSize) + " is larger than the " +
+                       std::to_string(known.train) +
+                       " training images: with \"dataset.drop_last\" every batch would be dropped");
+  if (branch) {
+    if (const std::string why = normChangeProblem(c, *parent, a); !why.empty())
+      f.fail(f.has("norm") ? "norm" : "layer_norm_affine", why);
+    if (known.known && a.atStep > 0) {
+      const std::int64_t parentSteps = armSteps(c, *parent, known.train), mine = armSteps(c, a, known.train);
+      if (a.atStep >= parentSteps)
+        f.fail("at_step", "is " + std::to_string(a.atStep) + ", beyond the " + std::to_string(parentSteps) + " steps of " +
+                              inQuotes(a.branchFrom) + ": a branch starts before its parent's last step");
+      if (a.atStep >= mine)
+        f.fail("at_step", "is " + std::to_string(a.atStep) + ", but the branch itself trains only " + std::to_string(mine) +
+                              " steps (\"steps\" and \"epochs\" count from the start, as the parent's)");
+    }
+  }
+  return a;
+}
+
+std::vector<LearningRateEvent> parseEvents(const ExperimentConfig& c, const json& events) {
+  if (!events.is_array()) throw NormLabError("\"events\" must be a list of events such as [{\"at_step\": 200, \"lr\": 0.01}], got " + shortValue(events));
+  if (events.size() > kMaxEvents)
+    throw NormLabError("\"events\" lists " + std::to_string(events.size()) + " events (at most " + std::to_string(kMaxEvents) + ")");
+  std::vector<LearningRateEvent> out;
+  int change = 0;
+  // The latest change that reaches an arm's runs, so far in the list: one change reaches a run
+  // once (a saved file lists each of its numbers once per run).
+  struct Last {
+    std::int64_t step = -1;
+    int change = 0;
+    std::size_t index = 0;
+  };
+  Last everyArm, anyArm;
+  std::map<std::string, Last> perArm;
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    JsonFields f(events[i], "events[" + std::to_string(i) + "]");
+    f.allowOnly({"at_step", "lr", "arm", "change"});
+    if (!f.has("at_step")) f.fail("at_step", "is missing: say after which step the rate changes");
+    if (!f.has("lr")) f.fail("lr", "is missing: an event sets a learning rate");
+    LearningRateEvent e;
+    e.atStep = f.getInt("at_step", 0, 0, 1000000000);
+    e.lr = positive(f, "lr", 0.01, 1000.0);
+    if (f.has("arm")) {
+      e.arm = f.getString("arm", "");
+      if (armIndex(c, e.arm) < 0) f.fail("arm", "names " + shortText(e.arm) + ", which is no arm of this experiment");
+    }
+    e.change = f.getInt("change", change + 1, 1, int(kMaxEvents));
+    if (e.change < change) f.fail("change", "is " + std::to_string(e.change) + ", before the change of the event before it (" + std::to_string(change) + ")");
+    change = e.change;
+    const Last other = e.arm.empty() ? anyArm : (perArm[e.arm].change > everyArm.change ? perArm[e.arm] : everyArm);
+    if (other.step >= 0 && e.change <= other.change)
+      f.fail("change", "is " + std::to_string(e.change) + ", not above the change of an earlier event for the same arm (" +
+                           std::to_string(other.change) + "): one change reaches an arm once");
+    const Last now{e.atStep, e.change, i};
+    if (e.arm.empty()) everyArm = now;
+    else perArm[e.arm] = now;
+    if (now.step > anyArm.step) anyArm.step = now.step, anyArm.index = i;
+    if (now.change > anyArm.change) anyArm.change = now.change;
+    out.push_back(std::move(e));
+  }
+  return out;
+}
 }  // namespace
 
 bool ArmConfig::isOverridden(const char* key) const {
@@ -275,7 +460,8 @@ void validateLastBatch(const ModelSpec& spec, const ArmSettings& arm, int batchS
 
 ExperimentConfig parseExperimentConfig(const nlohmann::json& j) {
   JsonFields root(j, "");
-  root.allowOnly({"name", "dataset", "model", "train", "arms", "seeds", "probe_every", "histogram_bins", "lesson", "grid", "job"});
+  root.allowOnly({"name", "dataset", "model", "train", "arms", "events", "seeds", "probe_every", "histogram_bins", "lesson",
+                  "grid", "job"});
   ExperimentConfig c;
   c.name = root.getString("name", c.name);
   if (root.has("dataset")) c.data = parseDataConfig(j.at("dataset"));
@@ -327,45 +513,29 @@ ExperimentConfig parseExperimentConfig(const nlohmann::json& j) {
     root.fail("arms", "lists " + std::to_string(arms.size()) + " arms x " + std::to_string(c.seeds.size()) +
                           " seeds = " + std::to_string(arms.size() * c.seeds.size()) + " runs (at most " +
                           std::to_string(kMaxRuns) + ")");
-  const KnownData known = knownData(c.data);
-  for (std::size_t i = 0; i < arms.size(); ++i) {
-    const std::string path = grid ? gridArmPath(arms[i]) : "arms[" + std::to_string(i) + "]";
-    JsonFields f(arms[i], path);
-    f.allowOnly({"label", "norm", "groups", "norm_eps", "norm_momentum", "affine", "layer_norm_affine", "lrn_size", "lrn_alpha",
-                 "lrn_beta", "lrn_k", "optimizer", "lr", "momentum", "nesterov", "weight_decay", "beta1", "beta2",
-                 "adam_eps", "batch_size", "dropout", "epochs", "steps", "seed", "eval_every", "activation",
-                 "init", "norm_position", "input_norm"});
-    ArmConfig a;
-    a.norm = parseNorm(f);
-    a.train = applyTrain(f, c.train, "this arm", &a.overrides);
-    if (f.has("input_norm")) {
-      const std::string in = f.getChoice("input_norm", "", {"raw", "minmax", "zscore"});
-      a.inputNorm = in == "raw" ? Preprocess::Raw : in == "minmax" ? Preprocess::MinMax : Preprocess::ZScore;
-    }
-    checkHasEffect(f, c.model);
-    a.label = f.getString("label", normKindName(a.norm.kind));
-    if (a.label.empty()) f.fail("label", "must not be empty");
-    for (std::size_t k = 0; k < c.arms.size(); ++k)
-      if (c.arms[k].label == a.label)
-        f.fail("label", "is " + inQuotes(a.label) + ", the same as arms[" + std::to_string(k) +
-                            "]: labels must be unique (give each arm its own \"label\")");
-    if (a.isOverridden("seed") && c.seeds.size() > 1)
-      f.fail("seed", "cannot be fixed per arm when \"seeds\" lists several seeds (every arm runs every seed)");
-    const std::string prefix = path + " (" + a.label + "): ";
-    try {
-      validateTrainingBatch(c.model, a.armSettings(c.seeds.front()), a.train.batchSize);
-      if (known.known) validateLastBatch(c.model, a.armSettings(c.seeds.front()), a.train.batchSize, known.train, c.data.dropLast);
-    } catch (const NormLabError& e) {
-      throw NormLabError(prefix + e.what());
-    }
-    if (known.known && c.data.dropLast && a.train.batchSize > known.train)
-      throw NormLabError(prefix + "\"batch_size\" " + std::to_string(a.train.batchSize) + " is larger than the " +
-                         std::to_string(known.train) +
-                         " training images: with \"dataset.drop_last\" every batch would be dropped");
-    c.arms.push_back(std::move(a));
-  }
+  for (std::size_t i = 0; i < arms.size(); ++i)
+    c.arms.push_back(parseArmIn(c, arms[i], grid ? gridArmPath(arms[i]) : "arms[" + std::to_string(i) + "]", false, &arms, i));
+  if (root.has("events")) c.events = parseEvents(c, j.at("events"));
   if (root.has("job")) c.job = parseJobInfo(j.at("job"), c.arms.size(), c.seeds.size());
   return c;
+}
+
+int armIndex(const ExperimentConfig& c, const std::string& label) {
+  for (std::size_t k = 0; k < c.arms.size(); ++k)
+    if (c.arms[k].label == label) return int(k);
+  return -1;
+}
+
+std::int64_t armSteps(const ExperimentConfig& c, const ArmConfig& arm, int trainImages) {
+  if (arm.train.steps > 0) return arm.train.steps;
+  const int batch = arm.train.batchSize;
+  if (trainImages <= 0 || batch <= 0) return 0;
+  const std::int64_t perEpoch = c.data.dropLast ? trainImages / batch : (trainImages + batch - 1) / batch;
+  return std::int64_t(arm.train.epochs) * perEpoch;
+}
+
+ArmConfig parseArm(const ExperimentConfig& config, const nlohmann::json& arm, const std::string& path, bool allowNoStep) {
+  return parseArmIn(config, arm, path, allowNoStep, nullptr, 0);
 }
 
 std::vector<std::string> normNotes(const ExperimentConfig& c) {
@@ -424,6 +594,10 @@ nlohmann::json toJson(const ExperimentConfig& c) {
   for (const ArmConfig& a : c.arms) {
     json o = json::object();
     o["label"] = a.label;
+    if (a.isBranch()) {
+      o["branch_from"] = a.branchFrom;
+      o["at_step"] = a.atStep;
+    }
     const NormConfig& n = a.norm;
     o["norm"] = normKindName(n.kind);
     if (n.kind == NormKind::Group) o["groups"] = n.groups;
@@ -440,11 +614,23 @@ nlohmann::json toJson(const ExperimentConfig& c) {
       o["lrn_beta"] = n.lrnBeta;
       o["lrn_k"] = n.lrnK;
     }
-    if (a.inputNorm) o["input_norm"] = preprocessChoiceName(*a.inputNorm);
-    for (const std::string& key : a.overrides) writeTrainKey(o, a.train, key);
+    if (a.inputNorm && !a.isBranch()) o["input_norm"] = preprocessChoiceName(*a.inputNorm);
+    for (const std::string& key : a.isBranch() ? a.branchKeys : a.overrides) writeTrainKey(o, a.train, key);
     arms.push_back(std::move(o));
   }
   j["arms"] = std::move(arms);
+  if (!c.events.empty()) {
+    json events = json::array();
+    int change = 0;
+    for (const LearningRateEvent& e : c.events) {
+      json o = {{"at_step", e.atStep}, {"lr", e.lr}};
+      if (!e.arm.empty()) o["arm"] = e.arm;
+      if (e.change != change + 1) o["change"] = e.change;
+      change = e.change;
+      events.push_back(std::move(o));
+    }
+    j["events"] = std::move(events);
+  }
   if (c.seeds.size() > 1) j["seeds"] = c.seeds;
   j["probe_every"] = c.probeEvery;
   j["histogram_bins"] = c.histogramBins;
@@ -486,8 +672,14 @@ bool sameConfig(const ExperimentConfig& a, const ExperimentConfig& b) {
   for (std::size_t i = 0; i < a.arms.size(); ++i) {
     const ArmConfig &x = a.arms[i], &y = b.arms[i];
     if (x.label != y.label || !sameSettings(x.train, y.train) || !sameNorm(x.norm, y.norm) || x.inputNorm != y.inputNorm ||
-        x.overrides != y.overrides)
+        x.overrides != y.overrides || x.branchFrom != y.branchFrom || x.parent != y.parent || x.atStep != y.atStep ||
+        x.branchKeys != y.branchKeys)
       return false;
+  }
+  if (a.events.size() != b.events.size()) return false;
+  for (std::size_t i = 0; i < a.events.size(); ++i) {
+    const LearningRateEvent &x = a.events[i], &y = b.events[i];
+    if (x.atStep != y.atStep || x.lr != y.lr || x.arm != y.arm || x.change != y.change) return false;
   }
   return true;
 }

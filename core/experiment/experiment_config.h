@@ -29,6 +29,27 @@
 //                     as "affine": false (both given must agree)],
 //                 "input_norm": raw | minmax | zscore   [dataset.preprocess: this arm's inputs],
 //                 ...any "train" key... }, ... ],
+//       A branch arm continues another arm's runs from one of their steps (per seed, from the same
+//       seed's run):
+//               { "label": "BN, no dropout from 300", "branch_from": "BN", "at_step": 300,
+//                 "dropout": 0.0 }
+//       "branch_from" names an earlier arm (its label); "at_step" (1..) counts that arm's steps
+//       and must be less than its length and the branch's. The branch starts as a copy of the
+//       parent's full training state after step at_step (weights, buffers, optimizer state,
+//       sample-stream position) and inherits every setting of the parent; it may change
+//       "dropout", "batch_size", the optimizer and its keys ("optimizer", "lr", "momentum",
+//       "nesterov", "weight_decay", "beta1", "beta2", "adam_eps"), its length ("steps", "epochs"),
+//       "eval_every", and the norm ("norm" and its keys) only between batch, layer (per-channel
+//       affine), instance and group norm with the same affine flag and the same positions filled,
+//       so that every parameter keeps its shape. Its metric rows start after at_step.
+//     "events": [ {"at_step": 200, "lr": 0.01}, ... ]   learning-rate changes: from the step after
+//                 at_step (0..) each run trains with the new rate. Without "arm" it is the base
+//                 rate: an arm with a "lr" of its own keeps its ratio to it (its rate times
+//                 lr / the base rate before); with "arm": "BN" only that arm's runs change, to
+//                 exactly lr. "change": k (1..) numbers the change the event belongs to (events
+//                 of one change, e.g. one made in the window while arms stood at different steps,
+//                 share a number and one marker); by default one more than the event before.
+//                 At most kMaxEvents events.
 //     "seeds": [1, 2, 3],        every arm runs once per seed [train.seed]; not with "train.seed"
 //     "probe_every": 10,         steps between probes (1..1000000)
 //     "histogram_bins": 40,      (8..256)
@@ -79,6 +100,13 @@ struct TrainSettings {
 
 struct ArmConfig {
   std::string label;
+  // A branch (see the format above): the parent's label and index in "arms", and the step after
+  // which it continues from the parent's state. parent < 0: an ordinary arm.
+  std::string branchFrom;
+  int parent = -1;
+  std::int64_t atStep = 0;
+  std::vector<std::string> branchKeys;        // the keys a branch gave itself (written back)
+  bool isBranch() const { return parent >= 0; }
   TrainSettings train;                        // the base "train" with this arm's overrides applied
   NormConfig norm;
   std::optional<Preprocess> inputNorm;        // this arm's input preprocessing; none: the dataset's
@@ -90,6 +118,15 @@ struct ArmConfig {
   bool isOverridden(const char* key) const;
 };
 
+// A learning-rate change at a step ("events"; see the format above).
+struct LearningRateEvent {
+  std::int64_t atStep = 0;                    // takes effect from step atStep + 1
+  double lr = 0;
+  std::string arm;                            // "" = the base rate of every arm
+  int change = 1;                             // the change it belongs to (LearningRateChange::event)
+};
+inline constexpr std::size_t kMaxEvents = 100000;
+
 struct ExperimentConfig {
   std::string name = "experiment";
   DataConfig data;
@@ -97,6 +134,7 @@ struct ExperimentConfig {
   ModelSpec model;
   TrainSettings train;                        // the base settings (train.seed == seeds[0])
   std::vector<ArmConfig> arms;
+  std::vector<LearningRateEvent> events;      // in the order they apply at one step
   std::vector<std::uint64_t> seeds;           // replicate seeds, never empty after parsing
   int probeEvery = 10;
   int histogramBins = 40;
@@ -124,6 +162,17 @@ inline ExperimentConfig parseExperimentConfig(const std::string& text) { return 
 inline ExperimentConfig parseExperimentConfig(const char* text) { return parseExperimentConfig(std::string_view(text)); }
 // Reads and parses a file; an unreadable file gives a message naming the path.
 ExperimentConfig loadExperimentConfig(const std::string& path);
+
+// Parses one more arm for `config` (an arm added to a running experiment) with the rules of the
+// "arms" list: its label must be new; a branch names an arm of `config`. `path` prefixes
+// messages ("arms[6]"). With allowNoStep, a branch may leave out "at_step" (atStep is then 0:
+// the caller picks the parent's current step). Throws NormLabError naming the key.
+ArmConfig parseArm(const ExperimentConfig& config, const nlohmann::json& arm, const std::string& path,
+                   bool allowNoStep = false);
+// The config's arm with this label, or -1.
+int armIndex(const ExperimentConfig& config, const std::string& label);
+// Steps one run of arm `arm` trains, when the training-set size is known (0 otherwise).
+std::int64_t armSteps(const ExperimentConfig& config, const ArmConfig& arm, int trainImages);
 
 // One line per norm placeholder that stays empty although its arm has a norm, because the norm
 // cannot apply there (instance norm or lrn after a dense layer): "arms[1] (instance): norm3 after

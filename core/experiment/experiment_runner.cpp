@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/base/error.h"
+
 namespace normlab {
 
 using Clock = std::chrono::steady_clock;
@@ -76,6 +78,40 @@ void ExperimentRunner::stop() { enqueue(Command::Stop); }
 void ExperimentRunner::reset() { enqueue(Command::Reset); }
 void ExperimentRunner::recomputePopulationStatistics() { enqueue(Command::RecomputePopulation); }
 
+void ExperimentRunner::enqueueArm(ArmCommand command) {
+  {
+    std::lock_guard lock(mutex_);
+    armCommands_.push_back(std::move(command));
+    commands_.push_back(Command::ArmChange);
+  }
+  wake_.notify_all();
+}
+
+void ExperimentRunner::addArm(nlohmann::json arm) { enqueueArm({ArmCommand::Add, std::move(arm), {}}); }
+void ExperimentRunner::stopArm(std::string label) { enqueueArm({ArmCommand::StopArm, {}, std::move(label)}); }
+void ExperimentRunner::removeArm(std::string label) { enqueueArm({ArmCommand::Remove, {}, std::move(label)}); }
+
+// Worker thread only. Bounded work: parsing, building the runs (and a branch's state copy);
+// catching up happens in the loop, a step at a time.
+void ExperimentRunner::applyArmCommand(const ArmCommand& c) {
+  ++commandsDone_;
+  commandError_.clear();
+  try {
+    if (!experiment_) throw NormLabError("there is no experiment to change: press Start first");
+    if (c.kind == ArmCommand::Add) {
+      experiment_->addArm(c.arm);
+    } else {
+      const int arm = armIndex(experiment_->config(), c.label);
+      if (arm < 0) throw NormLabError("there is no arm '" + c.label + "'");
+      if (c.kind == ArmCommand::StopArm) experiment_->stopArm(arm);
+      else experiment_->removeArm(arm);
+    }
+    config_ = std::make_shared<const ExperimentConfig>(experiment_->config());
+  } catch (const std::exception& e) {
+    commandError_ = e.what();
+  }
+}
+
 std::uint64_t ExperimentRunner::requestSnapshot() {
   std::uint64_t ticket = 0;
   {
@@ -139,7 +175,11 @@ void ExperimentRunner::publish(std::optional<RunnerState> state) {
     s->stepsDone = experiment_->stepsDone();
     s->stepsTotal = experiment_->stepsTotal();
     s->warning = experiment_->warning();
+    s->catchingUp = experiment_->catchingUp();
   }
+  s->config = config_;
+  s->commandError = commandError_;
+  s->commandsDone = commandsDone_;
   s->elapsedSeconds = elapsed_;
   s->error = error_;
   {
@@ -164,11 +204,16 @@ void ExperimentRunner::workerLoop() {
     std::optional<ExperimentConfig> config;
     std::optional<Continuation> continuation;
     double lr = 0;
-    bool startPaused = false, running = false, stepDue = false;
+    ArmCommand armCommand;
+    bool startPaused = false, running = false, stepDue = false, catchUpDue = false;
     {
       std::unique_lock lock(mutex_);
       auto hasWork = [&] { return quit_ || speedChanged_ || !commands_.empty(); };
-      if (state_ == RunnerState::Running && stepsPerSecond_ > 0)
+      // An added arm catches up at full speed, running or paused: no waiting meanwhile.
+      const bool catchUp = experiment_ && (state_ == RunnerState::Running || state_ == RunnerState::Paused) &&
+                           experiment_->catchingUp();
+      if (catchUp) {
+      } else if (state_ == RunnerState::Running && stepsPerSecond_ > 0)
         wake_.wait_until(lock, nextStepAt, hasWork);
       else
         wake_.wait(lock, [&] { return hasWork() || state_ == RunnerState::Running; });
@@ -183,6 +228,10 @@ void ExperimentRunner::workerLoop() {
           lr = learningRates_.front();
           learningRates_.pop_front();
         }
+        if (command == Command::ArmChange) {
+          armCommand = std::move(armCommands_.front());
+          armCommands_.pop_front();
+        }
         if (command == Command::Start) {
           config = std::exchange(pendingConfig_, std::nullopt);
           continuation = std::exchange(pendingContinuation_, std::nullopt);
@@ -194,7 +243,8 @@ void ExperimentRunner::workerLoop() {
       }
       running = state_ == RunnerState::Running;
       stepDue = running;
-      if (command == Command::None && running && stepsPerSecond_ > 0) {
+      catchUpDue = command == Command::None && catchUp;
+      if (command == Command::None && running && stepsPerSecond_ > 0 && !catchUp) {
         const auto now = Clock::now();
         stepDue = now >= nextStepAt;
         // Woken before the step is due, by nothing (a command, a learning rate too, is done at
@@ -213,12 +263,21 @@ void ExperimentRunner::workerLoop() {
           // Published at once: the change is marked on the charts even while paused.
           if (experiment_) {
             experiment_->setLearningRate(lr);
+            config_ = std::make_shared<const ExperimentConfig>(experiment_->config());
             publish();
           }
           break;
+        case Command::ArmChange: {
+          applyArmCommand(armCommand);
+          // A finished experiment with a new arm to train waits for resume().
+          const bool reopen = experiment_ && state_ == RunnerState::Finished && !experiment_->finished();
+          publish(reopen ? std::optional(RunnerState::Paused) : std::nullopt);
+          break;
+        }
         case Command::Start:
           if (!config) break;  // superseded by a later start
           experiment_.reset();
+          config_.reset();
           error_.clear();
           elapsed_ = 0;
           publish(RunnerState::Loading);
@@ -228,6 +287,7 @@ void ExperimentRunner::workerLoop() {
             e->prepare();
             if (continuation) e->resumeFrom(*continuation->saved, continuation->moreSteps);
             experiment_ = std::move(e);
+            config_ = std::make_shared<const ExperimentConfig>(experiment_->config());
           }
           nextStepAt = Clock::now();
           publish(startPaused ? RunnerState::Paused : RunnerState::Running);
@@ -270,12 +330,21 @@ void ExperimentRunner::workerLoop() {
           break;
         case Command::Reset:
           experiment_.reset();
+          config_.reset();
           error_.clear();
           elapsed_ = 0;
           publish(RunnerState::Idle);
           break;
         case Command::None:
-          if (stepDue && experiment_) {
+          if (catchUpDue) {
+            // One step of the arm catching up per turn: commands still apply between steps.
+            const auto t0 = Clock::now();
+            experiment_->advanceCatchUp();
+            elapsed_ += std::chrono::duration<double>(Clock::now() - t0).count();
+            if (running && experiment_->finished()) publish(RunnerState::Finished);
+            else if (!experiment_->catchingUp()) publish();  // caught up: shown at once
+            else publishProgress();
+          } else if (stepDue && experiment_) {
             const auto t0 = Clock::now();
             const bool more = experiment_->advance();
             elapsed_ += std::chrono::duration<double>(Clock::now() - t0).count();

@@ -20,6 +20,8 @@
 #include <thread>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "core/experiment/experiment.h"
 #include "core/files/experiment_file.h"
 
@@ -37,6 +39,16 @@ struct Snapshot {
   std::vector<RunRecord> runs;
   std::int64_t stepsDone = 0, stepsTotal = 0;
   double elapsedSeconds = 0;  // wall time spent running (not paused)
+  // The experiment's config as it stands: with the arms added and the learning-rate changes made
+  // while it ran (as "events"), so that saving it and running it again replays the session.
+  // Null before the first experiment is built.
+  std::shared_ptr<const ExperimentConfig> config;
+  // Why the last addArm/stopArm/removeArm did nothing ("" when it applied); training goes on
+  // either way. `commandsDone` counts those commands taken so far.
+  std::string commandError;
+  std::uint64_t commandsDone = 0;
+  // Some arm added mid-run is still catching up with the others (its runs train unthrottled).
+  bool catchingUp = false;
 };
 
 class ExperimentRunner {
@@ -73,6 +85,17 @@ class ExperimentRunner {
   void setLearningRate(double lr);
   // Between two steps: Experiment::recomputePopulationStatistics on every batch-norm run.
   void recomputePopulationStatistics();
+  // Between two steps: Experiment::addArm (an arm object of the config's "arms" list; a branch
+  // without "at_step" branches at its parent's current step). Running or paused. The new arm
+  // catches up in the normal lockstep loop (one step per loop turn, so pause, stop and every
+  // other command still apply at the next step boundary) at full speed, whatever
+  // setStepsPerSecond says, and then trains with the others. Published at once; an arm that
+  // does not fit leaves the experiment as it was and sets the snapshot's commandError. Adding
+  // to a finished experiment leaves it Paused (resume() trains the new arm).
+  void addArm(nlohmann::json arm);
+  // Experiment::stopArm / removeArm for the arm with this label (errors as addArm's).
+  void stopArm(std::string label);
+  void removeArm(std::string label);
 
   // Publishes a new version once the worker has done every command given before this call, even
   // if nothing changed; returns a ticket that the snapshot's `request` reaches then. A caller
@@ -87,7 +110,14 @@ class ExperimentRunner {
   bool waitUntilDone(std::chrono::milliseconds timeout);
 
  private:
-  enum class Command { None, Start, Pause, Resume, Step, Stop, Reset, RecomputePopulation, Publish, LearningRate };
+  enum class Command { None, Start, Pause, Resume, Step, Stop, Reset, RecomputePopulation, Publish, LearningRate, ArmChange };
+  struct ArmCommand {
+    enum Kind { Add, StopArm, Remove } kind = Add;
+    nlohmann::json arm;  // Add
+    std::string label;   // StopArm, Remove
+  };
+  void enqueueArm(ArmCommand command);
+  void applyArmCommand(const ArmCommand& command);
   void enqueue(Command command);
   void workerLoop();
   // Progress: skipped if the last publication is less than the interval ago.
@@ -111,6 +141,7 @@ class ExperimentRunner {
   std::optional<Continuation> pendingContinuation_;  // with pendingConfig_: continue instead of start
   bool pendingStartPaused_ = false;
   std::deque<double> learningRates_;  // one per LearningRate command, in order
+  std::deque<ArmCommand> armCommands_;  // one per ArmChange command, in order
   double stepsPerSecond_ = 0;
   bool speedChanged_ = false;
   RunnerState state_ = RunnerState::Idle;
@@ -122,6 +153,9 @@ class ExperimentRunner {
   std::chrono::steady_clock::time_point lastPublish_{};
   double elapsed_ = 0;
   std::string error_;
+  std::string commandError_;
+  std::uint64_t commandsDone_ = 0;
+  std::shared_ptr<const ExperimentConfig> config_;  // refreshed when the experiment's changes
 };
 
 }  // namespace normlab

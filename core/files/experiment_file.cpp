@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <set>
 
 #include <nlohmann/json.hpp>
 
@@ -376,9 +377,11 @@ double positive(const Reader& r, const char* key) {
 }
 
 // Within the run (step and samples not beyond where it got), in the order they took effect:
-// event numbers rising, steps and samples not falling.
+// each event number once, steps and samples not falling. (Numbers need not rise: a change made
+// in the window while a config's own later event waits takes the next number but applies first.)
 std::vector<LearningRateChange> learningRateChangesFromJson(const Reader& r, const RunRecord& run) {
   std::vector<LearningRateChange> out;
+  std::set<int> seen;
   r.forEach("learning_rate_changes", kMaxFileLearningRateChanges, [&](const Reader& cr) {
     LearningRateChange c;
     c.event = int(cr.integer("event", 1, std::int64_t(kMaxFileLearningRateChanges)));
@@ -388,11 +391,10 @@ std::vector<LearningRateChange> learningRateChangesFromJson(const Reader& r, con
     if (!std::isfinite(c.epoch)) invalid(cr.sub("epoch"), "must be a number");
     c.lr = positive(cr, "lr");
     c.factor = positive(cr, "factor");
+    if (!seen.insert(c.event).second)
+      invalid(cr.sub("event"), "is " + std::to_string(c.event) + ", a change this run lists already (each reaches a run once)");
     if (!out.empty()) {
       const LearningRateChange& before = out.back();
-      if (c.event <= before.event)
-        invalid(cr.sub("event"), "is " + std::to_string(c.event) + ", not after the change before it (event " +
-                                     std::to_string(before.event) + ")");
       if (c.step < before.step || c.samplesSeen < before.samplesSeen)
         cr.fail("took effect before the change listed before it (changes are listed in the order they took effect)");
     }

@@ -24,7 +24,8 @@ namespace {
 
 constexpr std::size_t kMaxMessageBytes = 1000;  // "a bounded-length message"
 
-// The config fuzzed: every section present, including an inline model spec and a lesson.
+// The config fuzzed: every section present, including an inline model spec, a branch, events and a
+// lesson.
 const char* const kConfig = R"({"name": "fuzz", "dataset": {"name": "synthetic", "train": 64, "test": 16, "size": 8,
   "train_subset": 32, "stratified": true},
   "model": {"name": "m", "input": [1, 8, 8], "classes": 10, "layers": [
@@ -34,7 +35,9 @@ const char* const kConfig = R"({"name": "fuzz", "dataset": {"name": "synthetic",
   "train": {"optimizer": "sgd", "lr": 0.05, "momentum": 0.9, "batch_size": 8, "steps": 6, "eval_every": 3,
             "activation": "tanh"},
   "arms": [{"label": "bn", "norm": "batch"}, {"norm": "group", "groups": 2, "lr": 0.1},
-           {"norm": "instance", "optimizer": "adam", "beta1": 0.8}],
+           {"norm": "instance", "optimizer": "adam", "beta1": 0.8},
+           {"label": "br", "branch_from": "bn", "at_step": 3, "norm": "group", "groups": 2, "lr": 0.2, "momentum": 0.5}],
+  "events": [{"at_step": 2, "lr": 0.1}, {"at_step": 4, "lr": 0.02, "arm": "br"}, {"at_step": 4, "lr": 0.03, "arm": "bn", "change": 2}],
   "seeds": [1, 2], "probe_every": 3, "histogram_bins": 8,
   "lesson": {"number": 1, "title": "t", "text": "A text.", "watch": "Layers"}})";
 
@@ -55,14 +58,16 @@ std::string jobConfigText() {
   return toJson(jobConfig(whole, planJobs(whole, 3), 5)).dump();
 }
 
-// A small .normlab file of a real (tiny) experiment, with a learning-rate change mid-run.
+// A small .normlab file of a real (tiny) experiment, with a branch, an event and a learning-rate
+// change mid-run.
 std::string savedFileText() {
   ExperimentConfig config = parseExperimentConfig(R"({"name": "fuzz file", "dataset": {"name": "synthetic",
     "train": 48, "test": 16, "size": 8}, "model": {"name": "m", "input": [1, 8, 8], "classes": 10, "layers": [
     {"type": "conv2d", "out_channels": 2, "kernel": 3, "padding": 1}, {"type": "norm"}, {"type": "relu"},
     {"type": "flatten"}, {"type": "dense", "out_features": 10}]},
     "train": {"lr": 0.05, "batch_size": 8, "steps": 4, "eval_every": 2},
-    "arms": [{"norm": "batch"}, {"norm": "none"}], "probe_every": 2, "histogram_bins": 8})");
+    "arms": [{"norm": "batch"}, {"norm": "none"}, {"label": "b", "branch_from": "batch", "at_step": 2, "lr": 0.2}],
+    "events": [{"at_step": 1, "lr": 0.04}], "probe_every": 2, "histogram_bins": 8})");
   Experiment e(config);
   e.prepare();
   while (e.stepsDone() < 4 && e.advance()) {}

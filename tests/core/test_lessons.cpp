@@ -83,7 +83,7 @@ class TestLessons : public QObject {
  private slots:
   void everyLessonIsComplete() {
     const std::vector<Lesson> all = lessons();
-    QCOMPARE(all.size(), std::size_t(8));
+    QCOMPARE(all.size(), std::size_t(9));
     const auto& tabs = lessonChartTabs();
     for (std::size_t i = 0; i < all.size(); ++i) {
       const Lesson& l = all[i];
@@ -236,6 +236,30 @@ class TestLessons : public QObject {
                                 .arg(gap.at("dropout 0")).arg(gap.at("dropout 0.25")).arg(gap.at("dropout 0.5")).toUtf8();
     qInfo("%s", what.constData());
     QVERIFY2(gap.at("dropout 0.5") < gap.at("dropout 0") - 0.02, what);
+  }
+
+  // Lesson 9 (shrunk: 300 images, 20 epochs, two seeds): the branch without dropout starts at
+  // its parent's state halfway, its rows start after the branch step, and late in the run its
+  // train-test gap is wider than its parent's with dropout.
+  void lesson9DropoutOffWidensTheGap() {
+    const ExperimentConfig lesson = lessonNumber(lessons(), 9).config;
+    QVERIFY(lesson.arms.at(1).isBranch());
+    json j = toJson(shrunk(lesson, 0, 20, 300, 500));
+    j["train"]["eval_every"] = 10;
+    j["train"].erase("seed");
+    j["seeds"] = {1, 2};
+    const ExperimentConfig config = parseExperimentConfig(j);
+    const std::int64_t at = config.arms.at(1).atStep;
+    const std::vector<RunRecord> runs = runAll(config);
+    std::map<std::string, double> gap;
+    for (const RunRecord& r : runs) {
+      gap[r.label] += lateGap(r) / 2;
+      if (r.arm == 1) QVERIFY(r.metrics.front().step > at);
+    }
+    const QByteArray what = QString("late train-test gap: dropout 0.5 %1, off from step %2: %3")
+                                .arg(gap.at("dropout 0.5")).arg(at).arg(gap.at("dropout off from step 240")).toUtf8();
+    qInfo("%s", what.constData());
+    QVERIFY2(gap.at("dropout off from step 240") > gap.at("dropout 0.5") + 0.02, what);
   }
 };
 

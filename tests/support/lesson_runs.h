@@ -2,6 +2,7 @@
 // a config trained to the end (test_lessons.cpp, test_lesson_figures.cpp).
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -31,10 +32,17 @@ inline normlab::ExperimentConfig shrunk(const normlab::ExperimentConfig& config,
   if (steps > 0) train["steps"] = steps;
   else train["epochs"] = epochs;
   train["eval_every"] = 1000000;  // the test set once, at the end
-  for (nlohmann::json& arm : j["arms"]) {
+  for (std::size_t i = 0; i < j["arms"].size(); ++i) {
+    nlohmann::json& arm = j["arms"][i];
     arm.erase("steps");
     arm.erase("epochs");
     arm.erase("eval_every");
+    // A branch starts halfway through the shrunk run.
+    if (arm.contains("branch_from")) {
+      const std::int64_t batch = config.arms[i].train.batchSize;
+      const std::int64_t total = steps > 0 ? steps : epochs * std::max<std::int64_t>(1, trainSubset / batch);
+      arm["at_step"] = std::max<std::int64_t>(1, total / 2);
+    }
   }
   j["dataset"]["train_subset"] = trainSubset;
   j["dataset"]["test_subset"] = testSubset;

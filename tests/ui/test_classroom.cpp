@@ -68,7 +68,7 @@ class TestClassroom : public QObject {
   void lessonsTabAndMenusListEveryLesson() {
     MainWindow w(nullptr, 1);
     const std::size_t count = lessons().size();
-    QCOMPARE(count, std::size_t(8));
+    QCOMPARE(count, std::size_t(9));
     QCOMPARE(w.lessonsPage()->lessonList().size(), count);
     QCOMPARE(w.tabs()->tabText(w.lessonsTabIndex()), QString("Lessons"));
     QMenu* menu = menuNamed(w, "Lessons");
