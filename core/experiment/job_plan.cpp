@@ -81,6 +81,14 @@ JobPlan planJobs(const ExperimentConfig& config, int runsPerJob) {
     throw NormLabError("the config is itself job " + std::to_string(config.job->index) +
                        " of a plan: plan the whole experiment's config");
   if (runsPerJob < 1) throw NormLabError("runs per job must be at least 1, got " + std::to_string(runsPerJob));
+  // A branch needs its parent's run in the same job, and an event names arms by label: neither is
+  // split into jobs yet, so such a config is refused rather than split wrongly.
+  for (std::size_t a = 0; a < config.arms.size(); ++a)
+    if (config.arms[a].isBranch())
+      throw NormLabError("arms[" + std::to_string(a) + "] (" + config.arms[a].label + ") branches from \"" +
+                         config.arms[a].branchFrom + "\": a plan does not split branches into jobs yet; run this experiment whole");
+  if (!config.events.empty())
+    throw NormLabError("\"events\": a plan does not split learning-rate events into jobs yet; run this experiment whole");
   JobPlan plan;
   plan.fingerprint = experimentFingerprint(config);
   plan.runsPerJob = runsPerJob;

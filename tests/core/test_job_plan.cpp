@@ -252,6 +252,30 @@ class TestJobPlan : public QObject {
     QTest::newRow("unknown key") << "jobz" << "1" << "unknown key \"job.jobz\"";
     QTest::newRow("data seed text") << "data_seed" << "\"3\"" << "\"job.data_seed\" must be a whole number";
   }
+  // Branches and learning-rate events are not split into jobs yet: planning them is refused with
+  // the arm or key named, instead of jobs that fail to parse or train differently.
+  void branchesAndEventsAreNotSplit() {
+    json branched = wholeJson();
+    const std::string parent = branched["arms"][0].value("label", std::string("batch"));
+    branched["arms"].push_back({{"label", "late branch"}, {"branch_from", parent}, {"at_step", 2}, {"dropout", 0.0}});
+    const ExperimentConfig withBranch = parseExperimentConfig(branched);
+    QVERIFY_THROWS_EXCEPTION(NormLabError, planJobs(withBranch, 2));
+    try {
+      planJobs(withBranch, 2);
+    } catch (const NormLabError& e) {
+      QVERIFY2(QString(e.what()).contains("late branch") && QString(e.what()).contains("branches from"), e.what());
+    }
+    json withEvent = wholeJson();
+    withEvent["events"] = json::array({{{"at_step", 2}, {"lr", 0.01}}});
+    const ExperimentConfig evented = parseExperimentConfig(withEvent);
+    try {
+      planJobs(evented, 2);
+      QFAIL("a config with events was planned");
+    } catch (const NormLabError& e) {
+      QVERIFY2(QString(e.what()).contains("\"events\""), e.what());
+    }
+  }
+
   void jobKeyIsCheckedStrictly() {
     QFETCH(QString, key);
     QFETCH(QString, value);
