@@ -100,7 +100,7 @@ class TestChartExport : public QObject {
     caption_ = chartCaption(results_.config, snapshot_);
     host_ = std::make_unique<QWidget>();
     loss_ = new LossView(host_.get());
-    loss_->showSnapshot(snapshot_);
+    showWhole(*loss_, snapshot_);
     QCOMPARE(loss_->chartViews().size(), 2);
   }
 
@@ -137,7 +137,7 @@ class TestChartExport : public QObject {
   void shownViewExportsAtItsSize() {
     QWidget window;
     auto* view = new LossView(&window);
-    view->showSnapshot(snapshot_);
+    showWhole(*view, snapshot_);
     window.resize(1300, 460);
     view->resize(1300, 460);
     window.show();
@@ -162,7 +162,7 @@ class TestChartExport : public QObject {
   void presentationModeExportsNormalFontsAndIsRestored() {
     QWidget host;
     auto* view = new LossView(&host);
-    view->showSnapshot(snapshot_);
+    showWhole(*view, snapshot_);
     view->setPresentationMode(true);
     QChart* chart = view->chartViews().at(0)->chart();
     const qreal presentationTitle = chart->titleFont().pointSizeF();

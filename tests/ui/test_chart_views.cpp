@@ -166,12 +166,12 @@ class TestChartViews : public QObject {
     QWidget parent;
     for (const NamedView& v : createChartViews(&parent)) {
       v.view->resize(1280, 720);
-      v.view->showSnapshot(snapshot_);
+      showWhole(*v.view, snapshot_);
       checkEveryRunDrawn(v.view, slug(v.title));
       if (auto* act = dynamic_cast<ActivationView*>(v.view)) {
         QVERIFY(act->layerNames().contains("conv1"));
         act->selectLayer("");  // all layers as small multiples
-        act->showSnapshot(snapshot_);
+        showWhole(*act, snapshot_);
         QVERIFY(act->chartViews().size() == act->layerNames().size());
         checkEveryRunDrawn(act, "activations (all layers)");
       }
@@ -183,7 +183,7 @@ class TestChartViews : public QObject {
   // mean and variance (8).
   void modelViewShowsParameterCounts() {
     ModelView view;
-    view.showSnapshot(snapshot_);
+    showWhole(view, snapshot_);
     QTableWidget* t = view.table();
     QCOMPARE(t->horizontalHeaderItem(3)->text(), QString("Param #"));
     QCOMPARE(t->horizontalHeaderItem(4)->text(), QString("none"));
@@ -209,7 +209,7 @@ class TestChartViews : public QObject {
     SweepView view;
     Snapshot same = snapshot_;  // (the wild arm's own learning rate would be a sweep)
     for (RunRecord& r : same.runs) r.lr = 0.05;
-    view.showSnapshot(same);  // one batch size, dropout and learning rate: nothing to sweep
+    showWhole(view, same);  // one batch size, dropout and learning rate: nothing to sweep
     QVERIFY(view.showsMessage());
     QVERIFY(view.chartViews().isEmpty());
 
@@ -234,10 +234,10 @@ class TestChartViews : public QObject {
     // Before the first test evaluation: no points, and the hint says so (no seed count).
     Snapshot early = s;
     for (RunRecord& r : early.runs) r.finalTestAccuracy = kNotMeasured;
-    view.showSnapshot(early);
+    showWhole(view, early);
     QVERIFY(!view.showsMessage());
     QVERIFY2(view.hint().startsWith("No test evaluation yet."), qPrintable(view.hint()));
-    view.showSnapshot(s);
+    showWhole(view, s);
     QVERIFY(!view.showsMessage());
     QCOMPARE(view.chartViews().size(), 1);
     QChart* chart = view.chartViews()[0]->chart();
@@ -275,11 +275,11 @@ class TestChartViews : public QObject {
       view.setPresentationMode(presentation);
       view.resize(size);
       view.show();
-      view.showSnapshot(s);
+      showWhole(view, s);
       QCOMPARE(view.chartedLayers(), (QStringList{"conv1", "norm1", "conv2", "norm2", "fc1", "norm3", "fc2"}));
       for (bool all : {false, true}) {
         view.setAllLayers(all);
-        view.showSnapshot(s);
+        showWhole(view, s);
         QCoreApplication::processEvents();
         view.grab();  // lays out and paints what a screen would show
         if (all) QCOMPARE(view.chartedLayers(), probedLayerNames(s));
@@ -331,7 +331,7 @@ class TestChartViews : public QObject {
         v.view->setPresentationMode(presentation);
         v.view->resize(size);
         v.view->show();
-        v.view->showSnapshot(s);
+        showWhole(*v.view, s);
         // Left to the Activations redesign (issue 14 section 2): in presentation mode its title
         // "conv1: output percentiles over time" is cut at 24 pt in half the tab.
         if (presentation && dynamic_cast<ActivationView*>(v.view)) continue;
@@ -392,10 +392,10 @@ class TestChartViews : public QObject {
     };
     SweepView view;
     view.resize(900, 540);
-    view.showSnapshot(sweepOf({2, 4, 8, 16, 32}, {0.0}, 0.4));
+    showWhole(view, sweepOf({2, 4, 8, 16, 32}, {0.0}, 0.4));
     QCOMPARE(view.xTicks(), (QList<double>{2, 4, 8, 16, 32}));
     checkInside(view);
-    view.showSnapshot(sweepOf({2, 4, 8, 32}, {0.0}, 0.4));  // lesson 2's sizes: 16 still ticked, no 1 or 64
+    showWhole(view, sweepOf({2, 4, 8, 32}, {0.0}, 0.4));  // lesson 2's sizes: 16 still ticked, no 1 or 64
     QCOMPARE(view.xTicks(), (QList<double>{2, 4, 8, 16, 32}));
     // Errors up to 60 %: ticks 0, 10, ... 60 (not 0, 16, 32 ...).
     QList<double> tens;
@@ -404,7 +404,7 @@ class TestChartViews : public QObject {
     for (double t : tens) QVERIFY2(std::fmod(t, 10) == 0, qPrintable(QString::number(t)));
     QVERIFY(tens.size() >= 3 && tens.size() <= 8);
 
-    view.showSnapshot(sweepOf({32}, {0.0, 0.25, 0.5}, 0.9));
+    showWhole(view, sweepOf({32}, {0.0, 0.25, 0.5}, 0.9));
     QCOMPARE(view.sweep().axis, SweepAxis::Dropout);
     QCOMPARE(view.xTicks(), (QList<double>{0, 0.25, 0.5}));
     checkInside(view);
@@ -421,7 +421,7 @@ class TestChartViews : public QObject {
     {
       SweepView lr;
       lr.resize(900, 540);
-      lr.showSnapshot(rates);
+      showWhole(lr, rates);
       QCOMPARE(lr.sweep().axis, SweepAxis::LearningRate);
       auto* log = qobject_cast<QLogValueAxis*>(lr.chartViews().at(0)->chart()->axes(Qt::Horizontal).value(0));
       QVERIFY(log && log->base() == 10);
@@ -432,7 +432,7 @@ class TestChartViews : public QObject {
       QVERIFY(std::any_of(ticks.begin(), ticks.end(), [](double t) { return std::abs(t - 0.1) < 1e-12; }));
       checkInside(lr);
     }
-    view.showSnapshot(sweepOf({32}, {0.0, 0.25, 0.5}, 0.9));
+    showWhole(view, sweepOf({32}, {0.0, 0.25, 0.5}, 0.9));
     // Errors under 12 %: steps of 2.
     for (double t : view.yTicks()) QVERIFY2(std::fmod(t, 2) == 0, qPrintable(QString::number(t)));
     QCOMPARE(view.yTicks().front(), 0.0);
@@ -472,8 +472,8 @@ class TestChartViews : public QObject {
     view.show();
     Snapshot early = s;  // before the first evaluation: dashes, narrow columns
     for (RunRecord& r : early.runs) r.finalTestAccuracy = r.finalTestLoss = r.finalTrainLoss = kNotMeasured;
-    view.showSnapshot(early);
-    view.showSnapshot(s);
+    showWhole(view, early);
+    showWhole(view, s);
     // The columns grew with the numbers: no cell is cut short.
     for (int c = 1; c < ResultsView::kColumns - 1; ++c)
       for (int r = 0; r < view.table()->model()->rowCount(); ++r) {
@@ -498,7 +498,7 @@ class TestChartViews : public QObject {
     Snapshot one;
     one.runs = {s.runs[0]};
     ResultsView single;
-    single.showSnapshot(one);
+    showWhole(single, one);
     QCOMPARE(single.table()->model()->index(0, ResultsView::kTestAccuracy).data().toString(), QString("70.0 %"));
     QCOMPARE(single.table()->model()->index(0, ResultsView::kTestLoss).data().toString(),
              QString::number(s.runs[0].finalTestLoss, 'g', 3));
@@ -513,7 +513,7 @@ class TestChartViews : public QObject {
     QCOMPARE(cell(2, ResultsView::kArm), QString("BN"));
     // A new snapshot keeps the chosen order, with its new numbers.
     s.runs[3].finalTestAccuracy = s.runs[4].finalTestAccuracy = s.runs[5].finalTestAccuracy = 0.95;
-    view.showSnapshot(s);
+    showWhole(view, s);
     QCOMPARE(cell(2, ResultsView::kArm), QString("GN"));
     QCOMPARE(cell(2, ResultsView::kTestAccuracy), QString("95.0 \u00b1 0.0 %"));
 
@@ -544,11 +544,11 @@ class TestChartViews : public QObject {
 
   void batchNormViewReportsRecomputedPopulationStatistics() {
     BatchNormView view;
-    view.showSnapshot(snapshot_);
+    showWhole(view, snapshot_);
     QVERIFY(view.populationText().isEmpty());
     Snapshot s = snapshot_;
     s.runs[std::size_t(bnRun_)].populationUpdates.push_back({30, 400, 0.612, 0.784});
-    view.showSnapshot(s);
+    showWhole(view, s);
     const QString text = view.populationText();
     QVERIFY2(text.contains("step 30") && text.contains("400 training images") &&
                  text.contains("61.2% \u2192 78.4%"),
@@ -558,7 +558,7 @@ class TestChartViews : public QObject {
   void divergedRunIsLabelled() {
     QWidget parent;
     for (const NamedView& v : createChartViews(&parent)) {
-      v.view->showSnapshot(snapshot_);
+      showWhole(*v.view, snapshot_);
       const QString name = slug(v.title);
       // The wild arm has no batch norm; the sweep counts diverged runs in its caption (tested there).
       if (name == "batch_norm" || name == "model" || name == "sweep") continue;
@@ -584,7 +584,7 @@ class TestChartViews : public QObject {
     QWidget parent;
     for (const NamedView& v : createChartViews(&parent)) {
       if (slug(v.title) != "loss") continue;
-      v.view->showSnapshot(failed);
+      showWhole(*v.view, failed);
       QStringList labels;
       for (QChartView* c : v.view->chartViews()) labels += legendLabels(c->chart());
       QVERIFY2(labels.filter("\u2013 failed").size() > 0, qPrintable(labels.join(" | ")));
@@ -613,7 +613,7 @@ class TestChartViews : public QObject {
     QWidget parent;
     LossView loss(&parent);
     loss.setLogLoss(true);
-    loss.showSnapshot(bad);
+    showWhole(loss, bad);
     QVERIFY(!loss.lossChart()->axes(Qt::Vertical).isEmpty());
     QVERIFY(qobject_cast<QLogValueAxis*>(loss.lossChart()->axes(Qt::Vertical).first()));
     checkLogAxes(loss.lossChart(), "loss (log)");
@@ -626,9 +626,9 @@ class TestChartViews : public QObject {
     QVERIFY(points > 0);
 
     GradientView grad(&parent);
-    grad.showSnapshot(bad);
+    showWhole(grad, bad);
     grad.selectLayer("conv1");
-    grad.showSnapshot(bad);
+    showWhole(grad, bad);
     int logCharts = 0;
     for (QChartView* c : grad.chartViews()) {
       checkLogAxes(c->chart(), "gradient " + c->chart()->title());
@@ -675,7 +675,7 @@ class TestChartViews : public QObject {
     QWidget parent;
     LossView view(&parent);
     view.setSmoothing(0.5);
-    view.showSnapshot(snapshot_);
+    showWhole(view, snapshot_);
     const RunRecord& run = snapshot_.runs[0];
     std::vector<double> loss, accuracy, smoothLoss, smoothAccuracy;
     for (const MetricPoint& m : run.metrics) {
@@ -707,20 +707,20 @@ class TestChartViews : public QObject {
     ActivationView view(&parent);
     Snapshot early = snapshot_;  // training has just begun: runs, no probe yet
     for (RunRecord& run : early.runs) run.probes.clear();
-    view.showSnapshot(early);
+    showWhole(view, early);
     QVERIFY(view.layerNames().isEmpty());
-    view.showSnapshot(snapshot_);
+    showWhole(view, snapshot_);
     QVERIFY(!view.layerNames().isEmpty());
     QCOMPARE(view.selectedLayer(), view.layerNames().first());  // default: the first layer
     view.selectLayer("");  // all layers
     Snapshot fewer = snapshot_;
     fewer.runs.pop_back();  // another set of runs: the picker is refilled
     fewer.version += 1;
-    view.showSnapshot(fewer);
+    showWhole(view, fewer);
     QCOMPARE(view.selectedLayer(), QString());
     const QString last = view.layerNames().last();
     view.selectLayer(last);
-    view.showSnapshot(snapshot_);
+    showWhole(view, snapshot_);
     QCOMPARE(view.selectedLayer(), last);
   }
 
@@ -733,12 +733,12 @@ class TestChartViews : public QObject {
     ActivationView act(&parent);
     GradientView grad(&parent);
     for (SnapshotView* view : std::initializer_list<SnapshotView*>{&act, &grad}) {
-      view->showSnapshot(early);
+      showWhole(*view, early);
       QList<QPointer<QAbstractSeries>> before;  // every chart the view owns, shown or not
       for (QChartView* c : view->findChildren<QChartView*>())
         for (QAbstractSeries* series : c->chart()->series()) before.append(series);
       QVERIFY(!before.isEmpty());
-      view->showSnapshot(snapshot_);
+      showWhole(*view, snapshot_);
       for (const QPointer<QAbstractSeries>& series : before) QVERIFY2(series, "a series was rebuilt");
     }
     QVERIFY(!act.layerNames().isEmpty());
@@ -749,7 +749,7 @@ class TestChartViews : public QObject {
 
   void smallMultiplesFitThePageWidth() {
     ActivationView view;
-    view.showSnapshot(snapshot_);
+    showWhole(view, snapshot_);
     view.selectLayer("");  // all layers
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
@@ -776,7 +776,7 @@ class TestChartViews : public QObject {
     Snapshot many = snapshot_;
     test::repeatProbedLayers(many.runs, kMaxChartedLayers + 8);
     ActivationView view;
-    view.showSnapshot(many);
+    showWhole(view, many);
     QCOMPARE(view.layerNames().size(), kMaxChartedLayers + 8);
     view.selectLayer("");  // all layers
     const QList<QChartView*> multiples = view.chartViews();
@@ -806,19 +806,19 @@ class TestChartViews : public QObject {
     BatchNormView view(&parent);
     Snapshot none;
     none.runs.push_back(snapshot_.runs[0]);
-    view.showSnapshot(none);
+    showWhole(view, none);
     QVERIFY(view.showsMessage());
     QVERIFY(view.message().contains("No run uses batch norm"));
     view.resize(1280, 720);
     QVERIFY(view.grab().save("view_batch_norm_none.png"));
-    view.showSnapshot(snapshot_);
+    showWhole(view, snapshot_);
     QVERIFY(!view.showsMessage());
   }
 
   void presentationModeEnlargesFonts() {
     QWidget parent;
     for (const NamedView& v : createChartViews(&parent)) {
-      v.view->showSnapshot(snapshot_);
+      showWhole(*v.view, snapshot_);
       const qreal widgetBefore = QFontInfo(v.view->font()).pointSizeF();
       QList<qreal> titles, labels;
       for (QChartView* c : v.view->chartViews()) {
@@ -849,10 +849,10 @@ class TestChartViews : public QObject {
     QWidget parent;
     for (const NamedView& v : createChartViews(&parent)) {
       v.view->resize(800, 500);
-      v.view->showSnapshot(Snapshot{});
+      showWhole(*v.view, Snapshot{});
       v.view->grab();
-      v.view->showSnapshot(snapshot_);  // runs appear
-      v.view->showSnapshot(Snapshot{});  // and vanish again (reset)
+      showWhole(*v.view, snapshot_);  // runs appear
+      showWhole(*v.view, Snapshot{});  // and vanish again (reset)
       v.view->setPresentationMode(true);
       v.view->grab();
       for (QChartView* c : v.view->chartViews())
@@ -866,7 +866,7 @@ class TestChartViews : public QObject {
       for (const NamedView& v : createChartViews(&parent)) {
         v.view->resize(presentation ? 1600 : 1280, presentation ? 900 : 720);
         v.view->setPresentationMode(presentation);
-        v.view->showSnapshot(snapshot_);
+        showWhole(*v.view, snapshot_);
         v.view->show();
         QCoreApplication::processEvents();
         const QString file = QString("view_%1%2.png").arg(slug(v.title), presentation ? "_presentation" : "");
@@ -879,7 +879,7 @@ class TestChartViews : public QObject {
         }
         if (auto* act = dynamic_cast<ActivationView*>(v.view)) {
           act->selectLayer("");
-          act->showSnapshot(snapshot_);
+          showWhole(*act, snapshot_);
           QCoreApplication::processEvents();
           const QString all = QString("view_activations_all%1.png").arg(presentation ? "_presentation" : "");
           QVERIFY(act->grab().save(all));

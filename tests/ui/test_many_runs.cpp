@@ -99,7 +99,7 @@ class TestManyRuns : public QObject {
     const ExperimentResults three = train(R"([{"norm": "batch"}, {"norm": "group", "groups": 2}, {"norm": "none"}])");
     auto drawn = [](const ExperimentResults& results, int arm) {
       LossView view;
-      view.showSnapshot(snapshotOf(results));
+      showWhole(view, snapshotOf(results));
       const QList<QLineSeries*> lines = armSeries<QLineSeries>(view.lossChart(), arm, true);
       return lines.isEmpty() ? QColor() : lines.front()->color();
     };
@@ -123,7 +123,7 @@ class TestManyRuns : public QObject {
   // Variants of one type: distinct shades, ordered by the batch size, the same for every seed.
   void variantsGetOrderedShades() {
     LossView view;
-    view.showSnapshot(snapshotOf(lessonTwo_));
+    showWhole(view, snapshotOf(lessonTwo_));
     QList<QColor> batch;
     for (int arm = 0; arm < 4; ++arm) {
       const QList<QLineSeries*> seeds = armSeries<QLineSeries>(view.lossChart(), arm, false);
@@ -140,7 +140,7 @@ class TestManyRuns : public QObject {
     const Snapshot s = snapshotOf(seeded_);
     LossView view;
     view.setSmoothing(0);
-    view.showSnapshot(s);
+    showWhole(view, s);
     QVERIFY(view.grouped());
     QChart* loss = view.lossChart();
     for (int arm = 0; arm < 2; ++arm) {
@@ -187,7 +187,7 @@ class TestManyRuns : public QObject {
     int legends = 0;
     for (const NamedView& v : views) {
       v.view->resize(1280, 720);
-      v.view->showSnapshot(s);
+      showWhole(*v.view, s);
       for (ArmLegend* legend : v.view->findChildren<ArmLegend*>()) {
         ++legends;
         // The batch-norm tab lists the arms it draws: the batch-norm ones.
@@ -225,6 +225,50 @@ class TestManyRuns : public QObject {
       }
   }
 
+  // 24 runs make 216 series on the Loss tab: built a slice at a time (each a bounded number of
+  // series, so no event holds the GUI thread for long), drawn when complete.
+  void manyRunsAreBuiltInSlices() {
+    LossView view;
+    view.resize(1200, 700);
+    view.setBuildSliceMs(0);
+    const Snapshot s = snapshotOf(lessonTwo_);
+    view.showSnapshot(s);  // the arms' bands
+    QVERIFY(view.building());
+    QCOMPARE(view.lossChart()->series().size(), qsizetype(8));
+    auto seriesCount = [&] {
+      return view.lossChart()->series().size() + view.accuracyChart()->series().size();
+    };
+    qsizetype before = seriesCount();
+    int slices = 0;
+    for (bool more = true; more;) {
+      more = view.buildMore();
+      ++slices;
+      // One slice adds 4 runs' (or arms') lines: 2 on the loss chart and 2 on the accuracy chart each.
+      QCOMPARE(seriesCount() - before, qsizetype(4 * 4));
+      before = seriesCount();
+    }
+    QCOMPARE(slices, 6 + 2);  // 24 runs and 8 arms, 4 at a time
+    QVERIFY(!view.building());
+    view.showSnapshot(s);
+    // Complete: every run's 2 lines and every arm's mean line and band on the loss chart.
+    QCOMPARE(view.lossChart()->series().size(), qsizetype(24 * 2 + 8 * 2 + 8));
+    QCOMPARE(armSeries<QLineSeries>(view.lossChart(), 0, false).size(), 2);  // mean train and test
+    QVERIFY(!armSeries<QLineSeries>(view.lossChart(), 0, false).front()->points().isEmpty());
+  }
+
+  // The Layers tab names a layer's kind once per layer; at a norm position, where each arm has
+  // its own norm, it says so instead of naming the first arm's.
+  void layersTableNamesEachArmsNorm() {
+    LayerTableView view;
+    showWhole(view, snapshotOf(lessonTwo_));
+    QStringList headers;
+    for (int r = 0; r < view.table()->rowCount(); ++r)
+      if (!view.table()->item(r, 0)->text().isEmpty()) headers << view.table()->item(r, 0)->text();
+    QVERIFY2(headers.contains("conv1  (conv2d)"), qPrintable(headers.join(" | ")));
+    QVERIFY2(headers.contains("norm1  (each arm's norm)"), qPrintable(headers.join(" | ")));
+    QVERIFY2(headers.filter("batch_norm").isEmpty(), qPrintable(headers.join(" | ")));
+  }
+
   // A click on an entry highlights that arm on every tab; "show all" draws every arm alike again.
   void legendClickHighlightsOnEveryTab() {
     const QString path = dir_.filePath("lesson2.normlab");
@@ -236,6 +280,7 @@ class TestManyRuns : public QObject {
     auto* loss = dynamic_cast<LossView*>(w.views().at(0).view);
     QVERIFY(loss);
     QTRY_VERIFY(loss->armLegend()->entries().size() == 8);
+    QTRY_VERIFY(!loss->building());  // the window's event loop finishes the sliced build
     emit loss->armLegend()->linkActivated("arm:1");
     for (const NamedView& v : w.views()) QCOMPARE(v.view->highlightedArms(), QSet<int>{1});
     QCOMPARE(w.highlightedArms(), QSet<int>{1});

@@ -103,7 +103,7 @@ class TestTimeMarkers : public QObject {
     QStringList seen;
     for (const NamedView& v : createChartViews(&parent)) {
       v.view->resize(1280, 720);
-      v.view->showSnapshot(snapshot_);
+      showWhole(*v.view, snapshot_);
       for (QChartView* cv : v.view->chartViews()) {
         QChart* chart = cv->chart();
         const QString where = v.title + " / " + chart->title();
@@ -119,7 +119,7 @@ class TestTimeMarkers : public QObject {
         QCOMPARE(marks->lines()[0].x, changeSamples_);
         QCOMPARE(marks->lines()[0].label, QString("lr \u00d72"));
         // Exactly one marks item per chart, however often it was drawn.
-        v.view->showSnapshot(snapshot_);
+        showWhole(*v.view, snapshot_);
         int items = 0;
         for (QGraphicsItem* item : chart->childItems()) items += dynamic_cast<TimeMarkers*>(item) ? 1 : 0;
         QCOMPARE(items, 1);
@@ -135,7 +135,7 @@ class TestTimeMarkers : public QObject {
   void epochAxisMarksInEpochs() {
     LossView view;
     view.setEpochAxis(true);
-    view.showSnapshot(snapshot_);
+    showWhole(view, snapshot_);
     for (QChartView* cv : view.chartViews()) {
       const TimeMarkers* marks = timeMarkers(cv->chart());
       QVERIFY(marks);
@@ -149,7 +149,7 @@ class TestTimeMarkers : public QObject {
     LossView view;
     view.resize(1280, 720);
     view.show();
-    view.showSnapshot(snapshot_);
+    showWhole(view, snapshot_);
     QVERIFY(QTest::qWaitForWindowExposed(&view));
     QApplication::processEvents();
     QChart* chart = view.lossChart();
@@ -165,7 +165,7 @@ class TestTimeMarkers : public QObject {
 
   void divergedRunIsMarkedAtItsLastPoint() {
     LossView view;
-    view.showSnapshot(snapshot_);
+    showWhole(view, snapshot_);
     const RunRecord& wild = snapshot_.runs[2];
     for (bool log : {false, true}) {
       view.setLogLoss(log);
@@ -188,7 +188,7 @@ class TestTimeMarkers : public QObject {
   void exportsCarryTheMarks() {
     LossView view;
     view.resize(1280, 720);
-    view.showSnapshot(snapshot_);
+    showWhole(view, snapshot_);
     QChartView* loss = view.chartViews().first();
     const QString svgPath = dir_.filePath("loss.svg");
     ChartExportOptions svg;

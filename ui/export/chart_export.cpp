@@ -596,7 +596,7 @@ QStringList exportAllCharts(const ExperimentResults& results, const QString& dir
   const QString caption = chartCaption(results.config, snapshot);
   QStringList written;
   for (const NamedView& named : views) {
-    named.view->showSnapshot(snapshot);
+    showWhole(*named.view, snapshot);
     AllChartsWriter writer(dir, formats, caption, chartLineKey(named.view), stems);
     writer.writeView(named, snapshot);
     written += writer.written();

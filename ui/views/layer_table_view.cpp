@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include <QHash>
 #include <QHeaderView>
 #include <QLabel>
 #include <QTableWidget>
@@ -101,6 +102,15 @@ void LayerTableView::showSnapshot(const Snapshot& snapshot) {
         table_->setItem(r, c, item);
       }
   }
+  // A norm position holds a different layer in each arm: its kind is then each arm's norm, not
+  // the first row's ("norm1 (batch_norm)" above a layer-norm row).
+  QHash<QString, QString> kinds;
+  for (const Row& row : rows) {
+    const QString name = QString::fromStdString(row.layer->name), kind = QString::fromStdString(row.layer->kind);
+    auto it = kinds.find(name);
+    if (it == kinds.end()) kinds.insert(name, kind);
+    else if (*it != kind) *it = "each arm's norm";
+  }
   QString previousLayer;
   for (int r = 0; r < int(rows.size()); ++r) {
     const LayerStats& l = *rows[std::size_t(r)].layer;
@@ -111,7 +121,7 @@ void LayerTableView::showSnapshot(const Snapshot& snapshot) {
       if (item->text() != text) item->setText(text);
     };
     // The layer name once per group, with its kind.
-    set(kLayer, layerName == previousLayer ? QString() : layerName + "  (" + QString::fromStdString(l.kind) + ")");
+    set(kLayer, layerName == previousLayer ? QString() : layerName + "  (" + kinds.value(layerName) + ")");
     previousLayer = layerName;
     set(kRun, runDisplayName(run, seeds));
     QTableWidgetItem* runItem = table_->item(r, kRun);

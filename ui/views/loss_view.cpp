@@ -6,6 +6,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QElapsedTimer>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QSlider>
@@ -174,101 +175,136 @@ void LossView::showSnapshot(const Snapshot& snapshot) {
   const QString key = runSetKey(snapshot);
   if (key != runKey_) {
     runKey_ = key;
-    rebuild();
+    startBuild();
   }
-  redraw();
+  // A few runs are built at once; many (lesson 2's 24 runs make 216 series) a slice at a time,
+  // continued by the window through buildMore(), and drawn when complete.
+  QElapsedTimer clock;
+  clock.start();
+  if (building()) do buildMore();
+    while (building() && clock.elapsed() < buildSliceMs_);
+  if (!building()) redraw();
 }
 
-void LossView::rebuild() {
-  QChart* loss = lossView_->chart();
-  QChart* lossLog = lossLogView_->chart();
-  QChart* acc = accuracyChart();
-  loss->removeAllSeries();
-  lossLog->removeAllSeries();
-  acc->removeAllSeries();
+void LossView::startBuild() {
+  lossView_->chart()->removeAllSeries();
+  lossLogView_->chart()->removeAllSeries();
+  accuracyChart()->removeAllSeries();
   series_.clear();
   arms_.clear();
+  pendingArms_.clear();
   xRange_.reset();
   lossRange_.reset();
   const bool seeds = hasSeveralSeeds(last_);
   grouped_ = seeds;
   showSeeds_->setVisible(seeds);
   updateKey();
-  auto make = [&](QChart* chart, QAbstractAxis* x, QAbstractAxis* y, const QColor& color, LineRole role,
-                  Qt::PenStyle style, const QString& name, bool legend) {
-    auto* series = new QLineSeries;
-    series->setName(name);
-    styleLine(series, color, role, style);
-    if (style != Qt::SolidLine) series->setPointsVisible(true);
-    chart->addSeries(series);
-    series->attachAxis(x);
-    series->attachAxis(y);
-    if (!legend) hideFromLegend(chart, series);
-    return series;
-  };
-  auto band = [&](QChart* chart, QAbstractAxis* x, QAbstractAxis* y, const QColor& color, int arm) {
-    auto* area = new QAreaSeries;
-    area->setUpperSeries(new QLineSeries(area));
-    area->setLowerSeries(new QLineSeries(area));
-    styleBand(area, color, 60);
-    setSeriesArm(area, arm);
-    chart->addSeries(area);
-    area->attachAxis(x);
-    area->attachAxis(y);
-    hideFromLegend(chart, area);
-    return area;
-  };
   // Grouped: bands at the bottom, then the seeds' thin lines, then the arms' means on top.
-  if (grouped_) {
-    for (const ArmRuns& a : runsByArm(last_)) {
-      ArmSeries s;
-      s.arm = a.arm;
-      s.runs = a.runs;
-      const QColor color = palette_.color(a.arm);
-      s.lossBand = band(loss, lossX_, lossY_, color, a.arm);
-      s.lossBandLog = band(lossLog, lossLogX_, lossLogY_, color, a.arm);
-      s.accBand = band(acc, accX_, accY_, color, a.arm);
-      arms_.push_back(s);
+  stage_ = grouped_ ? BuildStage::Bands : BuildStage::Runs;
+}
+
+QLineSeries* LossView::addLine(QChart* chart, QAbstractAxis* x, QAbstractAxis* y, const QColor& color, LineRole role,
+                               Qt::PenStyle style, const QString& name, bool legend) {
+  auto* series = new QLineSeries;
+  series->setName(name);
+  styleLine(series, color, role, style);
+  if (style != Qt::SolidLine) series->setPointsVisible(true);
+  chart->addSeries(series);
+  series->attachAxis(x);
+  series->attachAxis(y);
+  if (!legend) hideFromLegend(chart, series);
+  return series;
+}
+
+QAreaSeries* LossView::addBand(QChart* chart, QAbstractAxis* x, QAbstractAxis* y, const QColor& color, int arm) {
+  auto* area = new QAreaSeries;
+  area->setUpperSeries(new QLineSeries(area));
+  area->setLowerSeries(new QLineSeries(area));
+  styleBand(area, color, 60);
+  setSeriesArm(area, arm);
+  chart->addSeries(area);
+  area->attachAxis(x);
+  area->attachAxis(y);
+  hideFromLegend(chart, area);
+  return area;
+}
+
+bool LossView::buildMore() {
+  QChart* loss = lossView_->chart();
+  QChart* lossLog = lossLogView_->chart();
+  QChart* acc = accuracyChart();
+  switch (stage_) {
+    case BuildStage::Done:
+      return false;
+    case BuildStage::Bands:
+      for (const ArmRuns& a : runsByArm(last_)) {
+        ArmSeries s;
+        s.arm = a.arm;
+        s.runs = a.runs;
+        const QColor color = palette_.color(a.arm);
+        s.lossBand = addBand(loss, lossX_, lossY_, color, a.arm);
+        s.lossBandLog = addBand(lossLog, lossLogX_, lossLogY_, color, a.arm);
+        s.accBand = addBand(acc, accX_, accY_, color, a.arm);
+        pendingArms_.push_back(s);
+      }
+      stage_ = BuildStage::Runs;
+      return true;
+    case BuildStage::Runs: {
+      const bool seeds = hasSeveralSeeds(last_);
+      const std::size_t end = std::min(last_.runs.size(), series_.size() + kRunsPerSlice);
+      for (std::size_t i = series_.size(); i < end; ++i) {
+        const RunRecord& run = last_.runs[i];
+        const QColor color = palette_.color(run.arm);
+        const QString name = legendName(run, seeds);
+        // Grouped, a seed's own line is thin and stays out of the legend (its arm's mean is there).
+        const LineRole main = grouped_ ? LineRole::Thin : LineRole::Main;
+        const LineRole test = grouped_ ? LineRole::Thin : LineRole::Secondary;
+        auto line = [&](QChart* chart, QAbstractAxis* x, QAbstractAxis* y, LineRole role, Qt::PenStyle style, bool legend) {
+          QLineSeries* series = addLine(chart, x, y, color, role, style, name, legend && !grouped_);
+          setSeriesRun(series, int(i));
+          setSeriesArm(series, run.arm);
+          return series;
+        };
+        RunSeries s;
+        s.trainLoss = line(loss, lossX_, lossY_, main, Qt::SolidLine, true);
+        s.testLoss = line(loss, lossX_, lossY_, test, Qt::DashLine, false);
+        s.trainLossLog = line(lossLog, lossLogX_, lossLogY_, main, Qt::SolidLine, true);
+        s.testLossLog = line(lossLog, lossLogX_, lossLogY_, test, Qt::DashLine, false);
+        s.trainAcc = line(acc, accX_, accY_, main, Qt::SolidLine, true);
+        s.testAcc = line(acc, accX_, accY_, test, Qt::DashLine, false);
+        series_.push_back(s);
+      }
+      if (series_.size() == last_.runs.size()) stage_ = grouped_ ? BuildStage::Arms : BuildStage::Done;
+      break;
+    }
+    case BuildStage::Arms: {
+      const std::size_t end = std::min(pendingArms_.size(), arms_.size() + kRunsPerSlice);
+      for (std::size_t k = arms_.size(); k < end; ++k) {
+        ArmSeries s = pendingArms_[k];
+        const QColor color = palette_.color(s.arm);
+        const QString name = armDisplayName(last_, s.arm) + QString(2, QChar(0x2003));
+        auto line = [&](QChart* chart, QAbstractAxis* x, QAbstractAxis* y, LineRole role, Qt::PenStyle style, bool legend) {
+          QLineSeries* series = addLine(chart, x, y, color, role, style, name, legend);
+          setSeriesArm(series, s.arm);
+          return series;
+        };
+        s.trainLoss = line(loss, lossX_, lossY_, LineRole::Main, Qt::SolidLine, true);
+        s.testLoss = line(loss, lossX_, lossY_, LineRole::Secondary, Qt::DashLine, false);
+        s.trainLossLog = line(lossLog, lossLogX_, lossLogY_, LineRole::Main, Qt::SolidLine, true);
+        s.testLossLog = line(lossLog, lossLogX_, lossLogY_, LineRole::Secondary, Qt::DashLine, false);
+        s.trainAcc = line(acc, accX_, accY_, LineRole::Main, Qt::SolidLine, true);
+        s.testAcc = line(acc, accX_, accY_, LineRole::Secondary, Qt::DashLine, false);
+        arms_.push_back(s);  // complete entries only: redraw and restyle may run between slices
+      }
+      if (arms_.size() == pendingArms_.size()) stage_ = BuildStage::Done;
+      break;
     }
   }
-  for (std::size_t i = 0; i < last_.runs.size(); ++i) {
-    const RunRecord& run = last_.runs[i];
-    const QColor color = palette_.color(run.arm);
-    const QString name = legendName(run, seeds);
-    // Grouped, a seed's own line is thin and stays out of the legend (its arm's mean is there).
-    const LineRole main = grouped_ ? LineRole::Thin : LineRole::Main;
-    RunSeries s;
-    auto line = [&](QChart* chart, QAbstractAxis* x, QAbstractAxis* y, LineRole role, Qt::PenStyle style, bool legend) {
-      QLineSeries* series = make(chart, x, y, color, role, style, name, legend && !grouped_);
-      setSeriesRun(series, int(i));
-      setSeriesArm(series, run.arm);
-      return series;
-    };
-    s.trainLoss = line(loss, lossX_, lossY_, main, Qt::SolidLine, true);
-    s.testLoss = line(loss, lossX_, lossY_, grouped_ ? LineRole::Thin : LineRole::Secondary, Qt::DashLine, false);
-    s.trainLossLog = line(lossLog, lossLogX_, lossLogY_, main, Qt::SolidLine, true);
-    s.testLossLog = line(lossLog, lossLogX_, lossLogY_, grouped_ ? LineRole::Thin : LineRole::Secondary, Qt::DashLine, false);
-    s.trainAcc = line(acc, accX_, accY_, main, Qt::SolidLine, true);
-    s.testAcc = line(acc, accX_, accY_, grouped_ ? LineRole::Thin : LineRole::Secondary, Qt::DashLine, false);
-    series_.push_back(s);
-  }
-  for (ArmSeries& s : arms_) {
-    const QColor color = palette_.color(s.arm);
-    const QString name = armDisplayName(last_, s.arm) + QString(2, QChar(0x2003));
-    auto line = [&](QChart* chart, QAbstractAxis* x, QAbstractAxis* y, LineRole role, Qt::PenStyle style, bool legend) {
-      QLineSeries* series = make(chart, x, y, color, role, style, name, legend);
-      setSeriesArm(series, s.arm);
-      return series;
-    };
-    s.trainLoss = line(loss, lossX_, lossY_, LineRole::Main, Qt::SolidLine, true);
-    s.testLoss = line(loss, lossX_, lossY_, LineRole::Secondary, Qt::DashLine, false);
-    s.trainLossLog = line(lossLog, lossLogX_, lossLogY_, LineRole::Main, Qt::SolidLine, true);
-    s.testLossLog = line(lossLog, lossLogX_, lossLogY_, LineRole::Secondary, Qt::DashLine, false);
-    s.trainAcc = line(acc, accX_, accY_, LineRole::Main, Qt::SolidLine, true);
-    s.testAcc = line(acc, accX_, accY_, LineRole::Secondary, Qt::DashLine, false);
-  }
+  if (stage_ != BuildStage::Done) return true;
+  pendingArms_.clear();
   showSeedLines();
   restyle();
+  return false;
 }
 
 void LossView::showSeedLines() {
@@ -279,7 +315,7 @@ void LossView::showSeedLines() {
 }
 
 void LossView::redraw() {
-  if (series_.size() != last_.runs.size()) return;
+  if (building() || series_.size() != last_.runs.size()) return;
   const bool epochs = xAxis_->currentIndex() == 1;
   const bool log = logActive_;
   const double weight = smoothing_->value() / 100.0;

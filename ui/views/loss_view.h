@@ -12,6 +12,7 @@
 
 #include "ui/views/chart_style.h"
 
+class QAbstractAxis;
 class QAreaSeries;
 class QCheckBox;
 class QComboBox;
@@ -32,6 +33,11 @@ class LossView : public ChartViewBase {
  public:
   explicit LossView(QWidget* parent = nullptr);
   void showSnapshot(const Snapshot& snapshot) override;
+  bool building() const override { return stage_ != BuildStage::Done; }
+  bool buildMore() override;
+  // How long showSnapshot() builds before leaving the rest to buildMore() (kBuildSliceMs; 0: one
+  // slice, for tests that follow the slices on any machine).
+  void setBuildSliceMs(int ms) { buildSliceMs_ = ms; }
 
   void setSmoothing(double weight);  // 0..0.99
   void setEpochAxis(bool epochs);
@@ -58,7 +64,14 @@ class LossView : public ChartViewBase {
     QLineSeries *trainLossLog = nullptr, *testLossLog = nullptr;
     QAreaSeries *lossBand = nullptr, *lossBandLog = nullptr, *accBand = nullptr;
   };
-  void rebuild();
+  // Building the series of a new set of runs, in slices (snapshot_view.h): the arms' bands, the
+  // runs' lines kRunsPerSlice at a time, then the arms' mean lines.
+  enum class BuildStage { Bands, Runs, Arms, Done };
+  static constexpr std::size_t kRunsPerSlice = 4;
+  void startBuild();
+  QLineSeries* addLine(QChart* chart, QAbstractAxis* x, QAbstractAxis* y, const QColor& color, LineRole role,
+                       Qt::PenStyle style, const QString& name, bool legend);
+  QAreaSeries* addBand(QChart* chart, QAbstractAxis* x, QAbstractAxis* y, const QColor& color, int arm);
   void redraw();
   void updateKey();
   void showSeedLines();  // visibility of the per-run lines in grouped mode
@@ -67,6 +80,9 @@ class LossView : public ChartViewBase {
   QString runKey_;
   std::vector<RunSeries> series_;
   std::vector<ArmSeries> arms_;
+  std::vector<ArmSeries> pendingArms_;  // bands built, mean lines not yet
+  BuildStage stage_ = BuildStage::Done;
+  int buildSliceMs_ = kBuildSliceMs;
   bool grouped_ = false;
   QCheckBox* showSeeds_ = nullptr;
   // Linear and log scale are two charts on a stack: swapping axes on one chart in Qt 6.4 leaves

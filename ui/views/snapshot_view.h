@@ -19,12 +19,22 @@ class QChartView;
 
 namespace normlab {
 
+// How long one slice of a view's chart build may take at most, in ms (one slice is a few runs'
+// series; it can run over by one of them).
+inline constexpr int kBuildSliceMs = 6;
+
 class SnapshotView : public QWidget {
   Q_OBJECT
  public:
   using QWidget::QWidget;
   // Called with the latest snapshot when its version changed (and once when the view is shown).
   virtual void showSnapshot(const Snapshot& snapshot) = 0;
+  // A view with many runs may build its charts in slices, so that no single event holds the GUI
+  // thread for long: showSnapshot() then starts the build (and draws nothing until it is done),
+  // and the window calls buildMore() from its event loop until building() is false, then hands
+  // the view the latest snapshot again. buildMore() returns whether more remains.
+  virtual bool building() const { return false; }
+  virtual bool buildMore() { return false; }
   // Presentation mode: large fonts and thick lines for a projector.
   virtual void setPresentationMode(bool on) = 0;
   // The charts this view shows (for export and screenshots).
@@ -50,6 +60,16 @@ class SnapshotView : public QWidget {
  private:
   QSet<int> highlighted_;
 };
+
+// Shows the snapshot with every chart built in one go, with no slices (exports and tests, where
+// no event loop continues a build).
+inline void showWhole(SnapshotView& view, const Snapshot& snapshot) {
+  view.showSnapshot(snapshot);
+  if (!view.building()) return;
+  while (view.buildMore()) {
+  }
+  view.showSnapshot(snapshot);
+}
 
 struct NamedView {
   QString title;       // tab title, e.g. "Loss & accuracy"

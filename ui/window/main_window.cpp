@@ -155,6 +155,10 @@ MainWindow::MainWindow(QWidget* parent, int threads)
   warmTimer_->setSingleShot(true);
   warmTimer_->setInterval(150);  // between two tabs: room for input, drawing and training
   connect(warmTimer_, &QTimer::timeout, this, &MainWindow::warmNextHiddenView);
+  buildTimer_ = new QTimer(this);
+  buildTimer_->setSingleShot(true);
+  buildTimer_->setInterval(1);  // input, training snapshots and painting run between two slices
+  connect(buildTimer_, &QTimer::timeout, this, &MainWindow::continueBuilds);
   pullTimer_ = new QTimer(this);
   pullTimer_->setInterval(kPullIntervalMs);
   connect(pullTimer_, &QTimer::timeout, this, &MainWindow::pullSnapshot);
@@ -386,7 +390,7 @@ void MainWindow::pullSnapshot() {
   QElapsedTimer release;
   release.start();
   last_ = s;  // frees the previous snapshot (histories and probes) on this thread
-  if (traceSlowFrames_ && release.nsecsElapsed() > 30'000'000)
+  if (traceSlowFrames_ && release.nsecsElapsed() > slowFrameNs_)
     std::fprintf(stderr, "normlab: slow frame: releasing a snapshot took %.1f ms\n", release.nsecsElapsed() / 1e6);
   lastVersion_ = s->version;
   if (runsChanged) applySpeed();
@@ -456,6 +460,7 @@ void MainWindow::showCurrentView(bool force) {
   QElapsedTimer clock;
   clock.start();
   views_[i].view->showSnapshot(*last_);
+  if (views_[i].view->building()) buildTimer_->start();
   addChartMenus();  // views may create their charts on their first snapshot
   // While training runs, the tab's charts repaint one per tick (no long stall).
   if (last_->state == RunnerState::Running)
@@ -464,7 +469,7 @@ void MainWindow::showCurrentView(bool force) {
     painter_->release();
   const qint64 ns = clock.nsecsElapsed();
   drawNs_ += ns;
-  if (traceSlowFrames_ && ns > 30'000'000)
+  if (traceSlowFrames_ && ns > slowFrameNs_)
     std::fprintf(stderr, "normlab: slow frame: %s showSnapshot took %.1f ms\n", qPrintable(views_[i].title), ns / 1e6);
 }
 
@@ -481,11 +486,40 @@ void MainWindow::warmNextHiddenView() {
     clock.start();
     views_[k].view->showSnapshot(*last_);
     shownVersion_[std::size_t(k)] = last_->version;
+    if (views_[k].view->building()) buildTimer_->start();
     addChartMenus();
-    drawNs_ += clock.nsecsElapsed();
+    const qint64 ns = clock.nsecsElapsed();
+    drawNs_ += ns;
+    if (traceSlowFrames_ && ns > slowFrameNs_)
+      std::fprintf(stderr, "normlab: slow frame: %s built in the background in %.1f ms\n", qPrintable(views_[k].title),
+                   ns / 1e6);
     break;
   }
   if (!warmQueue_.empty()) warmTimer_->start();
+}
+
+void MainWindow::continueBuilds() {
+  const int current = tabs_->currentIndex();
+  std::vector<int> order{current};
+  for (int k = 0; k < int(views_.size()); ++k)
+    if (k != current) order.push_back(k);
+  for (int k : order) {
+    if (k < 0 || k >= int(views_.size()) || !views_[k].view->building()) continue;
+    QElapsedTimer clock;
+    clock.start();
+    if (!views_[k].view->buildMore() && last_) {
+      if (k == current)
+        showCurrentView(true);
+      else
+        views_[k].view->showSnapshot(*last_);
+    }
+    const qint64 ns = clock.nsecsElapsed();
+    drawNs_ += ns;
+    if (traceSlowFrames_ && ns > slowFrameNs_)
+      std::fprintf(stderr, "normlab: slow frame: a slice of %s took %.1f ms\n", qPrintable(views_[k].title), ns / 1e6);
+    buildTimer_->start();
+    return;
+  }
 }
 
 // Painting happens when the window handles its update request: timed for the redraw pacing.
@@ -496,7 +530,7 @@ bool MainWindow::event(QEvent* event) {
   const bool handled = QMainWindow::event(event);
   const qint64 ns = clock.nsecsElapsed();
   drawNs_ += ns;
-  if (traceSlowFrames_ && ns > 30'000'000)
+  if (traceSlowFrames_ && ns > slowFrameNs_)
     std::fprintf(stderr, "normlab: slow frame: painting (tab %s) took %.1f ms\n",
                  qPrintable(tabs_->tabText(tabs_->currentIndex())), ns / 1e6);
   return handled;

@@ -23,6 +23,7 @@
 #include "core/experiment/experiment_runner.h"
 #include "ui/classroom/explainers.h"
 #include "ui/views/snapshot_view.h"
+#include "ui/window/timed_application.h"
 #include "ui/window/user_prompts.h"
 
 class QAction;
@@ -203,6 +204,10 @@ class MainWindow : public QMainWindow {
   void warmNextHiddenView();
   QTimer* warmTimer_;
   std::vector<int> warmQueue_;
+  // Views that build their charts in slices (snapshot_view.h) get one slice per tick of this
+  // timer, the current tab first; a finished view is then shown the latest snapshot.
+  void continueBuilds();
+  QTimer* buildTimer_;
   bool warmAfterStart_ = false;
   QLabel *banner_, *divergedLabel_;
   SteadyLabel *stateLabel_, *stepLabel_, *speedLabel_;
@@ -228,6 +233,7 @@ class MainWindow : public QMainWindow {
   int viewIntervalMs_ = 33;
   // NORMLAB_STALL_REPORT=1: print every update or paint that takes over 30 ms.
   const bool traceSlowFrames_ = qEnvironmentVariableIntValue("NORMLAB_STALL_REPORT") == 1;
+  const qint64 slowFrameNs_ = slowEventThresholdNs();
   bool presentation_ = false;
   bool wasMaximized_ = false;
   QRect normalGeometry_;  // restored on leaving presentation mode (no window manager does it)

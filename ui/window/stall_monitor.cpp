@@ -1,18 +1,10 @@
 #include "ui/window/stall_monitor.h"
 
 #include <algorithm>
-#include <ctime>
+
+#include "ui/window/thread_cpu_time.h"
 
 namespace normlab {
-
-namespace {
-// CPU time this thread has used, in nanoseconds.
-qint64 threadCpuNs() {
-  timespec t{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-  return qint64(t.tv_sec) * 1'000'000'000 + t.tv_nsec;
-}
-}  // namespace
 
 StallMonitor::StallMonitor(QObject* parent) : QObject(parent) {
   timer_.setTimerType(Qt::PreciseTimer);

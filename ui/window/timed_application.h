@@ -8,6 +8,9 @@
 
 namespace normlab {
 
+// What counts as slow in the stall report: NORMLAB_SLOW_EVENT_MS, 30 ms by default.
+qint64 slowEventThresholdNs();
+
 class TimedApplication : public QApplication {
  public:
   TimedApplication(int& argc, char** argv);
