@@ -134,6 +134,7 @@ class TestLiveArmControls : public QObject {
     const RunRecord* gn = runOf(*w.lastSnapshot(), "GN");
     QVERIFY2(gn, "the added arm is not among the runs");
     QVERIFY(w.viewSnapshot() && runOf(*w.viewSnapshot(), "GN"));  // and the charts are given it
+    QVERIFY2(w.bannerText().contains("GN added"), qPrintable(w.bannerText()));  // the window says what it did
     const std::size_t pointsBefore = gn->metrics.size();
     setSpeed(w, 0);
     QVERIFY(waitFor(w, [&](const Snapshot& s) {
@@ -183,7 +184,7 @@ class TestLiveArmControls : public QObject {
                return l.label == "branch: BN small batches at step 10";
              });
     };
-    QTRY_VERIFY_WITH_TIMEOUT(marked(), kHangGuardMs);
+    QTRY_VERIFY_WITH_TIMEOUT(marked(), 60000);  // a hang guard: it is there once the tab has drawn this snapshot
     QVERIFY(w.timelineText().contains("BN small batches branched from BN"));
   }
 

@@ -260,6 +260,7 @@ class MainWindow : public QMainWindow {
   };
   std::vector<UndoItem> undo_;
   bool undoing_ = false;
+  bool wasLive_ = false;  // the last snapshot was running or paused
   QAction *undoAct_ = nullptr, *branchAct_ = nullptr;
   QFrame* changeBar_ = nullptr;
   QLabel* changeText_ = nullptr;

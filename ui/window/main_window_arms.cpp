@@ -143,6 +143,7 @@ void MainWindow::startLiveArms(const ExperimentConfig& config) {
     if (armIndex(config, label) >= 0) armOfPanel_[label] = label;
   }
   commandsSeen_ = last_ ? last_->commandsDone : 0;
+  wasLive_ = false;
   view_.reset();
   timelineConfig_ = last_ && last_->config ? last_->config.get() : nullptr;  // the previous run's
 }
@@ -358,6 +359,10 @@ void MainWindow::noteArmCommands(const Snapshot& s) {
     config_ = *s.config;
   }
   if (changeBar_ && !changeBar_->isHidden() && !liveState()) changeBar_->hide();  // finished or reset meanwhile
+  // Edits made while the data loaded apply once it trains.
+  const bool live = liveState(), becameLive = live && !wasLive_;
+  wasLive_ = live;
+  if (becameLive) applyPanelLive();
   if (s.commandsDone == commandsSeen_) return;
   commandsSeen_ = s.commandsDone;
   if (!s.commandError.empty()) {
