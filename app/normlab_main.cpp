@@ -18,7 +18,12 @@
 //   NORMLAB_SCREENSHOT=FILE  with NORMLAB_QUIT_AFTER: save a picture of the window just before quitting
 //   NORMLAB_SET_LR=S:V,...   S seconds after launch, enter V in the Learning rate field (as a user
 //                            would while training: the change is applied, recorded and marked)
+//   NORMLAB_ADD_NORM=S:K,... S seconds after launch, tick norm type K (none, batch, layer, instance,
+//                            group, lrn) in the side panel: while it trains, an arm is added
+//   NORMLAB_BRANCH=S:ARM:KEY=V,...  S seconds after launch, branch arm ARM here with KEY=V
+//                            (dropout, batch_size, lr; as Branch Here would)
 #include <QApplication>
+#include <QCheckBox>
 #include <QDoubleSpinBox>
 #include <QCommandLineParser>
 #include <QIcon>
@@ -95,6 +100,26 @@ int main(int argc, char** argv) {
     if (at.size() != 2) continue;
     const double rate = at[1].toDouble();
     QTimer::singleShot(int(1000 * at[0].toDouble()), &window, [&window, rate] { window.controls()->learningRateBox()->setValue(rate); });
+  }
+  for (const QString& add : qEnvironmentVariable("NORMLAB_ADD_NORM").split(',', Qt::SkipEmptyParts)) {
+    const QStringList at = add.split(':');
+    if (at.size() != 2) continue;
+    const std::string kind = at[1].toStdString();
+    QTimer::singleShot(int(1000 * at[0].toDouble()), &window, [&window, kind] {
+      for (normlab::NormKind k : {normlab::NormKind::None, normlab::NormKind::Batch, normlab::NormKind::Layer,
+                                  normlab::NormKind::Instance, normlab::NormKind::Group, normlab::NormKind::LocalResponse})
+        if (kind == normlab::normKindName(k)) window.controls()->normCheckBox(k)->setChecked(true);
+    });
+  }
+  for (const QString& branch : qEnvironmentVariable("NORMLAB_BRANCH").split(',', Qt::SkipEmptyParts)) {
+    const QStringList at = branch.split(':');
+    if (at.size() != 3 || !at[2].contains('=')) continue;
+    const QString key = at[2].section('=', 0, 0);
+    const double value = at[2].section('=', 1).toDouble();
+    nlohmann::json changes = {{key.toStdString(), value}};
+    if (key == "batch_size") changes[key.toStdString()] = int(value);
+    QTimer::singleShot(int(1000 * at[0].toDouble()), &window,
+                       [&window, parent = at[1], changes] { window.branchArm(parent, changes); });
   }
   bool ok = false;
   const double quitAfter = qEnvironmentVariable("NORMLAB_QUIT_AFTER").toDouble(&ok);

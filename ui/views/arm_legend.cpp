@@ -1,5 +1,7 @@
 #include "ui/views/arm_legend.h"
 
+#include <QContextMenuEvent>
+
 #include "core/experiment/experiment_runner.h"
 
 namespace normlab {
@@ -28,11 +30,20 @@ ArmLegend::ArmLegend(QWidget* parent) : QLabel(parent) {
   setTextFormat(Qt::RichText);
   setWordWrap(true);
   setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
-  setToolTip("Click an arm to highlight it on every tab (click more to compare); \u201cshow all\u201d draws every arm alike again.");
+  setToolTip("Click an arm to highlight it on every tab (click more to compare); \u201cshow all\u201d draws every arm alike "
+             "again. Right-click an arm to hide, stop, remove or branch it.");
   connect(this, &QLabel::linkActivated, this, [this](const QString& link) {
     if (link == "all") emit showAllClicked();
     else if (link.startsWith("arm:")) emit armClicked(link.mid(4).toInt());
   });
+  connect(this, &QLabel::linkHovered, this, [this](const QString& link) {
+    hoveredArm_ = link.startsWith("arm:") ? link.mid(4).toInt() : -1;
+  });
+}
+
+void ArmLegend::contextMenuEvent(QContextMenuEvent* event) {
+  emit armMenuRequested(hoveredArm_, event->globalPos());
+  event->accept();
 }
 
 void ArmLegend::setRuns(const Snapshot& snapshot, const ArmPalette& palette, const QSet<int>& only) {

@@ -37,6 +37,11 @@ class ArmLegend : public QLabel {
  signals:
   void armClicked(int arm);
   void showAllClicked();
+  // A right click: on an entry (arm), or beside them (-1).
+  void armMenuRequested(int arm, const QPoint& globalPos);
+
+ protected:
+  void contextMenuEvent(QContextMenuEvent* event) override;
 
  private:
   void render();
@@ -44,6 +49,7 @@ class ArmLegend : public QLabel {
   QList<int> groupStarts_;  // indices of entries that begin a new type
   QSet<int> highlighted_;
   QString note_, html_;
+  int hoveredArm_ = -1;  // the entry under the mouse (QLabel::linkHovered), -1 none
 };
 
 // "BN 2" for an arm, with " – diverged at step k" when all its runs diverged and

@@ -373,6 +373,7 @@ ArmLegend* ChartViewBase::armLegend() {
     armLegend_->setHighlighted(highlightedArms());
     connect(armLegend_, &ArmLegend::armClicked, this, &SnapshotView::armClicked);
     connect(armLegend_, &ArmLegend::showAllClicked, this, &SnapshotView::showAllArmsClicked);
+    connect(armLegend_, &ArmLegend::armMenuRequested, this, &SnapshotView::armMenuRequested);
   }
   return armLegend_;
 }

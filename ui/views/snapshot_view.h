@@ -53,6 +53,9 @@ class SnapshotView : public QWidget {
  signals:
   void armClicked(int arm);      // a legend entry was clicked: toggle the arm's highlight
   void showAllArmsClicked();     // "show all": clear the highlight
+  // A right click on the key: the window offers Hide / Stop / Remove / Branch here for `arm`
+  // (-1: the click was beside every entry; the menu then lists each arm).
+  void armMenuRequested(int arm, const QPoint& globalPos);
 
  protected:
   virtual void highlightChanged() {}

@@ -87,6 +87,38 @@ QList<TimeLine> learningRateLines(const Snapshot& snapshot, bool epochs) {
   return lines;
 }
 
+QList<TimeLine> branchLines(const Snapshot& snapshot, bool epochs) {
+  QList<TimeLine> lines;
+  if (!snapshot.config) return lines;
+  const ExperimentConfig& config = *snapshot.config;
+  for (int a = 0; a < int(config.arms.size()); ++a) {
+    const ArmConfig& arm = config.arms[std::size_t(a)];
+    if (!arm.isBranch()) continue;
+    const RunRecord* child = nullptr;
+    for (const RunRecord& r : snapshot.runs)
+      if (r.arm == a && (!child || r.seedIndex < child->seedIndex)) child = &r;
+    if (!child) continue;  // hidden, or not built yet
+    // The parent's point at the branch step (same seed); without one, its step times its batch.
+    double x = std::numeric_limits<double>::quiet_NaN();
+    for (const RunRecord& r : snapshot.runs) {
+      if (r.arm != arm.parent || r.seedIndex != child->seedIndex) continue;
+      for (const MetricPoint& p : r.metrics)
+        if (p.step == arm.atStep) x = epochs ? p.epoch : double(p.samplesSeen);
+      if (!std::isfinite(x) && r.step > 0) {
+        const double samples = double(arm.atStep) * double(r.samplesSeen) / double(r.step);
+        x = epochs ? samples * r.epoch / std::max(1.0, double(r.samplesSeen)) : samples;
+      }
+    }
+    if (!std::isfinite(x) && arm.atStep > 0 && child->step > 0) {  // the parent is not shown
+      const double samples = double(arm.atStep) * double(child->samplesSeen) / double(child->step);
+      x = epochs ? samples * child->epoch / std::max(1.0, double(child->samplesSeen)) : samples;
+    }
+    if (std::isfinite(x))
+      lines.append({x, QString("branch: %1 at step %2").arg(QString::fromStdString(arm.label)).arg(arm.atStep)});
+  }
+  return lines;
+}
+
 PointMark divergedMark(const RunRecord& run, bool severalSeeds, const QXYSeries* series, bool epochs) {
   PointMark m;
   m.label = QString("%1: diverged at step %2").arg(runLabel(run, severalSeeds)).arg(run.divergedAtStep);
@@ -238,7 +270,7 @@ TimeMarkers* timeMarkersOn(QChart* chart, QAbstractAxis* xAxis, QAbstractAxis* y
 
 void markLearningRateChanges(QChart* chart, QAbstractAxis* xAxis, QAbstractAxis* yAxis, const Snapshot& snapshot,
                              bool epochs) {
-  timeMarkersOn(chart, xAxis, yAxis)->setLines(learningRateLines(snapshot, epochs));
+  timeMarkersOn(chart, xAxis, yAxis)->setLines(learningRateLines(snapshot, epochs) + branchLines(snapshot, epochs));
 }
 
 }  // namespace normlab

@@ -43,6 +43,9 @@ struct PointMark {
 // 0.025" when every run it reached trains at that rate from then on, else "lr ×0.5". epochs: x in
 // epochs, else in samples seen.
 QList<TimeLine> learningRateLines(const Snapshot& snapshot, bool epochs);
+// One line per branch arm of the snapshot's config that has a run in the snapshot, at its parent's
+// position after the branch step: "branch: BN, no dropout at step 300".
+QList<TimeLine> branchLines(const Snapshot& snapshot, bool epochs);
 // "lr 0.025" / "lr ×0.5": the label of one change (rates: the runs' new rates).
 QString learningRateLabel(const QList<double>& rates, double factor);
 
@@ -81,7 +84,7 @@ class TimeMarkers : public QGraphicsObject {
 TimeMarkers* timeMarkers(const QChart* chart);
 // The chart's marks, created on first use with these axes.
 TimeMarkers* timeMarkersOn(QChart* chart, QAbstractAxis* xAxis, QAbstractAxis* yAxis);
-// A time chart's one hook: lines at the snapshot's learning-rate changes.
+// A time chart's one hook: lines at the snapshot's learning-rate changes and branches.
 void markLearningRateChanges(QChart* chart, QAbstractAxis* xAxis, QAbstractAxis* yAxis, const Snapshot& snapshot,
                              bool epochs = false);
 

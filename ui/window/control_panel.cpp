@@ -112,7 +112,7 @@ void readVaryList(const QString& text, ControlSettings& s) {
   if (s.vary == VarySetting::Dropout) s.varyDropouts = list.values;
 }
 
-constexpr const char* kLockedWhy = "Locked while this experiment is loaded: press Reset (R) to change it.";
+constexpr const char* kLockedWhy = "Fixed while this experiment is loaded: press Reset (R) to change it.";
 constexpr const char* kBaseTipProperty = "normlabBaseToolTip";
 
 template <typename T>
@@ -130,8 +130,9 @@ ControlPanel::ControlPanel(QWidget* parent) : QWidget(parent) {
   auto* outer = new QVBoxLayout(this);
   outer->setContentsMargins(0, 0, 0, 0);
   outer->setSpacing(2);
-  lockNote_ = new QLabel("Training has started: press Reset (R) to change these settings. "
-                         "The learning rate can change while it runs.");
+  lockNote_ = new QLabel("While it trains: tick a norm type to add it as an arm (untick hides it); a new batch "
+                         "size, dropout rate or optimizer offers a new arm or a branch; the learning rate applies "
+                         "at once and is marked on the charts. Reset (R) changes the rest.");
   lockNote_->setWordWrap(true);
   lockNote_->setStyleSheet("background: #FFF4CC; padding: 4px; border-radius: 3px;");
   lockNote_->hide();
@@ -440,10 +441,10 @@ void ControlPanel::updateEnabled() {
                                 "replaceable activation (small-cnn, mlp-deep) to choose one.";
   if (s.optimizer != "sgd")
     disabledWhy_[momentum_] = "Off: only SGD uses momentum (Adam keeps its own running averages). Pick SGD to set it.";
-  dropout_->setEnabled(!locked_ && !disabledWhy_.count(dropout_));
-  batch_->setEnabled(!locked_ && !disabledWhy_.count(batch_));
+  dropout_->setEnabled(!disabledWhy_.count(dropout_));
+  batch_->setEnabled(!disabledWhy_.count(batch_));
   activation_->setEnabled(!locked_ && !disabledWhy_.count(activation_));
-  momentum_->setEnabled(!locked_ && !disabledWhy_.count(momentum_));
+  momentum_->setEnabled(!disabledWhy_.count(momentum_));
   updateDisabledTips();
   epochs_->setVisible(s.steps == 0);
   steps_->setVisible(s.steps > 0);
@@ -469,7 +470,7 @@ void ControlPanel::updateDisabledTips() {
     QString why;
     if (!w->isEnabled()) {
       const auto it = disabledWhy_.find(w);
-      why = locked_ ? QString(kLockedWhy) : it != disabledWhy_.end() ? it->second : QString();
+      why = it != disabledWhy_.end() ? it->second : locked_ ? QString(kLockedWhy) : QString();
     }
     w->setToolTip(why.isEmpty() ? base : base + "\n\n" + why);
   }
@@ -592,17 +593,24 @@ void ControlPanel::setLocked(bool locked) {
   if (locked == locked_) return;
   locked_ = locked;
   lockNote_->setVisible(locked && !showsSummary());  // a summary is read-only anyway
-  // Everything but the learning rate (which the runner applies live) and the Advanced toggle.
+  // Everything but what a running experiment can take (liveEditable) and the Advanced toggle.
   for (QWidget* w : findChildren<QWidget*>()) {
-    if (w == lr_ || w == lockNote_ || w == advancedToggle_ || w->isWindow() || summaryScroll_->isAncestorOf(w)) continue;
+    if (liveEditable(w) || w == lockNote_ || w == advancedToggle_ || w->isWindow() || summaryScroll_->isAncestorOf(w))
+      continue;
     if (qobject_cast<QComboBox*>(w) || qobject_cast<QAbstractSpinBox*>(w) || qobject_cast<QLineEdit*>(w) ||
         qobject_cast<QAbstractButton*>(w)) {
       if (w->parentWidget() && qobject_cast<QAbstractSpinBox*>(w->parentWidget())) continue;
       w->setEnabled(!locked);
     }
   }
-  if (!locked) updateEnabled();
-  else updateDisabledTips();
+  updateEnabled();
+}
+
+bool ControlPanel::liveEditable(const QWidget* w) const {
+  if (w == lr_ || w == batch_ || w == dropout_ || w == optimizer_ || w == momentum_ || w == varyValues_) return true;
+  for (const auto& [kind, box] : normBoxes_)
+    if (w == box) return true;
+  return false;
 }
 
 // Stored as the experiment JSON's building blocks, one key per setting.

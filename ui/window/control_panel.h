@@ -38,11 +38,14 @@ class ControlPanel : public QWidget {
   void saveTo(QSettings& store) const;
   void loadFrom(const QSettings& store);
 
-  // While an experiment is loaded the settings that shape it are locked (the learning rate stays
-  // live); a note above the scrolling settings says how to change them, and every disabled
-  // field's tooltip says why it is disabled and what to do.
+  // While an experiment is loaded (issue 15) the settings a running experiment can take stay
+  // editable (liveEditable: the norm types, the Vary list, batch size, dropout, optimizer,
+  // momentum and the learning rate; the main window turns their changes into arms, branches and
+  // rate changes) and the rest are locked; a note above the scrolling settings says so, and every
+  // disabled field's tooltip says why it is disabled and what to do.
   void setLocked(bool locked);
   bool locked() const { return locked_; }
+  bool liveEditable(const QWidget* w) const;
 
   // In place of the settings, a read-only summary of runs the settings cannot express (a lesson
   // with several seeds, arms that differ in more than one setting); its "Set up your own

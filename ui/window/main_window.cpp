@@ -10,6 +10,7 @@
 #include <QDoubleSpinBox>
 #include <QFileInfo>
 #include <QLabel>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScreen>
@@ -100,6 +101,11 @@ MainWindow::MainWindow(QWidget* parent, int threads)
   for (const NamedView& v : views_) {
     connect(v.view, &SnapshotView::armClicked, this, &MainWindow::toggleArmHighlight);
     connect(v.view, &SnapshotView::showAllArmsClicked, this, &MainWindow::showAllArms);
+    connect(v.view, &SnapshotView::armMenuRequested, this, [this](int arm, const QPoint& at) {
+      QMenu* menu = createArmMenu(arm, this);
+      menu->setAttribute(Qt::WA_DeleteOnClose);
+      menu->popup(at);
+    });
   }
   layout->addWidget(tabs_, 1);
   setCentralWidget(centre);
@@ -128,7 +134,12 @@ MainWindow::MainWindow(QWidget* parent, int threads)
   // every keystroke: each change is recorded and marked on the charts.
   controls_->learningRateBox()->setKeyboardTracking(false);
   connect(controls_, &ControlPanel::learningRateChanged, this, [this](double lr) {
-    if (last_ && (last_->state == RunnerState::Running || last_->state == RunnerState::Paused)) runner_->setLearningRate(lr);
+    if (last_ && (last_->state == RunnerState::Running || last_->state == RunnerState::Paused)) {
+      runner_->setLearningRate(lr);
+      notice_ = QString("Learning rate %1 from the next step, for every arm (arms with rates of their own keep "
+                        "their ratio); marked on the charts.").arg(lr);
+      noticeError_ = false;
+    }
   });
   connect(controls_, &ControlPanel::settingsChanged, this, [this] {
     if (!localError_.isEmpty()) {
@@ -136,6 +147,7 @@ MainWindow::MainWindow(QWidget* parent, int threads)
       hideBanner();
     }
     if (std::exchange(continueOffered_, false)) updateActions(last_ ? last_->state : RunnerState::Idle);
+    applyPanelLive();
   });
 
   // Restore settings and geometry
@@ -242,6 +254,7 @@ void MainWindow::buildMenus() {
   buildLessonUi();  // the Lessons tab, the Lessons and Learn menus, Recompute population statistics
   run->addSeparator();
   run->addAction(recomputeAct_);
+  buildArmUi(run);
   // Space (start or pause) is a window action; listed in the Run menu so its key shows there.
   for (QAction* a : actions())
     if (a->shortcut() == QKeySequence(Qt::Key_Space)) run->insertAction(startAct_, a);
@@ -343,6 +356,7 @@ void MainWindow::startExperiment(ExperimentConfig config, bool paused, const Exp
   hideBanner();
   normNote_ = normNoteForWindow(config);
   controls_->setLocked(true);
+  startLiveArms(config);
   stall_->reset();
   warmAfterStart_ = true;
   // New results: they belong to no file yet, and the charts follow the runner again.
@@ -363,6 +377,7 @@ void MainWindow::resetExperiment() {
   normNote_.clear();
   hideBanner();
   controls_->setLocked(false);
+  startLiveArms(ExperimentConfig{});
   if (!runnerOwnsView_) {  // an opened file is put away like a finished run
     opened_.reset();
     runnerOwnsView_ = true;
@@ -396,6 +411,9 @@ void MainWindow::pullSnapshot() {
   if (traceSlowFrames_ && release.nsecsElapsed() > slowFrameNs_)
     std::fprintf(stderr, "normlab: slow frame: releasing a snapshot took %.1f ms\n", release.nsecsElapsed() / 1e6);
   lastVersion_ = s->version;
+  noteArmCommands(*s);
+  refreshViewSnapshot(false);
+  updateTimeline(*s);
   if (runsChanged) applySpeed();
   updateActions(s->state);
   updateStatus(*s);
@@ -403,12 +421,13 @@ void MainWindow::pullSnapshot() {
   controls_->setLocked(active);
   if (s->state == RunnerState::Failed)
     showBanner("Training failed: " + QString::fromStdString(s->error), true);
-  else if (!s->warning.empty() || (!normNote_.isEmpty() && localError_.isEmpty())) {
+  else if (!s->warning.empty() || !notice_.isEmpty() || (!normNote_.isEmpty() && localError_.isEmpty())) {
     // The data fallback and the norms a position cannot take are both worth a teacher's eye.
     QStringList notes;
+    if (!notice_.isEmpty()) notes << notice_;
     if (!s->warning.empty()) notes << QString::fromStdString(s->warning);
     if (!normNote_.isEmpty()) notes << normNote_;
-    showBanner(notes.join("\n"), false);
+    showBanner(notes.join("\n"), noticeError_);
   } else if (localError_.isEmpty())
     hideBanner();
   showCurrentView(false);
@@ -452,6 +471,7 @@ void MainWindow::forgetHighlightOfOtherRuns() {
 void MainWindow::showCurrentView(bool force) {
   const int i = tabs_->currentIndex();
   if (i < 0 || i >= int(views_.size()) || !last_) return;
+  if (!view_) view_ = last_;
   forgetHighlightOfOtherRuns();
   if (!force && shownVersion_[std::size_t(i)] == last_->version) return;
   // Pacing applies while training runs; a state change (pause, step, finish) shows at once.
@@ -462,7 +482,7 @@ void MainWindow::showCurrentView(bool force) {
   shownVersion_[std::size_t(i)] = last_->version;
   QElapsedTimer clock;
   clock.start();
-  views_[i].view->showSnapshot(*last_);
+  views_[i].view->showSnapshot(*view_);
   if (views_[i].view->building()) buildTimer_->start();
   addChartMenus();  // views may create their charts on their first snapshot
   // While training runs, the tab's charts repaint one per tick (no long stall).
@@ -487,7 +507,7 @@ void MainWindow::warmNextHiddenView() {
     if (k == tabs_->currentIndex() || shownVersion_[std::size_t(k)] == last_->version) continue;
     QElapsedTimer clock;
     clock.start();
-    views_[k].view->showSnapshot(*last_);
+    views_[k].view->showSnapshot(view_ ? *view_ : *last_);
     shownVersion_[std::size_t(k)] = last_->version;
     if (views_[k].view->building()) buildTimer_->start();
     addChartMenus();
@@ -514,7 +534,7 @@ void MainWindow::continueBuilds() {
       if (k == current)
         showCurrentView(true);
       else
-        views_[k].view->showSnapshot(*last_);
+        views_[k].view->showSnapshot(view_ ? *view_ : *last_);
     }
     const qint64 ns = clock.nsecsElapsed();
     drawNs_ += ns;

@@ -16,8 +16,15 @@
 #include <QPointer>
 
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <memory>
 #include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "core/files/experiment_file.h"
 #include "core/experiment/experiment_runner.h"
@@ -29,7 +36,9 @@
 class QAction;
 class QChartView;
 class QComboBox;
+class QFrame;
 class QMenu;
+class QPushButton;
 class QLabel;
 class QTabWidget;
 class QDockWidget;
@@ -140,6 +149,40 @@ class MainWindow : public QMainWindow {
   QAction* exportFigureAction() const { return exportFigureAct_; }
   QAction* exportDataAction() const { return exportDataAct_; }
 
+  // --- Arms while it trains (main_window_arms.cpp, issue 15). Arms are named by label.
+  // Hidden arms keep training and keep their data (a save holds them); the charts leave them out.
+  void hideArm(const QString& label);
+  void showArm(const QString& label);
+  const std::set<std::string>& hiddenArms() const { return hidden_; }
+  // Ends the arm's runs now (their results stay). Not undoable: the core cannot restart them.
+  void stopArm(const QString& label);
+  // Removes the arm and its results, after offering to save unsaved results (false: cancelled or
+  // refused, e.g. another arm branches from it). Undo adds an ordinary arm again: it catches up
+  // and trains as before.
+  bool removeArm(const QString& label);
+  // Adds an arm (an object of the config's "arms" list) to the running or paused experiment.
+  void addArm(const nlohmann::json& arm);
+  // A branch of `parent` at its current step with `changes` (keys of a branch arm).
+  void branchArm(const QString& parent, const nlohmann::json& changes, const QString& label = QString());
+  // Asks for the changes (BranchDialog), then branchArm.
+  void branchHere(const QString& parent = QString());
+  // Edit > Undo (Ctrl+Z): the last hide, show or remove since Start.
+  void undo();
+  QAction* undoAction() const { return undoAct_; }
+  QAction* branchAction() const { return branchAct_; }
+  // The arm key's context menu: Hide / Show, Stop, Remove, Branch here (for the arm with that
+  // index in the snapshot; -1: a submenu per arm).
+  QMenu* createArmMenu(int arm, QWidget* parent);
+  // The bar that offers a change the running arms cannot take as a new arm or a branch.
+  QFrame* changeBar() const { return changeBar_; }
+  QPushButton* changeAddButton() const { return changeAdd_; }
+  QPushButton* changeBranchButton() const { return changeBranch_; }
+  QComboBox* changeArmBox() const { return changeArm_; }
+  // When each arm started, branched or changed ("step 0: started …"), one entry per line.
+  QString timelineText() const;
+  // The snapshot the charts are shown (the last one without its hidden arms).
+  std::shared_ptr<const Snapshot> viewSnapshot() const { return view_; }
+
   // --- Classroom (main_window_lessons.cpp).
   // Loads built-in lesson `index` (into the panel when it can show it), starts it, shows its text
   // over the charts and switches to the chart it is about.
@@ -191,6 +234,48 @@ class MainWindow : public QMainWindow {
   void updateLessonActions();
   void closeLesson();
   void feedLiveBlock();
+
+  // Arms while it trains (main_window_arms.cpp)
+  void buildArmUi(QMenu* run);
+  void startLiveArms(const ExperimentConfig& config);
+  void applyPanelLive();
+  void updateChangeBar(const nlohmann::json& changes);
+  void acknowledgeChanges();
+  void refreshViewSnapshot(bool redraw);
+  void noteArmCommands(const Snapshot& s);
+  void updateTimeline(const Snapshot& s);
+  void setArmHidden(const std::string& label, bool hidden);
+  void pushUndo(const QString& text, std::function<void()> undo);
+  bool liveState() const;
+  std::int64_t currentStep() const;
+  std::shared_ptr<const Snapshot> view_;
+  std::set<std::string> hidden_;
+  std::map<std::string, std::string> armOfPanel_;  // the panel's arm label -> the experiment's
+  std::set<std::string> panelNamed_;              // the panel's arm labels at the last edit
+  nlohmann::json shownChanges_ = nlohmann::json::object();  // changes the bar offered or was told to keep
+  nlohmann::json pendingChanges_ = nlohmann::json::object();
+  struct UndoItem {
+    QString text;
+    std::function<void()> undo;
+  };
+  std::vector<UndoItem> undo_;
+  bool undoing_ = false;
+  bool wasLive_ = false;  // the last snapshot was running or paused
+  QAction *undoAct_ = nullptr, *branchAct_ = nullptr;
+  QFrame* changeBar_ = nullptr;
+  QLabel* changeText_ = nullptr;
+  QComboBox* changeArm_ = nullptr;
+  QPushButton *changeAdd_ = nullptr, *changeBranch_ = nullptr, *changeKeep_ = nullptr;
+  QLabel* timeline_ = nullptr;
+  struct TimelineEntry {
+    std::int64_t step = 0;
+    QString text;
+  };
+  std::vector<TimelineEntry> guiEvents_;  // added, hidden, stopped, removed (what the config does not say)
+  QString notice_;           // a note in the banner: a rate change, an arm added, a refused command
+  bool noticeError_ = false;
+  std::uint64_t commandsSeen_ = 0;
+  const ExperimentConfig* timelineConfig_ = nullptr;  // the snapshot config last copied into config_
 
   std::unique_ptr<ExperimentRunner> runner_;
   ControlPanel* controls_;

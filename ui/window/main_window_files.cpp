@@ -271,6 +271,7 @@ void MainWindow::showOpenedResults(const ExperimentResults& results) {
   // Versions counting down from the top never meet the runner's, which count up from 1.
   snapshot->version = openedVersion_ = (openedVersion_ == 0 ? ~std::uint64_t(0) : openedVersion_) - 1;
   last_ = snapshot;
+  view_ = snapshot;  // an opened file hides no arm
   lastVersion_ = ~std::uint64_t(0);
   shownVersion_.assign(std::size_t(views_.size()), ~std::uint64_t(0));
   updateActions(snapshot->state);
