@@ -95,6 +95,25 @@ class TestTimeMarkers : public QObject {
     QCOMPARE(lines[0].label, QString("lr \u00d72"));  // base 0.1, own 0.05: they differ
   }
 
+  // A branch is a line at its parent's position after the branch step, on both x units; from a
+  // saved result (snapshotFromResults) as from the runner.
+  void branchIsALineAtTheParentsStep() {
+    Experiment e(parseExperimentConfig(R"({"dataset": {"name": "synthetic", "train": 320, "test": 64},
+        "model": "tiny", "train": {"lr": 0.05, "steps": 30, "batch_size": 16},
+        "arms": [{"label": "base", "norm": "batch"},
+                 {"label": "small", "branch_from": "base", "at_step": 10, "batch_size": 8}], "probe_every": 5})"), 1);
+    e.prepare();
+    while (e.advance()) {}
+    const Snapshot s = snapshotFromResults(snapshotResults(e));
+    const QList<TimeLine> samples = branchLines(s, false), epochs = branchLines(s, true);
+    QCOMPARE(samples.size(), 1);
+    QCOMPARE(samples[0].label, QString("branch: small at step 10"));
+    QCOMPARE(samples[0].x, 160.0);  // 10 steps of 16 images
+    QCOMPARE(epochs.size(), 1);
+    QCOMPARE(epochs[0].x, 0.5);     // of 320 training images
+    QVERIFY(branchLines(snapshot_, false).isEmpty());  // no branch, no line
+  }
+
   // Every chart whose x axis is training time and that draws data has the line at the change;
   // no other chart has marks.
   void everyTimeChartMarksTheChange() {

@@ -556,6 +556,7 @@ Snapshot snapshotFromResults(const ExperimentResults& results) {
   s.state = RunnerState::Finished;
   s.warning = results.warning;
   s.runs = results.runs;
+  s.config = std::make_shared<const ExperimentConfig>(results.config);  // branches are marked from it
   for (const RunRecord& run : results.runs) {
     s.stepsDone += run.diverged ? run.totalSteps : run.step;  // as Experiment::stepsDone counts
     s.stepsTotal += run.totalSteps;
