@@ -1,5 +1,6 @@
 #include "ui/views/time_markers.h"
 
+#include <cstdio>
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -202,9 +203,21 @@ void TimeMarkers::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) 
   for (const TimeLine& line : lines_) {
     const qreal x = lineX(line);
     if (!std::isfinite(x)) continue;
-    const qreal w = boldMetrics.horizontalAdvance(line.label) + 2 * pad;
+    qreal w = boldMetrics.horizontalAdvance(line.label) + 2 * pad;
+    // A label wider than the plot (a long branch name on a narrow chart) is drawn smaller, whole,
+    // rather than cut at the plot's edge.
+    QFont labelFont = bold;
+    // Whole points (or pixels): a fractional size is drawn hinted to the size above it.
+    while (w > area.width() - 2 && (labelFont.pointSize() > 4 || labelFont.pixelSize() > 5)) {
+      if (labelFont.pointSize() > 0)
+        labelFont.setPointSize(labelFont.pointSize() - 1);
+      else
+        labelFont.setPixelSize(labelFont.pixelSize() - 1);
+      w = QFontMetricsF(labelFont).horizontalAdvance(line.label) + 2 * pad;
+    }
+    p->setFont(labelFont);
     const bool onRight = x + pad + w <= area.right();
-    const qreal left = onRight ? x + pad : std::max(area.left(), x - pad - w);
+    const qreal left = onRight ? x + pad : std::max(area.left(), std::min(x - pad - w, area.right() - w));
     for (int row = 0; row < kLabelRows; ++row) {
       const QRectF box(left, area.top() + pad + row * (h + pad), w, h);
       if (overlapsAny(box.adjusted(-pad / 2, 0, pad / 2, 0), taken)) continue;
@@ -212,6 +225,7 @@ void TimeMarkers::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) 
       taken.append(box);
       break;
     }
+    p->setFont(bold);
   }
   p->setFont(font);
 
