@@ -231,6 +231,8 @@ void TestMainWindow::startPutsPointsInEveryChartForEveryArm() {
     w.tabs()->setCurrentIndex(t);
     w.pullSnapshot();
     const NamedView& v = w.views()[t];
+    // A view builds its charts in steps, continued by the event loop (snapshot_view.h).
+    QVERIFY(QTest::qWaitFor([&] { return !v.view->building(); }, kHangGuardMs));
     for (QChartView* cv : v.view->chartViews()) {
       QChart* chart = cv->chart();
       ++charts;

@@ -14,6 +14,7 @@
 #include <QtCharts/QLegend>
 #include <QtCharts/QLegendMarker>
 #include <QtCharts/QLineSeries>
+#include <QtCharts/QValueAxis>
 #include <QtTest>
 
 #include "core/experiment/arm_colours.h"
@@ -26,6 +27,7 @@
 #include "ui/views/arm_legend.h"
 #include "ui/views/batch_norm_view.h"
 #include "ui/views/chart_style.h"
+#include "ui/views/gradient_view.h"
 #include "ui/views/layer_table_view.h"
 #include "ui/views/loss_view.h"
 #include "ui/views/sweep_view.h"
@@ -254,6 +256,73 @@ class TestManyRuns : public QObject {
     QCOMPARE(view.lossChart()->series().size(), qsizetype(24 * 2 + 8 * 2 + 8));
     QCOMPARE(armSeries<QLineSeries>(view.lossChart(), 0, false).size(), 2);  // mean train and test
     QVERIFY(!armSeries<QLineSeries>(view.lossChart(), 0, false).front()->points().isEmpty());
+  }
+
+  // The Activations, Gradient flow and Batch norm tabs are built in the background after Start
+  // (hidden tabs); each builds its charts in steps, one per event, and draws nothing until the
+  // last step, which draws every chart. Counted in steps, not milliseconds: any machine.
+  void chartViewsBuildInSteps() {
+    const Snapshot s = snapshotOf(lessonTwo_);
+    ActivationView activations;
+    GradientView gradients;
+    BatchNormView batchNorm;
+    const std::vector<std::pair<ChartViewBase*, int>> views{{&activations, 3}, {&gradients, 3}, {&batchNorm, 3}};
+    auto pointsDrawn = [](ChartViewBase* view) {
+      qsizetype points = 0;
+      for (QChartView* chart : view->chartViews())
+        for (QAbstractSeries* series : chart->chart()->series())
+          if (auto* line = qobject_cast<QLineSeries*>(series)) points += line->points().size();
+      return points;
+    };
+    for (auto [view, steps] : views) {
+      view->resize(1200, 700);
+      view->showSnapshot(s);
+      QVERIFY(view->building());
+      QCOMPARE(pointsDrawn(view), qsizetype(0));
+      view->showSnapshot(s);  // a newer snapshot while building: kept, not drawn
+      QCOMPARE(pointsDrawn(view), qsizetype(0));
+      int taken = 1;  // showSnapshot took the first
+      while (view->buildMore()) {
+        QCOMPARE(pointsDrawn(view), qsizetype(0));
+        ++taken;
+      }
+      ++taken;
+      QCOMPARE(taken, steps);
+      QVERIFY(!view->building());
+      QVERIFY(pointsDrawn(view) > 0);
+      const qsizetype drawn = pointsDrawn(view);
+      view->showSnapshot(s);  // the window's call after the build: the same charts
+      QCOMPARE(pointsDrawn(view), drawn);
+    }
+  }
+
+  // A range change reaches a charted axis as one change of each property: every change lays
+  // the chart out anew, which made a hidden tab's first build take 25 ms.
+  void axisRangeChangesOnce() {
+    QChart chart;
+    auto* axis = new QValueAxis;
+    chart.addAxis(axis, Qt::AlignLeft);
+    int ranges = 0, formats = 0, ticks = 0;
+    connect(axis, &QValueAxis::rangeChanged, this, [&] { ++ranges; });
+    connect(axis, &QValueAxis::labelFormatChanged, this, [&] { ++formats; });
+    connect(axis, &QValueAxis::tickCountChanged, this, [&] { ++ticks; });
+    RangeKeeper range;
+    range.include(0.013, 0.87);
+    range.apply(axis);
+    QCOMPARE(ranges, 1);
+    QVERIFY(formats <= 1 && ticks <= 1);
+    // The same round ticks as Qt's own nice numbers on the kept range (10 % slack above, zero floor).
+    QValueAxis reference;
+    reference.setRange(0, 0.87 + 0.1 * (0.87 - 0.013));
+    reference.setTickCount(5);
+    reference.applyNiceNumbers();
+    QCOMPARE(axis->min(), reference.min());
+    QCOMPARE(axis->max(), reference.max());
+    QCOMPARE(axis->tickCount(), reference.tickCount());
+    QCOMPARE(axis->max(), 1.0);
+    QCOMPARE(axis->labelFormat(), QString("%.1f"));
+    range.apply(axis);  // unchanged: nothing
+    QCOMPARE(ranges, 1);
   }
 
   // The Layers tab names a layer's kind once per layer; at a norm position, where each arm has

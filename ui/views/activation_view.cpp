@@ -130,7 +130,7 @@ void ActivationView::showSnapshot(const Snapshot& snapshot) {
   if (key != runKey_) {
     runKey_ = key;
     layers_ = layers;
-    rebuild();
+    startBuild({[this] { rebuildBands(); }, [this] { rebuildHistogram(); }, [this] { redraw(); }});
   } else if (layers != layers_) {
     layers_ = layers;
     refillLayers();
@@ -160,11 +160,13 @@ void ActivationView::refillLayers() {
   clearGrid();
 }
 
-void ActivationView::rebuild() {
+void ActivationView::rebuildBands() {
   arms_ = runsByArm(last_);
   refillLayers();
   buildRuns(*single_, true);
+}
 
+void ActivationView::rebuildHistogram() {
   QChart* hist = histView_->chart();
   hist->removeAllSeries();
   hist_.clear();
@@ -414,7 +416,7 @@ void ActivationView::redraw() {
   armLegend()->setNote(allLayers() && !chartedLayersNote(layers_.size()).isEmpty()
                            ? chartedLayersNote(layers_.size()) + "; pick a layer above to see any other"
                            : QString());
-  if (single_->runs.size() != arms_.size()) return;
+  if (building() || single_->runs.size() != arms_.size()) return;
   if (allLayers()) {
     if (!gridBuilt_) rebuildGrid();
     for (auto& m : multiples_) drawBands(*m);

@@ -53,7 +53,9 @@ class ActivationView : public ChartViewBase {
   struct BandChart;
 
  private:
-  void rebuild();       // a new set of runs: every series anew
+  // A new set of runs: every series anew, in build steps (the bands' charts, the histogram).
+  void rebuildBands();
+  void rebuildHistogram();
   void refillLayers();  // a new list of probed layers: the picker and the small multiples
   void buildRuns(BandChart& chart, bool legend);
   void clearGrid();

@@ -158,7 +158,8 @@ void BatchNormView::showSnapshot(const Snapshot& snapshot) {
   if (key != key_ || layers != layers_) {
     key_ = key;
     layers_ = layers;
-    rebuild();
+    // Three steps: the series, their styles (fonts and widths of three charts), the first drawing.
+    startBuild({[this] { rebuild(); }, [this] { restyle(); }, [this] { redraw(); }});
   }
   redraw();
   showPopulationUpdates();
@@ -228,10 +229,10 @@ void BatchNormView::rebuild() {
     s.evalAcc = add(accView_, accX_, accY_, false);
     series_.push_back(s);
   }
-  restyle();
 }
 
 void BatchNormView::redraw() {
+  if (building()) return;
   pages_->setCurrentIndex(series_.empty() ? 0 : 1);
   if (series_.empty()) return;
   const std::string layer = layerBox_->currentText().toStdString();

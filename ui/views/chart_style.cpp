@@ -319,25 +319,32 @@ void RangeKeeper::includePlanned(double hi) {
 void RangeKeeper::apply(QValueAxis* axis, double fallbackLo, double fallbackHi) const {
   const double lo = valid_ ? lo_ : fallbackLo, hi = valid_ ? hi_ : fallbackHi;
   const QVariant lastLo = axis->property("normlab_lo"), lastHi = axis->property("normlab_hi");
-  if (!lastLo.isValid() || lastLo.toDouble() != lo || lastHi.toDouble() != hi) {
-    axis->setProperty("normlab_lo", lo);
-    axis->setProperty("normlab_hi", hi);
-    axis->setRange(lo, hi);
-    // Round ticks (0, 50, 100 rather than 0, 53, 106) and one label format for every tick:
-    // Qt sizes the axis from its end labels, so mixed widths would be elided ("...").
-    axis->setTickCount(5);
-    axis->applyNiceNumbers();
-    const double interval = (axis->max() - axis->min()) / std::max(1, axis->tickCount() - 1);
-    const double magnitude = std::max(std::abs(axis->min()), std::abs(axis->max()));
-    if (magnitude >= 1e5 || (interval > 0 && interval < 1e-3)) {
-      axis->setLabelFormat("%.1e");
-    } else {
-      int decimals = interval >= 1 || interval <= 0 ? 0 : int(std::ceil(-std::log10(interval) - 1e-9));
-      const double scaled = interval * std::pow(10.0, decimals);
-      if (std::abs(scaled - std::round(scaled)) > 1e-6) ++decimals;
-      axis->setLabelFormat(QString("%.%1f").arg(decimals));
-    }
+  if (lastLo.isValid() && lastLo.toDouble() == lo && lastHi.toDouble() == hi) return;
+  axis->setProperty("normlab_lo", lo);
+  axis->setProperty("normlab_hi", hi);
+  // Round ticks (0, 50, 100 rather than 0, 53, 106), worked out on an axis of no chart: each
+  // change of a charted axis lays its chart out anew (setRange, tick count, nice numbers and
+  // format were four layouts, 5-7 ms an axis, most of a hidden tab's first build).
+  static QValueAxis* const scratch = new QValueAxis;
+  scratch->setRange(lo, hi);
+  scratch->setTickCount(5);
+  scratch->applyNiceNumbers();
+  const double min = scratch->min(), max = scratch->max();
+  const int ticks = scratch->tickCount();
+  // One label format for every tick: Qt sizes the axis from its end labels, so mixed widths
+  // would be elided ("...").
+  const double interval = (max - min) / std::max(1, ticks - 1);
+  const double magnitude = std::max(std::abs(min), std::abs(max));
+  QString format = "%.1e";
+  if (magnitude < 1e5 && !(interval > 0 && interval < 1e-3)) {
+    int decimals = interval >= 1 || interval <= 0 ? 0 : int(std::ceil(-std::log10(interval) - 1e-9));
+    const double scaled = interval * std::pow(10.0, decimals);
+    if (std::abs(scaled - std::round(scaled)) > 1e-6) ++decimals;
+    format = QString("%.%1f").arg(decimals);
   }
+  if (axis->labelFormat() != format) axis->setLabelFormat(format);
+  if (axis->tickCount() != ticks) axis->setTickCount(ticks);
+  if (axis->min() != min || axis->max() != max) axis->setRange(min, max);
 }
 
 void RangeKeeper::applyLog(QLogValueAxis* axis) const {
@@ -362,6 +369,21 @@ void RangeKeeper::applyLog(QLogValueAxis* axis) const {
 }  // namespace normlab
 
 namespace normlab {
+
+void ChartViewBase::startBuild(std::vector<std::function<void()>> steps) {
+  buildSteps_ = std::move(steps);
+  nextBuildStep_ = 0;
+  buildMore();
+}
+
+bool ChartViewBase::buildMore() {
+  if (!building()) return false;
+  // Counted before it runs: the last step draws, and drawing is refused while building. Moved
+  // out: a step may start another build.
+  const std::function<void()> step = std::move(buildSteps_[nextBuildStep_++]);
+  step();
+  return building();
+}
 
 ChartViewBase::ChartViewBase(QWidget* parent) : SnapshotView(parent) {
   applyWidgetFont(this, false);

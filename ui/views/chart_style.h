@@ -5,6 +5,8 @@
 #pragma once
 
 #include <cmath>
+#include <functional>
+#include <vector>
 
 #include <QColor>
 #include <QList>
@@ -148,8 +150,16 @@ class ChartViewBase : public SnapshotView {
   void setPresentationMode(bool on) override;
   bool presentationMode() const { return presentation_; }
   QList<QChartView*> chartViews() const override { return views_; }
+  // The first build of a new set of runs, in steps (snapshot_view.h): one step per turn of the
+  // window's event loop, so that a hidden tab built after Start never holds the GUI thread for
+  // the whole build (about 25 ms before; each step is a few ms).
+  bool building() const override { return nextBuildStep_ < buildSteps_.size(); }
+  bool buildMore() override;
 
  protected:
+  // Starts a build of these steps (replacing one under way) and takes the first. The last step
+  // draws; until it has run, showSnapshot() keeps the snapshot and draws nothing.
+  void startBuild(std::vector<std::function<void()>> steps);
   // Creates a view for the chart (parented to parent) and registers it for styling and export.
   QChartView* addChart(QChart* chart, QWidget* parent);
   // Forgets a registered chart view (the caller deletes it).
@@ -173,6 +183,8 @@ class ChartViewBase : public SnapshotView {
  private:
   void highlightChanged() override;
   ArmLegend* armLegend_ = nullptr;
+  std::vector<std::function<void()>> buildSteps_;
+  std::size_t nextBuildStep_ = 0;
 };
 
 }  // namespace normlab

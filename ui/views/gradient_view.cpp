@@ -194,7 +194,7 @@ void GradientView::showSnapshot(const Snapshot& snapshot) {
   if (key != runKey_) {
     runKey_ = key;
     layers_ = layers;
-    rebuild();
+    startBuild({[this] { rebuildFlow(); }, [this] { rebuildTime(); }, [this] { redraw(); }});
   } else if (layers != layers_) {
     layers_ = layers;
     refillLayers();
@@ -214,21 +214,36 @@ void GradientView::refillLayers() {
   layerAxis_->append(axisLayers_.isEmpty() ? QStringList{"-"} : axisLayers_);
 }
 
-void GradientView::rebuild() {
+void GradientView::rebuildFlow() {
   refillLayers();
   QChart* flow = flowView_->chart();
-  QChart* time = timeView_->chart();
   flow->removeAllSeries();
-  time->removeAllSeries();
+  timeView_->chart()->removeAllSeries();
   series_.clear();
   flowRange_.reset();
   timeXRange_.reset();
   timeYRange_.reset();
   arms_ = runsByArm(last_);
+  series_.resize(arms_.size());
+  for (std::size_t k = 0; k < arms_.size(); ++k) {
+    RunSeries& s = series_[k];
+    s.mean = new QLineSeries;
+    styleLine(s.mean, palette_.color(arms_[k].arm), LineRole::Main);
+    s.mean->setPointsVisible(true);
+    addArmSeries(flow, s.mean, k, layerAxis_, flowY_, true);
+    s.max = new QScatterSeries;
+    styleLine(s.max, palette_.color(arms_[k].arm), LineRole::Thin);
+    s.max->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
+    addArmSeries(flow, s.max, k, layerAxis_, flowY_, false);
+  }
+  styleChart(flow);
+}
+
+void GradientView::rebuildTime() {
+  QChart* time = timeView_->chart();
   const bool seeds = hasSeveralSeeds(last_);
   armLegend()->setNote(seeds ? QString("mean of the seeds \u00b7 band: lowest to highest seed") : QString());
   // Bands first, so every line is drawn over every band.
-  std::vector<QAreaSeries*> bands(arms_.size(), nullptr);
   for (std::size_t k = 0; seeds && k < arms_.size(); ++k) {
     auto* band = new QAreaSeries;
     band->setUpperSeries(new QLineSeries(band));
@@ -239,41 +254,30 @@ void GradientView::rebuild() {
     band->attachAxis(timeX_);
     band->attachAxis(timeY_);
     hideFromLegend(time, band);
-    bands[k] = band;
+    series_[k].band = band;
   }
   for (std::size_t k = 0; k < arms_.size(); ++k) {
-    const int arm = arms_[k].arm;
-    const QColor color = palette_.color(arm);
-    const QString name = armDisplayName(last_, arm) + QString(2, QChar(0x2003));
-    RunSeries s;
-    s.band = bands[k];
-    auto add = [&](QChart* chart, QXYSeries* series, QAbstractAxis* x, QAbstractAxis* y, bool legend) {
-      series->setName(name);
-      setSeriesRun(series, arms_[k].runs.front());
-      setSeriesArm(series, arm);
-      chart->addSeries(series);
-      series->attachAxis(x);
-      series->attachAxis(y);
-      if (!legend) hideFromLegend(chart, series);
-    };
-    s.mean = new QLineSeries;
-    styleLine(s.mean, color, LineRole::Main);
-    s.mean->setPointsVisible(true);
-    add(flow, s.mean, layerAxis_, flowY_, true);
-    s.max = new QScatterSeries;
-    styleLine(s.max, color, LineRole::Thin);
-    s.max->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
-    add(flow, s.max, layerAxis_, flowY_, false);
+    RunSeries& s = series_[k];
     s.meanOverTime = new QLineSeries;
-    styleLine(s.meanOverTime, color, LineRole::Main);
-    add(time, s.meanOverTime, timeX_, timeY_, true);
+    styleLine(s.meanOverTime, palette_.color(arms_[k].arm), LineRole::Main);
+    addArmSeries(time, s.meanOverTime, k, timeX_, timeY_, true);
     s.maxOverTime = new QLineSeries;
-    styleLine(s.maxOverTime, color, LineRole::Thin, Qt::DashLine);
-    add(time, s.maxOverTime, timeX_, timeY_, false);
-    series_.push_back(s);
+    styleLine(s.maxOverTime, palette_.color(arms_[k].arm), LineRole::Thin, Qt::DashLine);
+    addArmSeries(time, s.maxOverTime, k, timeX_, timeY_, false);
   }
-  styleChart(flow);
   styleChart(time);
+}
+
+void GradientView::addArmSeries(QChart* chart, QXYSeries* series, std::size_t k, QAbstractAxis* x, QAbstractAxis* y,
+                                bool legend) {
+  const int arm = arms_[k].arm;
+  series->setName(armDisplayName(last_, arm) + QString(2, QChar(0x2003)));
+  setSeriesRun(series, arms_[k].runs.front());
+  setSeriesArm(series, arm);
+  chart->addSeries(series);
+  series->attachAxis(x);
+  series->attachAxis(y);
+  if (!legend) hideFromLegend(chart, series);
 }
 
 void GradientView::redraw() {
@@ -285,7 +289,7 @@ void GradientView::redraw() {
     flags_->setText("\u26a0 " + QString(flags).replace("\n", "\n\u26a0 "));
     flags_->setStyleSheet("color: #b00020; font-weight: bold;");
   }
-  if (series_.size() != arms_.size()) return;
+  if (building() || series_.size() != arms_.size()) return;
   const int arms = int(series_.size());
   const std::string timeLayer = layerBox_->currentText().toStdString();
   timeView_->chart()->setTitle(layerBox_->currentText() + ": gradient over time");

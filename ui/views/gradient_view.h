@@ -11,6 +11,7 @@
 #include "ui/views/chart_style.h"
 #include "ui/views/seed_bands.h"
 
+class QAbstractAxis;
 class QAreaSeries;
 class QBarCategoryAxis;
 class QCheckBox;
@@ -20,6 +21,7 @@ class QLineSeries;
 class QLogValueAxis;
 class QScatterSeries;
 class QValueAxis;
+class QXYSeries;
 
 namespace normlab {
 
@@ -50,7 +52,11 @@ class GradientView : public ChartViewBase {
     QLineSeries *meanOverTime = nullptr, *maxOverTime = nullptr;
     QAreaSeries* band = nullptr;  // several seeds: lowest to highest seed's mean |grad| over time
   };
-  void rebuild();       // a new set of runs: every series anew
+  // A new set of runs: every series anew, in build steps (the per-layer chart, the time chart).
+  void rebuildFlow();
+  void rebuildTime();
+  // Adds an arm's series to a chart (named, tagged with its arm and run, on these axes).
+  void addArmSeries(QChart* chart, QXYSeries* series, std::size_t k, QAbstractAxis* x, QAbstractAxis* y, bool legend);
   void refillLayers();  // a new list of probed layers: the picker and the category axis
   void redraw();
   void presentationChanged() override;
