@@ -29,8 +29,11 @@
 #include <QIcon>
 #include <QTabWidget>
 #include <QTimer>
+#include <QWindow>
 
 #include <cstdio>
+#include <functional>
+#include <utility>
 
 #include "ui/classroom/lessons_page.h"
 #include "ui/images/qt_image_decoder.h"
@@ -42,6 +45,28 @@
 #ifndef NORMLAB_VERSION
 #define NORMLAB_VERSION "0.1.0"
 #endif
+
+namespace {
+// Calls `then` once, after the window's first expose: a lesson named on the command line starts
+// training once the window is on screen, so its first paint (20-40 ms) neither waits for the
+// lesson nor counts as a stall of the training.
+class AfterFirstExpose : public QObject {
+ public:
+  AfterFirstExpose(QWidget& window, std::function<void()> then) : QObject(&window), then_(std::move(then)) {
+    window.windowHandle()->installEventFilter(this);
+  }
+  bool eventFilter(QObject* watched, QEvent* event) override {
+    if (event->type() == QEvent::Expose && then_) {
+      watched->removeEventFilter(this);
+      QTimer::singleShot(0, this, std::exchange(then_, nullptr));  // after the paint it asks for
+    }
+    return false;
+  }
+
+ private:
+  std::function<void()> then_;
+};
+}  // namespace
 
 int main(int argc, char** argv) {
   normlab::TimedApplication app(argc, argv);
@@ -78,7 +103,7 @@ int main(int argc, char** argv) {
                    qPrintable(args.value(lessonOption)), window.lessonsPage()->lessonList().size());
       return 2;
     }
-    QTimer::singleShot(0, &window, [&window, index] { window.openLesson(index); });
+    new AfterFirstExpose(window, [&window, index] { window.openLesson(index); });
   }
   if (qEnvironmentVariableIntValue("NORMLAB_AUTOSTART") == 1)
     QTimer::singleShot(int(1000 * qEnvironmentVariable("NORMLAB_AUTOSTART_DELAY").toDouble()), &window,
