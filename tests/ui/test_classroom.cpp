@@ -1,6 +1,8 @@
 // The classroom in the main window: the Lessons tab and menu, opening a lesson (it loads, runs,
 // shows its text and its chart), the Learn menu's explainers, and Run > Recompute population
 // statistics reaching the Batch norm tab.
+#include <QCheckBox>
+#include <QStyle>
 #include <QtTest>
 
 #include <QAction>
@@ -190,6 +192,22 @@ class TestClassroom : public QObject {
     w.setPresentationMode(true);
     QVERIFY(w.lessonsPage()->font().pointSizeF() > normal);
     w.setPresentationMode(false);
+  }
+
+  // Check boxes and radio buttons grow with the text in presentation mode (the platform style
+  // kept its 13 px box beside 1.6x text), and shrink back after.
+  void presentationModeEnlargesCheckBoxes() {
+    MainWindow w(nullptr, 1);
+    QCheckBox box("Every layer", &w);
+    const int normal = box.style()->pixelMetric(QStyle::PM_IndicatorWidth, nullptr, &box);
+    const int hint = box.sizeHint().height();
+    w.setPresentationMode(true);
+    QVERIFY2(box.style()->pixelMetric(QStyle::PM_IndicatorWidth, nullptr, &box) >= int(1.5 * normal),
+             qPrintable(QString::number(box.style()->pixelMetric(QStyle::PM_IndicatorWidth, nullptr, &box))));
+    QVERIFY(box.style()->pixelMetric(QStyle::PM_ExclusiveIndicatorHeight) >= int(1.5 * normal));
+    QVERIFY(box.sizeHint().height() > hint);
+    w.setPresentationMode(false);
+    QCOMPARE(box.style()->pixelMetric(QStyle::PM_IndicatorWidth, nullptr, &box), normal);
   }
 };
 

@@ -323,6 +323,15 @@ class TestManyRuns : public QObject {
     QCOMPARE(axis->labelFormat(), QString("%.1f"));
     range.apply(axis);  // unchanged: nothing
     QCOMPARE(ranges, 1);
+    // Samples seen over a long run: plain whole numbers; only beyond seven digits powers of ten.
+    RangeKeeper samples;
+    samples.includePlanned(150000);
+    samples.apply(axis);
+    QCOMPARE(axis->labelFormat(), QString("%.0f"));
+    RangeKeeper huge;
+    huge.includePlanned(3e7);
+    huge.apply(axis);
+    QCOMPARE(axis->labelFormat(), QString("%.1e"));
   }
 
   // The Layers tab names a layer's kind once per layer; at a norm position, where each arm has

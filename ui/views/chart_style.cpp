@@ -335,8 +335,9 @@ void RangeKeeper::apply(QValueAxis* axis, double fallbackLo, double fallbackHi) 
   // would be elided ("...").
   const double interval = (max - min) / std::max(1, ticks - 1);
   const double magnitude = std::max(std::abs(min), std::abs(max));
+  // Whole numbers up to seven digits stay plain ("150000 samples", not "1.5e+05").
   QString format = "%.1e";
-  if (magnitude < 1e5 && !(interval > 0 && interval < 1e-3)) {
+  if ((magnitude < 1e5 || (magnitude < 1e7 && interval >= 1)) && !(interval > 0 && interval < 1e-3)) {
     int decimals = interval >= 1 || interval <= 0 ? 0 : int(std::ceil(-std::log10(interval) - 1e-9));
     const double scaled = interval * std::pow(10.0, decimals);
     if (std::abs(scaled - std::round(scaled)) > 1e-6) ++decimals;

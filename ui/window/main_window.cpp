@@ -1,4 +1,5 @@
 #include "ui/window/main_window.h"
+#include "ui/window/presentation_style.h"
 
 #include "ui/images/qt_image_decoder.h"
 
@@ -640,6 +641,8 @@ void MainWindow::setPresentationMode(bool on) {
     normalGeometry_ = geometry();
     normalFont_ = font();
     normalAppFont_ = QApplication::font();
+    // Indicators first: the font change below makes every control measure itself again.
+    PresentationStyle::instance()->setScale(kPresentationFontScale);
     QFont big = normalFont_;
     big.setPointSizeF(normalFont_.pointSizeF() * kPresentationFontScale);
     setFont(big);
@@ -650,6 +653,7 @@ void MainWindow::setPresentationMode(bool on) {
     QApplication::setFont(bigApp);
     toolBar_->setIconSize(toolBar_->iconSize() * kPresentationFontScale);
   } else {
+    PresentationStyle::instance()->setScale(1);
     QApplication::setFont(normalAppFont_);
     setFont(normalFont_);
     toolBar_->setIconSize(toolBar_->iconSize() / kPresentationFontScale);
