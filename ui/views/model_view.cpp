@@ -1,5 +1,7 @@
 #include "ui/views/model_view.h"
 
+#include <algorithm>
+
 #include <QHeaderView>
 #include <QLabel>
 #include <QTableWidget>
@@ -14,11 +16,11 @@ namespace {
 QString normName(NormKind kind) {
   switch (kind) {
     case NormKind::None: return "none";
-    case NormKind::Batch: return "batch norm";
-    case NormKind::Layer: return "layer norm";
-    case NormKind::Instance: return "instance norm";
-    case NormKind::Group: return "group norm";
-    case NormKind::LocalResponse: return "local response norm";
+    case NormKind::Batch: return "BN";
+    case NormKind::Layer: return "LN";
+    case NormKind::Instance: return "IN";
+    case NormKind::Group: return "GN";
+    case NormKind::LocalResponse: return "LRN";
   }
   return QString::fromLatin1(normKindName(kind));
 }
@@ -28,7 +30,7 @@ ModelView::ModelView(QWidget* parent) : ChartViewBase(parent) {
   auto* layout = new QVBoxLayout(this);
   caption_ = new QLabel(
       "The layers as the network runs them, with their parameter counts. Highlighted rows are the norm positions: each arm's column says "
-      "which norm sits there, or why there is none.",
+      "which norm sits there with its parameters (+ running statistics); hover over a cell for why a norm is absent.",
       this);
   caption_->setWordWrap(true);
   layout->addWidget(caption_);
@@ -65,15 +67,17 @@ std::vector<LayerRow> layerRows(const RunRecord& run) {
 
 QString count(std::int64_t n) { return QString::fromStdString(formatCount(n)); }
 
-// What one arm has at a norm position: "batch norm · 32 params (+32 running)".
+// What one arm has at a norm position, short enough for six arm columns side by side:
+// "BN · 32 (+32)" (trainable, + running statistics), or "none"; the tooltip says it in full,
+// with the reason for a missing norm.
 QString normCell(const NormPlacement* p, const RunRecord& arm) {
   if (!p) return "\u2013";
-  if (!p->present()) return "none: " + QString::fromStdString(p->absentReason);
+  if (!p->present()) return "none";
   QString text = normName(p->kind);
   for (const SummaryRow& l : arm.modelLayers)
     if (l.name == p->name) {
-      text += " \u00b7 " + count(l.trainable) + " params";
-      if (l.nonTrainable > 0) text += " (+" + count(l.nonTrainable) + " running)";
+      text += " \u00b7 " + count(l.trainable);
+      if (l.nonTrainable > 0) text += " (+" + count(l.nonTrainable) + ")";
     }
   return text;
 }
@@ -135,6 +139,7 @@ void ModelView::showSnapshot(const Snapshot& snapshot) {
   QStringList headers{"Layer", "Type", "Output shape", "Param #"};
   for (const RunRecord* a : arms) headers.append(runLabel(*a, false));
   table_->clear();
+  table_->clearSpans();
   table_->setColumnCount(int(headers.size()));
   table_->setHorizontalHeaderLabels(headers);
   for (int c = 0; c < int(arms.size()); ++c) {
@@ -159,7 +164,8 @@ void ModelView::showSnapshot(const Snapshot& snapshot) {
       QFont bold = table_->font();
       bold.setBold(true);
       put(0, "Total")->setFont(bold);
-      put(1, "trainable parameters (+ batch-norm running statistics)");
+      put(1, "trainable (+ running statistics)");
+      table_->setSpan(r, 1, 1, 3);  // across the empty cells, so it does not widen the Type column
       for (int c = 0; c < int(arms.size()); ++c) {
         std::int64_t trainable = 0, running = 0;
         for (const SummaryRow& l : arms[std::size_t(c)]->modelLayers) {
@@ -181,7 +187,9 @@ void ModelView::showSnapshot(const Snapshot& snapshot) {
       continue;
     }
     put(0, QString::fromStdString(row.norm->name));
-    put(1, QString("norm position (after %1)").arg(QString::fromStdString(row.norm->follows)));
+    // The row sits right after the layer it follows: "norm position" says the rest, and leaves the
+    // width to the arm columns.
+    put(1, "norm position")->setToolTip(QString("after %1").arg(QString::fromStdString(row.norm->follows)));
     put(2, QString::fromStdString(formatOutputShape(row.norm->shape)));
     put(3, "per arm \u2192");
     for (int c = 0; c < int(arms.size()); ++c) {
@@ -202,14 +210,29 @@ void ModelView::showSnapshot(const Snapshot& snapshot) {
   fitColumns();
 }
 
-// Columns fit their contents, but an arm column wraps long reasons (e.g. why instance norm is
-// absent after a dense layer) instead of pushing the other arms off screen; the tooltip has all.
+// Columns fit their contents, but the arm columns share the width that is left, wrapping long
+// reasons (e.g. why instance norm is absent after a dense layer) instead of pushing the other
+// arms off screen (six arms scrolled sideways at 1280x720); the tooltip has all.
 void ModelView::fitColumns() {
+  constexpr int kArmColumn = 4;
   table_->resizeColumnsToContents();
-  const int widest = table_->fontMetrics().horizontalAdvance(QString(28, QChar('n')));
-  for (int c = 4; c < table_->columnCount(); ++c)
-    if (table_->columnWidth(c) > widest) table_->setColumnWidth(c, widest);
+  const int arms = table_->columnCount() - kArmColumn;
+  if (arms > 0) {
+    int left = table_->viewport()->width();
+    for (int c = 0; c < kArmColumn; ++c) left -= table_->columnWidth(c);
+    const QFontMetrics metrics = table_->fontMetrics();
+    const int least = metrics.horizontalAdvance(QString(16, QChar('n')));
+    const int most = metrics.horizontalAdvance(QString(28, QChar('n')));
+    const int share = std::clamp(left / arms, least, most);
+    for (int c = kArmColumn; c < table_->columnCount(); ++c)
+      if (table_->columnWidth(c) > share) table_->setColumnWidth(c, share);
+  }
   table_->resizeRowsToContents();
+}
+
+void ModelView::resizeEvent(QResizeEvent* event) {
+  ChartViewBase::resizeEvent(event);
+  fitColumns();
 }
 
 }  // namespace normlab

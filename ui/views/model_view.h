@@ -15,6 +15,9 @@ class ModelView : public ChartViewBase {
   void showSnapshot(const Snapshot& snapshot) override;
   QTableWidget* table() const { return table_; }
 
+ protected:
+  void resizeEvent(QResizeEvent* event) override;
+
  private:
   void presentationChanged() override;
   void fitColumns();
