@@ -93,6 +93,7 @@ int main(int argc, char** argv) {
   window.show();
   if (args.isSet(presentationOption)) window.setPresentationMode(true);
   if (!args.positionalArguments().isEmpty()) window.openExperimentFrom(args.positionalArguments().first());
+  int lesson = -1;
   if (args.isSet(lessonOption)) {
     const int number = args.value(lessonOption).toInt();
     int index = -1;
@@ -103,7 +104,7 @@ int main(int argc, char** argv) {
                    qPrintable(args.value(lessonOption)), window.lessonsPage()->lessonList().size());
       return 2;
     }
-    new AfterFirstExpose(window, [&window, index] { window.openLesson(index); });
+    lesson = index;
   }
   if (qEnvironmentVariableIntValue("NORMLAB_AUTOSTART") == 1)
     QTimer::singleShot(int(1000 * qEnvironmentVariable("NORMLAB_AUTOSTART_DELAY").toDouble()), &window,
@@ -116,10 +117,13 @@ int main(int argc, char** argv) {
     });
     cycle->start(int(every * 1000));
   }
-  if (qEnvironmentVariableIsSet("NORMLAB_TAB")) {
-    const int tab = qEnvironmentVariableIntValue("NORMLAB_TAB");
-    QTimer::singleShot(0, &window, [&window, tab] { window.tabs()->setCurrentIndex(tab); });
-  }
+  // The lesson opens, then the chosen tab shows (a lesson picks its own tab).
+  const int tab = qEnvironmentVariableIsSet("NORMLAB_TAB") ? qEnvironmentVariableIntValue("NORMLAB_TAB") : -1;
+  if (lesson >= 0 || tab >= 0)
+    new AfterFirstExpose(window, [&window, lesson, tab] {
+      if (lesson >= 0) window.openLesson(lesson);
+      if (tab >= 0) window.tabs()->setCurrentIndex(tab);
+    });
   for (const QString& change : qEnvironmentVariable("NORMLAB_SET_LR").split(',', Qt::SkipEmptyParts)) {
     const QStringList at = change.split(':');
     if (at.size() != 2) continue;
