@@ -17,6 +17,8 @@
 #include <QtTest>
 
 #include "core/experiment/experiment.h"
+#include <QtCharts/QLineSeries>
+
 #include "core/files/experiment_file.h"
 #include "ui/export/chart_export.h"
 #include "ui/views/chart_style.h"
@@ -112,6 +114,39 @@ class TestTimeMarkers : public QObject {
     QCOMPARE(epochs.size(), 1);
     QCOMPARE(epochs[0].x, 0.5);     // of 320 training images
     QVERIFY(branchLines(snapshot_, false).isEmpty());  // no branch, no line
+  }
+
+  // A branch's curves on the Loss tab go on from its parent's point at the branch step: the
+  // branch's train-loss line starts at the parent's train-loss point at 160 samples.
+  void branchCurveStartsFromTheParentsPoint() {
+    Experiment e(parseExperimentConfig(R"({"dataset": {"name": "synthetic", "train": 320, "test": 64},
+        "model": "tiny", "train": {"lr": 0.05, "steps": 30, "batch_size": 16},
+        "arms": [{"label": "base", "norm": "batch"},
+                 {"label": "small", "branch_from": "base", "at_step": 10, "batch_size": 8}], "probe_every": 5})"), 1);
+    e.prepare();
+    while (e.advance()) {}
+    const Snapshot s = snapshotFromResults(snapshotResults(e));
+    LossView view;
+    view.setSmoothing(0);
+    showWhole(view, s);
+    auto trainLine = [&](int run) -> QLineSeries* {
+      for (QAbstractSeries* series : view.lossChart()->series())
+        if (auto* line = qobject_cast<QLineSeries*>(series); line && seriesRun(series) == run && line->pen().style() == Qt::SolidLine)
+          return line;
+      return nullptr;
+    };
+    QLineSeries* parent = trainLine(0);
+    QLineSeries* branch = trainLine(1);
+    QVERIFY(parent && branch && branch->count() > 0);
+    QCOMPARE(branch->at(0).x(), 160.0);
+    bool found = false;
+    for (const QPointF& p : parent->points())
+      if (p.x() == 160.0) {
+        QCOMPARE(branch->at(0).y(), p.y());
+        found = true;
+      }
+    QVERIFY(found);
+    QVERIFY(branch->at(1).x() > 160.0);  // then its own points
   }
 
   // Every chart whose x axis is training time and that draws data has the line at the change;

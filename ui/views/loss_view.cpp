@@ -1,6 +1,7 @@
 #include "ui/views/loss_view.h"
 
 #include <algorithm>
+#include <optional>
 #include <cmath>
 #include <limits>
 
@@ -168,6 +169,29 @@ void LossView::setEpochAxis(bool epochs) { xAxis_->setCurrentIndex(epochs ? 1 : 
 void LossView::setLogLoss(bool on) { logLoss_->setChecked(on); }
 void LossView::setShowSeeds(bool on) { showSeeds_->setChecked(on); }
 bool LossView::showSeeds() const { return showSeeds_->isChecked(); }
+
+namespace {
+struct BranchStart {
+  std::size_t parentRun;  // index in the snapshot's runs, before the branch's own
+  double x;               // the parent's position at the branch step
+};
+
+// Where the snapshot's run `i` branched off, when it is a branch whose parent run is shown.
+std::optional<BranchStart> branchStart(const Snapshot& snapshot, std::size_t i, bool epochs) {
+  if (!snapshot.config) return std::nullopt;
+  const RunRecord& run = snapshot.runs[i];
+  if (run.arm < 0 || std::size_t(run.arm) >= snapshot.config->arms.size()) return std::nullopt;
+  const ArmConfig& arm = snapshot.config->arms[std::size_t(run.arm)];
+  if (!arm.isBranch()) return std::nullopt;
+  for (std::size_t p = 0; p < i; ++p) {
+    const RunRecord& parent = snapshot.runs[p];
+    if (parent.arm != arm.parent || parent.seedIndex != run.seedIndex) continue;
+    for (const MetricPoint& m : parent.metrics)
+      if (m.step == arm.atStep) return BranchStart{p, epochs ? m.epoch : double(m.samplesSeen)};
+  }
+  return std::nullopt;
+}
+}  // namespace
 
 void LossView::showSnapshot(const Snapshot& snapshot) {
   last_ = snapshot;
@@ -363,6 +387,17 @@ void LossView::redraw() {
     fill(c[1], [&](std::size_t k) { return run.metrics[k].testLoss; }, true);
     fill(c[2], [&](std::size_t k) { return 100 * smoothAccuracy_[k]; }, false);
     fill(c[3], [&](std::size_t k) { return 100 * run.metrics[k].testAccuracy; }, false);
+    // A branch's curves go on from its parent's (same seed) last point at the branch step.
+    if (const std::optional<BranchStart> from = branchStart(last_, i, epochs)) {
+      for (int k = 0; k < 4; ++k) {
+        const QList<QPointF>& parent = curves_[from->parentRun][std::size_t(k)];
+        const QPointF* join = nullptr;
+        for (const QPointF& p : parent)
+          if (p.x() <= from->x) join = &p;
+        if (join && (c[std::size_t(k)].isEmpty() || c[std::size_t(k)].front().x() > join->x()))
+          c[std::size_t(k)].prepend(*join);
+      }
+    }
     // Hidden seed lines are filled too (cheap: not painted), so anything marked on a run's own
     // curve (its divergence) has its points, and the toggle shows them at once.
     // Only the chart on screen is updated; the other one is refilled when it is switched to.
