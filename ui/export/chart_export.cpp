@@ -570,8 +570,10 @@ QString chartLineKey(const QWidget* view) {
   // The views' keys read "solid: ...", "line: ..." or "line with dots: ..."; other labels are
   // control captions ("Layer:"), values or rich-text legends.
   static const QRegularExpression key("^(solid|line)( with [a-z]+)?: ");
-  for (const QLabel* label : view->findChildren<QLabel*>())
+  for (const QLabel* label : view->findChildren<QLabel*>()) {
+    if (const QVariant whole = label->property(kFullKeyProperty); whole.isValid()) return whole.toString();
     if (label->textFormat() != Qt::RichText && key.match(label->text()).hasMatch()) return label->text();
+  }
   return {};
 }
 

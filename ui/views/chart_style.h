@@ -142,6 +142,9 @@ class RangeKeeper {
 
 namespace normlab {
 
+// A line-style key label's whole text, when the screen shows it shortened (chartLineKey reads it).
+inline constexpr char kFullKeyProperty[] = "normlab_full_key";
+
 class ChartViewBase : public SnapshotView {
  public:
   explicit ChartViewBase(QWidget* parent = nullptr);

@@ -9,6 +9,7 @@
 #include <QComboBox>
 #include <QElapsedTimer>
 #include <QHBoxLayout>
+#include <QEvent>
 #include <QLabel>
 #include <QSlider>
 #include <QSplitter>
@@ -84,6 +85,7 @@ LossView::LossView(QWidget* parent) : ChartViewBase(parent) {
   keyLabel_->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
   keyLabel_->setMinimumWidth(120);
   keyLabel_->setWordWrap(true);  // a narrow window (1280x720) wraps the key instead of cutting its start
+  keyLabel_->installEventFilter(this);  // a new width may hold the whole key, or not
   controls->addWidget(keyLabel_, 1);
   updateKey();
   layout->addLayout(controls);
@@ -158,10 +160,25 @@ QChart* LossView::accuracyChart() const { return accView_->chart(); }
 
 void LossView::updateKey() {
   const int v = smoothing_->value();
-  QString key = v == 0 ? QString("solid: train \u00b7 thin with dots: test")
-                       : QString("solid: train (smoothed %1) \u00b7 thin with dots: test").arg(v / 100.0, 0, 'f', 2);
-  keyLabel_->setText(key);
+  const QString key = v == 0 ? QString("solid: train \u00b7 thin with dots: test")
+                             : QString("solid: train (smoothed %1) \u00b7 thin with dots: test").arg(v / 100.0, 0, 'f', 2);
+  keyLabel_->setProperty(kFullKeyProperty, key);  // exported charts carry the whole key
+  fitKey();
   armLegend()->setNote(grouped_ ? QString("line: mean of the seeds \u00b7 band: lowest to highest seed") : QString());
+}
+
+// Where the whole key would wrap (the side panel of a 1280x720 screen leaves the row ~280 px),
+// the screen leaves out the smoothing, which the slider beside it shows.
+void LossView::fitKey() {
+  const QString whole = keyLabel_->property(kFullKeyProperty).toString();
+  const bool fits = keyLabel_->fontMetrics().horizontalAdvance(whole) <= keyLabel_->width() || smoothing_->value() == 0;
+  const QString shown = fits ? whole : QString("solid: train \u00b7 thin with dots: test");
+  if (keyLabel_->text() != shown) keyLabel_->setText(shown);
+}
+
+bool LossView::eventFilter(QObject* watched, QEvent* event) {
+  if (watched == keyLabel_ && event->type() == QEvent::Resize) fitKey();
+  return ChartViewBase::eventFilter(watched, event);
 }
 
 void LossView::setSmoothing(double weight) { smoothing_->setValue(int(std::lround(std::clamp(weight, 0.0, 0.99) * 100))); }

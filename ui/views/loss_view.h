@@ -74,6 +74,8 @@ class LossView : public ChartViewBase {
   QAreaSeries* addBand(QChart* chart, QAbstractAxis* x, QAbstractAxis* y, const QColor& color, int arm);
   void redraw();
   void updateKey();
+  void fitKey();
+  bool eventFilter(QObject* watched, QEvent* event) override;
   void showSeedLines();  // visibility of the per-run lines in grouped mode
 
   Snapshot last_;
