@@ -15,8 +15,10 @@
 #include "core/experiment/experiment.h"
 #include "core/files/experiment_file.h"
 #include "support/file_helpers.h"
+#include "support/run_compare.h"
 
 using namespace normlab;
+using namespace test;
 
 namespace {
 
@@ -32,53 +34,6 @@ std::string config(const std::string& arms, const std::string& extra = "", int s
   return R"({"name": "t", "dataset": {"name": "synthetic", "train": 400, "test": 100}, "model": )" + std::string(kModel) +
          R"(, "train": {"lr": 0.05, "momentum": 0.9, "batch_size": 8, "steps": )" + std::to_string(steps) +
          R"(, "eval_every": 10}, "arms": )" + arms + R"(, "probe_every": 5)" + extra + "}";
-}
-
-void runToEnd(Experiment& e) {
-  while (e.advance()) {}
-}
-
-// Every value of a metric row but the wall clock, as raw bits.
-std::vector<double> rows(const RunRecord& r, std::int64_t after = -1) {
-  std::vector<double> v;
-  for (const MetricPoint& p : r.metrics)
-    if (p.step > after)
-      v.insert(v.end(), {double(p.step), double(p.samplesSeen), p.epoch, p.trainLoss, p.trainAccuracy, p.testLoss, p.testAccuracy});
-  return v;
-}
-
-bool sameBits(const std::vector<double>& a, const std::vector<double>& b) {
-  return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) == 0;
-}
-
-bool sameTensors(const std::vector<SavedTensor>& a, const std::vector<SavedTensor>& b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (a[i].name != b[i].name || a[i].values.size() != b[i].values.size() ||
-        std::memcmp(a[i].values.data(), b[i].values.data(), a[i].values.size() * sizeof(float)) != 0)
-      return false;
-  return true;
-}
-
-// The run of `label` at seed index `seed`.
-RunRecord runOf(const Experiment& e, const std::string& label, int seed = 0, bool state = false) {
-  for (int i = 0; i < e.runCount(); ++i) {
-    RunRecord r = e.record(i, state);
-    if (r.label == label && r.seedIndex == seed) return r;
-  }
-  qFatal("no run %s", label.c_str());
-}
-
-// Advances until every run of `label` has taken `step` steps.
-void advanceUntil(Experiment& e, const std::string& label, std::int64_t step) {
-  for (;;) {
-    bool there = true;
-    for (int i = 0; i < e.runCount(); ++i) {
-      const RunRecord r = e.record(i);
-      if (r.label == label && r.step < step) there = false;
-    }
-    if (there || !e.advance()) return;
-  }
 }
 
 std::string configError(const std::string& text) {
