@@ -513,7 +513,15 @@ void Experiment::setLearningRate(double lr) {
     throw NormLabError("the experiment already holds " + std::to_string(config_.events.size()) + " learning-rate events (at most " +
                        std::to_string(kMaxEvents) + ")");
   const int change = ++learningRateEvents_;
-  for (std::size_t a = 0; a < changes.size(); ++a)
+  // Every arm training at one step (one batch size, lockstep: runs are at most a step apart), and
+  // every run following the base as it stands: one event for all, which an arm added later takes
+  // at that step as it catches up, like an arm present from the start. Else one per arm.
+  std::int64_t common = -1;
+  for (const Change& c : changes) common = std::max(common, c.step);
+  bool forAll = std::all_of(changes.begin(), changes.end(), [&](const Change& c) { return c.step >= 0 && c.step >= common - 1; });
+  for (const auto& r : runs_) forAll = forAll && r->runBase == baseLearningRate_;
+  if (forAll) config_.events.push_back({common, lr, "", change});
+  for (std::size_t a = 0; a < changes.size() && !forAll; ++a)
     if (changes[a].step >= 0) config_.events.push_back({changes[a].step, changes[a].rate, config_.arms[a].label, change});
   for (auto& r : runs_)
     if (!r->record.finished && !waiting(*r)) applyEvents(*r);  // those at the change's step
@@ -536,7 +544,7 @@ void Experiment::applyEvent(Run& run, std::size_t index) {
     // The base rate: an arm with a rate of its own keeps its ratio to it.
     if (run.arm.isOverridden("lr")) now = before * (e.lr / run.runBase);
     run.runBase = e.lr;
-    baseLearningRate_ = e.lr;
+    if (!behind(run)) baseLearningRate_ = e.lr;  // (a run catching up takes past events)
   }
   if (!(now > 0) || !std::isfinite(now)) return;  // (a base rate of a huge ratio; the run keeps its rate)
   run.optimizer.setLearningRate(now);

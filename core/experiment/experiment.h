@@ -171,10 +171,12 @@ class Experiment {
   void setLearningRate(double lr);
   // The base learning rate now: the config's, or the last one set.
   double learningRate() const { return baseLearningRate_; }
-  // Changes made this way are added to config().events, one event per arm that is still
-  // training ("arm": its label, "lr": its new rate exactly, all under one "change" number), at
-  // the furthest step of that arm's runs: runs there change now, runs one step behind when they
-  // get there. Running config() again therefore replays them.
+  // Changes made this way are added to config().events, so that running config() again replays
+  // them. When every arm trains at one step (one batch size), as one event for all arms (no
+  // "arm") at the furthest run's step: runs there change now, runs one step behind when they get
+  // there, and an arm added later when it catches up to it, as an arm there from the start would.
+  // Otherwise one event per arm that is still training ("arm": its label, "lr": its new rate
+  // exactly, all under one "change" number), at the furthest step of that arm's runs.
 
   // Adds an arm while the experiment trains or is paused (between steps only). `arm` is one
   // object of the config's "arms" list (parseArm): an ordinary arm builds its runs from the same

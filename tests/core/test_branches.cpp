@@ -243,6 +243,62 @@ class TestBranches : public QObject {
     QVERIFY(sameBits(rows(r), rows(again.record(0))));
   }
 
+  // A rate changed while every arm trains at one step is one event for all: an arm added later
+  // takes it at that step as it catches up, like the arm present from the start (rows, weights
+  // and config equal), and catching up through an earlier configured event leaves the rate
+  // typed last as the base, so a later change scales the arm with a rate of its own right.
+  void anArmAddedAfterARateChangeTakesItToo() {
+    const std::string two = R"([{"label": "BN", "norm": "batch"}, {"label": "own", "norm": "batch", "lr": 0.025})";
+    const std::string ln = R"({"label": "LN", "norm": "layer"})";
+    const std::string events = R"(, "seeds": [1, 2], "events": [{"at_step": 4, "lr": 0.1}])";
+    auto session = [&](Experiment& e, bool addLN) {
+      e.prepare();
+      advanceUntil(e, "BN", 10);
+      e.setLearningRate(0.02);
+      advanceUntil(e, "BN", 14);
+      if (addLN) {
+        e.addArm(nlohmann::json::parse(ln));
+        while (e.advanceCatchUp()) {}
+        QCOMPARE(e.learningRate(), 0.02);
+      }
+      advanceUntil(e, "BN", 20);
+      e.setLearningRate(0.01);
+      runToEnd(e);
+    };
+    Experiment whole(parseExperimentConfig(config(two + ", " + ln + "]", events)), 2);
+    session(whole, false);
+    Experiment live(parseExperimentConfig(config(two + "]", events)), 2);
+    session(live, true);
+    QVERIFY(sameConfig(live.config(), whole.config()));
+    QCOMPARE(live.config().events.size(), std::size_t(3));
+    QCOMPARE(live.config().events[1].arm, std::string());
+    for (int i = 0; i < whole.runCount(); ++i) {
+      const RunRecord a = whole.record(i, true), b = live.record(i, true);
+      QVERIFY2(sameBits(rows(a), rows(b)), a.label.c_str());
+      QVERIFY2(sameTensors(a.state->params, b.state->params), a.label.c_str());
+    }
+    const RunRecord added = runOf(live, "LN");
+    QCOMPARE(added.learningRateChanges.size(), std::size_t(3));
+    QCOMPARE(added.learningRateChanges[1].step, std::int64_t(10));
+    QVERIFY(added.learningRateChanges[1].lr == 0.02);
+    QVERIFY(runOf(live, "own").learningRateChanges.back().lr == 0.025 * (0.1 / 0.05) * (0.02 / 0.1) * (0.01 / 0.02));
+  }
+
+  // Arms at different steps take a change one event each; an arm added afterwards catches up
+  // through an earlier configured event without making its rate the base again.
+  void catchingUpLeavesTheRateTypedLast() {
+    Experiment e(parseExperimentConfig(config(R"([{"label": "BN", "norm": "batch"}, {"label": "b16", "norm": "batch", "batch_size": 16}])",
+                                              R"(, "events": [{"at_step": 4, "lr": 0.1}])")),
+                 1);
+    e.prepare();
+    advanceUntil(e, "BN", 12);
+    e.setLearningRate(0.02);
+    QCOMPARE(e.config().events.size(), std::size_t(3));  // one per arm
+    e.addArm(nlohmann::json::parse(R"({"label": "LN", "norm": "layer"})"));
+    while (e.advanceCatchUp()) {}
+    QCOMPARE(e.learningRate(), 0.02);
+  }
+
   // A session with an added arm, a branch made "here" and a learning-rate change: its config,
   // saved as .normlab and loaded, trains to the same rows.
   void aLiveSessionReplaysFromItsFile() {
