@@ -19,12 +19,15 @@
 //   NORMLAB_SET_LR=S:V,...   S seconds after launch, enter V in the Learning rate field (as a user
 //                            would while training: the change is applied, recorded and marked)
 //   NORMLAB_ADD_NORM=S:K,... S seconds after launch, tick norm type K (none, batch, layer, instance,
-//                            group, lrn) in the side panel: while it trains, an arm is added
+//                            group, lrn) in the side panel: while it trains, an arm is added; with
+//                            NORMLAB_STALL_REPORT, the stall figures of the time it took to catch
+//                            up are printed when it has
 //   NORMLAB_BRANCH=S:ARM:KEY=V,...  S seconds after launch, branch arm ARM here with KEY=V
 //                            (dropout, batch_size, lr; as Branch Here would)
 #include <QApplication>
 #include <QCheckBox>
 #include <QDoubleSpinBox>
+#include <QElapsedTimer>
 #include <QCommandLineParser>
 #include <QIcon>
 #include <QTabWidget>
@@ -34,6 +37,7 @@
 #include <cstdio>
 #include <functional>
 #include <utility>
+#include <memory>
 
 #include "ui/classroom/lessons_page.h"
 #include "ui/images/qt_image_decoder.h"
@@ -66,6 +70,41 @@ class AfterFirstExpose : public QObject {
  private:
   std::function<void()> then_;
 };
+
+// The stall monitor's figures since its last reset, `what` saying which time they cover.
+void printStalls(const normlab::StallMonitor& m, const char* what) {
+  std::fprintf(stderr,
+               "normlab: longest GUI event-loop stall %.1f ms (at %.1f s %s; %lld gaps over 50 ms in %lld "
+               "ticks of the %d ms timer)\n",
+               m.longestGapMs(), m.longestAtSeconds(), what, static_cast<long long>(m.gapsOver50Ms()),
+               static_cast<long long>(m.ticks()), normlab::StallMonitor::kIntervalMs);
+  std::fprintf(stderr,
+               "normlab: GUI thread busy %.1f ms within that stall; its longest busy stretch %.1f ms (at %.1f s); "
+               "an idle control thread's longest wake-up gap %.1f ms (%lld gaps over 50 ms)\n",
+               m.longestGapBusyMs(), m.longestBusyMs(), m.longestBusyAtSeconds(), m.probeLongestGapMs(),
+               m.probeGapsOver50Ms());
+}
+
+// From the tick that adds an arm until it has caught up: resets the stall monitor at the tick and
+// prints its figures once the snapshots say no arm is catching up any more.
+void reportCatchUp(normlab::MainWindow& window) {
+  window.stallMonitor()->reset();
+  auto* poll = new QTimer(&window);
+  auto began = std::make_shared<QElapsedTimer>();
+  began->start();
+  QObject::connect(poll, &QTimer::timeout, &window, [&window, poll, began, seen = false]() mutable {
+    const auto s = window.lastSnapshot();
+    if (!s) return;
+    seen = seen || s->catchingUp;
+    if (!seen || s->catchingUp) return;
+    std::fprintf(stderr, "normlab: the added arm caught up in %.1f s\n", began->elapsed() / 1000.0);
+    printStalls(*window.stallMonitor(), "after the arm was added, while it caught up");
+    poll->stop();  // (a tick already queued would print again before the deletion)
+    poll->deleteLater();
+  });
+  poll->start(20);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -138,6 +177,7 @@ int main(int argc, char** argv) {
       for (normlab::NormKind k : {normlab::NormKind::None, normlab::NormKind::Batch, normlab::NormKind::Layer,
                                   normlab::NormKind::Instance, normlab::NormKind::Group, normlab::NormKind::LocalResponse})
         if (kind == normlab::normKindName(k)) window.controls()->normCheckBox(k)->setChecked(true);
+      if (qEnvironmentVariableIntValue("NORMLAB_STALL_REPORT") == 1) reportCatchUp(window);
     });
   }
   for (const QString& branch : qEnvironmentVariable("NORMLAB_BRANCH").split(',', Qt::SkipEmptyParts)) {
@@ -164,17 +204,7 @@ int main(int argc, char** argv) {
   const int status = app.exec();
   if (qEnvironmentVariableIntValue("NORMLAB_STALL_REPORT") == 1) {
     window.pullSnapshot();
-    const normlab::StallMonitor* m = window.stallMonitor();
-    std::fprintf(stderr,
-                 "normlab: longest GUI event-loop stall %.1f ms (at %.1f s after Start; %lld gaps over 50 ms in %lld "
-                 "ticks of the %d ms timer)\n",
-                 m->longestGapMs(), m->longestAtSeconds(), static_cast<long long>(m->gapsOver50Ms()),
-                 static_cast<long long>(m->ticks()), normlab::StallMonitor::kIntervalMs);
-    std::fprintf(stderr,
-                 "normlab: GUI thread busy %.1f ms within that stall; its longest busy stretch %.1f ms (at %.1f s); "
-                 "an idle control thread's longest wake-up gap %.1f ms (%lld gaps over 50 ms)\n",
-                 m->longestGapBusyMs(), m->longestBusyMs(), m->longestBusyAtSeconds(), m->probeLongestGapMs(),
-                 m->probeGapsOver50Ms());
+    printStalls(*window.stallMonitor(), "after Start, or after an arm was added");
     if (auto s = window.lastSnapshot())
       for (const auto& r : s->runs)
         std::fprintf(stderr, "normlab: %-12s step %6lld  %8.1f images/s\n", r.label.c_str(),

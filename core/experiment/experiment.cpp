@@ -119,6 +119,16 @@ struct Experiment::Run {
   double runBase = 0;
   std::vector<char> eventApplied;  // per config event: this run has applied it
   std::int64_t catchUpTo = 0;      // an added arm's run: samples seen of the others when it was added
+  bool stopped = false;            // ended by stopArm (resumeArm takes it back)
+};
+
+// A removed arm as it was, for restoreArm: its place in "arms", its entry, its events with their
+// places in "events" (ascending) and its runs (seed order).
+struct Experiment::RemovedArm {
+  std::size_t index = 0;
+  ArmConfig arm;
+  std::vector<std::pair<std::size_t, LearningRateEvent>> events;
+  std::vector<std::unique_ptr<Run>> runs;
 };
 
 Experiment::Experiment(ExperimentConfig config, int threads, ThreadPriority priority)
@@ -131,6 +141,7 @@ int Experiment::threads() const { return pool_ ? pool_->threads() : threadsWante
 
 void Experiment::prepare() {
   runs_.clear();
+  removed_.clear();
   const std::optional<DatasetSize> expected = expectedDatasetSize(config_.data);
   checkMemoryBudget(estimateMemory(config_, expected), budget_);
   try {
@@ -502,7 +513,15 @@ void Experiment::setLearningRate(double lr) {
     throw NormLabError("the experiment already holds " + std::to_string(config_.events.size()) + " learning-rate events (at most " +
                        std::to_string(kMaxEvents) + ")");
   const int change = ++learningRateEvents_;
-  for (std::size_t a = 0; a < changes.size(); ++a)
+  // Every arm training at one step (one batch size, lockstep: runs are at most a step apart), and
+  // every run following the base as it stands: one event for all, which an arm added later takes
+  // at that step as it catches up, like an arm present from the start. Else one per arm.
+  std::int64_t common = -1;
+  for (const Change& c : changes) common = std::max(common, c.step);
+  bool forAll = std::all_of(changes.begin(), changes.end(), [&](const Change& c) { return c.step >= 0 && c.step >= common - 1; });
+  for (const auto& r : runs_) forAll = forAll && r->runBase == baseLearningRate_;
+  if (forAll) config_.events.push_back({common, lr, "", change});
+  for (std::size_t a = 0; a < changes.size() && !forAll; ++a)
     if (changes[a].step >= 0) config_.events.push_back({changes[a].step, changes[a].rate, config_.arms[a].label, change});
   for (auto& r : runs_)
     if (!r->record.finished && !waiting(*r)) applyEvents(*r);  // those at the change's step
@@ -525,7 +544,7 @@ void Experiment::applyEvent(Run& run, std::size_t index) {
     // The base rate: an arm with a rate of its own keeps its ratio to it.
     if (run.arm.isOverridden("lr")) now = before * (e.lr / run.runBase);
     run.runBase = e.lr;
-    baseLearningRate_ = e.lr;
+    if (!behind(run)) baseLearningRate_ = e.lr;  // (a run catching up takes past events)
   }
   if (!(now > 0) || !std::isfinite(now)) return;  // (a base rate of a huge ratio; the run keeps its rate)
   run.optimizer.setLearningRate(now);
@@ -540,7 +559,7 @@ RunRecord Experiment::record(int i, bool withState) const {
   if (run.endPoint) r.metrics.push_back(*run.endPoint);
   r.probes = run.probes.points();
   if (!r.finished && r.trainSeconds > 0) r.imagesPerSecond = double(r.samplesSeen) / r.trainSeconds;
-  r.catchingUp = !r.finished && r.samplesSeen < run.catchUpTo;
+  r.catchingUp = behind(run);
   if (withState && !r.diverged && !r.failed) r.state = std::make_shared<const TrainingState>(trainingState(run));
   return r;
 }
@@ -686,9 +705,7 @@ int Experiment::addArm(const nlohmann::json& armJson) {
     config_ = before;
     throw;
   }
-  std::int64_t lead = 0;
-  for (const auto& r : runs_)
-    if (!r->record.failed) lead = std::max(lead, r->record.samplesSeen);
+  const std::int64_t lead = leadSamples();
   // Seed-major order, as prepare() builds it (resumeFrom and saved files rely on it).
   std::vector<std::unique_ptr<Run>> runs;
   runs.reserve(runs_.size() + seeds);
@@ -706,13 +723,63 @@ int Experiment::addArm(const nlohmann::json& armJson) {
   return int(index);
 }
 
+std::int64_t Experiment::leadSamples() const {
+  std::int64_t lead = 0;
+  for (const auto& r : runs_)
+    if (!r->record.failed) lead = std::max(lead, r->record.samplesSeen);
+  return lead;
+}
+
 void Experiment::stopArm(int arm) {
   if (arm < 0 || std::size_t(arm) >= config_.arms.size()) throw NormLabError("there is no arm " + std::to_string(arm));
   for (auto& r : runs_)
     if (r->record.arm == arm) {
+      r->stopped = r->stopped || !r->record.finished;
       finishRun(*r);
       startBranches(*r);  // its branches that had not started cannot start now
     }
+}
+
+// finishRun changed only the record's end point and final values: the run's state is where the
+// stop left it, so it simply goes on.
+void Experiment::resumeArm(int arm) {
+  if (arm < 0 || std::size_t(arm) >= config_.arms.size()) throw NormLabError("there is no arm " + std::to_string(arm));
+  const std::int64_t lead = leadSamples();
+  for (auto& r : runs_) {
+    Run& run = *r;
+    if (run.record.arm != arm || !run.stopped) continue;
+    run.stopped = false;
+    RunRecord& rec = run.record;
+    if (run.endPoint) {
+      run.endPoint.reset();
+      rec.finalTrainLoss = run.finalTrainLossBefore;
+      rec.finalTestLoss = run.finalTestLossBefore;
+      rec.finalTestAccuracy = run.finalTestAccuracyBefore;
+    }
+    rec.finished = false;
+    reviveBranches(run);
+    rejoin(run, lead, "stopped");
+  }
+}
+
+void Experiment::rejoin(Run& run, std::int64_t lead, const std::string& meanwhile) {
+  if (waiting(run) && run.parent->record.step > run.arm.atStep)
+    markFailed(run, run.arm.atStep + 1,
+               "its parent '" + run.parent->arm.label + "' went past the branch step while it was " + meanwhile);
+  else if (!run.record.finished)
+    run.catchUpTo = lead;
+  if (run.parent) startBranches(*run.parent);  // one whose parent stands at its step, or ended before it
+}
+
+void Experiment::reviveBranches(const Run& parent) {
+  for (auto& r : runs_) {
+    Run& child = *r;
+    // Failed before its first step of its own: only its parent's end can have failed it.
+    if (child.parent != &parent || !child.record.failed || child.record.step >= child.arm.atStep) continue;
+    child.record.failed = child.record.finished = false;
+    child.record.failure.clear();
+    reviveBranches(child);
+  }
 }
 
 void Experiment::removeArm(int arm) {
@@ -722,6 +789,7 @@ void Experiment::removeArm(int arm) {
   for (const ArmConfig& a : config_.arms)
     if (a.isBranch() && a.parent == arm)
       throw NormLabError("arm '" + label + "' cannot be removed: '" + a.label + "' branches from it (remove that first)");
+  RemovedArm gone{std::size_t(arm), config_.arms[std::size_t(arm)], {}, {}};
   config_.arms.erase(config_.arms.begin() + arm);
   for (ArmConfig& a : config_.arms)
     if (a.parent > arm) --a.parent;
@@ -731,11 +799,15 @@ void Experiment::removeArm(int arm) {
   for (std::size_t e = 0; e < config_.events.size(); ++e) {
     keep[e] = config_.events[e].arm != label;
     if (keep[e]) events.push_back(config_.events[e]);
+    else gone.events.emplace_back(e, config_.events[e]);
   }
   config_.events = std::move(events);
   std::vector<std::unique_ptr<Run>> runs;
   for (auto& r : runs_) {
-    if (r->record.arm == arm) continue;
+    if (r->record.arm == arm) {
+      gone.runs.push_back(std::move(r));
+      continue;
+    }
     if (r->record.arm > arm) --r->record.arm;
     if (r->arm.parent > arm) --r->arm.parent;
     std::vector<char> applied;
@@ -745,19 +817,62 @@ void Experiment::removeArm(int arm) {
     runs.push_back(std::move(r));
   }
   runs_ = std::move(runs);
+  removed_.push_back(std::move(gone));
+}
+
+// The reverse of removeArm. Everything removed since was restored first and arms were only
+// appended meanwhile, so the arm's index and its events' places are valid again.
+int Experiment::restoreArm(const std::string& label) {
+  if (removed_.empty() || removed_.back().arm.label != label)
+    throw NormLabError("'" + label + "' is not the arm removed last: only that one can be brought back");
+  RemovedArm gone = std::move(removed_.back());
+  removed_.pop_back();
+  if (armIndex(config_, label) >= 0) throw NormLabError("'" + label + "' cannot come back: an arm of that name was added since");
+  const std::size_t seeds = config_.seeds.size(), arms = config_.arms.size() + 1, index = gone.index;
+  if (arms * seeds > kMaxRuns)
+    throw NormLabError("'" + label + "' cannot come back: it would make " + std::to_string(arms * seeds) + " runs (at most " +
+                       std::to_string(kMaxRuns) + ")");
+  for (ArmConfig& a : config_.arms)
+    if (a.parent >= int(index)) ++a.parent;
+  config_.arms.insert(config_.arms.begin() + std::ptrdiff_t(index), gone.arm);
+  for (const auto& [place, event] : gone.events) {
+    config_.events.insert(config_.events.begin() + std::ptrdiff_t(place), event);
+    for (auto& r : runs_) {  // the others ignore events naming another arm: applied already
+      r->eventApplied.resize(std::max(r->eventApplied.size(), place));
+      r->eventApplied.insert(r->eventApplied.begin() + std::ptrdiff_t(place), 1);
+    }
+  }
+  const std::int64_t lead = leadSamples();
+  std::vector<std::unique_ptr<Run>> runs;
+  runs.reserve(arms * seeds);
+  for (std::size_t s = 0; s < seeds; ++s)
+    for (std::size_t a = 0; a < arms; ++a) {
+      if (a == index) {
+        runs.push_back(std::move(gone.runs[s]));
+        continue;
+      }
+      std::unique_ptr<Run>& r = runs_[s * (arms - 1) + a - (a > index)];
+      if (r->record.arm >= int(index)) ++r->record.arm;
+      if (r->arm.parent >= int(index)) ++r->arm.parent;
+      runs.push_back(std::move(r));
+    }
+  runs_ = std::move(runs);
+  for (std::size_t s = 0; s < seeds; ++s) rejoin(*runs_[s * arms + index], lead, "removed");
+  return int(index);
+}
+
+bool Experiment::behind(const Run& run) const {
+  return !run.record.finished && !waiting(run) && run.record.samplesSeen < run.catchUpTo;
 }
 
 bool Experiment::catchingUp() const {
-  for (const auto& r : runs_)
-    if (!r->record.finished && r->record.samplesSeen < r->catchUpTo) return true;
-  return false;
+  return std::any_of(runs_.begin(), runs_.end(), [this](const auto& r) { return behind(*r); });
 }
 
 bool Experiment::advanceCatchUp() {
   Run* next = nullptr;
   for (auto& r : runs_)
-    if (!r->record.finished && !waiting(*r) && r->record.samplesSeen < r->catchUpTo &&
-        (!next || r->record.samplesSeen < next->record.samplesSeen))
+    if (behind(*r) && (!next || r->record.samplesSeen < next->record.samplesSeen))
       next = r.get();
   if (!next) return false;
   stepOrFail(*next);

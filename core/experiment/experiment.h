@@ -171,10 +171,12 @@ class Experiment {
   void setLearningRate(double lr);
   // The base learning rate now: the config's, or the last one set.
   double learningRate() const { return baseLearningRate_; }
-  // Changes made this way are added to config().events, one event per arm that is still
-  // training ("arm": its label, "lr": its new rate exactly, all under one "change" number), at
-  // the furthest step of that arm's runs: runs there change now, runs one step behind when they
-  // get there. Running config() again therefore replays them.
+  // Changes made this way are added to config().events, so that running config() again replays
+  // them. When every arm trains at one step (one batch size), as one event for all arms (no
+  // "arm") at the furthest run's step: runs there change now, runs one step behind when they get
+  // there, and an arm added later when it catches up to it, as an arm there from the start would.
+  // Otherwise one event per arm that is still training ("arm": its label, "lr": its new rate
+  // exactly, all under one "change" number), at the furthest step of that arm's runs.
 
   // Adds an arm while the experiment trains or is paused (between steps only). `arm` is one
   // object of the config's "arms" list (parseArm): an ordinary arm builds its runs from the same
@@ -185,11 +187,25 @@ class Experiment {
   // no run of the parent may be past it. Returns the new arm's index. Throws NormLabError,
   // changing nothing, when the arm does not parse or fit (label taken, memory budget, ...).
   int addArm(const nlohmann::json& arm);
-  // Ends the arm's runs now, as finishEarly() does for all (their results stay).
+  // Ends the arm's runs now, as finishEarly() does for all (their results stay). Their state is
+  // kept, so resumeArm can take it back.
   void stopArm(int arm);
+  // Takes back stopArm: the runs it ended go on from where they stopped (without the end-of-run
+  // point it added), catch up with the others like an added arm, then train in lockstep: their
+  // rows equal those of runs never stopped (learning-rate changes made meanwhile did not reach
+  // them: they are recorded per arm). Branches that failed because the stop came before their
+  // step wait for it again. Runs that ended otherwise stay ended.
+  void resumeArm(int arm);
   // Removes an arm and its runs (and events naming it). Throws NormLabError when another arm
-  // branches from it.
+  // branches from it. The removed arm is kept (runs, config entry, events) for restoreArm until
+  // the experiment ends.
   void removeArm(int arm);
+  // Takes back the last removeArm, which must have removed `label`: the arm, its runs as they
+  // were and its events return to their places; its runs catch up from where they were removed.
+  // Throws NormLabError when `label` is not the arm removed last (nothing changes), or, dropping
+  // it for good, when its label was taken meanwhile. A branch that had not started and whose
+  // parent went past its step meanwhile comes back failed.
+  int restoreArm(const std::string& label);
   // Whether some run added by addArm is still catching up with the others.
   bool catchingUp() const;
   // One step of the catching-up run with the fewest samples seen (the others stay where they
@@ -246,6 +262,14 @@ class Experiment {
   void startBranches(Run& parent);
   void branchFrom(Run& child, const Run& parent);
   void checkBranchSteps(const ArmConfig& arm, const std::string& path) const;
+  // The most samples seen by a run that did not fail: where an added or resumed run catches up to.
+  std::int64_t leadSamples() const;
+  // Puts branches that failed because `parent` ended before their step back to waiting.
+  void reviveBranches(const Run& parent);
+  // A stopped or removed run coming back: it catches up to `lead` samples; a branch that had not
+  // started and whose parent went past its step `meanwhile` never can, and fails.
+  void rejoin(Run& run, std::int64_t lead, const std::string& meanwhile);
+  bool behind(const Run& run) const;  // added or brought back, and still catching up
 
   ExperimentConfig config_;
   int threadsWanted_;
@@ -254,6 +278,8 @@ class Experiment {
   MemoryBudget budget_ = defaultMemoryBudget();
   LoadedData data_;
   std::vector<std::unique_ptr<Run>> runs_;
+  struct RemovedArm;
+  std::vector<RemovedArm> removed_;  // removeArm's, the last at the back (restoreArm)
   double baseLearningRate_ = 0;  // see learningRate()
   int learningRateEvents_ = 0;   // changes made so far (the last event number)
 };

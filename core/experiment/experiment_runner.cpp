@@ -90,6 +90,8 @@ void ExperimentRunner::enqueueArm(ArmCommand command) {
 void ExperimentRunner::addArm(nlohmann::json arm) { enqueueArm({ArmCommand::Add, std::move(arm), {}}); }
 void ExperimentRunner::stopArm(std::string label) { enqueueArm({ArmCommand::StopArm, {}, std::move(label)}); }
 void ExperimentRunner::removeArm(std::string label) { enqueueArm({ArmCommand::Remove, {}, std::move(label)}); }
+void ExperimentRunner::resumeArm(std::string label) { enqueueArm({ArmCommand::ResumeArm, {}, std::move(label)}); }
+void ExperimentRunner::restoreArm(std::string label) { enqueueArm({ArmCommand::Restore, {}, std::move(label)}); }
 
 // Worker thread only. Bounded work: parsing, building the runs (and a branch's state copy);
 // catching up happens in the loop, a step at a time.
@@ -100,10 +102,13 @@ void ExperimentRunner::applyArmCommand(const ArmCommand& c) {
     if (!experiment_) throw NormLabError("there is no experiment to change: press Start first");
     if (c.kind == ArmCommand::Add) {
       experiment_->addArm(c.arm);
+    } else if (c.kind == ArmCommand::Restore) {
+      experiment_->restoreArm(c.label);
     } else {
       const int arm = armIndex(experiment_->config(), c.label);
       if (arm < 0) throw NormLabError("there is no arm '" + c.label + "'");
       if (c.kind == ArmCommand::StopArm) experiment_->stopArm(arm);
+      else if (c.kind == ArmCommand::ResumeArm) experiment_->resumeArm(arm);
       else experiment_->removeArm(arm);
     }
     config_ = std::make_shared<const ExperimentConfig>(experiment_->config());
@@ -269,9 +274,13 @@ void ExperimentRunner::workerLoop() {
           break;
         case Command::ArmChange: {
           applyArmCommand(armCommand);
-          // A finished experiment with a new arm to train waits for resume().
-          const bool reopen = experiment_ && state_ == RunnerState::Finished && !experiment_->finished();
-          publish(reopen ? std::optional(RunnerState::Paused) : std::nullopt);
+          // A finished experiment with an arm to train again waits for resume(); one whose last
+          // training arm was stopped has finished.
+          const bool live = state_ == RunnerState::Running || state_ == RunnerState::Paused;
+          std::optional<RunnerState> next;
+          if (experiment_ && state_ == RunnerState::Finished && !experiment_->finished()) next = RunnerState::Paused;
+          if (experiment_ && live && experiment_->finished()) next = RunnerState::Finished;
+          publish(next);
           break;
         }
         case Command::Start:

@@ -43,7 +43,7 @@ struct Snapshot {
   // while it ran (as "events"), so that saving it and running it again replays the session.
   // Null before the first experiment is built.
   std::shared_ptr<const ExperimentConfig> config;
-  // Why the last addArm/stopArm/removeArm did nothing ("" when it applied); training goes on
+  // Why the last arm command (addArm, stopArm, removeArm, resumeArm, restoreArm) did nothing ("" when it applied); training goes on
   // either way. `commandsDone` counts those commands taken so far.
   std::string commandError;
   std::uint64_t commandsDone = 0;
@@ -93,9 +93,14 @@ class ExperimentRunner {
   // does not fit leaves the experiment as it was and sets the snapshot's commandError. Adding
   // to a finished experiment leaves it Paused (resume() trains the new arm).
   void addArm(nlohmann::json arm);
-  // Experiment::stopArm / removeArm for the arm with this label (errors as addArm's).
+  // Experiment::stopArm / removeArm for the arm with this label (errors as addArm's). Stopping the
+  // last arm that still trains finishes the experiment.
   void stopArm(std::string label);
   void removeArm(std::string label);
+  // Their undo: Experiment::resumeArm / restoreArm (errors as addArm's). The arm catches up as an
+  // added one does; a finished experiment that has it to train again is left Paused.
+  void resumeArm(std::string label);
+  void restoreArm(std::string label);
 
   // Publishes a new version once the worker has done every command given before this call, even
   // if nothing changed; returns a ticket that the snapshot's `request` reaches then. A caller
@@ -112,9 +117,9 @@ class ExperimentRunner {
  private:
   enum class Command { None, Start, Pause, Resume, Step, Stop, Reset, RecomputePopulation, Publish, LearningRate, ArmChange };
   struct ArmCommand {
-    enum Kind { Add, StopArm, Remove } kind = Add;
+    enum Kind { Add, StopArm, Remove, ResumeArm, Restore } kind = Add;
     nlohmann::json arm;  // Add
-    std::string label;   // StopArm, Remove
+    std::string label;   // the others
   };
   void enqueueArm(ArmCommand command);
   void applyArmCommand(const ArmCommand& command);

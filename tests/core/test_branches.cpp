@@ -15,8 +15,10 @@
 #include "core/experiment/experiment.h"
 #include "core/files/experiment_file.h"
 #include "support/file_helpers.h"
+#include "support/run_compare.h"
 
 using namespace normlab;
+using namespace test;
 
 namespace {
 
@@ -32,53 +34,6 @@ std::string config(const std::string& arms, const std::string& extra = "", int s
   return R"({"name": "t", "dataset": {"name": "synthetic", "train": 400, "test": 100}, "model": )" + std::string(kModel) +
          R"(, "train": {"lr": 0.05, "momentum": 0.9, "batch_size": 8, "steps": )" + std::to_string(steps) +
          R"(, "eval_every": 10}, "arms": )" + arms + R"(, "probe_every": 5)" + extra + "}";
-}
-
-void runToEnd(Experiment& e) {
-  while (e.advance()) {}
-}
-
-// Every value of a metric row but the wall clock, as raw bits.
-std::vector<double> rows(const RunRecord& r, std::int64_t after = -1) {
-  std::vector<double> v;
-  for (const MetricPoint& p : r.metrics)
-    if (p.step > after)
-      v.insert(v.end(), {double(p.step), double(p.samplesSeen), p.epoch, p.trainLoss, p.trainAccuracy, p.testLoss, p.testAccuracy});
-  return v;
-}
-
-bool sameBits(const std::vector<double>& a, const std::vector<double>& b) {
-  return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) == 0;
-}
-
-bool sameTensors(const std::vector<SavedTensor>& a, const std::vector<SavedTensor>& b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (a[i].name != b[i].name || a[i].values.size() != b[i].values.size() ||
-        std::memcmp(a[i].values.data(), b[i].values.data(), a[i].values.size() * sizeof(float)) != 0)
-      return false;
-  return true;
-}
-
-// The run of `label` at seed index `seed`.
-RunRecord runOf(const Experiment& e, const std::string& label, int seed = 0, bool state = false) {
-  for (int i = 0; i < e.runCount(); ++i) {
-    RunRecord r = e.record(i, state);
-    if (r.label == label && r.seedIndex == seed) return r;
-  }
-  qFatal("no run %s", label.c_str());
-}
-
-// Advances until every run of `label` has taken `step` steps.
-void advanceUntil(Experiment& e, const std::string& label, std::int64_t step) {
-  for (;;) {
-    bool there = true;
-    for (int i = 0; i < e.runCount(); ++i) {
-      const RunRecord r = e.record(i);
-      if (r.label == label && r.step < step) there = false;
-    }
-    if (there || !e.advance()) return;
-  }
 }
 
 std::string configError(const std::string& text) {
@@ -286,6 +241,62 @@ class TestBranches : public QObject {
     again.prepare();
     runToEnd(again);
     QVERIFY(sameBits(rows(r), rows(again.record(0))));
+  }
+
+  // A rate changed while every arm trains at one step is one event for all: an arm added later
+  // takes it at that step as it catches up, like the arm present from the start (rows, weights
+  // and config equal), and catching up through an earlier configured event leaves the rate
+  // typed last as the base, so a later change scales the arm with a rate of its own right.
+  void anArmAddedAfterARateChangeTakesItToo() {
+    const std::string two = R"([{"label": "BN", "norm": "batch"}, {"label": "own", "norm": "batch", "lr": 0.025})";
+    const std::string ln = R"({"label": "LN", "norm": "layer"})";
+    const std::string events = R"(, "seeds": [1, 2], "events": [{"at_step": 4, "lr": 0.1}])";
+    auto session = [&](Experiment& e, bool addLN) {
+      e.prepare();
+      advanceUntil(e, "BN", 10);
+      e.setLearningRate(0.02);
+      advanceUntil(e, "BN", 14);
+      if (addLN) {
+        e.addArm(nlohmann::json::parse(ln));
+        while (e.advanceCatchUp()) {}
+        QCOMPARE(e.learningRate(), 0.02);
+      }
+      advanceUntil(e, "BN", 20);
+      e.setLearningRate(0.01);
+      runToEnd(e);
+    };
+    Experiment whole(parseExperimentConfig(config(two + ", " + ln + "]", events)), 2);
+    session(whole, false);
+    Experiment live(parseExperimentConfig(config(two + "]", events)), 2);
+    session(live, true);
+    QVERIFY(sameConfig(live.config(), whole.config()));
+    QCOMPARE(live.config().events.size(), std::size_t(3));
+    QCOMPARE(live.config().events[1].arm, std::string());
+    for (int i = 0; i < whole.runCount(); ++i) {
+      const RunRecord a = whole.record(i, true), b = live.record(i, true);
+      QVERIFY2(sameBits(rows(a), rows(b)), a.label.c_str());
+      QVERIFY2(sameTensors(a.state->params, b.state->params), a.label.c_str());
+    }
+    const RunRecord added = runOf(live, "LN");
+    QCOMPARE(added.learningRateChanges.size(), std::size_t(3));
+    QCOMPARE(added.learningRateChanges[1].step, std::int64_t(10));
+    QVERIFY(added.learningRateChanges[1].lr == 0.02);
+    QVERIFY(runOf(live, "own").learningRateChanges.back().lr == 0.025 * (0.1 / 0.05) * (0.02 / 0.1) * (0.01 / 0.02));
+  }
+
+  // Arms at different steps take a change one event each; an arm added afterwards catches up
+  // through an earlier configured event without making its rate the base again.
+  void catchingUpLeavesTheRateTypedLast() {
+    Experiment e(parseExperimentConfig(config(R"([{"label": "BN", "norm": "batch"}, {"label": "b16", "norm": "batch", "batch_size": 16}])",
+                                              R"(, "events": [{"at_step": 4, "lr": 0.1}])")),
+                 1);
+    e.prepare();
+    advanceUntil(e, "BN", 12);
+    e.setLearningRate(0.02);
+    QCOMPARE(e.config().events.size(), std::size_t(3));  // one per arm
+    e.addArm(nlohmann::json::parse(R"({"label": "LN", "norm": "layer"})"));
+    while (e.advanceCatchUp()) {}
+    QCOMPARE(e.learningRate(), 0.02);
   }
 
   // A session with an added arm, a branch made "here" and a learning-rate change: its config,

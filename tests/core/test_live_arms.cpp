@@ -153,6 +153,46 @@ class TestLiveArms : public QObject {
     runner.stop();
     QVERIFY(runner.waitUntilDone(kHangGuard));
   }
+
+  // Undo through the runner, paused: GN stopped and resumed, a branch removed and brought back;
+  // they catch up while the others stay. Stopping every arm finishes the experiment; resuming
+  // one leaves it Paused. Everything ends as the experiment where none of it happened.
+  void stopAndRemoveAreUndoneThroughTheRunner() {
+    const std::string branch = R"({"label": "GN copy", "branch_from": "GN", "at_step": 4})";
+    const auto want = fromTheStart("[" + kBN + ", " + kGN + ", " + branch + "]");
+    ExperimentRunner runner(2, 1ms);
+    runner.start(parseExperimentConfig(configText("[" + kBN + ", " + kGN + ", " + branch + "]")), true);
+    for (int i = 0; i < 8; ++i) runner.step();
+    settled(runner);
+    runner.removeArm("GN copy");
+    runner.stopArm("GN");
+    for (int i = 0; i < 6; ++i) runner.step();
+    auto s = settled(runner);
+    QCOMPARE(s->commandError, std::string());
+    QCOMPARE(s->runs.size(), std::size_t(4));
+    QVERIFY(find(*s, "GN", 0)->finished);
+    QCOMPARE(find(*s, "BN", 0)->step, std::int64_t(14));
+    runner.restoreArm("GN copy");
+    runner.resumeArm("GN");
+    s = waitFor(runner, [](const Snapshot& n) { return n.commandsDone == 4 && !n.catchingUp; });
+    QCOMPARE(s->commandError, std::string());
+    QCOMPARE(s->state, RunnerState::Paused);
+    QVERIFY(s->config && sameConfig(*s->config, parseExperimentConfig(configText("[" + kBN + ", " + kGN + ", " + branch + "]"))));
+    for (int seed = 0; seed < 2; ++seed)
+      for (const char* label : {"GN", "GN copy"}) QVERIFY(find(*s, label, seed)->samplesSeen >= find(*s, "BN", seed)->samplesSeen);
+    runner.stopArm("BN");
+    runner.stopArm("GN");
+    runner.stopArm("GN copy");
+    QVERIFY(runner.waitUntilDone(kHangGuard));  // every arm stopped: finished
+    runner.resumeArm("GN copy");
+    runner.resumeArm("GN");
+    runner.resumeArm("BN");
+    s = waitFor(runner, [](const Snapshot& n) { return n.commandsDone == 10; });
+    QCOMPARE(s->state, RunnerState::Paused);
+    runner.resume();
+    QVERIFY(runner.waitUntilDone(kHangGuard));
+    compareWith(want, *runner.snapshot());
+  }
 };
 
 QTEST_APPLESS_MAIN(TestLiveArms)

@@ -1,8 +1,9 @@
 // Arms changed while the experiment trains, through the window (issue 15): ticking a norm adds
 // an arm that catches up and ends bit-identical to the same arm of an experiment that had it
 // from the start; a branch made while paused is marked on the loss chart; an unticked arm is
-// hidden from the charts and keeps training; Undo brings it back; a session with an added arm,
-// a branch and a learning-rate change, saved, equals the Experiment replay of its saved config.
+// hidden from the charts and keeps training; Undo brings it back, and takes back a Stop and the
+// removal of a branch; a session with an added arm, a branch and a learning-rate change, saved,
+// equals the Experiment replay of its saved config.
 // The tests wait on states and snapshot versions; a time-out is only a hang guard.
 #include <QtTest>
 
@@ -12,6 +13,7 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFrame>
+#include <QMenu>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTabWidget>
@@ -112,6 +114,34 @@ void setSpeed(MainWindow& w, double stepsPerSecond) {
     if (c->count() > 3 && c->itemText(0) == "Maximum") c->setCurrentIndex(c->findData(stepsPerSecond));
 }
 
+// Builds smallSettings(60) paused (Step builds it and trains one step) and steps it to `steps`.
+// A failed check here fails the caller's test.
+void pausedAt(MainWindow& w, int steps) {
+  w.setPrompts(discardingPrompts());
+  w.controls()->setSettings(smallSettings(60));
+  w.stepOnce();
+  QVERIFY(waitFor(w, [](const Snapshot& s) { return s.state == RunnerState::Paused && furthestStep(s) >= 1; }));
+  for (int k = 1; k < steps; ++k) w.stepOnce();
+  QVERIFY(settle(w));
+}
+
+// Trains the session to its end and saves it to `path`.
+bool finishAndSave(MainWindow& w, const QString& path) {
+  w.startOrResume();
+  return waitFor(w, [](const Snapshot& s) { return s.state == RunnerState::Finished; }) && w.saveExperimentTo(path);
+}
+
+// The saved runs equal the replay of the saved config by Experiment (what normlab-cli run does).
+void checkReplay(const ExperimentResults& saved) {
+  const std::vector<RunRecord> again = replay(saved.config);
+  QCOMPARE(again.size(), saved.runs.size());
+  for (std::size_t i = 0; i < again.size(); ++i) {
+    QString why;
+    QVERIFY2(sameMetrics(saved.runs[i].metrics, again[i].metrics, &why),
+             qPrintable(QString::fromStdString(saved.runs[i].label) + ": " + why));
+  }
+}
+
 }  // namespace
 
 class TestLiveArmControls : public QObject {
@@ -157,14 +187,10 @@ class TestLiveArmControls : public QObject {
   // A branch made while paused starts at the parent's step and is marked on the loss chart.
   void branchWhilePausedIsMarkedOnTheLossChart() {
     MainWindow w(nullptr, 2);
-    w.setPrompts(discardingPrompts());
     w.show();
     w.tabs()->setCurrentIndex(0);
-    w.controls()->setSettings(smallSettings(60));
-    w.stepOnce();  // builds it paused and trains one step
-    QVERIFY(waitFor(w, [](const Snapshot& s) { return s.state == RunnerState::Paused && furthestStep(s) >= 1; }));
-    for (int k = 0; k < 9; ++k) w.stepOnce();
-    QVERIFY(settle(w));
+    pausedAt(w, 10);
+    if (QTest::currentTestFailed()) return;
     QCOMPARE(furthestStep(*w.lastSnapshot()), std::int64_t(10));
     w.branchArm("BN", {{"batch_size", 8}}, "BN small batches");
     QVERIFY(settle(w));
@@ -263,12 +289,8 @@ class TestLiveArmControls : public QObject {
   void aSavedSessionReplaysBitForBit() {
     QTemporaryDir dir;
     MainWindow w(nullptr, 2);
-    w.setPrompts(discardingPrompts());
-    w.controls()->setSettings(smallSettings(60));
-    w.stepOnce();
-    QVERIFY(waitFor(w, [](const Snapshot& s) { return s.state == RunnerState::Paused && furthestStep(s) >= 1; }));
-    for (int k = 0; k < 7; ++k) w.stepOnce();
-    QVERIFY(settle(w));
+    pausedAt(w, 8);
+    if (QTest::currentTestFailed()) return;
     w.controls()->normCheckBox(NormKind::Layer)->setChecked(true);  // added at step 8
     QVERIFY(settle(w));
     for (int k = 0; k < 4; ++k) w.stepOnce();
@@ -280,22 +302,57 @@ class TestLiveArmControls : public QObject {
     w.branchArm("BN", {{"lr", 0.01}}, "BN slow");
     QVERIFY(settle(w));
     QVERIFY2(w.lastSnapshot()->commandError.empty(), w.lastSnapshot()->commandError.c_str());
-    w.startOrResume();
-    QVERIFY(waitFor(w, [](const Snapshot& s) { return s.state == RunnerState::Finished; }));
-    const QString path = dir.filePath("session.normlab");
-    QVERIFY(w.saveExperimentTo(path));
-
-    const ExperimentResults saved = loadExperiment(path.toStdString());
+    QVERIFY(finishAndSave(w, dir.filePath("session.normlab")));
+    const ExperimentResults saved = loadExperiment(dir.filePath("session.normlab").toStdString());
     QCOMPARE(saved.config.arms.size(), std::size_t(4));
     QVERIFY(!saved.config.events.empty());
     QVERIFY(saved.config.arms[3].isBranch());
-    const std::vector<RunRecord> again = replay(saved.config);
-    QCOMPARE(again.size(), saved.runs.size());
-    for (std::size_t i = 0; i < again.size(); ++i) {
-      QString why;
-      QVERIFY2(sameMetrics(saved.runs[i].metrics, again[i].metrics, &why),
-               qPrintable(QString::fromStdString(saved.runs[i].label) + ": " + why));
-    }
+    checkReplay(saved);
+  }
+
+  // Edit > Undo takes back a Stop and the removal of a branch: the stopped arm goes on where it
+  // stopped, the branch comes back as it was, both catch up, and the saved session equals the
+  // replay of its config (in which neither was ever stopped or removed), run for run.
+  void stopAndRemoveABranchAreUndone() {
+    QTemporaryDir dir;
+    MainWindow w(nullptr, 2);
+    pausedAt(w, 8);
+    if (QTest::currentTestFailed()) return;
+    w.branchArm("BN", {{"lr", 0.01}}, "BN slow");  // at step 8
+    for (int k = 0; k < 2; ++k) w.stepOnce();
+    QVERIFY(settle(w));
+    QMenu* menu = w.createArmMenu(-1, &w);
+    int said = 0;
+    for (QAction* a : menu->findChildren<QAction*>())
+      if (a->text() == "Stop" || a->text() == "Remove…") said += a->toolTip().contains("Undo, Ctrl+Z");
+    delete menu;
+    QCOMPARE(said, 6);  // three arms
+    QVERIFY(w.removeArm("BN slow"));
+    w.stopArm("none");
+    QCOMPARE(w.undoAction()->text(), QString("&Undo Stop none"));
+    for (int k = 0; k < 5; ++k) w.stepOnce();
+    QVERIFY(settle(w));
+    QVERIFY2(w.lastSnapshot()->commandError.empty(), w.lastSnapshot()->commandError.c_str());
+    QVERIFY(!runOf(*w.lastSnapshot(), "BN slow"));
+    QVERIFY(runOf(*w.lastSnapshot(), "none")->finished);
+    QCOMPARE(runOf(*w.lastSnapshot(), "none")->step, std::int64_t(10));
+    QCOMPARE(runOf(*w.lastSnapshot(), "BN")->step, std::int64_t(15));
+    w.undo();  // the stop
+    QCOMPARE(w.undoAction()->text(), QString("&Undo Remove BN slow"));
+    w.undo();  // the removal
+    QVERIFY(!w.undoAction()->isEnabled());
+    QVERIFY(waitFor(w, [](const Snapshot& s) {
+      const RunRecord* slow = runOf(s, "BN slow");
+      return s.commandsDone >= 4 && !s.catchingUp && slow && slow->step == 15 && runOf(s, "none")->step == 15;
+    }));
+    QVERIFY2(w.lastSnapshot()->commandError.empty(), w.lastSnapshot()->commandError.c_str());
+    QVERIFY(w.timelineText().contains("none resumed"));
+    QVERIFY(w.timelineText().contains("BN slow brought back"));
+    QVERIFY(finishAndSave(w, dir.filePath("undone.normlab")));
+    const ExperimentResults saved = loadExperiment(dir.filePath("undone.normlab").toStdString());
+    QCOMPARE(saved.config.arms.size(), std::size_t(3));
+    QVERIFY(saved.config.arms[2].isBranch());
+    checkReplay(saved);
   }
 
   // The plan behind the panel: a ticked norm is added (with the panel's changed settings), an

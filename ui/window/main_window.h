@@ -154,11 +154,12 @@ class MainWindow : public QMainWindow {
   void hideArm(const QString& label);
   void showArm(const QString& label);
   const std::set<std::string>& hiddenArms() const { return hidden_; }
-  // Ends the arm's runs now (their results stay). Not undoable: the core cannot restart them.
+  // Ends the arm's runs now (their results stay). Undo resumes them where they stopped; they
+  // catch up with the others.
   void stopArm(const QString& label);
   // Removes the arm and its results, after offering to save unsaved results (false: cancelled or
-  // refused, e.g. another arm branches from it). Undo adds an ordinary arm again: it catches up
-  // and trains as before.
+  // refused, e.g. another arm branches from it). Undo brings it back as it was (a branch too);
+  // it catches up from where it was removed.
   bool removeArm(const QString& label);
   // Adds an arm (an object of the config's "arms" list) to the running or paused experiment.
   void addArm(const nlohmann::json& arm);
@@ -166,7 +167,7 @@ class MainWindow : public QMainWindow {
   void branchArm(const QString& parent, const nlohmann::json& changes, const QString& label = QString());
   // Asks for the changes (BranchDialog), then branchArm.
   void branchHere(const QString& parent = QString());
-  // Edit > Undo (Ctrl+Z): the last hide, show or remove since Start.
+  // Edit > Undo (Ctrl+Z): the last hide, show, stop or remove since Start.
   void undo();
   QAction* undoAction() const { return undoAct_; }
   QAction* branchAction() const { return branchAct_; }
@@ -224,8 +225,8 @@ class MainWindow : public QMainWindow {
   void updateFileActions();
   void updateWindowTitle();
   void refreshRecentMenu();
-  // Unsaved results: asks Save / Discard / Cancel; true to go on.
-  bool maybeSaveResults(const QString& before);
+  // Unsaved results: asks Save / Discard / Cancel; true to go on. `note` follows the question.
+  bool maybeSaveResults(const QString& before, const QString& note = QString());
   void showOpenedResults(const ExperimentResults& results);
   void addChartMenus();
   QString captionForExport() const;

@@ -2,7 +2,7 @@
 // arms added live (ticking a norm type, a new Vary value), hidden arms (unticking), and, for a
 // change the training arms cannot take (batch size, dropout, optimizer), a bar that offers it as
 // a new arm or as a branch of a chosen arm. The arm key's context menu hides, stops, removes and
-// branches an arm; Edit > Undo takes back hides and removals until the next Start. Hidden arms
+// branches an arm; Edit > Undo takes back hides, stops and removals until the next Start. Hidden arms
 // keep training: the views are handed the snapshot without them (view_), every file gets all.
 #include "ui/window/main_window.h"
 
@@ -49,7 +49,7 @@ void MainWindow::buildArmUi(QMenu* run) {
   menuBar()->insertMenu(run->menuAction(), edit);
   undoAct_ = edit->addAction("&Undo", QKeySequence::Undo, this, &MainWindow::undo);
   undoAct_->setEnabled(false);
-  undoAct_->setToolTip("Takes back the last hide, show or removal of an arm (until the next Start).");
+  undoAct_->setToolTip("Takes back the last hide, show, stop or removal of an arm (until the next Start).");
   branchAct_ = new QAction("&Branch Here…", this);
   branchAct_->setToolTip("Continue an arm from its current state with other settings (dropout, batch size, learning "
                          "rate, optimizer, norm): parent and branch then train side by side.");
@@ -253,6 +253,10 @@ void MainWindow::stopArm(const QString& label) {
   if (!liveState()) return;
   runner_->stopArm(label.toStdString());
   guiEvents_.push_back({currentStep(), label + " stopped"});
+  pushUndo("Stop " + label, [this, label] {
+    runner_->resumeArm(label.toStdString());
+    guiEvents_.push_back({currentStep(), label + " resumed"});
+  });
 }
 
 bool MainWindow::removeArm(const QString& label) {
@@ -267,15 +271,16 @@ bool MainWindow::removeArm(const QString& label) {
       noticeError_ = true;
       return false;
     }
-  if (!maybeSaveResults("removing " + label)) return false;
-  const bool branch = config.arms[std::size_t(i)].isBranch();
-  const nlohmann::json arm = toJson(config)["arms"].at(std::size_t(i));
+  if (!maybeSaveResults("removing " + label, "(Edit > Undo, Ctrl+Z, brings it back until the next Start.)")) return false;
   runner_->removeArm(label.toStdString());
-  hidden_.erase(label.toStdString());
+  const bool wasHidden = hidden_.erase(label.toStdString()) > 0;
   guiEvents_.push_back({currentStep(), label + " removed"});
-  // An ordinary arm comes back by catching up again, identical to what it was; a branch's step
-  // is behind its parent now, so it cannot.
-  if (!branch) pushUndo("Remove " + label, [this, arm] { addArm(arm); });
+  // The core keeps the removed arm: it comes back as it was and catches up from there.
+  pushUndo("Remove " + label, [this, label, wasHidden] {
+    runner_->restoreArm(label.toStdString());
+    if (wasHidden) hidden_.insert(label.toStdString());
+    guiEvents_.push_back({currentStep(), label + " brought back"});
+  });
   return true;
 }
 
@@ -337,11 +342,12 @@ QMenu* MainWindow::createArmMenu(int arm, QWidget* parent) {
     });
     hide->setToolTip("Leave the arm out of the charts; it keeps training and its data is kept (Undo: Ctrl+Z).");
     QAction* stop = target->addAction("Stop", this, [this, label] { stopArm(label); });
-    stop->setToolTip("End the arm's training now; its results stay. This cannot be undone.");
+    stop->setToolTip("End the arm's training now; its results stay (Undo, Ctrl+Z, resumes it where it stopped, until "
+                     "the next Start).");
     stop->setEnabled(live);
     QAction* remove = target->addAction("Remove…", this, [this, label] { removeArm(label); });
-    remove->setToolTip("Remove the arm and its results (unsaved results are offered for saving first; Undo adds "
-                       "it again and it catches up).");
+    remove->setToolTip("Remove the arm and its results (unsaved results are offered for saving first; Undo, Ctrl+Z, "
+                       "brings it back as it was until the next Start, and it catches up).");
     remove->setEnabled(live && last_->config->arms.size() > 1);
     QAction* branch = target->addAction("Branch Here…", this, [this, label] { branchHere(label); });
     branch->setToolTip(branchAct_->toolTip());

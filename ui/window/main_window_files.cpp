@@ -133,9 +133,10 @@ void MainWindow::reportFileError(const QString& title, const QString& text) {
   prompts_.warn(this, title, text);
 }
 
-bool MainWindow::maybeSaveResults(const QString& before) {
+bool MainWindow::maybeSaveResults(const QString& before, const QString& note) {
   if (!hasUnsavedResults()) return true;
-  const QString question = QString("The results of the current experiment have not been saved. Save them before %1?").arg(before);
+  QString question = QString("The results of the current experiment have not been saved. Save them before %1?").arg(before);
+  if (!note.isEmpty()) question += " " + note;
   switch (prompts_.askToSave(this, question)) {
     case QMessageBox::Save: return saveExperimentFile();
     case QMessageBox::Discard: return true;
