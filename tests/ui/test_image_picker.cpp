@@ -195,6 +195,8 @@ class TestImagePicker : public QObject {
     auto gate = std::make_shared<Gate>();
     setImageDecoder([gate](const std::string& path) { return gate->decode(path); });
     MainWindow w;
+    // A failed check returns at once: the gate opens before the window (its runner) goes.
+    const std::unique_ptr<Gate, void (*)(Gate*)> openAtEnd(gate.get(), [](Gate* g) { g->open(); });
     w.setPrompts(discardingPrompts());
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
