@@ -10,6 +10,7 @@
 #include <QThread>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 #include <exception>
 
@@ -182,6 +183,8 @@ void DatasetStrip::showPreview(const ImageFolderPreview& preview, const DataConf
     message_->setStyleSheet(config.images.skipBadImages ? "" : "color: #B00020;");
   }
   message_->setText(text);
+  // Several wrapped lines: the form above takes the label's height for its width only as a minimum.
+  message_->setMinimumHeight(message_->heightForWidth(std::max(message_->width(), kColumns * kThumbnail)));
   emit loaded();
 }
 
@@ -189,6 +192,7 @@ void DatasetStrip::showPreview(const ImageFolderPreview& preview, const DataConf
 bool DatasetStrip::showSamples(const Dataset& dataset, std::int64_t trainImages, std::int64_t testImages) {
   if (pending_) return false;
   clearGrid();
+  message_->setMinimumHeight(0);
   const ImageSet& set = dataset.train.size() > 0 ? dataset.train : dataset.test;
   const auto indices = previewIndices(set, dataset.classes, 1);
   int cell = 0;
@@ -197,6 +201,7 @@ bool DatasetStrip::showSamples(const Dataset& dataset, std::int64_t trainImages,
     const QImage image = toImage(set, indices[std::size_t(k)][0]);
     const int side = kThumbnail;
     auto* picture = new QLabel(this);
+    picture->setMinimumSize(side, side);  // a long message above must not squeeze the pictures
     picture->setPixmap(QPixmap::fromImage(image.scaled(side, side, Qt::KeepAspectRatio, Qt::FastTransformation)));
     picture->setAlignment(Qt::AlignCenter);
     const QString name = k < int(dataset.classNames.size()) ? QString::fromStdString(dataset.classNames[std::size_t(k)])

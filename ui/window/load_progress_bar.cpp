@@ -14,7 +14,7 @@ namespace normlab {
 
 LoadProgressBar::LoadProgressBar(QWidget* parent) : QWidget(parent) {
   auto* layout = new QHBoxLayout(this);
-  layout->setContentsMargins(0, 2, 0, 2);
+  layout->setContentsMargins(8, 2, 0, 2);  // the label in line with the banner's text
   label_ = new QLabel;
   bar_ = new QProgressBar;
   bar_->setTextVisible(true);
