@@ -418,8 +418,9 @@ int trainAndWrite(const Options& o, const ExperimentConfig& config, const Experi
   // A folder of images reads for a while: its own progress line on a terminal.
   const bool tty = isatty(STDERR_FILENO) == 1;
   if (!o.quiet && tty)
-    setImageLoadProgress([](std::int64_t done, std::int64_t total) {
+    experiment.setLoadProgress([](std::int64_t done, std::int64_t total) {
       std::fprintf(stderr, "\rreading images %lld / %lld%s", (long long)done, (long long)total, done == total ? "\n" : "");
+      return true;
     });
   try {
     experiment.prepare();

@@ -62,14 +62,16 @@ std::string defaultFashionMnistDir() {
 
 // Only the default install may be missing (then the synthetic set stands in, with a warning); a
 // "path" the user gave must exist, so a typo is an error, not a silent change of dataset.
-Dataset loadSource(const DataConfig& c, std::uint64_t seed, std::string& warning) {
+Dataset loadSource(const DataConfig& c, std::uint64_t seed, std::string& warning, const ImageLoadProgress& progress) {
   if (c.name == "synthetic") return makeSyntheticDataset(c.synthetic, seed);
   if (c.name == "cifar10") return loadCifar10(c.path);
   if (c.name == "idx") return loadIdxFolder(c.path, "idx");
   if (c.name == "images") {
     ImageFolderConfig images = c.images;
     images.path = c.path;
-    return loadImageFolder(images, seed, warning);
+    // A plain subset keeps the first N of the shuffled order: the rest need not be decoded.
+    ImageReading reading{progress, c.stratified ? 0 : c.trainSubset, c.stratified ? 0 : c.testSubset};
+    return loadImageFolder(images, seed, warning, reading);
   }
   if (!c.path.empty()) return loadFashionMnist(c.path);
   const std::string dir = defaultFashionMnistDir();
@@ -166,9 +168,9 @@ nlohmann::json toJson(const DataConfig& c) {
   return j;
 }
 
-LoadedData loadData(const DataConfig& c, std::uint64_t seed) {
+LoadedData loadData(const DataConfig& c, std::uint64_t seed, const ImageLoadProgress& progress) {
   LoadedData out;
-  out.dataset = loadSource(c, seed, out.warning);
+  out.dataset = loadSource(c, seed, out.warning, progress);
   Dataset& d = out.dataset;
   d.train = subset(std::move(d.train), c.trainSubset, c.stratified, d.classes);
   d.test = subset(std::move(d.test), c.testSubset, c.stratified, d.classes);

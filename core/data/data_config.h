@@ -43,8 +43,9 @@ struct LoadedData {
 
 // Loads and prepares the data. If Fashion-MNIST is requested without a "path" and is not installed
 // (no folder at the default place), falls back to the synthetic set and says so in `warning`;
-// every other failure throws NormLabError (a "path" that does not exist included).
-LoadedData loadData(const DataConfig& config, std::uint64_t seed);
+// every other failure throws NormLabError (a "path" that does not exist included). A folder of
+// images reports its reading to `progress` (which may cancel it, image_folder.h).
+LoadedData loadData(const DataConfig& config, std::uint64_t seed, const ImageLoadProgress& progress = {});
 
 // Where Fashion-MNIST without a "path" is looked for (kFashionMnistDir). Tests point it at a
 // missing folder to see the fallback. Safe to call while loaders run on other threads.

@@ -16,9 +16,42 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::mutex gHooksMutex;
+std::mutex gDecoderMutex;
 ImageDecoder gDecoder;
-ImageLoadProgress gProgress;
+
+// Progress is reported every this many images (and at the end): often enough for a smooth bar,
+// rarely enough to cost nothing.
+constexpr std::int64_t kProgressEvery = 32;
+
+ImageDecoder installedDecoder() {
+  ImageDecoder decode;
+  {
+    const std::lock_guard lock(gDecoderMutex);
+    decode = gDecoder;
+  }
+  if (!decode) throw NormLabError("this program cannot read image files (no image decoder is installed)");
+  return decode;
+}
+
+// One image file read, resized and converted; throws NormLabError naming the file.
+std::vector<std::uint8_t> readImage(const std::string& path, const ImageFolderConfig& config, const ImageDecoder& decode) {
+  try {
+    std::error_code ec;
+    const auto bytes = fs::file_size(path, ec);
+    if (ec) throw NormLabError("cannot read it: " + ec.message());
+    if (bytes == 0) throw NormLabError("the file is empty (0 bytes)");
+    return fitImage(decode(path), config.size, config.channels);
+  } catch (const NormLabError& e) {
+    throw NormLabError("image '" + path + "': " + e.what());
+  }
+}
+
+// The items in an order drawn from the seed (`which` tells the splits' streams apart).
+void shuffleItems(std::vector<ImageFolderListing::Item>& items, std::uint64_t seed, std::uint64_t which) {
+  if (items.size() < 2) return;
+  Random rng(streamKey(seed, Purpose::Data, 0x1A6F, which));
+  for (std::size_t i = items.size() - 1; i > 0; --i) std::swap(items[i], items[rng.below(i + 1)]);
+}
 
 std::string lower(std::string s) {
   for (char& c : s) c = char(std::tolower(static_cast<unsigned char>(c)));
@@ -106,18 +139,13 @@ std::vector<std::vector<std::pair<int, float>>> resampleWeights(int m, int n) {
 }  // namespace
 
 void setImageDecoder(ImageDecoder decoder) {
-  const std::lock_guard lock(gHooksMutex);
+  const std::lock_guard lock(gDecoderMutex);
   gDecoder = std::move(decoder);
 }
 
 bool hasImageDecoder() {
-  const std::lock_guard lock(gHooksMutex);
+  const std::lock_guard lock(gDecoderMutex);
   return bool(gDecoder);
-}
-
-void setImageLoadProgress(ImageLoadProgress progress) {
-  const std::lock_guard lock(gHooksMutex);
-  gProgress = std::move(progress);
 }
 
 std::vector<std::uint8_t> fitImage(const DecodedImage& image, int size, int channels) {
@@ -229,16 +257,12 @@ ImageFolderListing listImageFolder(const ImageFolderConfig& config, std::uint64_
   return out;
 }
 
-Dataset loadImageFolder(const ImageFolderConfig& config, std::uint64_t seed, std::string& warning) {
-  ImageDecoder decode;
-  ImageLoadProgress progress;
-  {
-    const std::lock_guard lock(gHooksMutex);
-    decode = gDecoder;
-    progress = gProgress;
-  }
-  if (!decode) throw NormLabError("this program cannot read image files (no image decoder is installed)");
-  const ImageFolderListing files = listImageFolder(config, seed);
+Dataset loadImageFolder(const ImageFolderConfig& config, std::uint64_t seed, std::string& warning,
+                        const ImageReading& reading) {
+  const ImageDecoder decode = installedDecoder();
+  ImageFolderListing files = listImageFolder(config, seed);
+  shuffleItems(files.train, seed, 0);
+  shuffleItems(files.test, seed, 1);
   // Files that are not images were skipped by the listing; unreadable images are below.
   std::int64_t skipped = files.skipped;
   std::string firstSkipped = files.firstSkipped;
@@ -247,41 +271,79 @@ Dataset loadImageFolder(const ImageFolderConfig& config, std::uint64_t seed, std
   d.classes = int(files.classNames.size());
   d.classNames = files.classNames;
   const Shape shape{config.channels, config.size, config.size};
-  const std::int64_t total = std::int64_t(files.train.size() + files.test.size());
+  auto wanted = [](const std::vector<ImageFolderListing::Item>& items, std::int64_t limit) {
+    return limit > 0 ? std::min(limit, std::int64_t(items.size())) : std::int64_t(items.size());
+  };
+  std::int64_t total = wanted(files.train, reading.trainLimit) + wanted(files.test, reading.testLimit);
   std::int64_t done = 0;
-  auto read = [&](const std::vector<ImageFolderListing::Item>& items, ImageSet& set) {
+  auto report = [&] {
+    if (reading.progress && !reading.progress(done, total)) throw ImageLoadCancelled();
+  };
+  auto read = [&](const std::vector<ImageFolderListing::Item>& items, std::int64_t limit, ImageSet& set) {
     set.shape = shape;
-    set.pixels.reserve(items.size() * shape.size());
-    set.labels.reserve(items.size());
+    const std::size_t n = std::size_t(wanted(items, limit));
+    set.pixels.reserve(n * shape.size());
+    set.labels.reserve(n);
     for (const ImageFolderListing::Item& item : items) {
-      if (progress && (done % 256 == 0)) progress(done, total);
+      if (set.labels.size() == n) break;
+      if (done % kProgressEvery == 0) report();
       ++done;
       std::vector<std::uint8_t> pixels;
       try {
-        std::error_code ec;
-        const auto bytes = fs::file_size(item.path, ec);
-        if (ec) throw NormLabError("cannot read it: " + ec.message());
-        if (bytes == 0) throw NormLabError("the file is empty (0 bytes)");
-        pixels = fitImage(decode(item.path), config.size, config.channels);
+        pixels = readImage(item.path, config, decode);
       } catch (const NormLabError& e) {
-        const std::string problem = "image '" + item.path + "': " + e.what();
-        if (!config.skipBadImages) throw NormLabError(problem);
-        if (skipped++ == 0) firstSkipped = problem;
+        if (!config.skipBadImages) throw;
+        if (skipped++ == 0) firstSkipped = e.what();
+        if (limit > 0 && total < std::int64_t(items.size())) ++total;  // one more is read in its place
         continue;
       }
       set.pixels.insert(set.pixels.end(), pixels.begin(), pixels.end());
       set.labels.push_back(item.label);
     }
   };
-  read(files.train, d.train);
-  read(files.test, d.test);
-  if (progress) progress(total, total);
+  read(files.train, reading.trainLimit, d.train);
+  read(files.test, reading.testLimit, d.test);
+  total = done;
+  report();
   if (skipped > 0)
     warning = "skipped " + std::to_string(skipped) + " unreadable image" + (skipped == 1 ? "" : "s") + " (the first: " +
               firstSkipped + ")";
   if (d.train.size() == 0) throw NormLabError("image folder '" + config.path + "': no readable training images");
   if (d.test.size() == 0) throw NormLabError("image folder '" + config.path + "': no readable test images");
   return d;
+}
+
+ImageFolderPreview previewImageFolder(const ImageFolderConfig& config, std::uint64_t seed) {
+  const ImageDecoder decode = installedDecoder();
+  ImageFolderConfig lenient = config;
+  lenient.skipBadImages = true;  // count the files that are not images instead of stopping at the first
+  const ImageFolderListing files = listImageFolder(lenient, seed);
+  ImageFolderPreview out;
+  out.trainImages = std::int64_t(files.train.size());
+  out.testImages = std::int64_t(files.test.size());
+  out.badFiles = files.skipped;
+  out.firstBad = files.firstSkipped;
+  Dataset& d = out.samples;
+  d.name = "images";
+  d.classes = int(files.classNames.size());
+  d.classNames = files.classNames;
+  d.train.shape = d.test.shape = Shape{config.channels, config.size, config.size};
+  // The first image of each class that decodes (the listing is sorted by class, then by name),
+  // trying a few per class: a preview must stay quick however broken a class is.
+  std::vector<int> tries(files.classNames.size(), 0);
+  for (const ImageFolderListing::Item& item : files.train) {
+    if (std::find(d.train.labels.begin(), d.train.labels.end(), item.label) != d.train.labels.end() ||
+        tries[std::size_t(item.label)]++ >= 8)
+      continue;
+    try {
+      const std::vector<std::uint8_t> pixels = readImage(item.path, config, decode);
+      d.train.pixels.insert(d.train.pixels.end(), pixels.begin(), pixels.end());
+      d.train.labels.push_back(item.label);
+    } catch (const NormLabError& e) {
+      if (out.badFiles++ == 0) out.firstBad = e.what();
+    }
+  }
+  return out;
 }
 
 }  // namespace normlab

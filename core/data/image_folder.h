@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "core/base/error.h"
 #include "core/data/dataset.h"
 
 namespace normlab {
@@ -31,9 +32,21 @@ void setImageDecoder(ImageDecoder decoder);
 bool hasImageDecoder();
 
 // Told how many images are read of how many, now and then while a folder loads (the command
-// line draws a progress bar). Called on the loading thread.
-using ImageLoadProgress = std::function<void(std::int64_t done, std::int64_t total)>;
-void setImageLoadProgress(ImageLoadProgress progress);
+// line draws a progress bar, the GUI a cancelable one). Called on the loading thread; returning
+// false stops the reading, which then throws ImageLoadCancelled.
+using ImageLoadProgress = std::function<bool(std::int64_t done, std::int64_t total)>;
+
+class ImageLoadCancelled : public NormLabError {
+ public:
+  ImageLoadCancelled() : NormLabError("reading the images was cancelled") {}
+};
+
+// How one load reads: who hears of its progress, and at most how many images of each split it
+// needs (a subset: the rest is not decoded; 0: all).
+struct ImageReading {
+  ImageLoadProgress progress;
+  std::int64_t trainLimit = 0, testLimit = 0;
+};
 
 struct ImageFolderConfig {
   std::string path;
@@ -60,10 +73,24 @@ struct ImageFolderListing {
 };
 ImageFolderListing listImageFolder(const ImageFolderConfig& config, std::uint64_t seed);
 
-// Reads, resizes and converts every listed image. With skipBadImages, unreadable ones are left
-// out and `warning` says how many (and names the first); otherwise the first one throws,
-// naming the file.
-Dataset loadImageFolder(const ImageFolderConfig& config, std::uint64_t seed, std::string& warning);
+// Reads, resizes and converts the listed images, each split in an order shuffled by the seed (so
+// that a subset of the first N holds every class), up to the reading's limits. With
+// skipBadImages, unreadable ones are left out and `warning` says how many (and names the first);
+// otherwise the first one throws, naming the file.
+Dataset loadImageFolder(const ImageFolderConfig& config, std::uint64_t seed, std::string& warning,
+                        const ImageReading& reading = {});
+
+// What the side panel shows of a folder before it is read: one decoded image of each class (in
+// `samples.train`, with the class names), the image count of each split, and the bad files seen
+// so far (files that are not images, and samples that do not decode), whatever skipBadImages
+// says. Throws NormLabError for a folder that cannot be used at all (no classes, no test/ ...).
+struct ImageFolderPreview {
+  Dataset samples;
+  std::int64_t trainImages = 0, testImages = 0;
+  std::int64_t badFiles = 0;
+  std::string firstBad;  // what is wrong with the first bad file, naming it
+};
+ImageFolderPreview previewImageFolder(const ImageFolderConfig& config, std::uint64_t seed);
 
 // The image resized to size x size (shorter side scaled with an area average when shrinking,
 // bilinear when enlarging; longer side centre-cropped) as `channels` planes (C x H x W):

@@ -145,7 +145,7 @@ void Experiment::prepare() {
   const std::optional<DatasetSize> expected = expectedDatasetSize(config_.data);
   checkMemoryBudget(estimateMemory(config_, expected), budget_);
   try {
-    data_ = loadData(config_.data, config_.dataSeed());
+    data_ = loadData(config_.data, config_.dataSeed(), loadProgress_);
   } catch (const std::bad_alloc&) {
     throwOutOfMemory("loading the dataset " + config_.data.name,
                      expected ? expected->images * std::uint64_t(expected->shape.size()) : 0);

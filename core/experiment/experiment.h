@@ -148,6 +148,8 @@ class Experiment {
   void prepare();
   // The budget prepare() checks the memory estimate against; defaultMemoryBudget() unless set.
   void setMemoryBudget(MemoryBudget budget) { budget_ = std::move(budget); }
+  // Told how far prepare() has read a folder of images; may cancel it (image_folder.h).
+  void setLoadProgress(ImageLoadProgress progress) { loadProgress_ = std::move(progress); }
   bool prepared() const { return !runs_.empty(); }
 
   // Advances the unfinished run with the fewest samples seen (ties: lowest index) by one
@@ -276,6 +278,7 @@ class Experiment {
   ThreadPriority priority_;
   std::unique_ptr<ThreadPool> pool_;
   MemoryBudget budget_ = defaultMemoryBudget();
+  ImageLoadProgress loadProgress_;
   LoadedData data_;
   std::vector<std::unique_ptr<Run>> runs_;
   struct RemovedArm;

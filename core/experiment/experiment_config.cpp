@@ -176,13 +176,22 @@ KnownData knownData(const DataConfig& d) {
 
 // The dataset's images must fit the model's input and labels its outputs.
 void checkDataFitsModel(const ExperimentConfig& c) {
-  const KnownData k = knownData(c.data);
-  if (!k.known) return;
+  KnownData k = knownData(c.data);
+  // A folder of images has the size and channels its config asks for; its classes and count are
+  // only known once listed, so only the shape is checked here (before a long read, not after).
+  if (c.data.name == "images") {
+    k.shape = Shape{c.data.images.channels, c.data.images.size, c.data.images.size};
+    k.classes = 0;
+  } else if (!k.known) {
+    return;
+  }
   const Shape in = c.model.input;
   const bool flatFits = in.h == 1 && in.w == 1 && in.c == k.shape.size();
   if (!(in == k.shape) && !flatFits)
-    throw NormLabError("\"model\": the model's input " + in.str() + " does not match the " + c.data.name +
-                       " images (" + k.shape.str() + ", " + std::to_string(k.shape.size()) + " values)");
+    throw NormLabError("\"model\": the model's input " + in.str() + " does not match the " +
+                       (c.data.name == "images" ? std::string("folder's") : c.data.name) + " images (" + k.shape.str() +
+                       ", " + std::to_string(k.shape.size()) + " values" +
+                       (c.data.name == "images" ? ": set \"dataset.size\" and \"dataset.channels\" to fit the model" : "") + ")");
   if (c.model.classes < k.classes)
     throw NormLabError("\"model\": the model has " + std::to_string(c.model.classes) + " outputs but the " +
                        c.data.name + " dataset has " + std::to_string(k.classes) + " classes");

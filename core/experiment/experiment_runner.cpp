@@ -160,6 +160,16 @@ bool ExperimentRunner::waitUntilDone(std::chrono::milliseconds timeout) {
 }
 
 // Worker thread only.
+bool ExperimentRunner::loadProgress(std::int64_t done, std::int64_t total) {
+  imagesRead_ = done;
+  imagesToRead_ = total;
+  publish();  // every report (one per 32 images): a bar that stops moving means the reading did
+  const std::lock_guard lock(mutex_);
+  return !quit_ && std::none_of(commands_.begin(), commands_.end(),
+                                [](Command c) { return c == Command::Start || c == Command::Reset; });
+}
+
+// Worker thread only.
 void ExperimentRunner::publishProgress() {
   if (Clock::now() - lastPublish_ < publishInterval_) return;
   publish();
@@ -187,6 +197,8 @@ void ExperimentRunner::publish(std::optional<RunnerState> state) {
   s->commandsDone = commandsDone_;
   s->elapsedSeconds = elapsed_;
   s->error = error_;
+  s->imagesRead = imagesRead_;
+  s->imagesToRead = imagesToRead_;
   {
     std::lock_guard lock(mutex_);
     if (state) state_ = *state;
@@ -293,7 +305,9 @@ void ExperimentRunner::workerLoop() {
           {
             if (continuation) config = continuedConfig(*continuation->saved, continuation->moreSteps);
             auto e = std::make_unique<Experiment>(std::move(*config), threads_, ThreadPriority::Background);
+            e->setLoadProgress([this](std::int64_t done, std::int64_t total) { return loadProgress(done, total); });
             e->prepare();
+            imagesRead_ = imagesToRead_ = 0;
             if (continuation) e->resumeFrom(*continuation->saved, continuation->moreSteps);
             experiment_ = std::move(e);
             config_ = std::make_shared<const ExperimentConfig>(experiment_->config());
@@ -365,8 +379,12 @@ void ExperimentRunner::workerLoop() {
           }
           break;
       }
+    } catch (const ImageLoadCancelled&) {
+      // A newer start or a reset is waiting: it publishes what comes next.
+      imagesRead_ = imagesToRead_ = 0;
     } catch (const std::exception& e) {
       // A bad dataset, a config that does not fit the data, out of memory: report, keep running.
+      imagesRead_ = imagesToRead_ = 0;
       error_ = e.what();
       publish(RunnerState::Failed);
     }

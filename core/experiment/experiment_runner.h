@@ -49,6 +49,8 @@ struct Snapshot {
   std::uint64_t commandsDone = 0;
   // Some arm added mid-run is still catching up with the others (its runs train unthrottled).
   bool catchingUp = false;
+  // While Loading a folder of images: how many are read of how many (0 of 0 for other data).
+  std::int64_t imagesRead = 0, imagesToRead = 0;
 };
 
 class ExperimentRunner {
@@ -64,7 +66,8 @@ class ExperimentRunner {
   ExperimentRunner& operator=(const ExperimentRunner&) = delete;
 
   // Discards any current experiment, then loads the data and builds the runs on the worker
-  // thread; starts training unless startPaused.
+  // thread; starts training unless startPaused. A folder of images being read stops reading as
+  // soon as another start or a reset is given (or the runner is destroyed).
   void start(ExperimentConfig config, bool startPaused = false);
   // As start, with continuedConfig(saved, moreSteps), then every run put back where `saved`
   // left it (Experiment::resumeFrom); a file that cannot continue fails with the reason.
@@ -125,6 +128,8 @@ class ExperimentRunner {
   void applyArmCommand(const ArmCommand& command);
   void enqueue(Command command);
   void workerLoop();
+  // Worker thread, while reading images: publishes the count; false when the load is superseded.
+  bool loadProgress(std::int64_t done, std::int64_t total);
   // Progress: skipped if the last publication is less than the interval ago.
   void publishProgress();
   // A new version now; with a state, the state changes in the same locked step, so nobody sees a
@@ -160,6 +165,7 @@ class ExperimentRunner {
   std::string error_;
   std::string commandError_;
   std::uint64_t commandsDone_ = 0;
+  std::int64_t imagesRead_ = 0, imagesToRead_ = 0;
   std::shared_ptr<const ExperimentConfig> config_;  // refreshed when the experiment's changes
 };
 

@@ -129,14 +129,17 @@ std::optional<DatasetSize> expectedDatasetSize(const DataConfig& d) {
     return DatasetSize{std::int64_t(d.synthetic.train) + d.synthetic.test, Shape{1, d.synthetic.size, d.synthetic.size},
                        d.synthetic.train, cut ? d.synthetic.train : 0};
   if (d.name == "images") {
-    // The folder's files are counted (a quick listing); one decoded image at a time is read.
+    // The folder's files are counted (a quick listing); one decoded image at a time is read, and
+    // a plain subset reads only the images it keeps (loadImageFolder's limits).
     ImageFolderConfig images = d.images;
     images.path = d.path;
     try {
       const ImageFolderListing files = listImageFolder(images, 0);
-      const auto n = std::int64_t(files.train.size() + files.test.size());
-      return DatasetSize{n, Shape{images.channels, images.size, images.size}, std::int64_t(files.train.size()),
-                         cut ? std::int64_t(files.train.size()) : 0};
+      auto kept = [&](std::size_t listed, int subset) {
+        return subset > 0 && !d.stratified ? std::min(std::int64_t(listed), std::int64_t(subset)) : std::int64_t(listed);
+      };
+      const std::int64_t train = kept(files.train.size(), d.trainSubset), test = kept(files.test.size(), d.testSubset);
+      return DatasetSize{train + test, Shape{images.channels, images.size, images.size}, train, cut ? train : 0};
     } catch (const NormLabError&) {
       return std::nullopt;  // loading says what is wrong, naming the file
     }

@@ -6,11 +6,12 @@
 #include <QDir>
 #include <QFile>
 #include <QImage>
-#include <QPainter>
 #include <QTemporaryDir>
 #include <QtTest>
 
 #include <nlohmann/json.hpp>
+
+#include <algorithm>
 
 #include "core/base/error.h"
 #include "core/data/data_config.h"
@@ -19,41 +20,13 @@
 #include "core/files/experiment_file.h"
 #include "core/experiment/memory_estimate.h"
 #include "ui/images/qt_image_decoder.h"
+#include "support/shape_images.h"
 
 using namespace normlab;
+using test::shapeImage;
+using test::writeShapeSplit;
 
 namespace {
-
-// A shape of class `label` (0 circle, 1 square, 2 cross) at a jittered place and size, w x h.
-QImage shape(int label, int index, int w = 40, int h = 32) {
-  QImage image(w, h, QImage::Format_RGB32);
-  image.fill(Qt::black);
-  QPainter p(&image);
-  p.setRenderHint(QPainter::Antialiasing);
-  const int s = 10 + index % 6, cx = w / 2 - 3 + index % 7, cy = h / 2 - 3 + (index / 7) % 7;
-  p.setPen(QPen(Qt::white, 3));
-  p.setBrush(label == 2 ? Qt::NoBrush : QBrush(QColor(200 + index % 50, 200, 255)));
-  if (label == 0) p.drawEllipse(QPoint(cx, cy), s, s);
-  if (label == 1) p.drawRect(cx - s, cy - s, 2 * s, 2 * s);
-  if (label == 2) {
-    p.drawLine(cx - s, cy - s, cx + s, cy + s);
-    p.drawLine(cx - s, cy + s, cx + s, cy - s);
-  }
-  return image;
-}
-
-const char* kClasses[] = {"circle", "square", "cross"};
-const char* kFormats[] = {"png", "jpg", "bmp"};
-
-// root/<split>/<class>/<i>.<fmt>: `perClass` images of each of `classes` classes.
-void writeSplit(const QString& root, const QString& split, int perClass, int classes = 3, int first = 0) {
-  for (int c = 0; c < classes; ++c) {
-    const QString dir = split.isEmpty() ? root + "/" + kClasses[c] : root + "/" + split + "/" + kClasses[c];
-    QVERIFY(QDir().mkpath(dir));
-    for (int i = 0; i < perClass; ++i)
-      QVERIFY(shape(c, first + i).save(dir + QString("/%1.%2").arg(i).arg(kFormats[i % 3])));
-  }
-}
 
 std::string loadError(const std::string& configJson) {
   try {
@@ -86,8 +59,8 @@ class TestImageFolder : public QObject {
     installQtImageDecoder();
     QVERIFY(dir_.isValid());
     good_ = dir_.filePath("shapes");
-    writeSplit(good_, "train", 60);
-    writeSplit(good_, "test", 20, 3, 1000);
+    writeShapeSplit(good_, "train", 60);
+    writeShapeSplit(good_, "test", 20, 3, 1000);
   }
 
   // Hand-computed: a 2 x 2 gray image to 1 x 1 is its mean; a 4 x 2 image keeps its centre
@@ -149,7 +122,7 @@ class TestImageFolder : public QObject {
   // training images, about the asked fraction is held out.
   void testFractionSplitsBySeed() {
     const QString one = dir_.filePath("single");
-    writeSplit(one, "", 10);
+    writeShapeSplit(one, "", 10);
     ImageFolderConfig c;
     c.path = one.toStdString();
     c.testFraction = 0.3;
@@ -186,17 +159,17 @@ class TestImageFolder : public QObject {
     QFETCH(QString, expected);
     const QString root = dir_.filePath("bad-" + what);
     if (what == "oneclass") {
-      writeSplit(root, "train", 3, 1);
-      writeSplit(root, "test", 2, 1);
+      writeShapeSplit(root, "train", 3, 1);
+      writeShapeSplit(root, "test", 2, 1);
     } else {
-      writeSplit(root, "train", 3, 2);
-      if (what != "notest") writeSplit(root, "test", 2, 2);
+      writeShapeSplit(root, "train", 3, 2);
+      if (what != "notest") writeShapeSplit(root, "test", 2, 2);
     }
     QByteArray png;
     {
       QBuffer buffer(&png);
       buffer.open(QIODevice::WriteOnly);
-      shape(0, 0).save(&buffer, "PNG");
+      shapeImage(0, 0).save(&buffer, "PNG");
     }
     const QString cls = root + "/train/circle/";
     if (what == "corrupt") writeBytes(cls + "bad.png", png.left(16) + QByteArray(400, 'x'));
@@ -204,7 +177,7 @@ class TestImageFolder : public QObject {
     if (what == "empty") writeBytes(cls + "zero.png", QByteArray());
     if (what == "text") writeBytes(cls + "notes.txt", "these are not pixels");
     if (what == "emptyclass") QVERIFY(QDir().mkpath(root + "/train/triangle"));
-    if (what == "testonly") writeSplit(root, "test", 1, 3);  // "cross" only in test
+    if (what == "testonly") writeShapeSplit(root, "test", 1, 3);  // "cross" only in test
     const std::string message = loadError(imagesConfig(root));
     QVERIFY2(QString::fromStdString(message).contains(expected), message.c_str());
     // The message names the file or the folder it is about.
@@ -215,8 +188,8 @@ class TestImageFolder : public QObject {
   // skip_bad_images: unreadable images and other files are left out and counted in a warning.
   void skipBadImagesCountsThem() {
     const QString root = dir_.filePath("skip");
-    writeSplit(root, "train", 6, 2);
-    writeSplit(root, "test", 2, 2);
+    writeShapeSplit(root, "train", 6, 2);
+    writeShapeSplit(root, "test", 2, 2);
     writeBytes(root + "/train/circle/zero.png", QByteArray());
     writeBytes(root + "/train/circle/bad.jpg", QByteArray(300, 'j'));
     writeBytes(root + "/train/square/notes.txt", "text");
@@ -226,6 +199,58 @@ class TestImageFolder : public QObject {
     // Without it, the first bad file is an error (the listing finds the text file first).
     const std::string strict = loadError(imagesConfig(root));
     QVERIFY2(QString::fromStdString(strict).contains("notes.txt"), strict.c_str());
+  }
+
+  // The loader's progress hook hears of the reading as it goes (a call every 32 images, then the
+  // end), in order; returning false stops the reading.
+  void progressIsReportedAndCancels() {
+    std::vector<std::int64_t> done;
+    std::int64_t total = 0;
+    const DataConfig c = parseDataConfig(nlohmann::json::parse(imagesConfig(good_)));
+    loadData(c, 1, [&](std::int64_t d, std::int64_t t) {
+      done.push_back(d);
+      total = t;
+      return true;
+    });
+    QCOMPARE(total, std::int64_t(240));
+    QCOMPARE(done, (std::vector<std::int64_t>{0, 32, 64, 96, 128, 160, 192, 224, 240}));
+    int calls = 0;
+    QVERIFY_THROWS_EXCEPTION(ImageLoadCancelled, loadData(c, 1, [&](std::int64_t, std::int64_t) { return ++calls < 3; }));
+    QCOMPARE(calls, 3);  // stopped at the call that said so
+  }
+
+  // Each split comes in an order drawn from the seed, so a plain subset holds every class; only
+  // the images a subset keeps are read.
+  void subsetsReadOnlyWhatTheyKeepOfEveryClass() {
+    const DataConfig c = parseDataConfig(nlohmann::json::parse(
+        R"({"name": "images", "path": ")" + good_.toStdString() + R"(", "train_subset": 30, "test_subset": 9})"));
+    std::int64_t total = 0;
+    const LoadedData d = loadData(c, 1, [&](std::int64_t, std::int64_t t) {
+      total = t;
+      return true;
+    });
+    QCOMPARE(total, std::int64_t(39));
+    QCOMPARE(d.dataset.train.size(), 30);
+    QCOMPARE(d.dataset.test.size(), 9);
+    for (const ImageSet* set : {&d.dataset.train, &d.dataset.test})
+      for (int label = 0; label < 3; ++label)
+        QVERIFY(std::count(set->labels.begin(), set->labels.end(), label) > 0);
+    // validate's estimate counts what is read.
+    QCOMPARE(expectedDatasetSize(c)->images, std::int64_t(39));
+  }
+
+  // Images of a size or channel count the model does not take are refused by the config check,
+  // before a long read, saying which keys to change.
+  void sizeThatDoesNotFitTheModelIsRefusedBeforeReading() {
+    nlohmann::json config = nlohmann::json::parse(R"({"model": "tiny", "arms": [{"norm": "batch"}]})");
+    config["dataset"] = {{"name", "images"}, {"path", good_.toStdString()}, {"channels", 3}};
+    try {
+      parseExperimentConfig(config);
+      QFAIL("no error");
+    } catch (const NormLabError& e) {
+      QVERIFY2(QString(e.what()).contains("dataset.channels"), e.what());
+      QVERIFY2(QString(e.what()).contains("3x28x28"), e.what());
+    }
   }
 
   void configKeysAreChecked() {

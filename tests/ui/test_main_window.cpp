@@ -37,10 +37,12 @@
 #include "ui/window/stall_monitor.h"
 #include "support/discarding_prompts.h"
 #include "support/hang_guard.h"
+#include "support/window_waits.h"
 #include "ui/window/user_prompts.h"
 
 using namespace normlab;
 using test::kHangGuardMs;
+using test::waitForState;
 
 namespace {
 
@@ -56,15 +58,6 @@ ControlSettings tinySettings(std::int64_t steps = 40) {
   s.evalEvery = 5;
   s.probeEvery = 2;
   return s;
-}
-
-bool waitForState(MainWindow& w, RunnerState state) {
-  return QTest::qWaitFor(
-      [&] {
-        w.pullSnapshot();
-        return w.lastSnapshot() && w.lastSnapshot()->state == state;
-      },
-      kHangGuardMs);
 }
 
 // Pulls a snapshot that the runner published after every command given to it so far: what a

@@ -2,6 +2,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QFormLayout>
@@ -151,6 +152,11 @@ ControlPanel::ControlPanel(QWidget* parent) : QWidget(parent) {
   dataset_->addItem("Synthetic shapes", "synthetic");
   dataset_->addItem("IDX folder (MNIST format)", "idx");
   dataset_->addItem("CIFAR-10 folder", "cifar10");
+  dataset_->addItem(tr("Image folder…"), "images");
+  dataset_->setItemData(dataset_->count() - 1,
+                        tr("Your own pictures: a folder with one sub-folder of images per class (or train/ and test/ "
+                           "folders that hold them). You can also drop the folder on the window."),
+                        Qt::ToolTipRole);
   dataset_->setToolTip("The images to learn from: Fashion-MNIST clothing photos, built-in synthetic shapes that need "
                        "no files, or your own MNIST-format or CIFAR-10 folder.");
   dataForm->addRow(label("Dataset", dataset_), dataset_);
@@ -164,6 +170,25 @@ ControlPanel::ControlPanel(QWidget* parent) : QWidget(parent) {
   folderRow->addWidget(browse_);
   folderLabel_ = label("Folder", folder_);
   dataForm->addRow(folderLabel_, folderRow);
+  imageSize_ = spin(8, 256, d.imageSize,
+                    tr("The size the images are read at, in pixels: the shorter side is scaled to it and the longer "
+                       "one cropped in the middle. The built-in models take 28."));
+  imageChannels_ = new QComboBox;
+  imageChannels_->addItem(tr("Gray"), 1);
+  imageChannels_->addItem(tr("RGB"), 3);
+  imageChannels_->setToolTip(tr("Read the images in gray (one channel, what the built-in models take) or in colour "
+                                "(three channels)."));
+  imageRow_ = new QWidget;
+  auto* imageLayout = new QHBoxLayout(imageRow_);
+  imageLayout->setContentsMargins(0, 0, 0, 0);
+  imageLayout->addWidget(imageSize_, 1);
+  imageLayout->addWidget(imageChannels_, 1);
+  imageLabel_ = label(tr("Image size"), imageSize_);
+  dataForm->addRow(imageLabel_, imageRow_);
+  skipBad_ = new QCheckBox(tr("Skip bad images"));
+  skipBad_->setToolTip(tr("Train without the files that cannot be read (corrupt, empty or not images); the banner "
+                          "says how many were left out."));
+  dataForm->addRow(skipBad_);
   trainSubset_ = spin(0, 1000000, d.trainSubset,
                       "How many training images to use (0 = all): fewer images make an epoch shorter, so curves "
                       "appear sooner.");
@@ -368,6 +393,22 @@ ControlPanel::ControlPanel(QWidget* parent) : QWidget(parent) {
   CalmControls::install(form);
 
   connect(advancedToggle_, &QToolButton::toggled, this, &ControlPanel::setAdvancedExpanded);
+  askFolder_ = [](QWidget* parent, const QString& caption, const QString& start) {
+    return QFileDialog::getExistingDirectory(parent, caption, start);
+  };
+  // "Image folder…" asks for the folder at once when none is given yet.
+  connect(dataset_, &QComboBox::currentIndexChanged, this, [this] {
+    if (updating_ || dataset_->currentData().toString() != "images" || !folder_->text().trimmed().isEmpty()) return;
+    const QString dir = askFolder_(this, tr("Folder of images (one sub-folder per class)"), QDir::homePath());
+    if (!dir.isEmpty()) selectImageFolder(dir);
+  });
+  connect(folder_, &QLineEdit::textChanged, this, [this] {
+    if (!updating_) detectImageLayout();
+  });
+  connect(imageSize_, &QSpinBox::valueChanged, this, &ControlPanel::emitChanged);
+  connect(imageChannels_, &QComboBox::currentIndexChanged, this, &ControlPanel::emitChanged);
+  connect(skipBad_, &QCheckBox::toggled, this, &ControlPanel::emitChanged);
+  connect(strip_, &DatasetStrip::loaded, this, &ControlPanel::updateEnabled);  // bad files found: offer to skip them
   connect(browse_, &QPushButton::clicked, this, [this] {
     const QString dir = QFileDialog::getExistingDirectory(this, "Data folder", folder_->text());
     if (!dir.isEmpty()) folder_->setText(dir);
@@ -397,6 +438,29 @@ ControlPanel::ControlPanel(QWidget* parent) : QWidget(parent) {
   setSettings(ControlSettings{});  // the launch comparison (also selects the preset)
 }
 
+void ControlPanel::selectImageFolder(const QString& path) {
+  showSettings();
+  updating_ = true;  // one change, not one per field
+  dataset_->setCurrentIndex(dataset_->findData("images"));
+  folder_->setText(path);
+  updating_ = false;
+  detectImageLayout();
+  emitChanged();
+}
+
+// A folder with train/ is split already (listImageFolder); any other holds out a share of each
+// class for testing: 20%, or what a config said.
+void ControlPanel::detectImageLayout() {
+  const QString path = folder_->text().trimmed();
+  const bool split = !path.isEmpty() && QDir(path).exists("train");
+  imageTestFraction_ = split ? 0 : imageTestFraction_ > 0 ? imageTestFraction_ : 0.2;
+}
+
+void ControlPanel::offerSkipBadImages() {
+  skipOfferedFor_ = folder_->text().trimmed();
+  updateEnabled();
+}
+
 void ControlPanel::setAdvancedExpanded(bool expanded) {
   advancedToggle_->setChecked(expanded);
   advancedToggle_->setArrowType(expanded ? Qt::DownArrow : Qt::RightArrow);
@@ -412,10 +476,15 @@ void ControlPanel::emitChanged() {
 
 void ControlPanel::updateEnabled() {
   const ControlSettings s = settings();
-  const bool folder = s.dataset == "idx" || s.dataset == "cifar10";
+  const bool folder = s.dataset == "idx" || s.dataset == "cifar10" || s.dataset == "images";
   folder_->setVisible(folder);
   browse_->setVisible(folder);
   folderLabel_->setVisible(folder);
+  const bool images = s.dataset == "images";
+  imageRow_->setVisible(images);
+  imageLabel_->setVisible(images);
+  const bool offered = !skipOfferedFor_.isEmpty() && skipOfferedFor_ == folder_->text().trimmed();
+  skipBad_->setVisible(images && (s.skipBadImages || offered || strip_->badFiles() > 0));
   const bool byNorm = s.vary == VarySetting::Norm;
   normsBox_->setVisible(byNorm);
   varyNorm_->setVisible(!byNorm);
@@ -503,13 +572,15 @@ void ControlPanel::refreshStrip() {
   const ControlSettings s = settings();
   DataConfig data;
   data.name = s.dataset;
-  if (s.dataset == "idx" || s.dataset == "cifar10") data.path = s.dataPath;
+  if (s.dataset == "idx" || s.dataset == "cifar10" || s.dataset == "images") data.path = s.dataPath;
+  data.images = {s.dataPath, s.imageSize, s.imageChannels, s.imageTestFraction, s.skipBadImages};
   data.trainSubset = s.trainSubset;
   data.testSubset = s.testSubset;
   const QString key = QString::fromStdString(data.name + "|" + data.path) + QString("|%1|%2|%3")
                                                                                .arg(data.trainSubset)
                                                                                .arg(data.testSubset)
-                                                                               .arg(s.seed);
+                                                                               .arg(s.seed) +
+                      QString("|%1|%2|%3|%4").arg(s.imageSize).arg(s.imageChannels).arg(s.imageTestFraction).arg(s.skipBadImages);
   if (key == stripKey_) return;
   stripKey_ = key;
   strip_->showDataset(data, s.seed);
@@ -519,6 +590,10 @@ ControlSettings ControlPanel::settings() const {
   ControlSettings s;
   s.dataset = dataset_->currentData().toString().toStdString();
   s.dataPath = folder_->text().trimmed().toStdString();
+  s.imageSize = imageSize_->value();
+  s.imageChannels = imageChannels_->currentData().toInt();
+  s.imageTestFraction = imageTestFraction_;
+  s.skipBadImages = skipBad_->isChecked();
   s.trainSubset = trainSubset_->value();
   s.testSubset = testSubset_->value();
   s.preset = preset_->currentData().toString().toStdString();
@@ -557,6 +632,10 @@ void ControlPanel::setSettings(const ControlSettings& s) {
   };
   select(dataset_, QString::fromStdString(s.dataset));
   folder_->setText(QString::fromStdString(s.dataPath));
+  imageSize_->setValue(s.imageSize);
+  select(imageChannels_, s.imageChannels);
+  imageTestFraction_ = s.imageTestFraction;
+  skipBad_->setChecked(s.skipBadImages);
   trainSubset_->setValue(s.trainSubset);
   testSubset_->setValue(s.testSubset);
   select(preset_, QString::fromStdString(s.preset));
@@ -619,6 +698,10 @@ void ControlPanel::saveTo(QSettings& store) const {
   store.beginGroup("controls");
   store.setValue("dataset", QString::fromStdString(s.dataset));
   store.setValue("dataPath", QString::fromStdString(s.dataPath));
+  store.setValue("imageSize", s.imageSize);
+  store.setValue("imageChannels", s.imageChannels);
+  store.setValue("imageTestFraction", s.imageTestFraction);
+  store.setValue("skipBadImages", s.skipBadImages);
   store.setValue("trainSubset", s.trainSubset);
   store.setValue("testSubset", s.testSubset);
   store.setValue("preset", QString::fromStdString(s.preset));
@@ -663,6 +746,10 @@ void ControlPanel::loadFrom(const QSettings& store) {
   };
   s.dataset = str("dataset", s.dataset);
   s.dataPath = str("dataPath", s.dataPath);
+  s.imageSize = int(num("imageSize", s.imageSize));
+  s.imageChannels = int(num("imageChannels", s.imageChannels));
+  s.imageTestFraction = num("imageTestFraction", s.imageTestFraction);
+  s.skipBadImages = store.value("controls/skipBadImages", false).toBool();
   s.trainSubset = int(num("trainSubset", s.trainSubset));
   s.testSubset = int(num("testSubset", s.testSubset));
   s.preset = str("preset", s.preset);

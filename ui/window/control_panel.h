@@ -7,6 +7,7 @@
 
 #include <QWidget>
 
+#include <functional>
 #include <map>
 
 #include "ui/window/config_summary.h"
@@ -55,6 +56,20 @@ class ControlPanel : public QWidget {
   bool showsSummary() const;
   QString summaryText() const;  // the summary as plain text (tests)
 
+  // A folder of the class's own images (dragged onto the window, or picked with "Image
+  // folder…"): the dataset becomes "images" with that folder. A folder without train/ and test/
+  // holds out a share of each class for testing.
+  void selectImageFolder(const QString& path);
+  // The folder dialog "Image folder…" opens (QFileDialog unless replaced: tests answer in advance).
+  using FolderPrompt = std::function<QString(QWidget* parent, const QString& caption, const QString& start)>;
+  void setFolderPrompt(FolderPrompt prompt) { askFolder_ = std::move(prompt); }
+  // Shows "Skip bad images" for the folder on show: its reading failed (on a bad file).
+  void offerSkipBadImages();
+  QSpinBox* imageSizeBox() const { return imageSize_; }
+  QComboBox* imageChannelsBox() const { return imageChannels_; }
+  QCheckBox* skipBadImagesBox() const { return skipBad_; }
+  QComboBox* datasetBox() const { return dataset_; }
+
   QCheckBox* normCheckBox(NormKind kind) const { return normBoxes_.at(kind); }
   DatasetStrip* datasetStrip() const { return strip_; }
   QDoubleSpinBox* learningRateBox() const { return lr_; }
@@ -92,6 +107,16 @@ class ControlPanel : public QWidget {
   std::map<NormKind, QCheckBox*> normBoxes_;
   DatasetStrip* strip_;
   QString stripKey_;
+  // A folder of images (selectImageFolder)
+  void detectImageLayout();
+  QSpinBox* imageSize_;
+  QComboBox* imageChannels_;
+  QCheckBox* skipBad_;
+  QWidget* imageRow_;
+  QLabel* imageLabel_;
+  double imageTestFraction_ = 0;
+  QString skipOfferedFor_;  // the folder whose reading failed (offerSkipBadImages)
+  FolderPrompt askFolder_;
 };
 
 }  // namespace normlab

@@ -10,6 +10,8 @@
 #include <QThread>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <cmath>
 #include <exception>
 
 namespace normlab {
@@ -18,6 +20,7 @@ namespace normlab {
 struct DatasetStrip::LoadResult {
   std::mutex mutex;
   std::shared_ptr<Dataset> data;
+  std::shared_ptr<ImageFolderPreview> preview;  // a folder of images
   QString error;
 };
 
@@ -30,6 +33,7 @@ QString datasetTitle(const std::string& name) {
   if (name == "synthetic") return "Synthetic shapes";
   if (name == "cifar10") return "CIFAR-10";
   if (name == "idx") return "IDX folder";
+  if (name == "images") return DatasetStrip::tr("Image folder");
   return QString::fromStdString(name);
 }
 }
@@ -85,6 +89,11 @@ void DatasetStrip::launch() {
   pending_.reset();
   const std::uint64_t seed = pendingSeed_;
   clearGrid();
+  badFiles_ = 0;
+  if (config.name == "images" && config.path.empty()) {
+    showError(QString());
+    return;
+  }
   message_->setStyleSheet("");
   message_->setText("Loading sample images…");
   message_->show();
@@ -94,28 +103,38 @@ void DatasetStrip::launch() {
   auto result = std::make_shared<LoadResult>();
   thread_ = QThread::create([result, config, seed] {
     std::shared_ptr<Dataset> data;
+    std::shared_ptr<ImageFolderPreview> preview;
     QString error;
     try {
-      LoadedData loaded = loadData(config, seed);
-      data = std::make_shared<Dataset>(std::move(loaded.dataset));
+      if (config.name == "images") {
+        preview = std::make_shared<ImageFolderPreview>(previewImageFolder(config.images, seed));
+      } else {
+        LoadedData loaded = loadData(config, seed);
+        data = std::make_shared<Dataset>(std::move(loaded.dataset));
+      }
     } catch (const std::exception& e) {
       error = QString::fromUtf8(e.what());
     }
     const std::lock_guard lock(result->mutex);
     result->data = std::move(data);
+    result->preview = std::move(preview);
     result->error = std::move(error);
   });
-  connect(thread_, &QThread::finished, this, [this, result] {
+  connect(thread_, &QThread::finished, this, [this, result, config] {
     std::shared_ptr<Dataset> data;
+    std::shared_ptr<ImageFolderPreview> preview;
     QString error;
     {
       const std::lock_guard lock(result->mutex);
       data = std::move(result->data);
+      preview = std::move(result->preview);
       error = std::move(result->error);
     }
     thread_->deleteLater();
     thread_ = nullptr;
-    if (data) setDataset(*data); else showError(error);
+    if (data) setDataset(*data);
+    else if (preview) showPreview(*preview, config);
+    else showError(error);
     launch();  // a newer request arrived while loading
   });
   thread_->start(QThread::LowPriority);
@@ -132,15 +151,48 @@ void DatasetStrip::clearGrid() {
 void DatasetStrip::showError(const QString& message) {
   if (pending_) return;  // a newer request will replace this
   clearGrid();
-  message_->setStyleSheet("color: #B00020;");
-  message_->setText("Cannot load the data: " + message);
+  if (message.isEmpty()) {  // no folder chosen yet: a hint, not an error
+    message_->setStyleSheet("");
+    message_->setText(tr("Choose a folder of images with Browse…, or drop one on the window: one sub-folder of "
+                         "pictures per class (the folder names are the class names), or train/ and test/ folders "
+                         "that each hold such sub-folders."));
+  } else {
+    message_->setStyleSheet("color: #B00020;");
+    message_->setText("Cannot load the data: " + message);
+  }
   message_->show();
   emit loaded();
 }
 
 void DatasetStrip::setDataset(const Dataset& dataset) {
-  if (pending_) return;
+  if (showSamples(dataset, dataset.train.size(), dataset.test.size())) emit loaded();
+}
+
+void DatasetStrip::showPreview(const ImageFolderPreview& preview, const DataConfig& config) {
+  if (!showSamples(preview.samples, preview.trainImages, preview.testImages)) return;
+  QString text = message_->text();
+  if (config.images.testFraction > 0)
+    text += "\n" + tr("One folder per class: %1% of each class's images are held out for testing (chosen by the seed).")
+                       .arg(std::lround(config.images.testFraction * 100));
+  badFiles_ = preview.badFiles;
+  if (preview.badFiles > 0) {
+    text += "\n" + tr("Bad files found so far: %n. The first: %1", "", int(std::min<std::int64_t>(preview.badFiles, 1 << 30)))
+                       .arg(QString::fromStdString(preview.firstBad));
+    text += "\n" + (config.images.skipBadImages ? tr("They are skipped: training goes on without them.")
+                                                : tr("Tick “Skip bad images” to train without them, or fix them."));
+    message_->setStyleSheet(config.images.skipBadImages ? "" : "color: #B00020;");
+  }
+  message_->setText(text);
+  // Several wrapped lines: the form above takes the label's height for its width only as a minimum.
+  message_->setMinimumHeight(message_->heightForWidth(std::max(message_->width(), kColumns * kThumbnail)));
+  emit loaded();
+}
+
+// False when a newer request will replace this one (nothing shown).
+bool DatasetStrip::showSamples(const Dataset& dataset, std::int64_t trainImages, std::int64_t testImages) {
+  if (pending_) return false;
   clearGrid();
+  message_->setMinimumHeight(0);
   const ImageSet& set = dataset.train.size() > 0 ? dataset.train : dataset.test;
   const auto indices = previewIndices(set, dataset.classes, 1);
   int cell = 0;
@@ -149,6 +201,7 @@ void DatasetStrip::setDataset(const Dataset& dataset) {
     const QImage image = toImage(set, indices[std::size_t(k)][0]);
     const int side = kThumbnail;
     auto* picture = new QLabel(this);
+    picture->setMinimumSize(side, side);  // a long message above must not squeeze the pictures
     picture->setPixmap(QPixmap::fromImage(image.scaled(side, side, Qt::KeepAspectRatio, Qt::FastTransformation)));
     picture->setAlignment(Qt::AlignCenter);
     const QString name = k < int(dataset.classNames.size()) ? QString::fromStdString(dataset.classNames[std::size_t(k)])
@@ -168,11 +221,11 @@ void DatasetStrip::setDataset(const Dataset& dataset) {
   thumbnails_ = cell;
   const QLocale english(QLocale::English);
   message_->setText(datasetTitle(dataset.name) + QString(": %1 training and %2 test images, %3 classes")
-                                                     .arg(english.toString(dataset.train.size()),
-                                                          english.toString(dataset.test.size()))
+                                                     .arg(english.toString(qlonglong(trainImages)),
+                                                          english.toString(qlonglong(testImages)))
                                                      .arg(dataset.classes));
   message_->setStyleSheet("");
-  emit loaded();
+  return true;
 }
 
 }  // namespace normlab

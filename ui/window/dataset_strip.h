@@ -22,13 +22,17 @@ class DatasetStrip : public QWidget {
   explicit DatasetStrip(QWidget* parent = nullptr);
   ~DatasetStrip() override;
 
-  // Loads `config` in the background and shows one sample per class when done.
+  // Loads `config` in the background and shows one sample per class when done. A folder of
+  // images is only previewed (listed, one image per class decoded): reading it all is Start's job.
   void showDataset(const DataConfig& config, std::uint64_t seed);
   // Shows samples of an already loaded dataset at once.
   void setDataset(const Dataset& dataset);
   // Number of thumbnails shown (0 while loading or after an error).
   int thumbnailCount() const { return thumbnails_; }
   QString message() const;
+  // Bad files the last image-folder preview found (files that are not images, samples that do
+  // not decode); 0 for other datasets.
+  std::int64_t badFiles() const { return badFiles_; }
   // Image i of `set` as a QImage (grey or RGB).
   static QImage toImage(const ImageSet& set, int i);
 
@@ -39,10 +43,13 @@ class DatasetStrip : public QWidget {
   void launch();
   void clearGrid();
   void showError(const QString& message);
+  bool showSamples(const Dataset& dataset, std::int64_t trainImages, std::int64_t testImages);
+  void showPreview(const ImageFolderPreview& preview, const DataConfig& config);
 
   QGridLayout* grid_;
   QLabel* message_;
   int thumbnails_ = 0;
+  std::int64_t badFiles_ = 0;
   QThread* thread_ = nullptr;
   struct LoadResult;
   std::unique_ptr<DataConfig> pending_;

@@ -106,8 +106,15 @@ nlohmann::json experimentJson(const ControlSettings& s) {
 
   json data;
   data["name"] = s.dataset;
-  if ((s.dataset == "idx" || s.dataset == "cifar10") || (s.dataset == "fashion-mnist" && !s.dataPath.empty()))
+  if ((s.dataset == "idx" || s.dataset == "cifar10" || s.dataset == "images") ||
+      (s.dataset == "fashion-mnist" && !s.dataPath.empty()))
     data["path"] = s.dataPath;
+  if (s.dataset == "images") {
+    data["size"] = s.imageSize;
+    data["channels"] = s.imageChannels;
+    if (s.imageTestFraction > 0) data["test_fraction"] = s.imageTestFraction;
+    if (s.skipBadImages) data["skip_bad_images"] = true;
+  }
   if (s.trainSubset > 0) data["train_subset"] = s.trainSubset;
   if (s.testSubset > 0) data["test_subset"] = s.testSubset;
   j["dataset"] = data;

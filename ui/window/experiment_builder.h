@@ -19,8 +19,13 @@ const char* varySettingName(VarySetting v);  // "norm", "batch_size", "dropout"
 
 struct ControlSettings {
   // Data
-  std::string dataset = "fashion-mnist";  // fashion-mnist | synthetic | idx | cifar10
-  std::string dataPath;                   // idx / cifar10 folder
+  std::string dataset = "fashion-mnist";  // fashion-mnist | synthetic | idx | cifar10 | images
+  std::string dataPath;                   // idx / cifar10 / images folder
+  // A folder of images: the size and channels they are read at, the share of each class held out
+  // for testing when the folder has no train/ and test/ (0: it has them), skip unreadable files.
+  int imageSize = 28, imageChannels = 1;
+  double imageTestFraction = 0;
+  bool skipBadImages = false;
   int trainSubset = 10000;                // 0 = all
   int testSubset = 2000;
   // Model

@@ -38,6 +38,7 @@
 #include "ui/window/experiment_builder.h"
 #include "ui/classroom/lessons_page.h"
 #include "ui/window/help_guide.h"
+#include "ui/window/load_progress_bar.h"
 #include "ui/window/norm_note.h"
 #include "ui/window/progress_text.h"
 #include "ui/views/paced_chart_painter.h"
@@ -85,6 +86,9 @@ MainWindow::MainWindow(QWidget* parent, int threads)
   banner_->setTextInteractionFlags(Qt::TextSelectableByMouse);
   banner_->hide();
   layout->addWidget(banner_);
+  loadBar_ = new LoadProgressBar;
+  connect(loadBar_, &LoadProgressBar::cancelled, this, &MainWindow::resetExperiment);
+  layout->addWidget(loadBar_);
   lessonBanner_ = new LessonBanner;
   connect(lessonBanner_, &LessonBanner::closed, this, &MainWindow::closeLesson);
   layout->addWidget(lessonBanner_);
@@ -418,6 +422,9 @@ void MainWindow::pullSnapshot() {
   if (runsChanged) applySpeed();
   updateActions(s->state);
   updateStatus(*s);
+  const bool images = config_ && config_->data.name == "images";
+  loadBar_->showProgress(*s, images);
+  if (s->state == RunnerState::Failed && images) controls_->offerSkipBadImages();
   const bool active = s->state == RunnerState::Loading || s->state == RunnerState::Running || s->state == RunnerState::Paused;
   controls_->setLocked(active);
   if (s->state == RunnerState::Failed)

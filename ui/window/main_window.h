@@ -48,6 +48,7 @@ class QTimer;
 namespace normlab {
 
 class ControlPanel;
+class LoadProgressBar;
 class SteadyLabel;
 class LessonBanner;
 class NormAxesExplainer;
@@ -98,6 +99,7 @@ class MainWindow : public QMainWindow {
   QAction* pauseAction() const { return pauseAct_; }
   QAction* stepAction() const { return stepAct_; }
   QAction* resetAction() const { return resetAct_; }
+  LoadProgressBar* loadProgressBar() const { return loadBar_; }
 
   // --- Files (main_window_files.cpp). Each returns false when cancelled or failed; a failure is
   // shown in a message (prompts().warn) and the banner, naming the file and the problem.
@@ -201,7 +203,8 @@ class MainWindow : public QMainWindow {
 
  protected:
   void closeEvent(QCloseEvent* event) override;
-  // A .normlab file dragged onto the window opens like File > Open.
+  // A .normlab file dragged onto the window opens like File > Open; a folder becomes the image
+  // folder to train on (ControlPanel::selectImageFolder); anything else is refused, saying why.
   void dragEnterEvent(QDragEnterEvent* event) override;
   void dropEvent(QDropEvent* event) override;
   bool event(QEvent* event) override;
@@ -222,6 +225,7 @@ class MainWindow : public QMainWindow {
   void startExperiment(ExperimentConfig config, bool paused, const ExperimentResults* from = nullptr,
                        std::int64_t moreSteps = 0);
   void buildFileMenu(QMenu* file);
+  void useDroppedPath(const QString& path);  // a dropped file or folder (dropEvent)
   void updateFileActions();
   void updateWindowTitle();
   void refreshRecentMenu();
@@ -296,6 +300,7 @@ class MainWindow : public QMainWindow {
   QTimer* buildTimer_;
   bool warmAfterStart_ = false;
   QLabel *banner_, *divergedLabel_;
+  LoadProgressBar* loadBar_;  // while Start reads a folder of images
   SteadyLabel *stateLabel_, *stepLabel_, *speedLabel_;
   QSet<int> highlightedArms_;
   QString highlightRuns_;  // the arms the highlight was made for

@@ -191,25 +191,50 @@ bool MainWindow::openExperimentFile() {
 }
 
 namespace {
-// The one local .normlab file being dragged, or "" (several files, a web address, other types).
-QString draggedExperimentFile(const QMimeData* data) {
+// The one local file or folder being dragged, or "" (several, a web address, no URL).
+QString draggedLocalPath(const QMimeData* data) {
   if (!data || !data->hasUrls() || data->urls().size() != 1) return {};
   const QUrl url = data->urls().first();
-  if (!url.isLocalFile() || !url.toLocalFile().endsWith(".normlab", Qt::CaseInsensitive)) return {};
-  return url.toLocalFile();
+  return url.isLocalFile() ? url.toLocalFile() : QString();
 }
 }  // namespace
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
-  if (!draggedExperimentFile(event->mimeData()).isEmpty()) event->acceptProposedAction();
+  // Any one local path: one that cannot be used is refused on the drop, saying why.
+  if (!draggedLocalPath(event->mimeData()).isEmpty()) event->acceptProposedAction();
 }
 
 void MainWindow::dropEvent(QDropEvent* event) {
-  const QString path = draggedExperimentFile(event->mimeData());
+  const QString path = draggedLocalPath(event->mimeData());
   if (path.isEmpty()) return;
   event->acceptProposedAction();
-  // Opened after the drop returns, so the dragging application is not kept waiting on questions.
-  QTimer::singleShot(0, this, [this, path] { openExperimentFrom(path); });
+  // Used after the drop returns, so the dragging application is not kept waiting on questions.
+  QTimer::singleShot(0, this, [this, path] { useDroppedPath(path); });
+}
+
+void MainWindow::useDroppedPath(const QString& path) {
+  const QFileInfo info(path);
+  if (info.isFile() && path.endsWith(".normlab", Qt::CaseInsensitive)) {
+    openExperimentFrom(path);
+    return;
+  }
+  QString refusal;
+  if (!info.isDir())
+    refusal = tr("Cannot use %1: drop a folder of images (one sub-folder of pictures per class) or a .normlab "
+                 "experiment file.").arg(QDir::toNativeSeparators(path));
+  else if (controls_->locked())
+    refusal = tr("Cannot switch to the image folder %1 while an experiment is loaded: press Reset (R), then drop "
+                 "it again.").arg(QDir::toNativeSeparators(path));
+  if (!refusal.isEmpty()) {
+    localError_ = refusal;  // keeps the banner up until the next start or settings change
+    showBanner(refusal, true);
+    return;
+  }
+  localError_.clear();
+  hideBanner();
+  controls_->selectImageFolder(path);
+  statusBar()->showMessage(tr("Image folder %1: press Start to train on it.").arg(QDir::toNativeSeparators(path)),
+                           kStatusMessageMs);
 }
 
 bool MainWindow::openExperimentFrom(const QString& path) {

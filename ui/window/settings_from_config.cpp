@@ -90,6 +90,12 @@ std::optional<ControlSettings> settingsMatching(const ExperimentConfig& config, 
   s.varyValuesProblem.clear();  // the lists below come from the config, not from what was typed
   s.dataset = config.data.name;
   s.dataPath = config.data.path;
+  if (config.data.name == "images") {
+    s.imageSize = config.data.images.size;
+    s.imageChannels = config.data.images.channels;
+    s.imageTestFraction = config.data.images.testFraction;
+    s.skipBadImages = config.data.images.skipBadImages;
+  }
   s.trainSubset = config.data.trainSubset;
   s.testSubset = config.data.testSubset;
   s.preset = config.modelName;
