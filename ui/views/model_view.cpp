@@ -1,5 +1,6 @@
 #include "ui/views/model_view.h"
 
+#include <QCoreApplication>
 #include <QHeaderView>
 #include <QLabel>
 #include <QTableWidget>
@@ -11,14 +12,21 @@
 namespace normlab {
 
 namespace {
+// Translations of this file's texts (see ui/window/language.h).
+struct Tr {
+  Q_DECLARE_TR_FUNCTIONS(ModelView)
+};
+}  // namespace
+
+namespace {
 QString normName(NormKind kind) {
   switch (kind) {
-    case NormKind::None: return "none";
-    case NormKind::Batch: return "batch norm";
-    case NormKind::Layer: return "layer norm";
-    case NormKind::Instance: return "instance norm";
-    case NormKind::Group: return "group norm";
-    case NormKind::LocalResponse: return "local response norm";
+    case NormKind::None: return Tr::tr("none");
+    case NormKind::Batch: return Tr::tr("batch norm");
+    case NormKind::Layer: return Tr::tr("layer norm");
+    case NormKind::Instance: return Tr::tr("instance norm");
+    case NormKind::Group: return Tr::tr("group norm");
+    case NormKind::LocalResponse: return Tr::tr("local response norm");
   }
   return QString::fromLatin1(normKindName(kind));
 }
@@ -27,8 +35,8 @@ QString normName(NormKind kind) {
 ModelView::ModelView(QWidget* parent) : ChartViewBase(parent) {
   auto* layout = new QVBoxLayout(this);
   caption_ = new QLabel(
-      "The layers as the network runs them, with their parameter counts. Highlighted rows are the norm positions: each arm's column says "
-      "which norm sits there, or why there is none.",
+      Tr::tr("The layers as the network runs them, with their parameter counts. Highlighted rows are the norm positions: each arm's column says "
+      "which norm sits there, or why there is none."),
       this);
   caption_->setWordWrap(true);
   layout->addWidget(caption_);
@@ -68,12 +76,12 @@ QString count(std::int64_t n) { return QString::fromStdString(formatCount(n)); }
 // What one arm has at a norm position: "batch norm · 32 params (+32 running)".
 QString normCell(const NormPlacement* p, const RunRecord& arm) {
   if (!p) return "\u2013";
-  if (!p->present()) return "none: " + QString::fromStdString(p->absentReason);
+  if (!p->present()) return Tr::tr("none: %1").arg(QString::fromStdString(p->absentReason));
   QString text = normName(p->kind);
   for (const SummaryRow& l : arm.modelLayers)
     if (l.name == p->name) {
-      text += " \u00b7 " + count(l.trainable) + " params";
-      if (l.nonTrainable > 0) text += " (+" + count(l.nonTrainable) + " running)";
+      text += " · " + Tr::tr("%1 params").arg(count(l.trainable));
+      if (l.nonTrainable > 0) text += " " + Tr::tr("(+%1 running)").arg(count(l.nonTrainable));
     }
   return text;
 }
@@ -132,7 +140,7 @@ void ModelView::showSnapshot(const Snapshot& snapshot) {
   if (counted) rows.push_back({nullptr, nullptr, true});
 
   constexpr int kArmColumn = 4;
-  QStringList headers{"Layer", "Type", "Output shape", "Param #"};
+  QStringList headers{Tr::tr("Layer"), Tr::tr("Type"), Tr::tr("Output shape"), Tr::tr("Param #")};
   for (const RunRecord* a : arms) headers.append(runLabel(*a, false));
   table_->clear();
   table_->setColumnCount(int(headers.size()));
@@ -158,8 +166,8 @@ void ModelView::showSnapshot(const Snapshot& snapshot) {
     if (row.total) {
       QFont bold = table_->font();
       bold.setBold(true);
-      put(0, "Total")->setFont(bold);
-      put(1, "trainable parameters (+ batch-norm running statistics)");
+      put(0, Tr::tr("Total"))->setFont(bold);
+      put(1, Tr::tr("trainable parameters (+ batch-norm running statistics)"));
       for (int c = 0; c < int(arms.size()); ++c) {
         std::int64_t trainable = 0, running = 0;
         for (const SummaryRow& l : arms[std::size_t(c)]->modelLayers) {
@@ -181,9 +189,9 @@ void ModelView::showSnapshot(const Snapshot& snapshot) {
       continue;
     }
     put(0, QString::fromStdString(row.norm->name));
-    put(1, QString("norm position (after %1)").arg(QString::fromStdString(row.norm->follows)));
+    put(1, Tr::tr("norm position (after %1)").arg(QString::fromStdString(row.norm->follows)));
     put(2, QString::fromStdString(formatOutputShape(row.norm->shape)));
-    put(3, "per arm \u2192");
+    put(3, Tr::tr("per arm →"));
     for (int c = 0; c < int(arms.size()); ++c) {
       const RunRecord& arm = *arms[std::size_t(c)];
       const NormPlacement* p = nullptr;

@@ -12,6 +12,8 @@
 
 #include <exception>
 
+#include "ui/window/language.h"
+
 namespace normlab {
 
 // What the loader thread produced (one of the two), guarded by its mutex.
@@ -27,9 +29,9 @@ constexpr int kThumbnail = 48;  // pixels; 5 columns fit the side panel
 
 QString datasetTitle(const std::string& name) {
   if (name == "fashion-mnist") return "Fashion-MNIST";
-  if (name == "synthetic") return "Synthetic shapes";
+  if (name == "synthetic") return DatasetStrip::tr("Synthetic shapes");
   if (name == "cifar10") return "CIFAR-10";
-  if (name == "idx") return "IDX folder";
+  if (name == "idx") return DatasetStrip::tr("IDX folder");
   return QString::fromStdString(name);
 }
 }
@@ -44,7 +46,7 @@ DatasetStrip::DatasetStrip(QWidget* parent) : QWidget(parent) {
   grid_ = new QGridLayout;
   grid_->setSpacing(4);
   layout->addLayout(grid_);
-  setToolTip("One training image of each class, with its name: what the network learns to tell apart.");
+  setToolTip(tr("One training image of each class, with its name: what the network learns to tell apart."));
 }
 
 DatasetStrip::~DatasetStrip() {
@@ -86,7 +88,7 @@ void DatasetStrip::launch() {
   const std::uint64_t seed = pendingSeed_;
   clearGrid();
   message_->setStyleSheet("");
-  message_->setText("Loading sample images…");
+  message_->setText(tr("Loading sample images…"));
   message_->show();
   // The loader hands its result over through a mutex of our own (not a queued call made on the
   // loader thread), so the hand-over is visible to ThreadSanitizer; the strip picks it up when
@@ -133,7 +135,7 @@ void DatasetStrip::showError(const QString& message) {
   if (pending_) return;  // a newer request will replace this
   clearGrid();
   message_->setStyleSheet("color: #B00020;");
-  message_->setText("Cannot load the data: " + message);
+  message_->setText(tr("Cannot load the data: %1").arg(message));
   message_->show();
   emit loaded();
 }
@@ -152,8 +154,8 @@ void DatasetStrip::setDataset(const Dataset& dataset) {
     picture->setPixmap(QPixmap::fromImage(image.scaled(side, side, Qt::KeepAspectRatio, Qt::FastTransformation)));
     picture->setAlignment(Qt::AlignCenter);
     const QString name = k < int(dataset.classNames.size()) ? QString::fromStdString(dataset.classNames[std::size_t(k)])
-                                                            : QString("class %1").arg(k);
-    picture->setToolTip(QString("Class %1: %2").arg(k).arg(name));
+                                                            : tr("class %1").arg(k);
+    picture->setToolTip(tr("Class %1: %2").arg(k).arg(name));
     auto* caption = new QLabel(name, this);
     caption->setAlignment(Qt::AlignHCenter | Qt::AlignTop);
     caption->setWordWrap(true);
@@ -166,10 +168,10 @@ void DatasetStrip::setDataset(const Dataset& dataset) {
     ++cell;
   }
   thumbnails_ = cell;
-  const QLocale english(QLocale::English);
-  message_->setText(datasetTitle(dataset.name) + QString(": %1 training and %2 test images, %3 classes")
-                                                     .arg(english.toString(dataset.train.size()),
-                                                          english.toString(dataset.test.size()))
+  const QLocale locale = displayLocale();
+  message_->setText(tr("%1: %2 training and %3 test images, %4 classes")
+                                                     .arg(datasetTitle(dataset.name), locale.toString(dataset.train.size()),
+                                                          locale.toString(dataset.test.size()))
                                                      .arg(dataset.classes));
   message_->setStyleSheet("");
   emit loaded();
