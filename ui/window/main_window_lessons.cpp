@@ -2,6 +2,7 @@
 // over the charts, the Learn menu of explainers, and Run > Recompute population statistics.
 #include <QAction>
 #include <QCoreApplication>
+#include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
 #include <QStatusBar>
@@ -27,10 +28,14 @@ bool hasBatchNorm(const Snapshot& s) {
 }
 }  // namespace
 
-// Built-in lessons; a broken built-in lesson (a test keeps that from shipping) leaves the menu empty.
+// Built-in lessons in the window's language; a broken built-in lesson (a test keeps that from
+// shipping) leaves the menu empty.
 static std::vector<Lesson> loadBuiltInLessons(QString* error) {
   try {
-    return lessons();
+    std::vector<Lesson> list = lessons();
+    const std::string language = QLocale().name().section('_', 0, 0).toStdString();
+    for (Lesson& l : list) static_cast<LessonInfo&>(l) = inLanguage(l, language);
+    return list;
   } catch (const std::exception& e) {
     *error = QString::fromUtf8(e.what());
     return {};
