@@ -24,6 +24,7 @@
 //                            up are printed when it has
 //   NORMLAB_BRANCH=S:ARM:KEY=V,...  S seconds after launch, branch arm ARM here with KEY=V
 //                            (dropout, batch_size, lr; as Branch Here would)
+#include <QCoreApplication>
 #include <QApplication>
 #include <QCheckBox>
 #include <QDoubleSpinBox>
@@ -42,6 +43,7 @@
 #include "ui/classroom/lessons_page.h"
 #include "ui/images/qt_image_decoder.h"
 #include "ui/window/control_panel.h"
+#include "ui/window/language.h"
 #include "ui/window/main_window.h"
 #include "ui/window/stall_monitor.h"
 #include "ui/window/timed_application.h"
@@ -115,15 +117,17 @@ int main(int argc, char** argv) {
   QApplication::setApplicationVersion(NORMLAB_VERSION);
   QApplication::setDesktopFileName("normlab");
   QApplication::setWindowIcon(QIcon(":/icons/normlab.svg"));
+  // The system locale's language, or the one View > Language chose.
+  normlab::installTranslations(normlab::localeForLanguage(normlab::languageSetting()));
   QCommandLineParser args;
-  args.setApplicationDescription("Trains small CNNs live and shows, layer by layer, what normalization does.");
+  args.setApplicationDescription(QCoreApplication::translate("main", "Trains small CNNs live and shows, layer by layer, what normalization does."));
   args.addHelpOption();
   args.addVersionOption();
-  args.addPositionalArgument("file", "A saved experiment (.normlab) to open.", "[FILE.normlab]");
-  const QCommandLineOption lessonOption("lesson", "Open built-in lesson N (1-8).", "N");
+  args.addPositionalArgument("file", QCoreApplication::translate("main", "A saved experiment (.normlab) to open."), "[FILE.normlab]");
+  const QCommandLineOption lessonOption("lesson", QCoreApplication::translate("main", "Open built-in lesson N (1-9)."), "N");
   args.addOption(lessonOption);
   const QCommandLineOption presentationOption("presentation",
-                                              "Start in presentation mode: full screen, large fonts, thick lines (F11 leaves it).");
+                                              QCoreApplication::translate("main", "Start in presentation mode: full screen, large fonts, thick lines (F11 leaves it)."));
   args.addOption(presentationOption);
   args.process(app);
 

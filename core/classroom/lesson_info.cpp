@@ -17,7 +17,7 @@ const std::vector<std::string>& lessonChartTabs() {
 
 LessonInfo parseLessonInfo(const nlohmann::json& j, const std::string& path) {
   JsonFields f(j, path);
-  f.allowOnly({"number", "title", "text", "watch", "explainer", "sweep"});
+  f.allowOnly({"number", "title", "text", "watch", "explainer", "sweep", "translations"});
   for (const char* key : {"number", "title", "text", "watch"})
     if (!f.has(key)) f.fail(key, "is missing");
   LessonInfo l;
@@ -40,7 +40,30 @@ LessonInfo parseLessonInfo(const nlohmann::json& j, const std::string& path) {
     if (!s.has("x")) s.fail("x", "is missing: the setting on the sweep chart's x axis");
     l.sweepX = s.getChoice("x", "", {"batch_size", "dropout"});
   }
+  if (f.has("translations")) {
+    const nlohmann::json& all = j.at("translations");
+    if (!all.is_object()) f.fail("translations", "must be an object of languages, e.g. {\"de\": {\"title\": ...}}");
+    for (const auto& [code, entry] : all.items()) {
+      JsonFields t(entry, f.keyPath("translations"));
+      const bool isCode = code.size() == 2 && std::all_of(code.begin(), code.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+      if (!isCode) t.fail(code.c_str(), "is not a two-letter language code (e.g. \"de\")");
+      if (!entry.is_object()) t.fail(code.c_str(), "must be an object with \"title\" and/or \"text\"");
+      JsonFields fields(entry, t.keyPath(code.c_str()));
+      fields.allowOnly({"title", "text"});
+      LessonInfo::Translation& out = l.translations[code];
+      out.title = fields.getString("title", "");
+      out.text = fields.getString("text", "", kMaxTextBytes);
+    }
+  }
   return l;
+}
+
+LessonInfo inLanguage(LessonInfo lesson, const std::string& language) {
+  const auto it = lesson.translations.find(language);
+  if (it == lesson.translations.end()) return lesson;
+  if (!it->second.title.empty()) lesson.title = it->second.title;
+  if (!it->second.text.empty()) lesson.text = it->second.text;
+  return lesson;
 }
 
 nlohmann::json toJson(const LessonInfo& l) {
@@ -51,6 +74,11 @@ nlohmann::json toJson(const LessonInfo& l) {
   j["watch"] = l.watch;
   if (!l.explainer.empty()) j["explainer"] = l.explainer;
   if (!l.sweepX.empty()) j["sweep"] = {{"x", l.sweepX}};
+  for (const auto& [code, t] : l.translations) {
+    nlohmann::json& entry = j["translations"][code] = nlohmann::json::object();
+    if (!t.title.empty()) entry["title"] = t.title;
+    if (!t.text.empty()) entry["text"] = t.text;
+  }
   return j;
 }
 

@@ -8,9 +8,13 @@
 //               "watch": one of lessonChartTabs()  (the chart tab to open),
 //               "explainer": "batch-norm" | "dropout" | "norm-axes"   (optional),
 //               "sweep": {"x": "batch_size" | "dropout"}              (optional: a chart of the
-//                         final test error against this setting, one line per norm) }
+//                         final test error against this setting, one line per norm),
+//               "translations": {"de": {"title": "...", "text": "..."}, ...}   (optional: the
+//                         title and text in other languages, by ISO 639-1 code; either may be
+//                         left out, and a language without an entry shows the English) }
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -25,7 +29,15 @@ struct LessonInfo {
   std::string watch;      // a chart tab name
   std::string explainer;  // "" when none
   std::string sweepX;     // "" when the lesson has no sweep chart
+  struct Translation {
+    std::string title, text;  // "" where the translation leaves it out
+  };
+  std::map<std::string, Translation> translations;  // by language code ("de")
 };
+
+// The lesson as a window in `language` ("de", "en", ...) shows it: its title and text in that
+// language where the lesson has them, else in English.
+LessonInfo inLanguage(LessonInfo lesson, const std::string& language);
 
 // The chart tab names a lesson may point at, in tab order. They must match the tab titles in
 // ui/chart_views.cpp (core cannot see the UI, so a rename there must be made here too).

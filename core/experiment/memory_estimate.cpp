@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -200,17 +201,16 @@ MemoryBudget defaultMemoryBudget() {
 }
 
 std::uint64_t parseByteSize(const std::string& text) {
-  char* end = nullptr;
-  errno = 0;
-  const double value = std::strtod(text.c_str(), &end);
-  const std::string unit = end ? std::string(end) : "";
+  double value = 0;  // a dot for decimals whatever the locale
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  const std::string unit(end, text.data() + text.size());
   static const std::map<std::string, double> kUnits{
       {"", 1},          {"B", 1},           {"K", 1024.0},     {"KiB", 1024.0},      {"kB", 1e3},  {"KB", 1e3},
       {"M", 1048576.0}, {"MiB", 1048576.0}, {"MB", 1e6},       {"G", 1073741824.0},  {"GiB", 1073741824.0},
       {"GB", 1e9},      {"T", 1099511627776.0}, {"TiB", 1099511627776.0}, {"TB", 1e12}};
   const auto u = kUnits.find(unit);
   const std::string shown = text.size() > 40 ? text.substr(0, 40) + "..." : text;
-  if (text.empty() || end == text.c_str() || u == kUnits.end() || errno == ERANGE || !(value > 0) ||
+  if (text.empty() || error != std::errc() || u == kUnits.end() || !(value > 0) ||
       !(value * u->second < 1.8e19))
     throw NormLabError("a memory size is a positive number with an optional unit (e.g. 8GiB, 512MiB, 2GB), got '" +
                        shown + "'");
@@ -226,9 +226,8 @@ std::string formatBytes(std::uint64_t bytes) {
     v /= 1024;
     ++u;
   }
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f %s", v, units[u]);
-  return buf;
+  char buf[32];  // "%.1f" in the C locale
+  return std::string(buf, std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 1).ptr) + " " + units[u];
 }
 
 std::string describeEstimate(const MemoryEstimate& e, const MemoryBudget& budget) {

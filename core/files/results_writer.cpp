@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -28,10 +29,11 @@ namespace {
 constexpr const char* kParamNames[] = {"weight", "bias", "gamma", "beta"};
 constexpr const char* kParamStats[] = {"grad_norm", "update_ratio", "mean_abs_grad", "max_abs_grad"};
 
-std::string percentileColumn(double p) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "p%g", p);
-  return buf;
+// Numbers in files are formatted as in the C locale whatever the process's locale (the window's
+// QApplication sets LC_ALL from the environment, which would make printf write "0,5"): std::to_chars.
+std::string percentileColumn(double p) {  // "p%g"
+  char buf[32] = {'p'};
+  return std::string(buf, std::to_chars(buf + 1, buf + sizeof buf, p, std::chars_format::general, 6).ptr);
 }
 
 // Appends the fields as one CSV line (fields are already formatted).
@@ -65,9 +67,8 @@ std::string reasonOf(int error) { return std::strerror(error); }
 std::string csvNumber(double value) {
   if (std::isnan(value)) return {};
   if (std::isinf(value)) return value > 0 ? "inf" : "-inf";
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.9g", value);
-  return buf;
+  char buf[32];  // "%.9g" in the C locale
+  return std::string(buf, std::to_chars(buf, buf + sizeof buf, value, std::chars_format::general, 9).ptr);
 }
 
 std::string csvText(std::string_view text) {

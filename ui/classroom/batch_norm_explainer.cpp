@@ -1,6 +1,7 @@
 // "Batch norm step by step" (see batch_norm_explainer.h).
 #include "ui/classroom/batch_norm_explainer.h"
 
+#include <QCoreApplication>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -15,55 +16,61 @@
 namespace normlab {
 
 namespace {
-const QStringList kExamples = {"example 1", "example 2", "example 3", "example 4"};
-const QStringList kFeatures = {"feature 1", "feature 2", "feature 3"};
+// Translations of this file's texts (see ui/window/language.h).
+struct Tr {
+  Q_DECLARE_TR_FUNCTIONS(BatchNormExplainer)
+};
+}  // namespace
+
+namespace {
 }  // namespace
 
 BatchNormExplainer::BatchNormExplainer(QWidget* parent) : ExplainerPanel(parent) {
   setObjectName("batch-norm-explainer");
-  title_->setText("Batch norm, step by step: 4 examples, 3 features. Edit any white cell.");
+  title_->setText(Tr::tr("Batch norm, step by step: 4 examples, 3 features. Edit any white cell."));
+  const QStringList kExamples = numberedLabels(Tr::tr("example %1"), 4), kFeatures = numberedLabels(Tr::tr("feature %1"), 3);
 
   auto* content = new QWidget(this);
   auto* grid = new QGridLayout(content);
 
   // Row 1: what goes in.
   x_ = makeTable("bn-input", kExamples, kFeatures, true);
-  weight_ = makeTable("bn-weight", {"W to feature 1", "W to feature 2", "W to feature 3", "bias b"},
-                      {"from 1", "from 2", "from 3"}, true);
+  weight_ = makeTable("bn-weight", numberedLabels(Tr::tr("W to feature %1"), 3) << Tr::tr("bias b"),
+                      numberedLabels(Tr::tr("from %1"), 3), true);
   gammaBeta_ = makeTable("bn-gamma-beta", {"gamma", "beta"}, kFeatures, true);
-  grid->addWidget(makeStep("1", "The mini-batch x",
-                           "Four examples go through the network together. Each row is one example.", x_), 0, 0);
-  grid->addWidget(makeStep("", "Linear layer weights",
-                           "Row j holds the weights that make feature j; the last row is the bias.", weight_), 0, 1);
-  grid->addWidget(makeStep("", "Batch-norm parameters",
-                           "gamma and beta are learned: they let the network undo the normalization if that helps.",
+  grid->addWidget(makeStep("1", Tr::tr("The mini-batch x"),
+                           Tr::tr("Four examples go through the network together. Each row is one example."), x_), 0, 0);
+  grid->addWidget(makeStep("", Tr::tr("Linear layer weights"),
+                           Tr::tr("Row j holds the weights that make feature j; the last row is the bias."), weight_), 0, 1);
+  grid->addWidget(makeStep("", Tr::tr("Batch-norm parameters"),
+                           Tr::tr("gamma and beta are learned: they let the network undo the normalization if that helps."),
                            gammaBeta_), 0, 2);
 
   // Row 2: linear, ReLU, statistics.
   linear_ = makeTable("bn-linear", kExamples, kFeatures, false);
   relu_ = makeTable("bn-relu", kExamples, kFeatures, false);
-  stats_ = makeTable("bn-stats", {"mean", "variance", "unbiased var"}, kFeatures, false);
-  grid->addWidget(makeStep("2", "Linear layer: z = x W\u1D40 + b",
-                           "Each feature is a weighted sum of the example's inputs plus a bias.", linear_), 1, 0);
-  grid->addWidget(makeStep("3", "ReLU: a = max(z, 0)",
-                           "Negative values become 0 (grey). Batch norm sees these activations.", relu_), 1, 1);
-  grid->addWidget(makeStep("4", "Batch mean and variance, per feature",
-                           "Down each column: mean = average of the 4 values; variance = average squared "
-                           "distance from the mean (divided by N = 4).",
+  stats_ = makeTable("bn-stats", {Tr::tr("mean"), Tr::tr("variance"), Tr::tr("unbiased var")}, kFeatures, false);
+  grid->addWidget(makeStep("2", Tr::tr("Linear layer: z = x Wᵀ + b"),
+                           Tr::tr("Each feature is a weighted sum of the example's inputs plus a bias."), linear_), 1, 0);
+  grid->addWidget(makeStep("3", Tr::tr("ReLU: a = max(z, 0)"),
+                           Tr::tr("Negative values become 0 (grey). Batch norm sees these activations."), relu_), 1, 1);
+  grid->addWidget(makeStep("4", Tr::tr("Batch mean and variance, per feature"),
+                           Tr::tr("Down each column: mean = average of the 4 values; variance = average squared "
+                           "distance from the mean (divided by N = 4)."),
                            stats_), 1, 2);
 
   // Row 3: normalize, scale and shift.
   centered_ = makeTable("bn-centered", kExamples, kFeatures, false);
   normalized_ = makeTable("bn-normalized", kExamples, kFeatures, false);
   output_ = makeTable("bn-output", kExamples, kFeatures, false);
-  grid->addWidget(makeStep("5", "Shift to mean 0: a \u2212 mean",
-                           "Subtracting the column's mean centres every feature on 0.", centered_), 2, 0);
-  grid->addWidget(makeStep("6", "Scale to variance 1: x\u0302 = (a \u2212 mean) / \u221A(var + \u03B5)",
-                           "Dividing by the standard deviation gives every feature the same spread "
-                           "(\u03B5 = 0.00001 avoids dividing by 0).",
+  grid->addWidget(makeStep("5", Tr::tr("Shift to mean 0: a − mean"),
+                           Tr::tr("Subtracting the column's mean centres every feature on 0."), centered_), 2, 0);
+  grid->addWidget(makeStep("6", Tr::tr("Scale to variance 1: x̂ = (a − mean) / √(var + ε)"),
+                           Tr::tr("Dividing by the standard deviation gives every feature the same spread "
+                           "(ε = 0.00001 avoids dividing by 0)."),
                            normalized_), 2, 1);
-  grid->addWidget(makeStep("7", "Scale and shift: y = \u03B3 x\u0302 + \u03B2",
-                           "This is what the next layer receives in training.", output_), 2, 2);
+  grid->addWidget(makeStep("7", Tr::tr("Scale and shift: y = γ x̂ + β"),
+                           Tr::tr("This is what the next layer receives in training."), output_), 2, 2);
 
   // Row 4: eval mode.
   steps_ = new QSpinBox(this);
@@ -73,24 +80,24 @@ BatchNormExplainer::BatchNormExplainer(QWidget* parent) : ExplainerPanel(parent)
   auto* stepsRow = new QWidget(this);
   auto* stepsLayout = new QHBoxLayout(stepsRow);
   stepsLayout->setContentsMargins(0, 0, 0, 0);
-  stepsLayout->addWidget(new QLabel("training steps on this batch:", stepsRow));
+  stepsLayout->addWidget(new QLabel(Tr::tr("training steps on this batch:"), stepsRow));
   stepsLayout->addWidget(steps_);
   stepsLayout->addStretch(1);
-  running_ = makeTable("bn-running", {"running mean", "running var"}, kFeatures, false);
+  running_ = makeTable("bn-running", {Tr::tr("running mean"), Tr::tr("running var")}, kFeatures, false);
   auto* runningBox = new QWidget(this);
   auto* runningLayout = new QVBoxLayout(runningBox);
   runningLayout->setContentsMargins(0, 0, 0, 0);
   runningLayout->addWidget(stepsRow);
   runningLayout->addWidget(running_);
   evalOutput_ = makeTable("bn-eval-output", kExamples, kFeatures, false);
-  grid->addWidget(makeStep("8", "Running statistics (for eval mode)",
-                           "They start at mean 0, variance 1. Each training step moves them 10% of the way: "
-                           "running = 0.9 \u00D7 running + 0.1 \u00D7 batch (variance divided by N \u2212 1 = 3).",
+  grid->addWidget(makeStep("8", Tr::tr("Running statistics (for eval mode)"),
+                           Tr::tr("They start at mean 0, variance 1. Each training step moves them 10% of the way: "
+                           "running = 0.9 × running + 0.1 × batch (variance divided by N − 1 = 3)."),
                            runningBox), 3, 0, 1, 2);
-  grid->addWidget(makeStep("9", "Eval mode: the running statistics replace the batch's",
-                           "y = \u03B3 (a \u2212 running mean) / \u221A(running var + \u03B5) + \u03B2. "
+  grid->addWidget(makeStep("9", Tr::tr("Eval mode: the running statistics replace the batch's"),
+                           Tr::tr("y = γ (a − running mean) / √(running var + ε) + β. "
                            "At test time there is no batch to average over, so the running statistics are used. "
-                           "After few steps they are far from the batch's own, and the output differs from step 7.",
+                           "After few steps they are far from the batch's own, and the output differs from step 7."),
                            evalOutput_), 3, 2);
 
   auto* scroll = new QScrollArea(this);
@@ -122,8 +129,8 @@ bool BatchNormExplainer::recompute() {
   const bool okW = readTable(weight_, &weightAndBias);
   const bool okG = readTable(gammaBeta_, &gammaBeta);
   if (!(okX && okW && okG)) {
-    showProblem("A red cell is not a number: fix it to update the steps (the numbers shown are from the last "
-                "valid input).");
+    showProblem(Tr::tr("A red cell is not a number: fix it to update the steps (the numbers shown are from the last "
+                "valid input)."));
     return false;
   }
   const int f = in.features;

@@ -3,6 +3,7 @@
 
 #include <cmath>
 
+#include <QCoreApplication>
 #include <QDoubleSpinBox>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -20,21 +21,27 @@
 namespace normlab {
 
 namespace {
+// Translations of this file's texts (see ui/window/language.h).
+struct Tr {
+  Q_DECLARE_TR_FUNCTIONS(DropoutExplainer)
+};
+}  // namespace
+
+namespace {
 constexpr int kExamples = 4, kUnits = 6;
 constexpr int kAverageDraws = 1000;
-const QStringList kRows = {"example 1", "example 2", "example 3", "example 4"};
-const QStringList kCols = {"unit 1", "unit 2", "unit 3", "unit 4", "unit 5", "unit 6"};
 }  // namespace
 
 DropoutExplainer::DropoutExplainer(QWidget* parent) : ExplainerPanel(parent) {
   setObjectName("dropout-explainer");
-  title_->setText("Dropout, step by step: 4 examples, 6 hidden units. Edit any white cell.");
+  title_->setText(Tr::tr("Dropout, step by step: 4 examples, 6 hidden units. Edit any white cell."));
+  const QStringList kRows = numberedLabels(Tr::tr("example %1"), kExamples), kCols = numberedLabels(Tr::tr("unit %1"), kUnits);
 
   // Controls: p as slider and number, the seed and a re-roll button.
   auto* controls = new QWidget(this);
   auto* row = new QHBoxLayout(controls);
   row->setContentsMargins(0, 0, 0, 0);
-  row->addWidget(new QLabel("drop probability p:", controls));
+  row->addWidget(new QLabel(Tr::tr("drop probability p:"), controls));
   slider_ = new QSlider(Qt::Horizontal, controls);
   slider_->setObjectName("dropout-p-slider");
   slider_->setRange(0, 95);
@@ -53,7 +60,7 @@ DropoutExplainer::DropoutExplainer(QWidget* parent) : ExplainerPanel(parent) {
   seedLabel_ = new QLabel(controls);
   seedLabel_->setObjectName("dropout-seed");
   row->addWidget(seedLabel_);
-  reroll_ = new QPushButton("Re-roll mask", controls);
+  reroll_ = new QPushButton(Tr::tr("Re-roll mask"), controls);
   reroll_->setObjectName("dropout-reroll");
   row->addWidget(reroll_);
   row->addStretch(1);
@@ -82,23 +89,23 @@ DropoutExplainer::DropoutExplainer(QWidget* parent) : ExplainerPanel(parent) {
   trainLayout->addWidget(train_);
   trainLayout->addWidget(scaleSummary_);
 
-  grid->addWidget(makeStep("1", "Activations x of a hidden layer",
-                           "The outputs of 6 hidden units for each example in the batch.", x_), 0, 0);
-  grid->addWidget(makeStep("2", "A random mask",
-                           "In training each unit is kept (1) with probability 1 \u2212 p or dropped (0) with "
-                           "probability p, independently for every example. A new mask is drawn every step.",
+  grid->addWidget(makeStep("1", Tr::tr("Activations x of a hidden layer"),
+                           Tr::tr("The outputs of 6 hidden units for each example in the batch."), x_), 0, 0);
+  grid->addWidget(makeStep("2", Tr::tr("A random mask"),
+                           Tr::tr("In training each unit is kept (1) with probability 1 − p or dropped (0) with "
+                           "probability p, independently for every example. A new mask is drawn every step."),
                            maskBox), 0, 1);
-  grid->addWidget(makeStep("3", "Forward pass with dropout: y = x \u00D7 mask / (1 \u2212 p)",
-                           "Dropped units output 0 (grey). Kept units are scaled up by 1/(1 \u2212 p) so that the "
-                           "next layer receives, on average, the same total signal.",
+  grid->addWidget(makeStep("3", Tr::tr("Forward pass with dropout: y = x × mask / (1 − p)"),
+                           Tr::tr("Dropped units output 0 (grey). Kept units are scaled up by 1/(1 − p) so that the "
+                           "next layer receives, on average, the same total signal."),
                            trainBox), 1, 0);
-  grid->addWidget(makeStep("4", QString("Why scale? The average of y over %1 masks").arg(kAverageDraws),
-                           "Averaged over many random masks, the scaled output comes back to x: dropout changes "
-                           "the noise, not the expected value.",
+  grid->addWidget(makeStep("4", Tr::tr("Why scale? The average of y over %1 masks").arg(kAverageDraws),
+                           Tr::tr("Averaged over many random masks, the scaled output comes back to x: dropout changes "
+                           "the noise, not the expected value."),
                            average_), 1, 1);
-  grid->addWidget(makeStep("5", "Inference: y = x",
-                           "At test time nothing is dropped and nothing is scaled: the layer passes x through "
-                           "unchanged. Thanks to step 3 the next layer sees values of the size it was trained on.",
+  grid->addWidget(makeStep("5", Tr::tr("Inference: y = x"),
+                           Tr::tr("At test time nothing is dropped and nothing is scaled: the layer passes x through "
+                           "unchanged. Thanks to step 3 the next layer sees values of the size it was trained on."),
                            eval_), 2, 0);
 
   auto* scroll = new QScrollArea(this);
@@ -136,11 +143,11 @@ void DropoutExplainer::reroll() {
 }
 
 bool DropoutExplainer::recompute() {
-  seedLabel_->setText(QString("mask seed: %1").arg(seed_));
+  seedLabel_->setText(Tr::tr("mask seed: %1").arg(seed_));
   std::vector<double> x;
   if (!readTable(x_, &x)) {
-    showProblem("A red cell is not a number: fix it to update the steps (the numbers shown are from the last "
-                "valid input).");
+    showProblem(Tr::tr("A red cell is not a number: fix it to update the steps (the numbers shown are from the last "
+                "valid input)."));
     return false;
   }
   DropoutWalkthrough d;
@@ -159,12 +166,12 @@ bool DropoutExplainer::recompute() {
   fillTable(average_, d.averageOutput, 3);
   fillTable(eval_, d.evalOutput, 3);
   const int units = int(d.mask.size());
-  maskSummary_->setText(QString("kept %1 of %2 units (%3%); expected %4%")
+  maskSummary_->setText(Tr::tr("kept %1 of %2 units (%3%); expected %4%")
                             .arg(d.kept)
                             .arg(units)
                             .arg(100.0 * d.kept / units, 0, 'f', 0)
                             .arg(100.0 * d.keepProbability, 0, 'f', 0));
-  scaleSummary_->setText(QString("scale 1/(1 \u2212 %1) = %2").arg(d.p, 0, 'f', 2).arg(d.scale, 0, 'f', 3));
+  scaleSummary_->setText(Tr::tr("scale 1/(1 − %1) = %2").arg(d.p, 0, 'f', 2).arg(d.scale, 0, 'f', 3));
   return true;
 }
 

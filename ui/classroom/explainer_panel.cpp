@@ -3,6 +3,7 @@
 
 #include <cmath>
 
+#include <QCoreApplication>
 #include <QFrame>
 #include <QHeaderView>
 #include <QLabel>
@@ -13,6 +14,12 @@
 #include "ui/views/chart_style.h"
 
 namespace normlab {
+
+QStringList numberedLabels(const QString& pattern, int count) {
+  QStringList labels;
+  for (int i = 1; i <= count; ++i) labels << pattern.arg(i);
+  return labels;
+}
 
 QColor badCellColor() { return QColor(0xF6, 0xC4, 0xA3); }  // light vermillion (Okabe-Ito D55E00)
 QColor mutedTextColor() { return QColor(0x99, 0x99, 0x99); }
@@ -143,7 +150,7 @@ bool ExplainerPanel::readTable(QTableWidget* table, std::vector<double>* values)
       } else {
         allGood = false;
         item->setBackground(badCellColor());
-        item->setToolTip(QString("\"%1\" is not a number; type a number such as 1.5 or -2").arg(text));
+        item->setToolTip(QCoreApplication::translate("ExplainerPanel", "\"%1\" is not a number; type a number such as 1.5 or -2").arg(text));
       }
     }
   return allGood;

@@ -18,6 +18,9 @@ class QVBoxLayout;
 
 namespace normlab {
 
+// Row or column labels "example 1", "example 2", ... from a translated pattern ("example %1").
+QStringList numberedLabels(const QString& pattern, int count);
+
 class ExplainerPanel : public QWidget {
  public:
   explicit ExplainerPanel(QWidget* parent = nullptr);

@@ -1,6 +1,7 @@
 // The explainer panels behind one interface (see explainers.h).
 #include "ui/classroom/explainers.h"
 
+#include <QCoreApplication>
 #include <QDialog>
 #include <QGuiApplication>
 #include <QScreen>
@@ -11,6 +12,13 @@
 #include "ui/classroom/norm_axes_explainer.h"
 
 namespace normlab {
+
+namespace {
+// Translations of this file's texts (see ui/window/language.h).
+struct Tr {
+  Q_DECLARE_TR_FUNCTIONS(Explainers)
+};
+}  // namespace
 
 QWidget* createExplainer(ExplainerKind kind, QWidget* parent) {
   switch (kind) {
@@ -23,9 +31,9 @@ QWidget* createExplainer(ExplainerKind kind, QWidget* parent) {
 
 QString explainerTitle(ExplainerKind kind) {
   switch (kind) {
-    case ExplainerKind::BatchNorm: return "Batch norm step by step";
-    case ExplainerKind::Dropout: return "Dropout step by step";
-    case ExplainerKind::NormAxes: return "Normalization axes";
+    case ExplainerKind::BatchNorm: return Tr::tr("Batch norm step by step");
+    case ExplainerKind::Dropout: return Tr::tr("Dropout step by step");
+    case ExplainerKind::NormAxes: return Tr::tr("Normalization axes");
   }
   return {};
 }

@@ -1,5 +1,6 @@
 #include "ui/classroom/lessons_page.h"
 
+#include <QCoreApplication>
 #include <QFrame>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -60,10 +61,10 @@ LessonsPage::LessonsPage(std::vector<Lesson> lessons, QWidget* parent) : QWidget
   auto* content = new QWidget(scroll);
   scroll->setWidget(content);
   auto* layout = new QVBoxLayout(content);
-  layout->addWidget(heading("Lessons", content, 1.6));
+  layout->addWidget(heading(tr("Lessons"), content, 1.6));
   auto* intro = new QLabel(
-      "Each lesson loads a ready comparison, trains it (under a minute on two cores) and says what to watch and on "
-      "which chart. Or set up your own comparison in the panel on the left and press Start.",
+      tr("Each lesson loads a ready comparison, trains it (under a minute on two cores) and says what to watch and on "
+      "which chart. Or set up your own comparison in the panel on the left and press Start."),
       content);
   intro->setWordWrap(true);
   layout->addWidget(intro);
@@ -83,15 +84,15 @@ LessonsPage::LessonsPage(std::vector<Lesson> lessons, QWidget* parent) : QWidget
     summary->setToolTip(QString::fromStdString(l.text));
     cardLayout->addWidget(summary, 1);
     texts_.append(summary);
-    auto* open = new QPushButton(QString("Open lesson %1").arg(l.number), card);
-    open->setToolTip("Loads the lesson's comparison, starts training and shows its chart.");
+    auto* open = new QPushButton(tr("Open lesson %1").arg(l.number), card);
+    open->setToolTip(tr("Loads the lesson's comparison, starts training and shows its chart."));
     connect(open, &QPushButton::clicked, this, [this, i] { emit lessonChosen(i); });
     cardLayout->addWidget(open, 0, Qt::AlignLeft);
     grid->addWidget(card, i / 2, i % 2);
   }
   layout->addLayout(grid);
 
-  layout->addWidget(heading("Explainers", content, 1.3));
+  layout->addWidget(heading(tr("Explainers"), content, 1.3));
   auto* explainers = new QHBoxLayout;
   for (ExplainerKind kind : {ExplainerKind::BatchNorm, ExplainerKind::Dropout, ExplainerKind::NormAxes}) {
     auto* button = new QPushButton(literal(explainerTitle(kind)), content);
@@ -118,7 +119,7 @@ LessonBanner::LessonBanner(QWidget* parent) : QWidget(parent) {
   title_ = heading(QString(), this, 1.2);
   top->addWidget(title_, 1);
   chartButton_ = new QPushButton(this);
-  chartButton_->setToolTip("Shows the chart this lesson is about.");
+  chartButton_->setToolTip(tr("Shows the chart this lesson is about."));
   connect(chartButton_, &QPushButton::clicked, this, [this] { emit showChart(QString::fromStdString(lesson_.watch)); });
   top->addWidget(chartButton_);
   explainerButton_ = new QPushButton(this);
@@ -127,8 +128,8 @@ LessonBanner::LessonBanner(QWidget* parent) : QWidget(parent) {
     if (parseExplainerKind(QString::fromStdString(lesson_.explainer), &kind)) emit openExplainer(kind);
   });
   top->addWidget(explainerButton_);
-  closeButton_ = new QPushButton("Close lesson", this);
-  closeButton_->setToolTip("Hides this text; the comparison and its charts stay.");
+  closeButton_ = new QPushButton(tr("Close lesson"), this);
+  closeButton_->setToolTip(tr("Hides this text; the comparison and its charts stay."));
   connect(closeButton_, &QPushButton::clicked, this, [this] {
     hideLesson();
     emit closed();
@@ -151,13 +152,13 @@ LessonBanner::LessonBanner(QWidget* parent) : QWidget(parent) {
 
 void LessonBanner::showLesson(const LessonInfo& lesson) {
   lesson_ = lesson;
-  title_->setText(QString("Lesson %1: %2").arg(lesson.number).arg(QString::fromStdString(lesson.title)));
+  title_->setText(tr("Lesson %1: %2").arg(lesson.number).arg(QString::fromStdString(lesson.title)));
   text_->setText(QString::fromStdString(lesson.text));
-  chartButton_->setText("Show chart: " + literal(QString::fromStdString(lesson.watch)));
+  chartButton_->setText(tr("Show chart: %1").arg(literal(QCoreApplication::translate("ChartTabs", lesson.watch.c_str()))));
   ExplainerKind kind;
   const bool hasExplainer = parseExplainerKind(QString::fromStdString(lesson.explainer), &kind);
   explainerButton_->setVisible(hasExplainer);
-  if (hasExplainer) explainerButton_->setText("Explain: " + literal(explainerTitle(kind)));
+  if (hasExplainer) explainerButton_->setText(tr("Explain: %1").arg(literal(explainerTitle(kind))));
   show();
 }
 

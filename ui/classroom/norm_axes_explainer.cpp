@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include <QCoreApplication>
 #include <QComboBox>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -22,10 +23,21 @@
 namespace normlab {
 
 namespace {
+// Translations of this file's texts (see ui/window/language.h).
+struct Tr {
+  Q_DECLARE_TR_FUNCTIONS(NormAxesExplainer)
+};
+}  // namespace
+
+namespace {
 
 constexpr int kDemoSamples = 4, kDemoSize = 6;
-const char* kFashionClasses[10] = {"T-shirt/top", "trouser", "pullover", "dress", "coat",
-                                   "sandal",      "shirt",   "sneaker",  "bag",   "ankle boot"};
+const char* kFashionClasses[10] = {
+    QT_TRANSLATE_NOOP("NormAxesExplainer", "T-shirt/top"), QT_TRANSLATE_NOOP("NormAxesExplainer", "trouser"),
+    QT_TRANSLATE_NOOP("NormAxesExplainer", "pullover"),    QT_TRANSLATE_NOOP("NormAxesExplainer", "dress"),
+    QT_TRANSLATE_NOOP("NormAxesExplainer", "coat"),        QT_TRANSLATE_NOOP("NormAxesExplainer", "sandal"),
+    QT_TRANSLATE_NOOP("NormAxesExplainer", "shirt"),       QT_TRANSLATE_NOOP("NormAxesExplainer", "sneaker"),
+    QT_TRANSLATE_NOOP("NormAxesExplainer", "bag"),         QT_TRANSLATE_NOOP("NormAxesExplainer", "ankle boot")};
 
 QColor faded(const QColor& c) {  // out-of-set cells: 60% light grey, so the image stays visible
   const QColor grey(0xE4, 0xE4, 0xE4);
@@ -145,13 +157,13 @@ void NormAxesBlockView::paintEvent(QPaintEvent*) {
   for (int c = 0; c < b.c; ++c) {
     const QRectF first = cellRect(g, 0, c, 0, 0);
     const QRectF header(first.left() - g.gap / 2, 2, g.cell * b.w + g.gap, g.top - 6);
-    const QString text = c < channelLabels_.size() ? channelLabels_[c] : QString("channel %1").arg(c);
+    const QString text = c < channelLabels_.size() ? channelLabels_[c] : Tr::tr("channel %1").arg(c);
     p.drawText(header, Qt::AlignHCenter | Qt::AlignBottom | Qt::TextWordWrap, text);
   }
   for (int n = 0; n < b.n; ++n) {
     const QRectF first = cellRect(g, n, 0, 0, 0);
     const QRectF label(2, first.top(), g.left - 10, g.cell * b.h);
-    const QString text = n < sampleLabels_.size() ? sampleLabels_[n] : QString("sample %1").arg(n);
+    const QString text = n < sampleLabels_.size() ? sampleLabels_[n] : Tr::tr("sample %1").arg(n);
     p.drawText(label, Qt::AlignRight | Qt::AlignVCenter | Qt::TextWordWrap, text);
   }
   // Cells.
@@ -229,7 +241,7 @@ QStringList NormAxesValueScale::tickLabels() const {
   return out;
 }
 
-int NormAxesValueScale::captionWidth() const { return QFontMetrics(font()).horizontalAdvance("value of a cell:") + 12; }
+int NormAxesValueScale::captionWidth() const { return QFontMetrics(font()).horizontalAdvance(Tr::tr("value of a cell:")) + 12; }
 
 // The bar: after the caption, at most 60 average characters wide, one text line high; the numbers under it.
 QRect NormAxesValueScale::barRect() const {
@@ -251,7 +263,7 @@ void NormAxesValueScale::paintEvent(QPaintEvent*) {
   const QFontMetrics fm(font());
   const QRect bar = barRect();
   p.setPen(palette().color(QPalette::WindowText));
-  p.drawText(QRect(0, bar.top(), captionWidth(), bar.height()), Qt::AlignLeft | Qt::AlignVCenter, "value of a cell:");
+  p.drawText(QRect(0, bar.top(), captionWidth(), bar.height()), Qt::AlignLeft | Qt::AlignVCenter, Tr::tr("value of a cell:"));
   for (int x = 0; x < bar.width(); ++x) {
     const double v = range_ * (2.0 * (x + 0.5) / bar.width() - 1.0);
     p.fillRect(QRect(bar.left() + x, bar.top(), 1, bar.height()), normAxesValueColor(v, range_));
@@ -269,34 +281,34 @@ void NormAxesValueScale::paintEvent(QPaintEvent*) {
   }
   const int y = bar.bottom() + 8 + fm.height();
   p.drawText(QRect(0, y, width(), height() - y), Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
-             "Blue: negative, white: 0, orange: positive, up to the largest |value| in the block. Outlined: the "
-             "values the clicked cell is normalized with; faded: the rest.");
+             Tr::tr("Blue: negative, white: 0, orange: positive, up to the largest |value| in the block. Outlined: the "
+             "values the clicked cell is normalized with; faded: the rest."));
 }
 
 // ---- The panel --------------------------------------------------------------------------------
 
 NormAxesExplainer::NormAxesExplainer(QWidget* parent) : ExplainerPanel(parent) {
   setObjectName("norm-axes-explainer");
-  title_->setText("Normalization axes: which values share a mean and standard deviation? Click any cell.");
+  title_->setText(Tr::tr("Normalization axes: which values share a mean and standard deviation? Click any cell."));
 
   auto* controls = new QWidget(this);
   auto* row = new QHBoxLayout(controls);
   row->setContentsMargins(0, 0, 0, 0);
-  row->addWidget(new QLabel("norm:", controls));
+  row->addWidget(new QLabel(Tr::tr("norm:"), controls));
   kind_ = new QComboBox(controls);
   kind_->setObjectName("norm-axes-kind");
-  kind_->addItem("batch norm", int(NormKind::Batch));
-  kind_->addItem("layer norm", int(NormKind::Layer));
-  kind_->addItem("instance norm", int(NormKind::Instance));
-  kind_->addItem("group norm", int(NormKind::Group));
-  kind_->addItem("local response norm", int(NormKind::LocalResponse));
+  kind_->addItem(Tr::tr("batch norm"), int(NormKind::Batch));
+  kind_->addItem(Tr::tr("layer norm"), int(NormKind::Layer));
+  kind_->addItem(Tr::tr("instance norm"), int(NormKind::Instance));
+  kind_->addItem(Tr::tr("group norm"), int(NormKind::Group));
+  kind_->addItem(Tr::tr("local response norm"), int(NormKind::LocalResponse));
   row->addWidget(kind_);
-  groupsLabel_ = new QLabel("groups G:", controls);
+  groupsLabel_ = new QLabel(Tr::tr("groups G:"), controls);
   row->addWidget(groupsLabel_);
   groups_ = new QComboBox(controls);
   groups_->setObjectName("norm-axes-groups");
   row->addWidget(groups_);
-  lrnLabel_ = new QLabel("window size:", controls);
+  lrnLabel_ = new QLabel(Tr::tr("window size:"), controls);
   row->addWidget(lrnLabel_);
   lrnSize_ = new QSpinBox(controls);
   lrnSize_->setObjectName("norm-axes-lrn-size");
@@ -342,13 +354,13 @@ void NormAxesExplainer::loadDemoBlock() {
       for (int i : chosen) {
         const auto first = img.data.begin() + std::ptrdiff_t(i) * h * w;
         pixels.insert(pixels.end(), first, first + h * w);
-        names << QString("sample %1\n(%2)").arg(names.size()).arg(lab.data[i] < 10 ? kFashionClasses[lab.data[i]] : "?");
+        names << Tr::tr("sample %1\n(%2)").arg(names.size()).arg(lab.data[i] < 10 ? Tr::tr(kFashionClasses[lab.data[i]]) : "?");
       }
       ActivationBlock b = makeDemoBlock(pixels, int(chosen.size()), h, w, kDemoSize);
       QStringList channels;
-      for (int c = 0; c < b.c; ++c) channels << QString("channel %1\n%2").arg(c).arg(demoChannelName(c));
+      for (int c = 0; c < b.c; ++c) channels << Tr::tr("channel %1\n%2").arg(c).arg(demoChannelName(c));
       setActivations(b.n, b.c, b.h, b.w, std::move(b.values),
-                     QString("The block: %1 Fashion-MNIST test images, shrunk to %2 \u00D7 %2 pixels, each passed "
+                     Tr::tr("The block: %1 Fashion-MNIST test images, shrunk to %2 × %2 pixels, each passed "
                              "through %3 fixed filters (the channels). Blue = negative, orange = positive.")
                          .arg(b.n).arg(kDemoSize).arg(b.c));
       sampleLabels_ = names;
@@ -368,10 +380,10 @@ void NormAxesExplainer::loadDemoBlock() {
   ActivationBlock b = makeDemoBlock(synthetic.train.pixels, kDemoSamples, config.size, config.size, kDemoSize);
   QStringList names, channels;
   for (int i = 0; i < kDemoSamples; ++i)
-    names << QString("sample %1\n(%2)").arg(i).arg(QString::fromStdString(synthetic.classNames[synthetic.train.labels[i]]));
-  for (int c = 0; c < b.c; ++c) channels << QString("channel %1\n%2").arg(c).arg(demoChannelName(c));
-  QString source = QString("The block: %1 built-in synthetic images (Fashion-MNIST not found in %2), shrunk to %3 "
-                           "\u00D7 %3 pixels, each through %4 fixed filters (the channels). Blue = negative, "
+    names << Tr::tr("sample %1\n(%2)").arg(i).arg(QString::fromStdString(synthetic.classNames[synthetic.train.labels[i]]));
+  for (int c = 0; c < b.c; ++c) channels << Tr::tr("channel %1\n%2").arg(c).arg(demoChannelName(c));
+  QString source = Tr::tr("The block: %1 built-in synthetic images (Fashion-MNIST not found in %2), shrunk to %3 "
+                           "× %3 pixels, each through %4 fixed filters (the channels). Blue = negative, "
                            "orange = positive.")
                        .arg(kDemoSamples).arg(QString::fromStdString(dir)).arg(kDemoSize).arg(b.c);
   if (!problem.isEmpty()) source += " (" + problem + ")";
@@ -386,7 +398,7 @@ void NormAxesExplainer::setActivations(int n, int c, int h, int w, std::vector<f
   const bool sizesOk = n >= 1 && c >= 1 && h >= 1 && w >= 1 && n <= 64 && c <= 64 && h <= 64 && w <= 64 &&
                        values.size() == std::size_t(n) * c * h * w;
   if (!sizesOk) {
-    showProblem(QString("Cannot show a block of %1 \u00D7 %2 \u00D7 %3 \u00D7 %4 with %5 values (each size must be "
+    showProblem(Tr::tr("Cannot show a block of %1 × %2 × %3 × %4 with %5 values (each size must be "
                         "1..64 and the values must fill the block).")
                     .arg(n).arg(c).arg(h).arg(w).arg(values.size()));
     return;
@@ -398,8 +410,8 @@ void NormAxesExplainer::setActivations(int n, int c, int h, int w, std::vector<f
   scale_->setRange(blockValueRange(block_));
   sampleLabels_.clear();
   channelLabels_.clear();
-  for (int i = 0; i < n; ++i) sampleLabels_ << QString("sample %1").arg(i);
-  for (int i = 0; i < c; ++i) channelLabels_ << QString("channel %1").arg(i);
+  for (int i = 0; i < n; ++i) sampleLabels_ << Tr::tr("sample %1").arg(i);
+  for (int i = 0; i < c; ++i) channelLabels_ << Tr::tr("channel %1").arg(i);
   source_->setText(source);
   selN_ = std::min(selN_, n - 1);
   selC_ = std::min(selC_, c - 1);
@@ -474,27 +486,27 @@ void NormAxesExplainer::refresh() {
   QString which;
   switch (kind) {
     case NormKind::Batch:
-      which = QString("<b>Batch norm</b>: channel %1 of <i>every</i> sample: N%2H%2W = %3%2%4%2%5 = %6 values.")
+      which = Tr::tr("<b>Batch norm</b>: channel %1 of <i>every</i> sample: N%2H%2W = %3%2%4%2%5 = %6 values.")
                   .arg(selC_).arg(times).arg(n).arg(h).arg(w).arg(n * h * w);
       break;
     case NormKind::Layer:
-      which = QString("<b>Layer norm</b>: every channel of sample %1: C%2H%2W = %3%2%4%2%5 = %6 values.")
+      which = Tr::tr("<b>Layer norm</b>: every channel of sample %1: C%2H%2W = %3%2%4%2%5 = %6 values.")
                   .arg(selN_).arg(times).arg(c).arg(h).arg(w).arg(c * h * w);
       break;
     case NormKind::Instance:
-      which = QString("<b>Instance norm</b>: channel %1 of sample %2 only: H%3W = %4%3%5 = %6 values.")
+      which = Tr::tr("<b>Instance norm</b>: channel %1 of sample %2 only: H%3W = %4%3%5 = %6 values.")
                   .arg(selC_).arg(selN_).arg(times).arg(h).arg(w).arg(h * w);
       break;
     case NormKind::Group: {
       const int per = c / query.groups, first = selC_ / per * per;
-      which = QString("<b>Group norm</b> (G = %1): channels %2\u2013%3 of sample %4: (C/G)%5H%5W = %6%5%7%5%8 = %9 values.")
+      which = Tr::tr("<b>Group norm</b> (G = %1): channels %2–%3 of sample %4: (C/G)%5H%5W = %6%5%7%5%8 = %9 values.")
                   .arg(query.groups).arg(first).arg(first + per - 1).arg(selN_).arg(times).arg(per).arg(h).arg(w)
                   .arg(per * h * w);
       break;
     }
     case NormKind::LocalResponse: {
       const int first = std::max(0, selC_ - query.lrnSize / 2), last = std::min(c - 1, selC_ + (query.lrnSize - 1) / 2);
-      which = QString("<b>Local response norm</b> (size %1): channels %2\u2013%3 at the same pixel of sample %4: "
+      which = Tr::tr("<b>Local response norm</b> (size %1): channels %2–%3 at the same pixel of sample %4: "
                       "%5 values.")
                   .arg(query.lrnSize).arg(first).arg(last).arg(selN_).arg(last - first + 1);
       break;
@@ -504,20 +516,20 @@ void NormAxesExplainer::refresh() {
   const double value = block_.values[block_.index(selN_, selC_, selH_, selW_)];
   QString numbers;
   if (kind == NormKind::LocalResponse) {
-    numbers = QString("LRN subtracts no mean: it divides by (k + \u03B1/n \u00B7 sum of squares)<sup>\u03B2</sup>. Sum "
-                      "of squares %1; divisor %2; this value %3 \u2192 %4. With PyTorch's defaults (k = 1, "
-                      "\u03B1 = 0.0001, \u03B2 = 0.75) the divisor stays near 1 unless the values are large. "
+    numbers = Tr::tr("LRN subtracts no mean: it divides by (k + α/n · sum of squares)<sup>β</sup>. Sum "
+                      "of squares %1; divisor %2; this value %3 → %4. With PyTorch's defaults (k = 1, "
+                      "α = 0.0001, β = 0.75) the divisor stays near 1 unless the values are large. "
                       "(For comparison: mean %5, std %6.)")
                   .arg(set_.sumOfSquares, 0, 'g', 4).arg(set_.lrnDivisor, 0, 'f', 5).arg(value, 0, 'f', 3)
                   .arg(set_.normalizedValue, 0, 'f', 3).arg(set_.mean, 0, 'f', 3).arg(set_.stdWithEps, 0, 'f', 3);
   } else {
-    numbers = QString("count %1 \u00B7 mean %2 \u00B7 std %3 (\u221A(variance + \u03B5)) \u00B7 this value %4 \u2192 "
-                      "(%4 \u2212 mean) / std = <b>%5</b>")
+    numbers = Tr::tr("count %1 · mean %2 · std %3 (√(variance + ε)) · this value %4 → "
+                      "(%4 − mean) / std = <b>%5</b>")
                   .arg(set_.members.size()).arg(set_.mean, 0, 'f', 3).arg(set_.stdWithEps, 0, 'f', 3)
                   .arg(value, 0, 'f', 3).arg(set_.normalizedValue, 0, 'f', 3);
   }
-  summary_->setText(QString("Clicked: sample %1, channel %2, row %3, column %4. ").arg(selN_).arg(selC_).arg(selH_).arg(selW_) +
-                    which + "<br>" + numbers);
+  summary_->setText(Tr::tr("Clicked: sample %1, channel %2, row %3, column %4.").arg(selN_).arg(selC_).arg(selH_).arg(selW_) +
+                    " " + which + "<br>" + numbers);
 }
 
 }  // namespace normlab

@@ -9,6 +9,7 @@
 #include <map>
 #include <set>
 
+#include <QCoreApplication>
 #include <QApplication>
 #include <QBuffer>
 #include <QClipboard>
@@ -41,6 +42,13 @@
 #include "ui/views/snapshot_view.h"
 
 namespace normlab {
+
+namespace {
+// Translations of this file's texts (see ui/window/language.h).
+struct Tr {
+  Q_DECLARE_TR_FUNCTIONS(ChartExport)
+};
+}  // namespace
 
 namespace {
 
@@ -210,14 +218,14 @@ QImage renderFigureImage(const QList<QChartView*>& views, double scale, const QS
 }
 
 QString cannotWrite(const QString& path, const QString& reason) {
-  return QString("cannot write to '%1': %2").arg(path, reason);
+  return Tr::tr("cannot write to '%1': %2").arg(path, reason);
 }
 
 // Why a file cannot be created at path, when the folder is the reason; "" otherwise.
 QString folderProblem(const QString& path) {
   const QFileInfo dir(QFileInfo(path).absolutePath());
-  if (!dir.exists()) return QString("the folder '%1' does not exist").arg(dir.filePath());
-  if (!dir.isDir()) return QString("'%1' is not a folder").arg(dir.filePath());
+  if (!dir.exists()) return Tr::tr("the folder '%1' does not exist").arg(dir.filePath());
+  if (!dir.isDir()) return Tr::tr("'%1' is not a folder").arg(dir.filePath());
   return {};
 }
 
@@ -237,7 +245,7 @@ QByteArray encodeFigure(const QList<QChartView*>& views, const ChartExportOption
   switch (options.format) {
     case ChartFormat::Png: {
       const QImage image = renderFigureImage(views, options.scale, options.caption);
-      if (!image.save(&buffer, "PNG")) *problem = "PNG encoding failed";
+      if (!image.save(&buffer, "PNG")) *problem = Tr::tr("PNG encoding failed");
       break;
     }
     case ChartFormat::Svg: {
@@ -250,7 +258,7 @@ QByteArray encodeFigure(const QList<QChartView*>& views, const ChartExportOption
       svg.setDescription(options.caption);
       QPainter painter;
       if (!painter.begin(&svg)) {
-        *problem = "could not start the SVG document";
+        *problem = Tr::tr("could not start the SVG document");
         break;
       }
       paintFigure(painter, views, layout, options.caption);
@@ -269,7 +277,7 @@ QByteArray encodeFigure(const QList<QChartView*>& views, const ChartExportOption
       pdf.setCreator("NormLab");
       QPainter painter;
       if (!painter.begin(&pdf)) {
-        *problem = "could not start the PDF document";
+        *problem = Tr::tr("could not start the PDF document");
         break;
       }
       painter.scale(pdf.width() / qreal(layout.total.width()), pdf.height() / qreal(layout.total.height()));
@@ -285,7 +293,7 @@ QByteArray encodeFigure(const QList<QChartView*>& views, const ChartExportOption
 // Rendered in memory, then written with the core's checked writes (every byte, fsync, close,
 // then rename): a full disk fails here instead of renaming a cut file into place.
 QString writeFigure(const QList<QChartView*>& views, const QString& path, const ChartExportOptions& options) {
-  if (views.isEmpty()) return QString("nothing to export to '%1': no charts").arg(path);
+  if (views.isEmpty()) return Tr::tr("nothing to export to '%1': no charts").arg(path);
   if (const QString problem = folderProblem(path); !problem.isEmpty()) return cannotWrite(path, problem);
   QString problem;
   const QByteArray bytes = encodeFigure(views, options, &problem);
@@ -303,15 +311,15 @@ QString number(double v) { return QString::number(v, 'g', 6); }
 // One setting of one arm as the caption shows it ("" when it is at a default not worth naming).
 using SettingText = QString (*)(const TrainSettings&);
 const SettingText kCaptionSettings[] = {
-    [](const TrainSettings& t) { return QString("batch %1").arg(t.batchSize); },
-    [](const TrainSettings& t) { return QString("lr %1").arg(number(t.optimizer.lr)); },
-    [](const TrainSettings& t) { return t.dropout ? QString("dropout %1").arg(number(*t.dropout)) : QString(); },
+    [](const TrainSettings& t) { return Tr::tr("batch %1").arg(t.batchSize); },
+    [](const TrainSettings& t) { return Tr::tr("lr %1").arg(number(t.optimizer.lr)); },
+    [](const TrainSettings& t) { return t.dropout ? Tr::tr("dropout %1").arg(number(*t.dropout)) : QString(); },
     [](const TrainSettings& t) {
-      return t.optimizer.weightDecay != 0 ? QString("weight decay %1").arg(number(t.optimizer.weightDecay)) : QString();
+      return t.optimizer.weightDecay != 0 ? Tr::tr("weight decay %1").arg(number(t.optimizer.weightDecay)) : QString();
     },
     [](const TrainSettings& t) { return t.activation ? QString(activationKindName(*t.activation)) : QString(); },
     [](const TrainSettings& t) {
-      return t.init != InitScheme::PyTorchDefault ? QString("init %1").arg(initSchemeName(t.init)) : QString();
+      return t.init != InitScheme::PyTorchDefault ? Tr::tr("init %1").arg(initSchemeName(t.init)) : QString();
     },
     [](const TrainSettings& t) {
       if (t.optimizer.kind == OptimizerKind::Adam) return QString("adam");
@@ -504,11 +512,11 @@ QString chartCaption(const ExperimentConfig& config, const Snapshot& snapshot) {
     if (!seeds.contains(QString::number(run.seed))) seeds.append(QString::number(run.seed));
   if (seeds.isEmpty())
     for (std::uint64_t seed : config.seeds) seeds.append(QString::number(seed));
-  if (!seeds.isEmpty()) parts.append(QString(seeds.size() == 1 ? "seed %1" : "seeds %1").arg(seeds.join(", ")));
+  if (!seeds.isEmpty()) parts.append(QString(seeds.size() == 1 ? Tr::tr("seed %1") : Tr::tr("seeds %1")).arg(seeds.join(", ")));
 
   std::int64_t step = -1;
   for (const RunRecord& run : snapshot.runs) step = std::max(step, run.step);
-  if (step >= 0) parts.append(QString("step %1").arg(step));
+  if (step >= 0) parts.append(Tr::tr("step %1").arg(step));
   return parts.join(QString(" \u00b7 "));
 }
 
@@ -518,7 +526,7 @@ QImage renderChartImage(QChartView* view, double scale, const QString& caption) 
 }
 
 QString exportChart(QChartView* view, const QString& path, const ChartExportOptions& options) {
-  if (!view) return QString("nothing to export to '%1': no chart").arg(path);
+  if (!view) return Tr::tr("nothing to export to '%1': no chart").arg(path);
   return writeFigure({view}, path, options);
 }
 
@@ -567,9 +575,13 @@ Snapshot snapshotFromResults(const ExperimentResults& results) {
 
 QString chartLineKey(const QWidget* view) {
   if (!view) return {};
-  // The views' keys read "solid: ...", "line: ..." or "line with dots: ..."; other labels are
-  // control captions ("Layer:"), values or rich-text legends.
-  static const QRegularExpression key("^(solid|line)( with [a-z]+)?: ");
+  // The views' keys read "solid: ...", "line: ..." or "line with dots: ...", or, translated, begin
+  // with these words' translations; other labels are control captions ("Layer:"), values or
+  // rich-text legends.
+  const QRegularExpression key(QString("^(solid|line|%1|%2)( (with|%3) \\w+)?: ")
+                                   .arg(QRegularExpression::escape(Tr::tr("solid", "first word of a line-style key")),
+                                        QRegularExpression::escape(Tr::tr("line", "first word of a line-style key")),
+                                        QRegularExpression::escape(Tr::tr("with", "as in: line with dots"))));
   for (const QLabel* label : view->findChildren<QLabel*>()) {
     if (const QVariant whole = label->property(kFullKeyProperty); whole.isValid()) return whole.toString();
     if (label->textFormat() != Qt::RichText && key.match(label->text()).hasMatch()) return label->text();

@@ -1,6 +1,7 @@
 // The chart export dialog (see export_dialog.h).
 #include "ui/export/export_dialog.h"
 
+#include <QCoreApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -24,9 +25,9 @@ struct FormatChoice {
   const char* label;
 };
 constexpr FormatChoice kFormats[] = {
-    {ChartFormat::Png, "png", "PNG image (for slides and documents)"},
-    {ChartFormat::Svg, "svg", "SVG vector drawing (scales without blur)"},
-    {ChartFormat::Pdf, "pdf", "PDF (for print and LaTeX)"},
+    {ChartFormat::Png, "png", QT_TRANSLATE_NOOP("normlab::ExportDialog", "PNG image (for slides and documents)")},
+    {ChartFormat::Svg, "svg", QT_TRANSLATE_NOOP("normlab::ExportDialog", "SVG vector drawing (scales without blur)")},
+    {ChartFormat::Pdf, "pdf", QT_TRANSLATE_NOOP("normlab::ExportDialog", "PDF (for print and LaTeX)")},
 };
 
 QString lastFolder() {
@@ -40,42 +41,42 @@ ExportDialog::ExportDialog(const QString& title, const QString& fileStem, QWidge
   setWindowTitle(title);
   QSettings store;
   format_ = new QComboBox;
-  for (const FormatChoice& f : kFormats) format_->addItem(f.label, f.extension);
-  format_->setToolTip("PNG for slides; SVG or PDF stay sharp at any size.");
+  for (const FormatChoice& f : kFormats) format_->addItem(tr(f.label), f.extension);
+  format_->setToolTip(tr("PNG for slides; SVG or PDF stay sharp at any size."));
   const int savedFormat = format_->findData(store.value("export/format", "png").toString());
   format_->setCurrentIndex(std::max(0, savedFormat));
 
   scale_ = new QComboBox;
-  for (int s : {1, 2, 4}) scale_->addItem(QString("%1x").arg(s), s);
-  scale_->setToolTip("PNG pixels per on-screen pixel: 2x is sharp on a projector, 4x for print.");
+  for (int s : {1, 2, 4}) scale_->addItem(tr("%1x").arg(s), s);
+  scale_->setToolTip(tr("PNG pixels per on-screen pixel: 2x is sharp on a projector, 4x for print."));
   const int savedScale = scale_->findData(store.value("export/scale", 2).toInt());
   scale_->setCurrentIndex(savedScale >= 0 ? savedScale : 1);
-  scaleLabel_ = new QLabel("&Scale:");
+  scaleLabel_ = new QLabel(tr("&Scale:"));
   scaleLabel_->setBuddy(scale_);
 
   path_ = new QLineEdit(QDir(lastFolder()).filePath(fileStem + "." + format_->currentData().toString()));
   path_->setMinimumWidth(380);
-  path_->setToolTip("The file to write; an existing file is replaced.");
-  auto* browse = new QPushButton("&Browse…");
+  path_->setToolTip(tr("The file to write; an existing file is replaced."));
+  auto* browse = new QPushButton(tr("&Browse…"));
   connect(browse, &QPushButton::clicked, this, &ExportDialog::browse);
   auto* pathRow = new QHBoxLayout;
   pathRow->addWidget(path_, 1);
   pathRow->addWidget(browse);
 
   auto* form = new QFormLayout;
-  form->addRow("&Format:", format_);
+  form->addRow(tr("&Format:"), format_);
   form->addRow(scaleLabel_, scale_);
   // A label with a buddy shows "File:" with its mnemonic underlined; a bare row text cannot take
   // a layout as buddy and would show the "&".
-  auto* pathLabel = new QLabel("F&ile:");
+  auto* pathLabel = new QLabel(tr("F&ile:"));
   pathLabel->setBuddy(path_);
   form->addRow(pathLabel, pathRow);
-  auto* note = new QLabel("The legend, axis titles and a caption line (arms, settings, seed, step) are included.");
+  auto* note = new QLabel(tr("The legend, axis titles and a caption line (arms, settings, seed, step) are included."));
   note->setWordWrap(true);
   note->setStyleSheet("color: #555555;");
   form->addRow(note);
   auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
-  buttons->button(QDialogButtonBox::Ok)->setText("&Export");
+  buttons->button(QDialogButtonBox::Ok)->setText(tr("&Export"));
   connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
   connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
   form->addRow(buttons);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include <QCoreApplication>
 #include <QComboBox>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -21,6 +22,13 @@
 #include "ui/views/time_markers.h"
 
 namespace normlab {
+
+namespace {
+// Translations of this file's texts (see ui/window/language.h).
+struct Tr {
+  Q_DECLARE_TR_FUNCTIONS(ActivationView)
+};
+}  // namespace
 
 namespace {
 // The narrowest a small multiple gets: its axis labels and title still fit.
@@ -62,7 +70,7 @@ struct ActivationView::BandChart {
 ActivationView::ActivationView(QWidget* parent) : ChartViewBase(parent) {
   auto* layout = new QVBoxLayout(this);
   auto* controls = new QHBoxLayout;
-  controls->addWidget(new QLabel("Layer:", this));
+  controls->addWidget(new QLabel(Tr::tr("Layer:"), this));
   layerBox_ = new QComboBox(this);
   layerBox_->setMinimumContentsLength(14);
   layerBox_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
@@ -75,15 +83,15 @@ ActivationView::ActivationView(QWidget* parent) : ChartViewBase(parent) {
   pages_ = new QStackedWidget(this);
   auto* splitter = new QSplitter(Qt::Horizontal, pages_);
   single_ = std::make_unique<BandChart>();
-  QChart* band = newChart("Output percentiles over time");
-  single_->x = axis("samples seen");
-  single_->y = axis("layer output value");
+  QChart* band = newChart(Tr::tr("Output percentiles over time"));
+  single_->x = axis(Tr::tr("samples seen"));
+  single_->y = axis(Tr::tr("layer output value"));
   band->addAxis(single_->x, Qt::AlignBottom);
   band->addAxis(single_->y, Qt::AlignLeft);
   single_->view = addChart(band, splitter);
-  QChart* hist = newChart("Latest output histogram");
-  histX_ = axis("layer output value");
-  histY_ = axis("fraction of values");
+  QChart* hist = newChart(Tr::tr("Latest output histogram"));
+  histX_ = axis(Tr::tr("layer output value"));
+  histY_ = axis(Tr::tr("fraction of values"));
   hist->addAxis(histX_, Qt::AlignBottom);
   hist->addAxis(histY_, Qt::AlignLeft);
   histView_ = addChart(hist, splitter);
@@ -143,7 +151,7 @@ void ActivationView::refillLayers() {
   // only when it was a choice, i.e. there were layers to pick from.
   const QString before = selectedLayer();
   const bool couldPick = layerBox_->count() > 1;
-  refillKeepingSelection(layerBox_, QStringList{"all layers"} + layers_, 1);
+  refillKeepingSelection(layerBox_, QStringList{Tr::tr("all layers")} + layers_, 1);
   if (!couldPick && !layers_.isEmpty()) {
     const QSignalBlocker block(layerBox_);
     layerBox_->setCurrentIndex(1);
@@ -200,10 +208,10 @@ QSet<int> ActivationView::armsWithBands() const {
 }
 
 void ActivationView::updateHint() {
-  QString text = "line: median \u00b7 band: 15th\u201385th percentile (the middle 70% of the outputs)";
+  QString text = Tr::tr("line: median · band: 15th–85th percentile (the middle 70% of the outputs)");
   if (highlightedArms().isEmpty() && int(arms_.size()) > kAllBandsUpTo)
-    text = "line: median \u00b7 click an arm below to see its band (15th\u201385th percentile)";
-  if (hasSeveralSeeds(last_)) text += " \u00b7 mean of the seeds";
+    text = Tr::tr("line: median · click an arm below to see its band (15th–85th percentile)");
+  if (hasSeveralSeeds(last_)) text += " · " + Tr::tr("mean of the seeds");
   hint_->setText(text);
 }
 
@@ -275,8 +283,8 @@ void ActivationView::rebuildGrid() {
     auto m = std::make_unique<BandChart>();
     m->layer = layers_[k];
     QChart* c = newChart(layers_[k]);
-    m->x = axis("samples seen");
-    m->y = axis("output");
+    m->x = axis(Tr::tr("samples seen"));
+    m->y = axis(Tr::tr("output"));
     c->addAxis(m->x, Qt::AlignBottom);
     c->addAxis(m->y, Qt::AlignLeft);
     m->view = addChart(c, grid_);
@@ -414,7 +422,7 @@ QList<QChartView*> ActivationView::chartViews() const {
 
 void ActivationView::redraw() {
   armLegend()->setNote(allLayers() && !chartedLayersNote(layers_.size()).isEmpty()
-                           ? chartedLayersNote(layers_.size()) + "; pick a layer above to see any other"
+                           ? chartedLayersNote(layers_.size()) + Tr::tr("; pick a layer above to see any other")
                            : QString());
   if (building() || single_->runs.size() != arms_.size()) return;
   if (allLayers()) {
@@ -425,8 +433,8 @@ void ActivationView::redraw() {
   const QString layer = layerBox_->currentText();
   if (single_->layer != layer) {
     single_->layer = layer;
-    single_->view->chart()->setTitle(layer + ": output percentiles over time");
-    histView_->chart()->setTitle(layer + ": latest output histogram");
+    single_->view->chart()->setTitle(Tr::tr("%1: output percentiles over time").arg(layer));
+    histView_->chart()->setTitle(Tr::tr("%1: latest output histogram").arg(layer));
   }
   drawBands(*single_);
   drawHistogram();

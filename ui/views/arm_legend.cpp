@@ -19,10 +19,10 @@ QString armDisplayName(const Snapshot& snapshot, int arm) {
     }
     if (run.failed) ++failed;
   }
-  if (diverged > 0 && diverged == runs) label += QString(" \u2013 diverged at step %1").arg(firstDiverged);
-  else if (diverged > 0) label += QString(" \u2013 %1 of %2 seeds diverged").arg(diverged).arg(runs);
-  if (failed > 0 && failed == runs) label += " \u2013 failed";
-  else if (failed > 0) label += QString(" \u2013 %1 of %2 seeds failed").arg(failed).arg(runs);
+  if (diverged > 0 && diverged == runs) label += ArmLegend::tr(" – diverged at step %1").arg(firstDiverged);
+  else if (diverged > 0) label += ArmLegend::tr(" – %1 of %2 seeds diverged").arg(diverged).arg(runs);
+  if (failed > 0 && failed == runs) label += ArmLegend::tr(" – failed");
+  else if (failed > 0) label += ArmLegend::tr(" – %1 of %2 seeds failed").arg(failed).arg(runs);
   return label;
 }
 
@@ -30,8 +30,8 @@ ArmLegend::ArmLegend(QWidget* parent) : QLabel(parent) {
   setTextFormat(Qt::RichText);
   setWordWrap(true);
   setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
-  setToolTip("Click an arm to highlight it on every tab (click more to compare); \u201cshow all\u201d draws every arm alike "
-             "again. Right-click an arm to hide, stop, remove or branch it.");
+  setToolTip(tr("Click an arm to highlight it on every tab (click more to compare); “show all” draws every arm alike "
+             "again. Right-click an arm to hide, stop, remove or branch it."));
   connect(this, &QLabel::linkActivated, this, [this](const QString& link) {
     if (link == "all") emit showAllClicked();
     else if (link.startsWith("arm:")) emit armClicked(link.mid(4).toInt());
@@ -96,7 +96,7 @@ void ArmLegend::render() {
                 .arg(dim ? "#9a9a9a" : "#202020", swatch.name(), name);
   }
   if (!highlighted_.isEmpty())
-    html += " &nbsp;&nbsp; <a href='all' style='color:#0a58a8'>show&nbsp;all</a>";
+    html += " &nbsp;&nbsp; <a href='all' style='color:#0a58a8'>" + tr("show&nbsp;all") + "</a>";
   if (!note_.isEmpty()) html += " &nbsp;&nbsp; <span style='color:#555'>" + note_.toHtmlEscaped() + "</span>";
   if (html == html_) return;
   html_ = html;

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <limits>
 
+#include <QCoreApplication>
 #include <QComboBox>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -19,6 +20,13 @@
 #include "ui/views/time_markers.h"
 
 namespace normlab {
+
+namespace {
+// Translations of this file's texts (see ui/window/language.h).
+struct Tr {
+  Q_DECLARE_TR_FUNCTIONS(BatchNormView)
+};
+}  // namespace
 
 namespace {
 QValueAxis* axis(const QString& title, const char* format = "%.3g") {
@@ -49,8 +57,8 @@ BatchNormView::BatchNormView(QWidget* parent) : ChartViewBase(parent) {
   auto* layout = new QVBoxLayout(this);
   pages_ = new QStackedWidget(this);
   message_ = new QLabel(
-      "No run uses batch norm.\n\nTick \u201cBatch norm (BN)\u201d in the side panel, or open lesson 4, to "
-      "compare its batch statistics with its running statistics, and train mode with eval mode.",
+      Tr::tr("No run uses batch norm.\n\nTick “Batch norm (BN)” in the side panel, or open lesson 4, to "
+      "compare its batch statistics with its running statistics, and train mode with eval mode."),
       pages_);
   message_->setAlignment(Qt::AlignCenter);
   message_->setWordWrap(true);
@@ -61,13 +69,13 @@ BatchNormView::BatchNormView(QWidget* parent) : ChartViewBase(parent) {
   auto* pageLayout = new QVBoxLayout(page);
   pageLayout->setContentsMargins(0, 0, 0, 0);
   auto* controls = new QHBoxLayout;
-  controls->addWidget(new QLabel("Batch-norm layer:", page));
+  controls->addWidget(new QLabel(Tr::tr("Batch-norm layer:"), page));
   layerBox_ = new QComboBox(page);
   layerBox_->setMinimumContentsLength(10);
   layerBox_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
   controls->addWidget(layerBox_);
   controls->addStretch(1);
-  controls->addWidget(new QLabel("solid: batch statistics / train mode \u00b7 thin line: running statistics / eval mode", page));
+  controls->addWidget(new QLabel(Tr::tr("solid: batch statistics / train mode · thin line: running statistics / eval mode"), page));
   pageLayout->addLayout(controls);
   pageLayout->addWidget(armLegend());
   // The charts scroll rather than shrink below the height their axes need whole (a lesson card
@@ -81,7 +89,7 @@ BatchNormView::BatchNormView(QWidget* parent) : ChartViewBase(parent) {
   grid->setContentsMargins(0, 0, 0, 0);
   auto make = [&](const QString& title, QValueAxis*& x, QValueAxis*& y, const QString& yTitle, const char* format) {
     QChart* chart = newChart(title);
-    x = axis("samples seen", "%.0f");
+    x = axis(Tr::tr("samples seen"), "%.0f");
     y = axis(yTitle, format);
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
@@ -90,11 +98,11 @@ BatchNormView::BatchNormView(QWidget* parent) : ChartViewBase(parent) {
   // Titles and axis titles short enough to show whole in half the tab at 1280x720; the key above
   // says which line is batch and which running. The accuracy chart's legend names the runs for
   // all three (the same runs, the same colours), so the small charts keep their height for axes.
-  meanView_ = make("Mean over channels", meanX_, meanY_, "mean", "%.3g");
-  varView_ = make("Variance over channels", varX_, varY_, "variance", "%.3g");
+  meanView_ = make(Tr::tr("Mean over channels"), meanX_, meanY_, Tr::tr("mean"), "%.3g");
+  varView_ = make(Tr::tr("Variance over channels"), varX_, varY_, Tr::tr("variance"), "%.3g");
   meanView_->chart()->legend()->setVisible(false);
   varView_->chart()->legend()->setVisible(false);
-  accView_ = make("Held-out batch accuracy: train mode vs eval mode", accX_, accY_, "accuracy (%)", "%.0f");
+  accView_ = make(Tr::tr("Held-out batch accuracy: train mode vs eval mode"), accX_, accY_, Tr::tr("accuracy (%)"), "%.0f");
   accY_->setRange(0, 100);
   grid->addWidget(meanView_, 0, 0);
   grid->addWidget(varView_, 0, 1);
@@ -177,15 +185,15 @@ void BatchNormView::showPopulationUpdates() {
     const PopulationUpdate& u = run.populationUpdates.back();
     step = std::max(step, u.step);
     images = u.images;
-    parts.append(QString("<span style=\"color:%1\"><b>%2</b></span> %3% \u2192 %4%")
+    parts.append(Tr::tr("<span style=\"color:%1\"><b>%2</b></span> %3% → %4%")
                      .arg(palette_.color(run.arm).name(), runLabel(run, seeds).toHtmlEscaped())
                      .arg(100 * u.testAccuracyBefore, 0, 'f', 1)
                      .arg(100 * u.testAccuracyAfter, 0, 'f', 1));
   }
   population_->setVisible(!parts.isEmpty());
   if (parts.isEmpty()) return;
-  population_->setText(QString("Population statistics recomputed (step %1, averaged over %2 training images). "
-                               "Eval-mode test accuracy before \u2192 after: %3")
+  population_->setText(Tr::tr("Population statistics recomputed (step %1, averaged over %2 training images). "
+                               "Eval-mode test accuracy before → after: %3")
                            .arg(step)
                            .arg(images)
                            .arg(parts.join(" \u00b7 ")));

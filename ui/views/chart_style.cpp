@@ -1,5 +1,6 @@
 #include "ui/views/chart_style.h"
 
+#include <QCoreApplication>
 #include <QComboBox>
 #include <QSignalBlocker>
 
@@ -23,6 +24,13 @@
 #include <QtCharts/QXYSeries>
 
 namespace normlab {
+
+namespace {
+// Translations of this file's texts (see ui/window/language.h).
+struct Tr {
+  Q_DECLARE_TR_FUNCTIONS(ChartStyle)
+};
+}  // namespace
 
 namespace {
 const char* kRoleProperty = "normlab_role";
@@ -201,8 +209,8 @@ QString legendName(const RunRecord& run, bool severalSeeds) {
 
 QString runDisplayName(const RunRecord& run, bool severalSeeds) {
   QString name = runLabel(run, severalSeeds);
-  if (run.diverged) name += QString(" \u2013 diverged at step %1").arg(run.divergedAtStep);
-  if (run.failed) name += QString(" \u2013 failed");  // why: in the status bar and runs.csv
+  if (run.diverged) name += Tr::tr(" – diverged at step %1").arg(run.divergedAtStep);
+  if (run.failed) name += Tr::tr(" – failed");  // why: in the status bar and runs.csv
   return name;
 }
 
@@ -240,7 +248,7 @@ QStringList probedLayerNames(const Snapshot& snapshot) {
 
 QString chartedLayersNote(qsizetype probedLayers) {
   if (probedLayers <= kMaxChartedLayers) return {};
-  return QString("charts for the first %1 of %2 probed layers").arg(kMaxChartedLayers).arg(probedLayers);
+  return Tr::tr("charts for the first %1 of %2 probed layers").arg(kMaxChartedLayers).arg(probedLayers);
 }
 
 void refillKeepingSelection(QComboBox* box, const QStringList& items, int fallback) {

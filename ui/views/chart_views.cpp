@@ -9,18 +9,20 @@
 #include "ui/views/snapshot_view.h"
 #include "ui/views/sweep_view.h"
 
+#include <QCoreApplication>
+
 namespace normlab {
 
 QList<NamedView> createChartViews(QWidget* parent) {
   return {
-      {"Loss & accuracy", new LossView(parent)},
-      {"Activations", new ActivationView(parent)},
-      {"Gradient flow", new GradientView(parent)},
-      {"Batch norm", new BatchNormView(parent)},
-      {"Layers", new LayerTableView(parent)},
-      {"Model", new ModelView(parent)},
-      {"Sweep", new SweepView(parent)},
-      {"Results", new ResultsView(parent)},
+      {QT_TRANSLATE_NOOP("ChartTabs", "Loss & accuracy"), new LossView(parent)},
+      {QT_TRANSLATE_NOOP("ChartTabs", "Activations"), new ActivationView(parent)},
+      {QT_TRANSLATE_NOOP("ChartTabs", "Gradient flow"), new GradientView(parent)},
+      {QT_TRANSLATE_NOOP("ChartTabs", "Batch norm"), new BatchNormView(parent)},
+      {QT_TRANSLATE_NOOP("ChartTabs", "Layers"), new LayerTableView(parent)},
+      {QT_TRANSLATE_NOOP("ChartTabs", "Model"), new ModelView(parent)},
+      {QT_TRANSLATE_NOOP("ChartTabs", "Sweep"), new SweepView(parent)},
+      {QT_TRANSLATE_NOOP("ChartTabs", "Results"), new ResultsView(parent)},
   };
 }
 

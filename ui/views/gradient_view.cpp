@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include <QCoreApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -23,6 +24,13 @@
 #include "ui/views/time_markers.h"
 
 namespace normlab {
+
+namespace {
+// Translations of this file's texts (see ui/window/language.h).
+struct Tr {
+  Q_DECLARE_TR_FUNCTIONS(GradientView)
+};
+}  // namespace
 
 namespace {
 const LayerStats* findLayer(const ProbeRecord& probe, const std::string& name) {
@@ -87,7 +95,7 @@ QString gradientFlags(const Snapshot& snapshot) {
           rising = a && b && b->gradMeanAbs > a->gradMeanAbs;
           if (k == n - 4 && a) first = a->gradMeanAbs;
         }
-        if (rising && first > 0 && g > 100 * first) e.append(name + " (growing)");
+        if (rising && first > 0 && g > 100 * first) e.append(Tr::tr("%1 (growing)").arg(name));
       }
     }
     const QString label = runLabel(run, seeds);
@@ -95,8 +103,8 @@ QString gradientFlags(const Snapshot& snapshot) {
     if (!e.isEmpty()) exploding.append(label + ": " + e.join(", "));
   }
   QStringList parts;
-  if (!vanishing.isEmpty()) parts.append("Vanishing gradients (mean |grad| < 1e-6) \u2013 " + vanishing.join("; "));
-  if (!exploding.isEmpty()) parts.append("Exploding gradients (mean |grad| > 1e3 or growing) \u2013 " + exploding.join("; "));
+  if (!vanishing.isEmpty()) parts.append(Tr::tr("Vanishing gradients (mean |grad| < 1e-6) – %1").arg(vanishing.join("; ")));
+  if (!exploding.isEmpty()) parts.append(Tr::tr("Exploding gradients (mean |grad| > 1e3 or growing) – %1").arg(exploding.join("; ")));
   return parts.join("\n");
 }
 
@@ -106,18 +114,18 @@ GradientView::GradientView(QWidget* parent) : ChartViewBase(parent) {
   flags_->setWordWrap(true);
   layout->addWidget(flags_);
   auto* controls = new QHBoxLayout;
-  controls->addWidget(new QLabel("Layer over time:", this));
+  controls->addWidget(new QLabel(Tr::tr("Layer over time:"), this));
   layerBox_ = new QComboBox(this);
   layerBox_->setMinimumContentsLength(14);
   layerBox_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
   controls->addWidget(layerBox_);
-  allLayers_ = new QCheckBox("Every layer", this);
+  allLayers_ = new QCheckBox(Tr::tr("Every layer"), this);
   allLayers_->setToolTip(
-      "Off: the layers with parameters and the norm outputs, where normalization acts.\n"
-      "On: every probed layer, activations, pooling, flatten and dropout included.");
+      Tr::tr("Off: the layers with parameters and the norm outputs, where normalization acts.\n"
+      "On: every probed layer, activations, pooling, flatten and dropout included."));
   controls->addWidget(allLayers_);
   controls->addStretch(1);
-  controls->addWidget(new QLabel("line with dots: mean |grad| \u00b7 dots alone / thin line: max |grad|", this));
+  controls->addWidget(new QLabel(Tr::tr("line with dots: mean |grad| · dots alone / thin line: max |grad|"), this));
   layout->addLayout(controls);
   layout->addWidget(armLegend());
 
@@ -128,25 +136,25 @@ GradientView::GradientView(QWidget* parent) : ChartViewBase(parent) {
   scroll->setFrameShape(QFrame::NoFrame);
   scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
   auto* splitter = new QSplitter(Qt::Horizontal, scroll);
-  QChart* flow = newChart("Gradient flow (latest probe)");
+  QChart* flow = newChart(Tr::tr("Gradient flow (latest probe)"));
   layerAxis_ = new QBarCategoryAxis;
-  layerAxis_->setTitleText("layer (input \u2192 output)");
+  layerAxis_->setTitleText(Tr::tr("layer (input → output)"));
   // Names are never cut short. Qt cuts a slanted label to fit its bounding box into one
   // category's width ("conv1" became "co..." at 45 px per layer), and hides a slanted first label
   // whose end reaches past the plot's left edge (conv1 vanished at 1366x820 in presentation mode).
   // Upright names need only a line's height across, and the axis grows to hold their length.
   layerAxis_->setTruncateLabels(false);
   layerAxis_->setLabelsAngle(-90);
-  flowY_ = logAxis("|grad| (log scale)");
+  flowY_ = logAxis(Tr::tr("|grad| (log scale)"));
   flow->addAxis(layerAxis_, Qt::AlignBottom);
   flow->addAxis(flowY_, Qt::AlignLeft);
   flowView_ = addChart(flow, splitter);
-  QChart* time = newChart("Gradient over time");
+  QChart* time = newChart(Tr::tr("Gradient over time"));
   timeX_ = new QValueAxis;
-  timeX_->setTitleText("samples seen");
+  timeX_->setTitleText(Tr::tr("samples seen"));
   timeX_->setLabelFormat("%.0f");
   timeX_->setTickCount(5);
-  timeY_ = logAxis("|grad| (log scale)");
+  timeY_ = logAxis(Tr::tr("|grad| (log scale)"));
   time->addAxis(timeX_, Qt::AlignBottom);
   time->addAxis(timeY_, Qt::AlignLeft);
   timeView_ = addChart(time, splitter);
@@ -242,7 +250,7 @@ void GradientView::rebuildFlow() {
 void GradientView::rebuildTime() {
   QChart* time = timeView_->chart();
   const bool seeds = hasSeveralSeeds(last_);
-  armLegend()->setNote(seeds ? QString("mean of the seeds \u00b7 band: lowest to highest seed") : QString());
+  armLegend()->setNote(seeds ? Tr::tr("mean of the seeds · band: lowest to highest seed") : QString());
   // Bands first, so every line is drawn over every band.
   for (std::size_t k = 0; seeds && k < arms_.size(); ++k) {
     auto* band = new QAreaSeries;
@@ -283,7 +291,7 @@ void GradientView::addArmSeries(QChart* chart, QXYSeries* series, std::size_t k,
 void GradientView::redraw() {
   const QString flags = gradientFlags(last_);
   if (flags.isEmpty()) {
-    flags_->setText("No vanishing (mean |grad| < 1e-6) or exploding (> 1e3) gradients at the latest probe.");
+    flags_->setText(Tr::tr("No vanishing (mean |grad| < 1e-6) or exploding (> 1e3) gradients at the latest probe."));
     flags_->setStyleSheet("color: #1b6e3a; font-weight: bold;");
   } else {
     flags_->setText("\u26a0 " + QString(flags).replace("\n", "\n\u26a0 "));
@@ -292,7 +300,7 @@ void GradientView::redraw() {
   if (building() || series_.size() != arms_.size()) return;
   const int arms = int(series_.size());
   const std::string timeLayer = layerBox_->currentText().toStdString();
-  timeView_->chart()->setTitle(layerBox_->currentText() + ": gradient over time");
+  timeView_->chart()->setTitle(Tr::tr("%1: gradient over time").arg(layerBox_->currentText()));
   std::vector<const QList<QPointF>*> group;
   for (int i = 0; i < arms; ++i) {
     const ArmRuns& arm = arms_[std::size_t(i)];

@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QHeaderView>
 #include <QLabel>
@@ -11,6 +12,13 @@
 #include "ui/views/arm_palette.h"
 
 namespace normlab {
+
+namespace {
+// Translations of this file's texts (see ui/window/language.h).
+struct Tr {
+  Q_DECLARE_TR_FUNCTIONS(LayerTableView)
+};
+}  // namespace
 
 namespace {
 enum Column { kLayer, kRun, kMean, kStd, kZeros, kSaturated, kGradNorm, kUpdateRatio, kColumns };
@@ -37,14 +45,14 @@ const ParamStats* mainWeight(const LayerStats& l) {
 LayerTableView::LayerTableView(QWidget* parent) : ChartViewBase(parent) {
   auto* layout = new QVBoxLayout(this);
   auto* caption = new QLabel(
-      "Latest probe of every run. Gradient norm and update ratio (||update|| / ||weight||) are for the "
-      "layer's weight (gamma for norm layers).",
+      Tr::tr("Latest probe of every run. Gradient norm and update ratio (||update|| / ||weight||) are for the "
+      "layer's weight (gamma for norm layers)."),
       this);
   caption->setWordWrap(true);
   layout->addWidget(caption);
   table_ = new QTableWidget(0, kColumns, this);
-  table_->setHorizontalHeaderLabels({"Layer", "Run", "Output mean", "Output std", "% zeros", "% saturated",
-                                     "Weight grad norm", "Update ratio"});
+  table_->setHorizontalHeaderLabels({Tr::tr("Layer"), Tr::tr("Run"), Tr::tr("Output mean"), Tr::tr("Output std"), Tr::tr("% zeros"), Tr::tr("% saturated"),
+                                     Tr::tr("Weight grad norm"), Tr::tr("Update ratio")});
   table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
   table_->setSelectionMode(QAbstractItemView::NoSelection);
   table_->verticalHeader()->setVisible(false);
@@ -109,7 +117,7 @@ void LayerTableView::showSnapshot(const Snapshot& snapshot) {
     const QString name = QString::fromStdString(row.layer->name), kind = QString::fromStdString(row.layer->kind);
     auto it = kinds.find(name);
     if (it == kinds.end()) kinds.insert(name, kind);
-    else if (*it != kind) *it = "each arm's norm";
+    else if (*it != kind) *it = Tr::tr("each arm's norm");
   }
   QString previousLayer;
   for (int r = 0; r < int(rows.size()); ++r) {

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <limits>
 
+#include <QCoreApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QElapsedTimer>
@@ -26,6 +27,13 @@
 #include "ui/views/seed_bands.h"
 
 namespace normlab {
+
+namespace {
+// Translations of this file's texts (see ui/window/language.h).
+struct Tr {
+  Q_DECLARE_TR_FUNCTIONS(LossView)
+};
+}  // namespace
 
 void debiasedEma(const std::vector<double>& values, double weight, std::vector<double>& out) {
   out.resize(values.size());
@@ -57,26 +65,26 @@ QValueAxis* valueAxis(const QString& title, const QString& format) {
 LossView::LossView(QWidget* parent) : ChartViewBase(parent) {
   auto* layout = new QVBoxLayout(this);
   auto* controls = new QHBoxLayout;
-  controls->addWidget(new QLabel("Smoothing:", this));
+  controls->addWidget(new QLabel(Tr::tr("Smoothing:"), this));
   smoothing_ = new QSlider(Qt::Horizontal, this);
   smoothing_->setRange(0, 99);
   smoothing_->setValue(60);
   smoothing_->setMinimumWidth(160);
-  smoothing_->setToolTip("Exponential moving average of the train loss and accuracy (TensorBoard-style, debiased)");
+  smoothing_->setToolTip(Tr::tr("Exponential moving average of the train loss and accuracy (TensorBoard-style, debiased)"));
   controls->addWidget(smoothing_);
   smoothingLabel_ = new QLabel("0.60", this);
   controls->addWidget(smoothingLabel_);
   controls->addSpacing(16);
-  controls->addWidget(new QLabel("x axis:", this));
+  controls->addWidget(new QLabel(Tr::tr("x axis:"), this));
   xAxis_ = new QComboBox(this);
-  xAxis_->addItems({"samples seen", "epochs"});
+  xAxis_->addItems({Tr::tr("samples seen"), Tr::tr("epochs")});
   controls->addWidget(xAxis_);
   controls->addSpacing(16);
-  logLoss_ = new QCheckBox("log scale (loss)", this);
+  logLoss_ = new QCheckBox(Tr::tr("log scale (loss)"), this);
   controls->addWidget(logLoss_);
-  showSeeds_ = new QCheckBox("Show each seed", this);
-  showSeeds_->setToolTip("With several seeds each arm is drawn as its mean with a band from the lowest to the highest "
-                         "seed; check to also draw every seed's own curve");
+  showSeeds_ = new QCheckBox(Tr::tr("Show each seed"), this);
+  showSeeds_->setToolTip(Tr::tr("With several seeds each arm is drawn as its mean with a band from the lowest to the highest "
+                         "seed; check to also draw every seed's own curve"));
   showSeeds_->setVisible(false);  // only with several seeds
   // The key also says how much the train loss is smoothed (exported charts carry it). It takes
   // the rest of the row, right-aligned, and never widens the page (which would scroll sideways).
@@ -96,27 +104,27 @@ LossView::LossView(QWidget* parent) : ChartViewBase(parent) {
   layout->addLayout(keyRow);
 
   auto* splitter = new QSplitter(Qt::Horizontal, this);
-  QChart* loss = newChart("Loss");
-  lossX_ = valueAxis("samples seen", "%.0f");
-  lossY_ = valueAxis("cross-entropy loss", "%.2f");
+  QChart* loss = newChart(Tr::tr("Loss"));
+  lossX_ = valueAxis(Tr::tr("samples seen"), "%.0f");
+  lossY_ = valueAxis(Tr::tr("cross-entropy loss"), "%.2f");
   lossLogY_ = new QLogValueAxis;
-  lossLogY_->setTitleText("cross-entropy loss (log scale)");
+  lossLogY_->setTitleText(Tr::tr("cross-entropy loss (log scale)"));
   lossLogY_->setLabelFormat("%.3g");
   lossLogY_->setBase(10);
   loss->addAxis(lossX_, Qt::AlignBottom);
   loss->addAxis(lossY_, Qt::AlignLeft);
   lossPages_ = new QStackedWidget(splitter);
   lossView_ = addChart(loss, lossPages_);
-  QChart* lossLog = newChart("Loss");
-  lossLogX_ = valueAxis("samples seen", "%.0f");
+  QChart* lossLog = newChart(Tr::tr("Loss"));
+  lossLogX_ = valueAxis(Tr::tr("samples seen"), "%.0f");
   lossLog->addAxis(lossLogX_, Qt::AlignBottom);
   lossLog->addAxis(lossLogY_, Qt::AlignLeft);
   lossLogView_ = addChart(lossLog, lossPages_);
   lossPages_->addWidget(lossView_);
   lossPages_->addWidget(lossLogView_);
-  QChart* acc = newChart("Accuracy");
-  accX_ = valueAxis("samples seen", "%.0f");
-  accY_ = valueAxis("accuracy (%)", "%.0f");
+  QChart* acc = newChart(Tr::tr("Accuracy"));
+  accX_ = valueAxis(Tr::tr("samples seen"), "%.0f");
+  accY_ = valueAxis(Tr::tr("accuracy (%)"), "%.0f");
   accY_->setRange(0, 100);
   acc->addAxis(accX_, Qt::AlignBottom);
   acc->addAxis(accY_, Qt::AlignLeft);
@@ -131,7 +139,7 @@ LossView::LossView(QWidget* parent) : ChartViewBase(parent) {
     redraw();
   });
   connect(xAxis_, &QComboBox::currentIndexChanged, this, [this](int index) {
-    const QString title = index == 1 ? "epochs" : "samples seen";
+    const QString title = index == 1 ? Tr::tr("epochs") : Tr::tr("samples seen");
     lossX_->setTitleText(title);
     lossLogX_->setTitleText(title);
     accX_->setTitleText(title);
@@ -160,11 +168,11 @@ QChart* LossView::accuracyChart() const { return accView_->chart(); }
 
 void LossView::updateKey() {
   const int v = smoothing_->value();
-  const QString key = v == 0 ? QString("solid: train \u00b7 thin with dots: test")
-                             : QString("solid: train (smoothed %1) \u00b7 thin with dots: test").arg(v / 100.0, 0, 'f', 2);
+  const QString key = v == 0 ? Tr::tr("solid: train · thin with dots: test")
+                             : Tr::tr("solid: train (smoothed %1) · thin with dots: test").arg(v / 100.0, 0, 'f', 2);
   keyLabel_->setProperty(kFullKeyProperty, key);  // exported charts carry the whole key
   fitKey();
-  armLegend()->setNote(grouped_ ? QString("line: mean of the seeds \u00b7 band: lowest to highest seed") : QString());
+  armLegend()->setNote(grouped_ ? Tr::tr("line: mean of the seeds · band: lowest to highest seed") : QString());
 }
 
 // Where the whole key would wrap (the side panel of a 1280x720 screen leaves the row ~280 px),
@@ -172,7 +180,7 @@ void LossView::updateKey() {
 void LossView::fitKey() {
   const QString whole = keyLabel_->property(kFullKeyProperty).toString();
   const bool fits = keyLabel_->fontMetrics().horizontalAdvance(whole) <= keyLabel_->width() || smoothing_->value() == 0;
-  const QString shown = fits ? whole : QString("solid: train \u00b7 thin with dots: test");
+  const QString shown = fits ? whole : Tr::tr("solid: train · thin with dots: test");
   if (keyLabel_->text() != shown) keyLabel_->setText(shown);
 }
 

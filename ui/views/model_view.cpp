@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include <QCoreApplication>
 #include <QHeaderView>
 #include <QLabel>
 #include <QTableWidget>
@@ -13,14 +14,21 @@
 namespace normlab {
 
 namespace {
+// Translations of this file's texts (see ui/window/language.h).
+struct Tr {
+  Q_DECLARE_TR_FUNCTIONS(ModelView)
+};
+}  // namespace
+
+namespace {
 QString normName(NormKind kind) {
   switch (kind) {
-    case NormKind::None: return "none";
-    case NormKind::Batch: return "BN";
-    case NormKind::Layer: return "LN";
-    case NormKind::Instance: return "IN";
-    case NormKind::Group: return "GN";
-    case NormKind::LocalResponse: return "LRN";
+    case NormKind::None: return Tr::tr("none");
+    case NormKind::Batch: return Tr::tr("BN", "batch norm, short");
+    case NormKind::Layer: return Tr::tr("LN", "layer norm, short");
+    case NormKind::Instance: return Tr::tr("IN", "instance norm, short");
+    case NormKind::Group: return Tr::tr("GN", "group norm, short");
+    case NormKind::LocalResponse: return Tr::tr("LRN", "local response norm, short");
   }
   return QString::fromLatin1(normKindName(kind));
 }
@@ -29,8 +37,8 @@ QString normName(NormKind kind) {
 ModelView::ModelView(QWidget* parent) : ChartViewBase(parent) {
   auto* layout = new QVBoxLayout(this);
   caption_ = new QLabel(
-      "The layers as the network runs them, with their parameter counts. Highlighted rows are the norm positions: each arm's column says "
-      "which norm sits there with its parameters (+ running statistics); hover over a cell for why a norm is absent.",
+      Tr::tr("The layers as the network runs them, with their parameter counts. Highlighted rows are the norm positions: each arm's column says "
+             "which norm sits there with its parameters (+ running statistics); hover over a cell for why a norm is absent."),
       this);
   caption_->setWordWrap(true);
   layout->addWidget(caption_);
@@ -72,7 +80,7 @@ QString count(std::int64_t n) { return QString::fromStdString(formatCount(n)); }
 // with the reason for a missing norm.
 QString normCell(const NormPlacement* p, const RunRecord& arm) {
   if (!p) return "\u2013";
-  if (!p->present()) return "none";
+  if (!p->present()) return Tr::tr("none");
   QString text = normName(p->kind);
   for (const SummaryRow& l : arm.modelLayers)
     if (l.name == p->name) {
@@ -136,7 +144,7 @@ void ModelView::showSnapshot(const Snapshot& snapshot) {
   if (counted) rows.push_back({nullptr, nullptr, true});
 
   constexpr int kArmColumn = 4;
-  QStringList headers{"Layer", "Type", "Output shape", "Param #"};
+  QStringList headers{Tr::tr("Layer"), Tr::tr("Type"), Tr::tr("Output shape"), Tr::tr("Param #")};
   for (const RunRecord* a : arms) headers.append(runLabel(*a, false));
   table_->clear();
   table_->clearSpans();
@@ -163,8 +171,8 @@ void ModelView::showSnapshot(const Snapshot& snapshot) {
     if (row.total) {
       QFont bold = table_->font();
       bold.setBold(true);
-      put(0, "Total")->setFont(bold);
-      put(1, "trainable (+ running statistics)");
+      put(0, Tr::tr("Total"))->setFont(bold);
+      put(1, Tr::tr("trainable (+ running statistics)"));
       table_->setSpan(r, 1, 1, 3);  // across the empty cells, so it does not widen the Type column
       for (int c = 0; c < int(arms.size()); ++c) {
         std::int64_t trainable = 0, running = 0;
@@ -189,9 +197,9 @@ void ModelView::showSnapshot(const Snapshot& snapshot) {
     put(0, QString::fromStdString(row.norm->name));
     // The row sits right after the layer it follows: "norm position" says the rest, and leaves the
     // width to the arm columns.
-    put(1, "norm position")->setToolTip(QString("after %1").arg(QString::fromStdString(row.norm->follows)));
+    put(1, Tr::tr("norm position"))->setToolTip(Tr::tr("after %1").arg(QString::fromStdString(row.norm->follows)));
     put(2, QString::fromStdString(formatOutputShape(row.norm->shape)));
-    put(3, "per arm \u2192");
+    put(3, Tr::tr("per arm →"));
     for (int c = 0; c < int(arms.size()); ++c) {
       const RunRecord& arm = *arms[std::size_t(c)];
       const NormPlacement* p = nullptr;

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <limits>
 
+#include <QCoreApplication>
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
@@ -18,6 +19,13 @@
 #include "ui/views/arm_palette.h"
 
 namespace normlab {
+
+namespace {
+// Translations of this file's texts (see ui/window/language.h).
+struct Tr {
+  Q_DECLARE_TR_FUNCTIONS(ResultsView)
+};
+}  // namespace
 
 namespace {
 
@@ -44,7 +52,7 @@ QString lossText(const SeedSpread& s) {
 QString rangeTip(const SeedSpread& s, bool percent) {
   if (s.count < 2) return {};
   auto value = [&](double v) { return percent ? QString::number(100 * v, 'f', 1) + " %" : significant(v); };
-  return QString("mean over %1 seeds \u00b1 standard deviation; lowest %2, highest %3")
+  return Tr::tr("mean over %1 seeds ± standard deviation; lowest %2, highest %3")
       .arg(s.count)
       .arg(value(s.min), value(s.max));
 }
@@ -55,14 +63,14 @@ double sortKey(const SeedSpread& s) { return s.count > 0 ? s.mean : kNoValue; }
 ResultsView::ResultsView(QWidget* parent) : ChartViewBase(parent) {
   auto* layout = new QVBoxLayout(this);
   caption_ = new QLabel(
-      "One row per arm: its final values (while training, the latest test evaluation), mean \u00b1 standard "
-      "deviation over the seeds that did not diverge. Click a column title to sort; Ctrl+C copies the rows.",
+      Tr::tr("One row per arm: its final values (while training, the latest test evaluation), mean ± standard "
+      "deviation over the seeds that did not diverge. Click a column title to sort; Ctrl+C copies the rows."),
       this);
   caption_->setWordWrap(true);
   layout->addWidget(caption_);
   model_ = new QStandardItemModel(0, kColumns, this);
   model_->setHorizontalHeaderLabels(
-      {"Arm", "Norm", "Seeds", "Test accuracy", "Test loss", "Train loss", "Diverged", "Images/s"});
+      {Tr::tr("Arm"), Tr::tr("Norm"), Tr::tr("Seeds"), Tr::tr("Test accuracy"), Tr::tr("Test loss"), Tr::tr("Train loss"), Tr::tr("Diverged"), Tr::tr("Images/s")});
   model_->setSortRole(kSortRole);
   table_ = new QTableView(this);
   table_->setModel(model_);
@@ -78,7 +86,7 @@ ResultsView::ResultsView(QWidget* parent) : ChartViewBase(parent) {
   table_->setWordWrap(false);
   layout->addWidget(table_, 1);
 
-  auto* copy = new QAction("Copy", table_);
+  auto* copy = new QAction(Tr::tr("Copy"), table_);
   copy->setShortcut(QKeySequence::Copy);
   copy->setShortcutContext(Qt::WidgetWithChildrenShortcut);
   connect(copy, &QAction::triggered, this, [this] { copyToClipboard(); });
@@ -155,7 +163,7 @@ void ResultsView::showSnapshot(const Snapshot& snapshot) {
     set(kTrainLoss, lossText(arm->trainLoss), sortKey(arm->trainLoss), rangeTip(arm->trainLoss, false));
     const QString problem = QString::fromStdString(armProblemText(*arm));
     // Sorting by this column puts the earliest divergence first, arms that trained last.
-    set(kDiverged, problem.isEmpty() ? QString("no") : problem,
+    set(kDiverged, problem.isEmpty() ? Tr::tr("no") : problem,
         arm->diverged > 0 ? double(arm->firstDivergedStep) : (arm->failed > 0 ? 1e300 : std::numeric_limits<double>::max()));
     set(kSpeed, arm->imagesPerSecond.count ? QString::number(std::lround(arm->imagesPerSecond.mean)) : kDash,
         sortKey(arm->imagesPerSecond));

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include <QCoreApplication>
 #include <QLabel>
 #include <QScrollArea>
 #include <QStackedWidget>
@@ -18,13 +19,20 @@
 
 namespace normlab {
 
+namespace {
+// Translations of this file's texts (see ui/window/language.h).
+struct Tr {
+  Q_DECLARE_TR_FUNCTIONS(SweepView)
+};
+}  // namespace
+
 SweepView::SweepView(QWidget* parent) : ChartViewBase(parent) {
   auto* layout = new QVBoxLayout(this);
   pages_ = new QStackedWidget(this);
   message_ = new QLabel(
-      "No sweep here: the arms of this experiment all use the same batch size, dropout rate and learning rate.\n"
+      Tr::tr("No sweep here: the arms of this experiment all use the same batch size, dropout rate and learning rate.\n"
       "A sweep compares arms that differ in one of them (lesson 2 varies the batch size, lesson 6 the dropout "
-      "rate), and plots test error against it, one line per normalization, averaged over seeds.",
+      "rate), and plots test error against it, one line per normalization, averaged over seeds."),
       pages_);
   message_->setAlignment(Qt::AlignCenter);
   message_->setWordWrap(true);
@@ -42,7 +50,7 @@ SweepView::SweepView(QWidget* parent) : ChartViewBase(parent) {
   hint_ = new QLabel(page);
   hint_->setWordWrap(true);
   pageLayout->addWidget(hint_);
-  view_ = addChart(newChart("Test error"), page);
+  view_ = addChart(newChart(Tr::tr("Test error")), page);
   // One line per normalization type, labelled: the chart's own legend is this tab's key.
   view_->chart()->legend()->setVisible(true);
   pageLayout->addWidget(view_, 1);
@@ -104,16 +112,16 @@ void SweepView::showSnapshot(const Snapshot& snapshot) {
 
   QString text;
   if (mostRuns == 0) {  // before the first test evaluation there are no points, and no seed counts
-    text = "No test evaluation yet. Each point will be the mean test error over the seeds; the band will span the "
-           "lowest to the highest seed.";
+    text = Tr::tr("No test evaluation yet. Each point will be the mean test error over the seeds; the band will span the "
+           "lowest to the highest seed.");
   } else {
-    const QString seeds =
-        mostRuns == fewestRuns ? QString::number(mostRuns) : QString("%1 to %2").arg(fewestRuns).arg(mostRuns);
-    text = QString("Each point: the mean test error of %1 seed%2 (latest test evaluation); the band spans the "
-                   "lowest to the highest seed.")
-               .arg(seeds, mostRuns == 1 ? "" : "s");
+    text = mostRuns == fewestRuns
+               ? Tr::tr("Each point: the mean test error of %n seed(s) (latest test evaluation); the band spans the "
+                        "lowest to the highest seed.", "", mostRuns)
+               : Tr::tr("Each point: the mean test error of %1 to %2 seeds (latest test evaluation); the band spans "
+                        "the lowest to the highest seed.").arg(fewestRuns).arg(mostRuns);
   }
-  if (diverged > 0) text += QString(" %1 diverged run%2 left out.").arg(diverged).arg(diverged == 1 ? "" : "s");
+  if (diverged > 0) text += " " + Tr::tr("%n diverged run(s) left out.", "", diverged);
   hint_->setText(text);
 }
 
@@ -214,12 +222,12 @@ void SweepView::rebuild() {
   }
   x_->setTitleText(sweepAxisTitle(sweep_.axis));
   y_ = new QValueAxis;
-  y_->setTitleText("test error (%)");
+  y_->setTitleText(Tr::tr("test error (%)"));
   y_->setLabelFormat("%.0f");
   y_->setTickType(QValueAxis::TicksDynamic);  // round steps from 0 (setRanges), not six even parts
   chart->addAxis(x_, Qt::AlignBottom);
   chart->addAxis(y_, Qt::AlignLeft);
-  chart->setTitle(QString("Test error vs %1").arg(sweepAxisTitle(sweep_.axis)));
+  chart->setTitle(Tr::tr("Test error vs %1").arg(sweepAxisTitle(sweep_.axis)));
 
   // Bands first, so every mean line is drawn over every band.
   for (const SweepLine& l : sweep_.lines) {

@@ -6,6 +6,7 @@
 #include <limits>
 #include <map>
 
+#include <QCoreApplication>
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QPainterPath>
@@ -17,6 +18,13 @@
 #include "ui/views/arm_palette.h"
 
 namespace normlab {
+
+namespace {
+// Translations of this file's texts (see ui/window/language.h).
+struct Tr {
+  Q_DECLARE_TR_FUNCTIONS(TimeMarkers)
+};
+}  // namespace
 
 namespace {
 
@@ -65,7 +73,7 @@ bool overlapsAny(const QRectF& box, const QList<QRectF>& taken) {
 
 QString learningRateLabel(const QList<double>& rates, double factor) {
   const bool shared = !rates.isEmpty() && std::all_of(rates.begin(), rates.end(), [&](double r) { return r == rates.front(); });
-  return shared ? QString("lr %1").arg(rateText(rates.front())) : QString("lr \u00d7%1").arg(rateText(factor));
+  return shared ? Tr::tr("lr %1").arg(rateText(rates.front())) : Tr::tr("lr ×%1").arg(rateText(factor));
 }
 
 QList<TimeLine> learningRateLines(const Snapshot& snapshot, bool epochs) {
@@ -115,14 +123,14 @@ QList<TimeLine> branchLines(const Snapshot& snapshot, bool epochs) {
       x = epochs ? samples * child->epoch / std::max(1.0, double(child->samplesSeen)) : samples;
     }
     if (std::isfinite(x))
-      lines.append({x, QString("branch: %1 at step %2").arg(QString::fromStdString(arm.label)).arg(arm.atStep)});
+      lines.append({x, Tr::tr("branch: %1 at step %2").arg(QString::fromStdString(arm.label)).arg(arm.atStep)});
   }
   return lines;
 }
 
 PointMark divergedMark(const RunRecord& run, bool severalSeeds, const QXYSeries* series, bool epochs) {
   PointMark m;
-  m.label = QString("%1: diverged at step %2").arg(runLabel(run, severalSeeds)).arg(run.divergedAtStep);
+  m.label = Tr::tr("%1: diverged at step %2").arg(runLabel(run, severalSeeds)).arg(run.divergedAtStep);
   m.colour = series ? series->color() : QColor(kLineColour);
   if (series && series->count() > 0) {
     const QPointF last = series->at(series->count() - 1);

@@ -1,5 +1,6 @@
 #include "ui/window/control_panel.h"
 
+#include <QCoreApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
@@ -29,35 +30,39 @@ namespace normlab {
 
 namespace {
 
+struct Tr {
+  Q_DECLARE_TR_FUNCTIONS(ControlPanel)
+};
+
 const NormKind kNormKinds[] = {NormKind::None,     NormKind::Batch, NormKind::Layer,
                                NormKind::Instance, NormKind::Group, NormKind::LocalResponse};
 
 QString normTitle(NormKind kind) {
   switch (kind) {
-    case NormKind::None: return "None";
-    case NormKind::Batch: return "Batch norm (BN)";
-    case NormKind::Layer: return "Layer norm (LN)";
-    case NormKind::Instance: return "Instance norm (IN)";
-    case NormKind::Group: return "Group norm (GN)";
-    case NormKind::LocalResponse: return "Local response norm (LRN)";
+    case NormKind::None: return Tr::tr("None");
+    case NormKind::Batch: return Tr::tr("Batch norm (BN)");
+    case NormKind::Layer: return Tr::tr("Layer norm (LN)");
+    case NormKind::Instance: return Tr::tr("Instance norm (IN)");
+    case NormKind::Group: return Tr::tr("Group norm (GN)");
+    case NormKind::LocalResponse: return Tr::tr("Local response norm (LRN)");
   }
   return {};
 }
 
 QString normTip(NormKind kind) {
   switch (kind) {
-    case NormKind::None: return "The baseline: no normalization layer, so you see what the others change.";
+    case NormKind::None: return Tr::tr("The baseline: no normalization layer, so you see what the others change.");
     case NormKind::Batch:
-      return "Batch norm: normalizes each channel over the whole mini-batch, so it depends on the batch size "
-             "and uses running averages at test time.";
-    case NormKind::Layer: return "Layer norm: normalizes all features of one image together; independent of the batch.";
+      return Tr::tr("Batch norm: normalizes each channel over the whole mini-batch, so it depends on the batch size "
+             "and uses running averages at test time.");
+    case NormKind::Layer: return Tr::tr("Layer norm: normalizes all features of one image together; independent of the batch.");
     case NormKind::Instance:
-      return "Instance norm: normalizes each channel of each image on its own (only on convolution maps).";
+      return Tr::tr("Instance norm: normalizes each channel of each image on its own (only on convolution maps).");
     case NormKind::Group:
-      return "Group norm: normalizes groups of channels within one image; between layer norm (1 group) and "
-             "instance norm (one group per channel).";
+      return Tr::tr("Group norm: normalizes groups of channels within one image; between layer norm (1 group) and "
+             "instance norm (one group per channel).");
     case NormKind::LocalResponse:
-      return "Local response norm (AlexNet): divides each channel by the activity of its neighbouring channels.";
+      return Tr::tr("Local response norm (AlexNet): divides each channel by the activity of its neighbouring channels.");
   }
   return {};
 }
@@ -113,7 +118,7 @@ void readVaryList(const QString& text, ControlSettings& s) {
   if (s.vary == VarySetting::Dropout) s.varyDropouts = list.values;
 }
 
-constexpr const char* kLockedWhy = "Fixed while this experiment is loaded: press Reset (R) to change it.";
+constexpr const char* kLockedWhy = QT_TRANSLATE_NOOP("ControlPanel", "Fixed while this experiment is loaded: press Reset (R) to change it.");
 constexpr const char* kBaseTipProperty = "normlabBaseToolTip";
 
 template <typename T>
@@ -131,9 +136,9 @@ ControlPanel::ControlPanel(QWidget* parent) : QWidget(parent) {
   auto* outer = new QVBoxLayout(this);
   outer->setContentsMargins(0, 0, 0, 0);
   outer->setSpacing(2);
-  lockNote_ = new QLabel("While it trains: tick a norm type to add it as an arm (untick hides it); a new batch "
+  lockNote_ = new QLabel(Tr::tr("While it trains: tick a norm type to add it as an arm (untick hides it); a new batch "
                          "size, dropout rate or optimizer offers a new arm or a branch; the learning rate applies "
-                         "at once and is marked on the charts. Reset (R) changes the rest.");
+                         "at once and is marked on the charts. Reset (R) changes the rest."));
   lockNote_->setWordWrap(true);
   lockNote_->setStyleSheet("background: #FFF4CC; padding: 4px; border-radius: 3px;");
   lockNote_->hide();
@@ -145,30 +150,30 @@ ControlPanel::ControlPanel(QWidget* parent) : QWidget(parent) {
   auto* layout = new QVBoxLayout(form);
 
   // --- Data
-  auto* dataGroup = new QGroupBox("Data");
+  auto* dataGroup = new QGroupBox(Tr::tr("Data"));
   auto* dataForm = new QFormLayout(dataGroup);
   dataset_ = new QComboBox;
   dataset_->addItem("Fashion-MNIST", "fashion-mnist");
-  dataset_->addItem("Synthetic shapes", "synthetic");
-  dataset_->addItem("IDX folder (MNIST format)", "idx");
-  dataset_->addItem("CIFAR-10 folder", "cifar10");
+  dataset_->addItem(Tr::tr("Synthetic shapes"), "synthetic");
+  dataset_->addItem(Tr::tr("IDX folder (MNIST format)"), "idx");
+  dataset_->addItem(Tr::tr("CIFAR-10 folder"), "cifar10");
   dataset_->addItem(tr("Image folder…"), "images");
   dataset_->setItemData(dataset_->count() - 1,
                         tr("Your own pictures: a folder with one sub-folder of images per class (or train/ and test/ "
                            "folders that hold them). You can also drop the folder on the window."),
                         Qt::ToolTipRole);
-  dataset_->setToolTip("The images to learn from: Fashion-MNIST clothing photos, built-in synthetic shapes that need "
-                       "no files, or your own MNIST-format or CIFAR-10 folder.");
-  dataForm->addRow(label("Dataset", dataset_), dataset_);
+  dataset_->setToolTip(Tr::tr("The images to learn from: Fashion-MNIST clothing photos, built-in synthetic shapes that need "
+                       "no files, or your own MNIST-format or CIFAR-10 folder."));
+  dataForm->addRow(label(Tr::tr("Dataset"), dataset_), dataset_);
   folder_ = new QLineEdit;
-  folder_->setPlaceholderText("folder with the data files");
-  folder_->setToolTip("The folder holding the IDX files (train-images-idx3-ubyte, ...) or CIFAR-10 binary batches.");
-  browse_ = new QPushButton("Browse…");
-  browse_->setToolTip("Pick the data folder in a file dialog.");
+  folder_->setPlaceholderText(Tr::tr("folder with the data files"));
+  folder_->setToolTip(Tr::tr("The folder holding the IDX files (train-images-idx3-ubyte, ...) or CIFAR-10 binary batches."));
+  browse_ = new QPushButton(Tr::tr("Browse…"));
+  browse_->setToolTip(Tr::tr("Pick the data folder in a file dialog."));
   auto* folderRow = new QHBoxLayout;
   folderRow->addWidget(folder_, 1);
   folderRow->addWidget(browse_);
-  folderLabel_ = label("Folder", folder_);
+  folderLabel_ = label(Tr::tr("Folder"), folder_);
   dataForm->addRow(folderLabel_, folderRow);
   imageSize_ = spin(8, 256, d.imageSize,
                     tr("The size the images are read at, in pixels: the shorter side is scaled to it and the longer "
@@ -190,42 +195,42 @@ ControlPanel::ControlPanel(QWidget* parent) : QWidget(parent) {
                           "says how many were left out."));
   dataForm->addRow(skipBad_);
   trainSubset_ = spin(0, 1000000, d.trainSubset,
-                      "How many training images to use (0 = all): fewer images make an epoch shorter, so curves "
-                      "appear sooner.");
-  trainSubset_->setSpecialValueText("all");
+                      Tr::tr("How many training images to use (0 = all): fewer images make an epoch shorter, so curves "
+                      "appear sooner."));
+  trainSubset_->setSpecialValueText(Tr::tr("all"));
   trainSubset_->setSingleStep(1000);
-  dataForm->addRow(label("Train images", trainSubset_), trainSubset_);
+  dataForm->addRow(label(Tr::tr("Train images"), trainSubset_), trainSubset_);
   testSubset_ = spin(0, 1000000, d.testSubset,
-                     "How many test images to score accuracy on (0 = all): these are never trained on, so they "
-                     "show how well the network generalizes.");
-  testSubset_->setSpecialValueText("all");
+                     Tr::tr("How many test images to score accuracy on (0 = all): these are never trained on, so they "
+                     "show how well the network generalizes."));
+  testSubset_->setSpecialValueText(Tr::tr("all"));
   testSubset_->setSingleStep(500);
-  dataForm->addRow(label("Test images", testSubset_), testSubset_);
+  dataForm->addRow(label(Tr::tr("Test images"), testSubset_), testSubset_);
   strip_ = new DatasetStrip;
   dataForm->addRow(strip_);
   layout->addWidget(dataGroup);
 
   // --- Model and arms
-  auto* modelGroup = new QGroupBox("Compare");
+  auto* modelGroup = new QGroupBox(Tr::tr("Compare"));
   auto* modelForm = new QFormLayout(modelGroup);
   preset_ = new QComboBox;
   for (const PresetInfo& p : presetList()) {
     preset_->addItem(QString::fromStdString(p.name), QString::fromStdString(p.name));
     preset_->setItemData(preset_->count() - 1, QString::fromStdString(p.description), Qt::ToolTipRole);
   }
-  preset_->setToolTip("The network to train; every arm uses it with its own normalization in the marked places.");
-  modelForm->addRow(label("Model", preset_), preset_);
+  preset_->setToolTip(Tr::tr("The network to train; every arm uses it with its own normalization in the marked places."));
+  modelForm->addRow(label(Tr::tr("Model"), preset_), preset_);
   presetInfo_ = new QLabel;
   presetInfo_->setWordWrap(true);
   presetInfo_->setStyleSheet("color: #444;");
   modelForm->addRow(presetInfo_);
   vary_ = new QComboBox;
-  vary_->addItem("Normalization types", int(VarySetting::Norm));
-  vary_->addItem("Batch sizes", int(VarySetting::BatchSize));
-  vary_->addItem("Dropout rates", int(VarySetting::Dropout));
-  vary_->setToolTip("What differs between the side-by-side runs: the normalization type, or one setting (batch size "
-                    "or dropout rate) for a single normalization type.");
-  modelForm->addRow(label("Vary", vary_), vary_);
+  vary_->addItem(Tr::tr("Normalization types"), int(VarySetting::Norm));
+  vary_->addItem(Tr::tr("Batch sizes"), int(VarySetting::BatchSize));
+  vary_->addItem(Tr::tr("Dropout rates"), int(VarySetting::Dropout));
+  vary_->setToolTip(Tr::tr("What differs between the side-by-side runs: the normalization type, or one setting (batch size "
+                    "or dropout rate) for a single normalization type."));
+  modelForm->addRow(label(Tr::tr("Vary"), vary_), vary_);
 
   normsBox_ = new QWidget;
   auto* normsLayout = new QVBoxLayout(normsBox_);
@@ -244,13 +249,13 @@ ControlPanel::ControlPanel(QWidget* parent) : QWidget(parent) {
   varyNorm_ = new QComboBox;
   for (NormKind kind : kNormKinds) varyNorm_->addItem(normTitle(kind), int(kind));
   varyNorm_->setCurrentIndex(1);
-  varyNorm_->setToolTip("The one normalization type every run uses while the chosen setting varies (batch norm shows "
-                        "the batch-size effect best).");
-  varyNormLabel_ = label("Norm", varyNorm_);
+  varyNorm_->setToolTip(Tr::tr("The one normalization type every run uses while the chosen setting varies (batch norm shows "
+                        "the batch-size effect best)."));
+  varyNormLabel_ = label(Tr::tr("Norm"), varyNorm_);
   modelForm->addRow(varyNormLabel_, varyNorm_);
   varyValues_ = new QLineEdit;
-  varyValues_->setToolTip("The values to compare, separated by commas: one run per value.");
-  varyValuesLabel_ = label("Values", varyValues_);
+  varyValues_->setToolTip(Tr::tr("The values to compare, separated by commas: one run per value."));
+  varyValuesLabel_ = label(Tr::tr("Values"), varyValues_);
   modelForm->addRow(varyValuesLabel_, varyValues_);
   varyProblem_ = new QLabel;  // names the entries of the list that cannot be used, as you type
   varyProblem_->setWordWrap(true);
@@ -260,89 +265,89 @@ ControlPanel::ControlPanel(QWidget* parent) : QWidget(parent) {
   layout->addWidget(modelGroup);
 
   // --- Training
-  auto* trainGroup = new QGroupBox("Training");
+  auto* trainGroup = new QGroupBox(Tr::tr("Training"));
   auto* trainForm = new QFormLayout(trainGroup);
   batch_ = spin(1, 4096, d.batchSize,
-                "Images per training step: batch norm averages over these, so with tiny batches its statistics get "
-                "noisy and it breaks down.");
-  trainForm->addRow(label("Batch size", batch_), batch_);
+                Tr::tr("Images per training step: batch norm averages over these, so with tiny batches its statistics get "
+                "noisy and it breaks down."));
+  trainForm->addRow(label(Tr::tr("Batch size"), batch_), batch_);
   dropout_ = dspin(0, 0.95, 0.05, 2, d.dropout,
-                   "Fraction of hidden units switched off at random in each training step (to prevent "
-                   "memorizing); at test time every unit is on.");
-  trainForm->addRow(label("Dropout", dropout_), dropout_);
+                   Tr::tr("Fraction of hidden units switched off at random in each training step (to prevent "
+                   "memorizing); at test time every unit is on."));
+  trainForm->addRow(label(Tr::tr("Dropout"), dropout_), dropout_);
   lr_ = dspin(0.000001, 1000, 0.01, 6, d.lr,
-              "How big each weight update is: too small learns slowly, too large diverges; normalization makes "
-              "larger rates safe. Changes apply at once, even while training.");
-  trainForm->addRow(label("Learning rate", lr_), lr_);
+              Tr::tr("How big each weight update is: too small learns slowly, too large diverges; normalization makes "
+              "larger rates safe. Changes apply at once, even while training."));
+  trainForm->addRow(label(Tr::tr("Learning rate"), lr_), lr_);
   optimizer_ = new QComboBox;
   optimizer_->addItem("SGD", "sgd");
   optimizer_->addItem("Adam", "adam");
-  optimizer_->setToolTip("How gradients become weight updates: SGD steps along the gradient (with momentum), Adam "
-                         "scales each weight's step by its recent gradient size.");
-  trainForm->addRow(label("Optimizer", optimizer_), optimizer_);
+  optimizer_->setToolTip(Tr::tr("How gradients become weight updates: SGD steps along the gradient (with momentum), Adam "
+                         "scales each weight's step by its recent gradient size."));
+  trainForm->addRow(label(Tr::tr("Optimizer"), optimizer_), optimizer_);
   momentum_ = dspin(0, 0.99, 0.05, 2, d.momentum,
-                    "SGD momentum: how much of the previous update carries over, smoothing and speeding up descent.");
-  trainForm->addRow(label("Momentum", momentum_), momentum_);
+                    Tr::tr("SGD momentum: how much of the previous update carries over, smoothing and speeding up descent."));
+  trainForm->addRow(label(Tr::tr("Momentum"), momentum_), momentum_);
   activation_ = new QComboBox;
-  activation_->addItem("model default", "");
+  activation_->addItem(Tr::tr("model default"), "");
   activation_->addItem("ReLU", "relu");
   activation_->addItem("Leaky ReLU", "leaky_relu");
   activation_->addItem("Sigmoid", "sigmoid");
   activation_->addItem("Tanh", "tanh");
-  activation_->setToolTip("The nonlinearity after each norm: sigmoid and tanh saturate (tiny gradients) unless their "
-                          "inputs are normalized.");
-  trainForm->addRow(label("Activation", activation_), activation_);
+  activation_->setToolTip(Tr::tr("The nonlinearity after each norm: sigmoid and tanh saturate (tiny gradients) unless their "
+                          "inputs are normalized."));
+  trainForm->addRow(label(Tr::tr("Activation"), activation_), activation_);
   seed_ = spin(1, 1000000, int(d.seed),
-               "Starts the random numbers (initial weights, data order, dropout); the same seed gives the same run.");
-  trainForm->addRow(label("Seed", seed_), seed_);
+               Tr::tr("Starts the random numbers (initial weights, data order, dropout); the same seed gives the same run."));
+  trainForm->addRow(label(Tr::tr("Seed"), seed_), seed_);
   length_ = new QComboBox;
-  length_->addItem("Epochs", "epochs");
-  length_->addItem("Steps", "steps");
-  length_->setToolTip("Train for a number of epochs (passes over the training images) or of steps (mini-batches).");
-  epochs_ = spin(1, 1000, d.epochs, "Passes over all training images.");
-  steps_ = spin(1, 10000000, 500, "Mini-batches to train on (one step = one weight update).");
+  length_->addItem(Tr::tr("Epochs"), "epochs");
+  length_->addItem(Tr::tr("Steps"), "steps");
+  length_->setToolTip(Tr::tr("Train for a number of epochs (passes over the training images) or of steps (mini-batches)."));
+  epochs_ = spin(1, 1000, d.epochs, Tr::tr("Passes over all training images."));
+  steps_ = spin(1, 10000000, 500, Tr::tr("Mini-batches to train on (one step = one weight update)."));
   steps_->hide();
   auto* lengthRow = new QHBoxLayout;
   lengthRow->addWidget(epochs_, 1);
   lengthRow->addWidget(steps_, 1);
   lengthRow->addWidget(length_);
-  trainForm->addRow(label("Train for", length_), lengthRow);
+  trainForm->addRow(label(Tr::tr("Train for"), length_), lengthRow);
   layout->addWidget(trainGroup);
 
   // --- Advanced (collapsible)
   advancedToggle_ = new QToolButton;
-  advancedToggle_->setText("Advanced");
+  advancedToggle_->setText(Tr::tr("Advanced"));
   advancedToggle_->setCheckable(true);
   advancedToggle_->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
   advancedToggle_->setArrowType(Qt::RightArrow);
   advancedToggle_->setAutoRaise(true);
-  advancedToggle_->setToolTip("Show or hide the norm parameters and how often the runs are measured.");
+  advancedToggle_->setToolTip(Tr::tr("Show or hide the norm parameters and how often the runs are measured."));
   layout->addWidget(advancedToggle_);
   advanced_ = new QWidget;
   auto* advForm = new QFormLayout(advanced_);
   advForm->setContentsMargins(12, 0, 0, 0);
-  groups_ = spin(1, 128, d.groups, "Group norm: how many channel groups; must divide every normalized layer's channels.");
-  advForm->addRow(label("GN groups", groups_), groups_);
+  groups_ = spin(1, 128, d.groups, Tr::tr("Group norm: how many channel groups; must divide every normalized layer's channels."));
+  advForm->addRow(label(Tr::tr("GN groups"), groups_), groups_);
   eps_ = dspin(1e-8, 1, 1e-5, 8, d.normEps,
-               "Added to the variance before the square root, so a channel with no spread does not divide by zero.");
-  advForm->addRow(label("Norm eps", eps_), eps_);
+               Tr::tr("Added to the variance before the square root, so a channel with no spread does not divide by zero."));
+  advForm->addRow(label(Tr::tr("Norm eps"), eps_), eps_);
   bnMomentum_ = dspin(0.001, 1, 0.05, 3, d.normMomentum,
-                      "Batch norm: how fast the running mean and variance used at test time follow the batches.");
-  advForm->addRow(label("BN momentum", bnMomentum_), bnMomentum_);
-  lrnSize_ = spin(1, 31, d.lrnSize, "LRN: how many neighbouring channels (including itself) each channel is divided by.");
-  advForm->addRow(label("LRN size", lrnSize_), lrnSize_);
-  lrnAlpha_ = dspin(0, 10, 1e-4, 6, d.lrnAlpha, "LRN: weight of the neighbours' squared activity in the divisor.");
-  advForm->addRow(label("LRN alpha", lrnAlpha_), lrnAlpha_);
-  lrnBeta_ = dspin(0, 5, 0.05, 3, d.lrnBeta, "LRN: exponent of the divisor; larger means stronger damping.");
-  advForm->addRow(label("LRN beta", lrnBeta_), lrnBeta_);
-  lrnK_ = dspin(0, 10, 0.5, 3, d.lrnK, "LRN: constant added to the divisor, so quiet channels are left almost unchanged.");
-  advForm->addRow(label("LRN k", lrnK_), lrnK_);
+                      Tr::tr("Batch norm: how fast the running mean and variance used at test time follow the batches."));
+  advForm->addRow(label(Tr::tr("BN momentum"), bnMomentum_), bnMomentum_);
+  lrnSize_ = spin(1, 31, d.lrnSize, Tr::tr("LRN: how many neighbouring channels (including itself) each channel is divided by."));
+  advForm->addRow(label(Tr::tr("LRN size"), lrnSize_), lrnSize_);
+  lrnAlpha_ = dspin(0, 10, 1e-4, 6, d.lrnAlpha, Tr::tr("LRN: weight of the neighbours' squared activity in the divisor."));
+  advForm->addRow(label(Tr::tr("LRN alpha"), lrnAlpha_), lrnAlpha_);
+  lrnBeta_ = dspin(0, 5, 0.05, 3, d.lrnBeta, Tr::tr("LRN: exponent of the divisor; larger means stronger damping."));
+  advForm->addRow(label(Tr::tr("LRN beta"), lrnBeta_), lrnBeta_);
+  lrnK_ = dspin(0, 10, 0.5, 3, d.lrnK, Tr::tr("LRN: constant added to the divisor, so quiet channels are left almost unchanged."));
+  advForm->addRow(label(Tr::tr("LRN k"), lrnK_), lrnK_);
   evalEvery_ = spin(1, 100000, d.evalEvery,
-                    "Steps between test-set evaluations: smaller gives more test points but slows training.");
-  advForm->addRow(label("Test every", evalEvery_), evalEvery_);
+                    Tr::tr("Steps between test-set evaluations: smaller gives more test points but slows training."));
+  advForm->addRow(label(Tr::tr("Test every"), evalEvery_), evalEvery_);
   probeEvery_ = spin(1, 100000, d.probeEvery,
-                     "Steps between measurements of every layer's activations and gradients for the charts.");
-  advForm->addRow(label("Probe every", probeEvery_), probeEvery_);
+                     Tr::tr("Steps between measurements of every layer's activations and gradients for the charts."));
+  advForm->addRow(label(Tr::tr("Probe every"), probeEvery_), probeEvery_);
   advanced_->hide();
   layout->addWidget(advanced_);
   layout->addStretch(1);
@@ -369,9 +374,9 @@ ControlPanel::ControlPanel(QWidget* parent) : QWidget(parent) {
   bold.setBold(true);
   summaryTitle_->setFont(bold);
   summaryLayout->addWidget(summaryTitle_);
-  auto* why = new QLabel("The settings of this panel cannot set up these runs (several seeds, arms that differ in "
+  auto* why = new QLabel(Tr::tr("The settings of this panel cannot set up these runs (several seeds, arms that differ in "
                          "more than one setting, or in one the panel has no field for), so here is what they are. "
-                         "Start and Run again repeat them as they are.");
+                         "Start and Run again repeat them as they are."));
   why->setWordWrap(true);
   summaryLayout->addWidget(why);
   summarySetup_ = new QLabel;
@@ -382,8 +387,8 @@ ControlPanel::ControlPanel(QWidget* parent) : QWidget(parent) {
   summaryArms_->setWordWrap(true);
   summaryArms_->setTextInteractionFlags(Qt::TextSelectableByMouse);
   summaryLayout->addWidget(summaryArms_);
-  auto* own = new QPushButton("Set up your own comparison");
-  own->setToolTip("Shows the settings again: Start then trains what they say instead.");
+  auto* own = new QPushButton(Tr::tr("Set up your own comparison"));
+  own->setToolTip(Tr::tr("Shows the settings again: Start then trains what they say instead."));
   connect(own, &QPushButton::clicked, this, &ControlPanel::showSettings);
   summaryLayout->addWidget(own, 0, Qt::AlignLeft);
   summaryLayout->addStretch(1);
@@ -410,7 +415,7 @@ ControlPanel::ControlPanel(QWidget* parent) : QWidget(parent) {
   connect(skipBad_, &QCheckBox::toggled, this, &ControlPanel::emitChanged);
   connect(strip_, &DatasetStrip::loaded, this, &ControlPanel::updateEnabled);  // bad files found: offer to skip them
   connect(browse_, &QPushButton::clicked, this, [this] {
-    const QString dir = QFileDialog::getExistingDirectory(this, "Data folder", folder_->text());
+    const QString dir = QFileDialog::getExistingDirectory(this, Tr::tr("Data folder"), folder_->text());
     if (!dir.isEmpty()) folder_->setText(dir);
   });
   connect(vary_, &QComboBox::currentIndexChanged, this, [this] {
@@ -491,7 +496,7 @@ void ControlPanel::updateEnabled() {
   varyNormLabel_->setVisible(!byNorm);
   varyValues_->setVisible(!byNorm);
   varyValuesLabel_->setVisible(!byNorm);
-  varyValuesLabel_->setText(s.vary == VarySetting::Dropout ? "Dropout rates" : "Batch sizes");
+  varyValuesLabel_->setText(s.vary == VarySetting::Dropout ? Tr::tr("Dropout rates") : Tr::tr("Batch sizes"));
   const bool badList = !byNorm && !s.varyValuesProblem.empty();
   varyProblem_->setText(badList ? QString::fromStdString(s.varyValuesProblem) : QString());
   varyProblem_->setVisible(badList);
@@ -500,16 +505,16 @@ void ControlPanel::updateEnabled() {
   const QString preset = QString::fromStdString(s.preset);
   disabledWhy_.clear();
   if (!hasDropout)
-    disabledWhy_[dropout_] = "Off: the model " + preset + " has no dropout layer. Pick small-cnn to use dropout.";
+    disabledWhy_[dropout_] = Tr::tr("Off: the model %1 has no dropout layer. Pick small-cnn to use dropout.").arg(preset);
   else if (s.vary == VarySetting::Dropout)
-    disabledWhy_[dropout_] = "Set per run: each run takes its rate from the Dropout rates list under Compare.";
+    disabledWhy_[dropout_] = Tr::tr("Set per run: each run takes its rate from the Dropout rates list under Compare.");
   if (s.vary == VarySetting::BatchSize)
-    disabledWhy_[batch_] = "Set per run: each run takes its batch size from the Batch sizes list under Compare.";
+    disabledWhy_[batch_] = Tr::tr("Set per run: each run takes its batch size from the Batch sizes list under Compare.");
   if (!hasActivation)
-    disabledWhy_[activation_] = "Off: the model " + preset + " has fixed activations. Pick a model with a "
-                                "replaceable activation (small-cnn, mlp-deep) to choose one.";
+    disabledWhy_[activation_] = Tr::tr("Off: the model %1 has fixed activations. Pick a model with a "
+                                "replaceable activation (small-cnn, mlp-deep) to choose one.").arg(preset);
   if (s.optimizer != "sgd")
-    disabledWhy_[momentum_] = "Off: only SGD uses momentum (Adam keeps its own running averages). Pick SGD to set it.";
+    disabledWhy_[momentum_] = Tr::tr("Off: only SGD uses momentum (Adam keeps its own running averages). Pick SGD to set it.");
   dropout_->setEnabled(!disabledWhy_.count(dropout_));
   batch_->setEnabled(!disabledWhy_.count(batch_));
   activation_->setEnabled(!locked_ && !disabledWhy_.count(activation_));
@@ -520,7 +525,7 @@ void ControlPanel::updateEnabled() {
   QString info;
   for (const PresetInfo& p : presetList())
     if (p.name == s.preset) info = QString::fromStdString(p.description);
-  if (!hasDropout) info += " (no dropout layer)";
+  if (!hasDropout) info += Tr::tr(" (no dropout layer)");
   presetInfo_->setText(info);
 }
 
@@ -539,7 +544,7 @@ void ControlPanel::updateDisabledTips() {
     QString why;
     if (!w->isEnabled()) {
       const auto it = disabledWhy_.find(w);
-      why = it != disabledWhy_.end() ? it->second : locked_ ? QString(kLockedWhy) : QString();
+      why = it != disabledWhy_.end() ? it->second : locked_ ? Tr::tr(kLockedWhy) : QString();
     }
     w->setToolTip(why.isEmpty() ? base : base + "\n\n" + why);
   }
@@ -552,7 +557,7 @@ void ControlPanel::showSummary(const QString& title, const ConfigSummary& summar
   summarySetup_->setText(summary.setup.join("\n"));
   QStringList arms;
   for (const QString& arm : summary.arms) arms << "\u2022 " + arm;
-  summaryArms_->setText(QString("%1 arms:\n%2").arg(summary.arms.size()).arg(arms.join("\n")));
+  summaryArms_->setText(Tr::tr("%n arm(s):\n%1", "", int(summary.arms.size())).arg(arms.join("\n")));
   pages_->setCurrentWidget(summaryScroll_);
   lockNote_->hide();
 }

@@ -14,6 +14,8 @@
 #include <cmath>
 #include <exception>
 
+#include "ui/window/language.h"
+
 namespace normlab {
 
 // What the loader thread produced (one of the two), guarded by its mutex.
@@ -30,9 +32,9 @@ constexpr int kThumbnail = 48;  // pixels; 5 columns fit the side panel
 
 QString datasetTitle(const std::string& name) {
   if (name == "fashion-mnist") return "Fashion-MNIST";
-  if (name == "synthetic") return "Synthetic shapes";
+  if (name == "synthetic") return DatasetStrip::tr("Synthetic shapes");
   if (name == "cifar10") return "CIFAR-10";
-  if (name == "idx") return "IDX folder";
+  if (name == "idx") return DatasetStrip::tr("IDX folder");
   if (name == "images") return DatasetStrip::tr("Image folder");
   return QString::fromStdString(name);
 }
@@ -48,7 +50,7 @@ DatasetStrip::DatasetStrip(QWidget* parent) : QWidget(parent) {
   grid_ = new QGridLayout;
   grid_->setSpacing(4);
   layout->addLayout(grid_);
-  setToolTip("One training image of each class, with its name: what the network learns to tell apart.");
+  setToolTip(tr("One training image of each class, with its name: what the network learns to tell apart."));
 }
 
 DatasetStrip::~DatasetStrip() {
@@ -95,7 +97,7 @@ void DatasetStrip::launch() {
     return;
   }
   message_->setStyleSheet("");
-  message_->setText("Loading sample images…");
+  message_->setText(tr("Loading sample images…"));
   message_->show();
   // The loader hands its result over through a mutex of our own (not a queued call made on the
   // loader thread), so the hand-over is visible to ThreadSanitizer; the strip picks it up when
@@ -158,7 +160,7 @@ void DatasetStrip::showError(const QString& message) {
                          "that each hold such sub-folders."));
   } else {
     message_->setStyleSheet("color: #B00020;");
-    message_->setText("Cannot load the data: " + message);
+    message_->setText(tr("Cannot load the data: %1").arg(message));
   }
   message_->show();
   emit loaded();
@@ -205,8 +207,8 @@ bool DatasetStrip::showSamples(const Dataset& dataset, std::int64_t trainImages,
     picture->setPixmap(QPixmap::fromImage(image.scaled(side, side, Qt::KeepAspectRatio, Qt::FastTransformation)));
     picture->setAlignment(Qt::AlignCenter);
     const QString name = k < int(dataset.classNames.size()) ? QString::fromStdString(dataset.classNames[std::size_t(k)])
-                                                            : QString("class %1").arg(k);
-    picture->setToolTip(QString("Class %1: %2").arg(k).arg(name));
+                                                            : tr("class %1").arg(k);
+    picture->setToolTip(tr("Class %1: %2").arg(k).arg(name));
     auto* caption = new QLabel(name, this);
     caption->setAlignment(Qt::AlignHCenter | Qt::AlignTop);
     caption->setWordWrap(true);
@@ -219,10 +221,10 @@ bool DatasetStrip::showSamples(const Dataset& dataset, std::int64_t trainImages,
     ++cell;
   }
   thumbnails_ = cell;
-  const QLocale english(QLocale::English);
-  message_->setText(datasetTitle(dataset.name) + QString(": %1 training and %2 test images, %3 classes")
-                                                     .arg(english.toString(qlonglong(trainImages)),
-                                                          english.toString(qlonglong(testImages)))
+  const QLocale locale = displayLocale();
+  message_->setText(tr("%1: %2 training and %3 test images, %4 classes")
+                        .arg(datasetTitle(dataset.name), locale.toString(qlonglong(trainImages)),
+                             locale.toString(qlonglong(testImages)))
                                                      .arg(dataset.classes));
   message_->setStyleSheet("");
   return true;

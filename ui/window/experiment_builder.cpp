@@ -1,16 +1,26 @@
-// Side-panel settings -> experiment config (see experiment_builder.h). No widgets, no Qt.
+// Side-panel settings -> experiment config (see experiment_builder.h). No widgets; Qt only to translate
+// the messages the panel shows.
 #include "ui/window/experiment_builder.h"
+
+#include <QCoreApplication>
 
 #include <nlohmann/json.hpp>
 
+#include <charconv>
 #include <cmath>
-#include <cstdlib>
 
 #include "core/base/error.h"
 #include "core/model/model_spec.h"
 #include "core/model/presets.h"
 
 namespace normlab {
+
+namespace {
+// A message for the panel, in the window's language.
+std::string translated(const char* text, const std::string& argument = {}) {
+  return QCoreApplication::translate("ExperimentBuilder", text).arg(QString::fromStdString(argument)).toStdString();
+}
+}  // namespace
 
 const char* varySettingName(VarySetting v) {
   switch (v) {
@@ -62,8 +72,9 @@ void writeNorm(nlohmann::json& arm, NormKind kind, const ControlSettings& s) {
 }
 
 // "0.25" rather than "0.250000" in arm labels.
-std::string shortNumber(double v) {
-  std::string text = std::to_string(v);
+std::string shortNumber(double v) {  // like "%f" in the C locale, trailing zeros dropped (labels go into files)
+  char buf[64];
+  std::string text(buf, std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 6).ptr);
   while (!text.empty() && text.back() == '0') text.pop_back();
   if (!text.empty() && text.back() == '.') text.pop_back();
   return text;
@@ -81,14 +92,15 @@ VaryList parseVaryList(VarySetting vary, const std::string& text) {
     const std::string entry = text.substr(i, end == std::string::npos ? std::string::npos : end - i);
     i = end == std::string::npos ? text.size() : end + 1;
     if (entry.empty()) continue;
-    char* stop = nullptr;
-    const double v = std::strtod(entry.c_str(), &stop);
-    if (stop != entry.c_str() + entry.size() || !std::isfinite(v))
-      bad.push_back("\"" + entry + "\" is not a number");
+    double v = 0;  // a dot for decimals whatever the locale: commas separate the values
+    const char* first = entry.data() + (entry[0] == '+' ? 1 : 0);
+    const auto [stop, error] = std::from_chars(first, entry.data() + entry.size(), v);
+    if (error != std::errc() || stop != entry.data() + entry.size() || !std::isfinite(v))
+      bad.push_back(translated(QT_TRANSLATE_NOOP("ExperimentBuilder", "\"%1\" is not a number"), entry));
     else if (batch && (v != std::floor(v) || v < 1 || v > 4096))
-      bad.push_back(entry + " is not a batch size (a whole number from 1 to 4096)");
+      bad.push_back(translated(QT_TRANSLATE_NOOP("ExperimentBuilder", "%1 is not a batch size (a whole number from 1 to 4096)"), entry));
     else if (!batch && (v < 0 || v >= 1))
-      bad.push_back(entry + " is not a dropout rate (from 0 up to, not including, 1)");
+      bad.push_back(translated(QT_TRANSLATE_NOOP("ExperimentBuilder", "%1 is not a dropout rate (from 0 up to, not including, 1)"), entry));
     else
       out.values.push_back(v);
   }
@@ -139,8 +151,9 @@ nlohmann::json experimentJson(const ControlSettings& s) {
 
   json arms = json::array();
   if (s.vary != VarySetting::Norm && !s.varyValuesProblem.empty())
-    throw NormLabError(std::string(s.vary == VarySetting::BatchSize ? "batch sizes" : "dropout rates") + ": " +
-                       s.varyValuesProblem);
+    throw NormLabError(s.vary == VarySetting::BatchSize
+                           ? translated(QT_TRANSLATE_NOOP("ExperimentBuilder", "batch sizes: %1"), s.varyValuesProblem)
+                           : translated(QT_TRANSLATE_NOOP("ExperimentBuilder", "dropout rates: %1"), s.varyValuesProblem));
   switch (s.vary) {
     case VarySetting::Norm:
       for (NormKind kind : s.norms) {
@@ -149,7 +162,7 @@ nlohmann::json experimentJson(const ControlSettings& s) {
         writeNorm(arm, kind, s);
         arms.push_back(arm);
       }
-      if (arms.empty()) throw NormLabError("no arms: tick at least one normalization type to compare");
+      if (arms.empty()) throw NormLabError(translated(QT_TRANSLATE_NOOP("ExperimentBuilder", "no arms: tick at least one normalization type to compare")));
       break;
     case VarySetting::BatchSize:
       for (int b : s.varyBatchSizes) {
@@ -159,11 +172,11 @@ nlohmann::json experimentJson(const ControlSettings& s) {
         arm["batch_size"] = b;
         arms.push_back(arm);
       }
-      if (arms.empty()) throw NormLabError("no arms: give at least one batch size to compare");
+      if (arms.empty()) throw NormLabError(translated(QT_TRANSLATE_NOOP("ExperimentBuilder", "no arms: give at least one batch size to compare")));
       break;
     case VarySetting::Dropout:
       if (!hasDropout)
-        throw NormLabError("cannot vary dropout: " + s.preset + " has no dropout layer (pick small-cnn)");
+        throw NormLabError(translated(QT_TRANSLATE_NOOP("ExperimentBuilder", "cannot vary dropout: %1 has no dropout layer (pick small-cnn)"), s.preset));
       for (double p : s.varyDropouts) {
         json arm;
         arm["label"] = normShortLabel(s.varyNorm) + " dropout " + shortNumber(p);
@@ -171,7 +184,7 @@ nlohmann::json experimentJson(const ControlSettings& s) {
         arm["dropout"] = p;
         arms.push_back(arm);
       }
-      if (arms.empty()) throw NormLabError("no arms: give at least one dropout rate to compare");
+      if (arms.empty()) throw NormLabError(translated(QT_TRANSLATE_NOOP("ExperimentBuilder", "no arms: give at least one dropout rate to compare")));
       break;
   }
   j["arms"] = arms;

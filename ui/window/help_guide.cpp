@@ -2,6 +2,7 @@
 #include "ui/window/help_guide.h"
 
 #include <QAction>
+#include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QEvent>
 #include <QMenu>
@@ -18,6 +19,10 @@ namespace normlab {
 
 namespace {
 
+struct Tr {
+  Q_DECLARE_TR_FUNCTIONS(HelpGuide)
+};
+
 struct TabGuide {
   const char* title;
   const char* text;
@@ -25,50 +30,59 @@ struct TabGuide {
 
 // One entry per tab, in tab order. Plain words for a class: what is drawn, then how to read it.
 const TabGuide kTabGuides[] = {
-    {"Loss & accuracy",
+    {QT_TRANSLATE_NOOP("ChartTabs", "Loss & accuracy"),
+     QT_TRANSLATE_NOOP("HelpGuide",
      "The training loss of every arm (solid line, smoothed by the slider) and its test loss (thin line with "
      "dots, measured every few hundred images) against the images seen; the second chart shows accuracy the "
      "same way. Lower loss and higher accuracy are better. A curve that ends early belongs to an arm whose "
      "loss became infinite: it <i>diverged</i>, usually because the learning rate was too large for it. With "
-     "several seeds an arm is drawn as its mean with a band from its lowest to its highest seed."},
-    {"Activations",
+     "several seeds an arm is drawn as its mean with a band from its lowest to its highest seed.")},
+    {QT_TRANSLATE_NOOP("ChartTabs", "Activations"),
+     QT_TRANSLATE_NOOP("HelpGuide",
      "What comes out of a layer, for every arm: over time, the median (line) and the 15th to 85th percentile "
      "(band), as in the batch-norm paper's first figure; and the latest histogram. A band that drifts or keeps "
      "widening means the next layer's inputs keep changing scale; a spike at 0 after a ReLU means dead units. "
-     "Choose one layer, or all layers side by side, above the charts."},
-    {"Gradient flow",
+     "Choose one layer, or all layers side by side, above the charts.")},
+    {QT_TRANSLATE_NOOP("ChartTabs", "Gradient flow"),
+     QT_TRANSLATE_NOOP("HelpGuide",
      "How strongly each layer is told to change: the mean size of the gradient |dL/d output| at every layer, "
      "from the input (left) to the output (right), at the latest probe. The axis is logarithmic: each grid "
      "line is ten times the one below. A line that falls steeply towards the left shows <i>vanishing "
      "gradients</i>: the early layers barely learn. Layers below 10<sup>-6</sup> or above 10<sup>3</sup> are "
-     "named under the chart; the lower chart follows one layer over time."},
-    {"Batch norm",
+     "named under the chart; the lower chart follows one layer over time.")},
+    {QT_TRANSLATE_NOOP("ChartTabs", "Batch norm"),
+     QT_TRANSLATE_NOOP("HelpGuide",
      "For a batch-norm layer: the mean and variance of the current batch (solid) against the running averages "
      "that are used at test time (thin, lighter), and the accuracy on one fixed held-out batch in train mode "
      "(batch statistics, solid) and in eval mode (running statistics, thin). A gap between the two shows the "
      "network behaving differently at test time; Run &gt; Recompute Population Statistics re-estimates the "
-     "running averages."},
-    {"Layers",
+     "running averages.")},
+    {QT_TRANSLATE_NOOP("ChartTabs", "Layers"),
+     QT_TRANSLATE_NOOP("HelpGuide",
      "A table with one row per layer and arm, from the latest probe: the mean and spread of the layer's "
      "outputs, the share of zeros (dead ReLUs) and of saturated units, the size of the weight gradient and the "
-     "update-to-weight ratio (around 10<sup>-3</sup> is a healthy pace of learning)."},
-    {"Model",
+     "update-to-weight ratio (around 10<sup>-3</sup> is a healthy pace of learning).")},
+    {QT_TRANSLATE_NOOP("ChartTabs", "Model"),
+     QT_TRANSLATE_NOOP("HelpGuide",
      "The network layer by layer, with output shapes and parameter counts, and one column per arm showing "
      "which norm sits at each norm position, or why none can (instance norm has no meaning after a dense "
-     "layer)."},
-    {"Sweep",
+     "layer).")},
+    {QT_TRANSLATE_NOOP("ChartTabs", "Sweep"),
+     QT_TRANSLATE_NOOP("HelpGuide",
      "The final test error against the setting the arms vary (batch size or dropout rate), one line per "
      "normalization; each point is the mean over the seeds with a band from the best to the worst seed. A "
      "flat line means that norm does not care about the setting; a line that shoots up at one end shows where "
-     "it breaks."},
-    {"Results",
+     "it breaks.")},
+    {QT_TRANSLATE_NOOP("ChartTabs", "Results"),
+     QT_TRANSLATE_NOOP("HelpGuide",
      "The final numbers of every arm in one table: test accuracy and loss (mean and spread over the seeds), "
      "whether and at which step it diverged, and its training speed. Click a column header to sort; select "
-     "cells and copy them into a spreadsheet."},
-    {"Lessons",
+     "cells and copy them into a spreadsheet.")},
+    {QT_TRANSLATE_NOOP("ChartTabs", "Lessons"),
+     QT_TRANSLATE_NOOP("HelpGuide",
      "The start page: ready-made comparisons that each teach one thing in about a minute, and the explainers. "
      "A lesson loads its settings, starts training and switches to the chart it is about; its text stays "
-     "above the charts while it is on show."},
+     "above the charts while it is on show.")},
 };
 
 QString withoutMnemonics(QString text) {
@@ -82,14 +96,15 @@ QString keysText(const QAction* a) {
   QStringList keys;
   for (const QKeySequence& k : a->shortcuts())
     if (!k.isEmpty()) keys << k.toString(QKeySequence::NativeText);
-  return keys.join(" or ");
+  return keys.join(Tr::tr(" or "));
 }
 
 }  // namespace
 
 QString tabGuideText(const QString& title) {
   for (const TabGuide& g : kTabGuides)
-    if (title == QLatin1String(g.title)) return QString::fromUtf8(g.text);
+    if (title == QLatin1String(g.title) || title == QCoreApplication::translate("ChartTabs", g.title))
+      return QCoreApplication::translate("HelpGuide", g.text);
   return {};
 }
 
@@ -112,7 +127,7 @@ QList<ShortcutEntry> windowShortcuts(const QWidget* window) {
 
 HelpGuide::HelpGuide(QWidget* window, const QTabWidget* tabs) : QDialog(window), window_(window), tabs_(tabs) {
   setObjectName("help-guide");
-  setWindowTitle("NormLab guide");
+  setWindowTitle(Tr::tr("NormLab guide"));
   setModal(false);
   setSizeGripEnabled(true);
   auto* layout = new QVBoxLayout(this);
@@ -131,13 +146,13 @@ HelpGuide::HelpGuide(QWidget* window, const QTabWidget* tabs) : QDialog(window),
 void HelpGuide::refresh() {
   covered_.clear();
   missing_.clear();
-  QString html =
+  QString html = Tr::tr(
       "<h2>NormLab guide</h2>"
       "<p>NormLab trains several copies of one network side by side, the <b>arms</b>, that differ only in the "
       "setting being compared (the normalization, the batch size, the dropout rate...). They start from the "
       "same weights and see the same images, so every difference on the charts comes from that setting. Each "
       "arm keeps its colour on every tab; hover a point to read its value, right-click a chart to export or "
-      "copy it.</p><h3>The tabs</h3>";
+      "copy it.</p><h3>The tabs</h3>");
   for (int i = 0; tabs_ && i < tabs_->count(); ++i) {
     const QString title = shownTabTitle(tabs_, i), text = tabGuideText(title);
     if (text.isEmpty()) {
@@ -147,7 +162,7 @@ void HelpGuide::refresh() {
     covered_ << title;
     html += QString("<p><b>%1</b> \u2014 %2</p>").arg(title.toHtmlEscaped(), text);
   }
-  html += "<h3>Keyboard shortcuts</h3><table cellpadding='3'>";
+  html += "<h3>" + Tr::tr("Keyboard shortcuts") + "</h3><table cellpadding='3'>";
   for (const ShortcutEntry& s : windowShortcuts(window_))
     html += QString("<tr><td><b>%1</b></td><td>&nbsp;&nbsp;%2</td></tr>").arg(s.keys.toHtmlEscaped(), s.what.toHtmlEscaped());
   html += "</table>";

@@ -3,6 +3,7 @@
 
 #include "ui/images/qt_image_decoder.h"
 
+#include <QCoreApplication>
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
@@ -39,6 +40,7 @@
 #include "ui/classroom/lessons_page.h"
 #include "ui/window/help_guide.h"
 #include "ui/window/load_progress_bar.h"
+#include "ui/window/language.h"
 #include "ui/window/norm_note.h"
 #include "ui/window/progress_text.h"
 #include "ui/views/paced_chart_painter.h"
@@ -55,10 +57,10 @@ constexpr int kPullIntervalMs = 33;  // about 30 snapshots a second
 constexpr double kPresentationFontScale = 1.6;
 
 // The Start action's tips: starting afresh, or continuing an opened file.
-constexpr const char* kStartTip = "Start training every arm side by side on the same images (Space starts and pauses).";
-constexpr const char* kContinueTip =
+constexpr const char* kStartTip = QT_TRANSLATE_NOOP("normlab::MainWindow", "Start training every arm side by side on the same images (Space starts and pauses).");
+constexpr const char* kContinueTip = QT_TRANSLATE_NOOP("normlab::MainWindow",
     "Continue training the opened experiment from where it was saved: the curves go on exactly as one longer "
-    "run's would (Space).";
+    "run's would (Space).");
 
 }  // namespace
 
@@ -71,7 +73,7 @@ MainWindow::MainWindow(QWidget* parent, int threads)
 
   // Side panel (it scrolls its own settings, below a lock note that stays in view)
   controls_ = new ControlPanel;
-  dock_ = new QDockWidget("Experiment", this);
+  dock_ = new QDockWidget(tr("Experiment"), this);
   dock_->setObjectName("ExperimentDock");
   dock_->setFeatures(QDockWidget::DockWidgetMovable);
   dock_->setWidget(controls_);
@@ -100,7 +102,7 @@ MainWindow::MainWindow(QWidget* parent, int threads)
   for (const NamedView& v : views_) {
     auto* page = new FitScrollArea;
     page->setPage(v.view);
-    tabs_->addTab(page, QString(v.title).replace("&", "&&"));  // "&" would be a mnemonic
+    tabs_->addTab(page, QCoreApplication::translate("ChartTabs", v.title.toUtf8()).replace("&", "&&"));  // "&" would be a mnemonic
   }
   shownVersion_.assign(std::size_t(views_.size()), ~std::uint64_t(0));
   for (const NamedView& v : views_) {
@@ -122,9 +124,9 @@ MainWindow::MainWindow(QWidget* parent, int threads)
   speedLabel_ = new SteadyLabel;
   divergedLabel_ = new QLabel;
   divergedLabel_->setStyleSheet("color: #B00020; font-weight: bold;");
-  stateLabel_->setToolTip("What the trainer is doing: ready, loading the data, running, paused, finished or failed.");
-  speedLabel_->setToolTip("Training speed in images per second.");
-  divergedLabel_->setToolTip("Arms whose loss became infinite or NaN: the learning rate was too large for them; and runs that stopped on an error (e.g. out of memory) while the others went on.");
+  stateLabel_->setToolTip(tr("What the trainer is doing: ready, loading the data, running, paused, finished or failed."));
+  speedLabel_->setToolTip(tr("Training speed in images per second."));
+  divergedLabel_->setToolTip(tr("Arms whose loss became infinite or NaN: the learning rate was too large for them; and runs that stopped on an error (e.g. out of memory) while the others went on."));
   statusBar()->addWidget(stateLabel_);
   statusBar()->addWidget(stepLabel_);
   statusBar()->addWidget(speedLabel_, 1);
@@ -141,7 +143,7 @@ MainWindow::MainWindow(QWidget* parent, int threads)
   connect(controls_, &ControlPanel::learningRateChanged, this, [this](double lr) {
     if (last_ && (last_->state == RunnerState::Running || last_->state == RunnerState::Paused)) {
       runner_->setLearningRate(lr);
-      notice_ = QString("Learning rate %1 from the next step, for every arm (arms with rates of their own keep "
+      notice_ = tr("Learning rate %1 from the next step, for every arm (arms with rates of their own keep "
                         "their ratio); marked on the charts.").arg(lr);
       noticeError_ = false;
     }
@@ -193,33 +195,33 @@ MainWindow::~MainWindow() {
 }
 
 void MainWindow::buildToolBar() {
-  toolBar_ = addToolBar("Run");
+  toolBar_ = addToolBar(tr("Run"));
   toolBar_->setObjectName("RunToolBar");
   toolBar_->setMovable(false);
   toolBar_->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-  startAct_ = toolBar_->addAction(style()->standardIcon(QStyle::SP_MediaPlay), "Start");
-  startAct_->setToolTip(kStartTip);
+  startAct_ = toolBar_->addAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("Start"));
+  startAct_->setToolTip(tr(kStartTip));
   connect(startAct_, &QAction::triggered, this, &MainWindow::startOrResume);
-  pauseAct_ = toolBar_->addAction(style()->standardIcon(QStyle::SP_MediaPause), "Pause");
-  pauseAct_->setToolTip("Pause training at the end of the current step; the charts stay (Space).");
+  pauseAct_ = toolBar_->addAction(style()->standardIcon(QStyle::SP_MediaPause), tr("Pause"));
+  pauseAct_->setToolTip(tr("Pause training at the end of the current step; the charts stay (Space)."));
   connect(pauseAct_, &QAction::triggered, this, &MainWindow::pause);
-  stepAct_ = toolBar_->addAction(style()->standardIcon(QStyle::SP_MediaSkipForward), "Step");
+  stepAct_ = toolBar_->addAction(style()->standardIcon(QStyle::SP_MediaSkipForward), tr("Step"));
   stepAct_->setShortcuts({QKeySequence(Qt::Key_Right), QKeySequence(Qt::Key_S)});
-  stepAct_->setToolTip("Train every arm on exactly one more mini-batch, then pause (Right arrow or S).");
+  stepAct_->setToolTip(tr("Train every arm on exactly one more mini-batch, then pause (Right arrow or S)."));
   connect(stepAct_, &QAction::triggered, this, &MainWindow::stepOnce);
-  resetAct_ = toolBar_->addAction(style()->standardIcon(QStyle::SP_BrowserReload), "Reset");
+  resetAct_ = toolBar_->addAction(style()->standardIcon(QStyle::SP_BrowserReload), tr("Reset"));
   resetAct_->setShortcut(QKeySequence(Qt::Key_R));
-  resetAct_->setToolTip("Discard the current run so the settings can be changed and training starts afresh (R); unsaved results are offered for saving first.");
+  resetAct_->setToolTip(tr("Discard the current run so the settings can be changed and training starts afresh (R); unsaved results are offered for saving first."));
   connect(resetAct_, &QAction::triggered, this, &MainWindow::resetExperiment);
   toolBar_->addSeparator();
 
-  auto* speedLabel = new QLabel(" Speed ");
+  auto* speedLabel = new QLabel(tr(" Speed "));
   speed_ = new QComboBox;
-  speed_->addItem("Maximum", 0.0);
+  speed_->addItem(tr("Maximum"), 0.0);
   for (double v : {100.0, 30.0, 10.0, 3.0, 1.0, 0.5})
-    speed_->addItem(QString("%1 steps/s").arg(v), v);
-  speed_->setToolTip("How fast training runs, in mini-batches per second for each arm: slow it down to watch the "
-                     "charts change step by step, or let it run at full speed.");
+    speed_->addItem(tr("%1 steps/s").arg(v), v);
+  speed_->setToolTip(tr("How fast training runs, in mini-batches per second for each arm: slow it down to watch the "
+                     "charts change step by step, or let it run at full speed."));
   speedLabel->setToolTip(speed_->toolTip());
   speedLabelAct_ = toolBar_->addWidget(speedLabel);
   speedAct_ = toolBar_->addWidget(speed_);
@@ -228,15 +230,15 @@ void MainWindow::buildToolBar() {
   auto* spacer = new QWidget;
   spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
   toolBar_->addWidget(spacer);
-  presentAct_ = new QAction(style()->standardIcon(QStyle::SP_TitleBarMaxButton), "Presentation", this);
+  presentAct_ = new QAction(style()->standardIcon(QStyle::SP_TitleBarMaxButton), tr("Presentation"), this);
   presentAct_->setCheckable(true);
   presentAct_->setShortcut(QKeySequence(Qt::Key_F11));
-  presentAct_->setToolTip("Full screen with large text and thick lines for a projector; the side panel and menus "
-                          "hide, the run controls stay (F11 to leave).");
+  presentAct_->setToolTip(tr("Full screen with large text and thick lines for a projector; the side panel and menus "
+                          "hide, the run controls stay (F11 to leave)."));
   connect(presentAct_, &QAction::toggled, this, &MainWindow::setPresentationMode);
   toolBar_->addAction(presentAct_);
 
-  auto* playToggle = new QAction("Start or pause", this);
+  auto* playToggle = new QAction(tr("Start or pause"), this);
   playToggle->setShortcut(QKeySequence(Qt::Key_Space));
   connect(playToggle, &QAction::triggered, this, &MainWindow::togglePlay);
   addAction(playToggle);
@@ -244,18 +246,19 @@ void MainWindow::buildToolBar() {
 }
 
 void MainWindow::buildMenus() {
-  QMenu* file = menuBar()->addMenu("&File");
+  QMenu* file = menuBar()->addMenu(tr("&File"));
   buildFileMenu(file);
   // Ctrl+Q itself: QKeySequence::Quit is empty on platforms whose key scheme leaves quitting to
   // the window manager, and the menu would then show no key.
-  QAction* quit = file->addAction("&Quit", QKeySequence(Qt::CTRL | Qt::Key_Q), this, &QWidget::close);
-  quit->setToolTip("Close NormLab; settings and the window layout are kept for next time.");
-  QMenu* run = menuBar()->addMenu("&Run");
+  QAction* quit = file->addAction(tr("&Quit"), QKeySequence(Qt::CTRL | Qt::Key_Q), this, &QWidget::close);
+  quit->setToolTip(tr("Close NormLab; settings and the window layout are kept for next time."));
+  QMenu* run = menuBar()->addMenu(tr("&Run"));
   for (QAction* a : {startAct_, pauseAct_, stepAct_, resetAct_}) run->addAction(a);
   run->addSeparator();
   run->addAction(runAgainAct_);
-  QMenu* view = menuBar()->addMenu("&View");
+  QMenu* view = menuBar()->addMenu(tr("&View"));
   view->addAction(presentAct_);
+  view->addMenu(buildLanguageMenu(this));
   buildLessonUi();  // the Lessons tab, the Lessons and Learn menus, Recompute population statistics
   run->addSeparator();
   run->addAction(recomputeAct_);
@@ -263,20 +266,20 @@ void MainWindow::buildMenus() {
   // Space (start or pause) is a window action; listed in the Run menu so its key shows there.
   for (QAction* a : actions())
     if (a->shortcut() == QKeySequence(Qt::Key_Space)) run->insertAction(startAct_, a);
-  QMenu* help = menuBar()->addMenu("&Help");
-  QAction* guide = help->addAction("&Guide", QKeySequence::HelpContents, this, [this] { showHelpGuide(this, tabs_); });
-  guide->setToolTip("What each tab shows and how to read it, and the keyboard shortcuts (F1).");
+  QMenu* help = menuBar()->addMenu(tr("&Help"));
+  QAction* guide = help->addAction(tr("&Guide"), QKeySequence::HelpContents, this, [this] { showHelpGuide(this, tabs_); });
+  guide->setToolTip(tr("What each tab shows and how to read it, and the keyboard shortcuts (F1)."));
   addAction(guide);  // F1 also in presentation mode, where the menu bar is hidden
   help->addSeparator();
-  help->addAction("&About NormLab", this, &MainWindow::about);
-  help->addAction("About &Qt", qApp, &QApplication::aboutQt);
+  help->addAction(tr("&About NormLab"), this, &MainWindow::about);
+  help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
 }
 
 void MainWindow::about() {
   const QString version = QApplication::applicationVersion().isEmpty() ? "0.1.0" : QApplication::applicationVersion();
   QMessageBox::about(
-      this, "About NormLab",
-      QString("<h2>NormLab %1</h2>"
+      this, tr("About NormLab"),
+      tr("<h2>NormLab %1</h2>"
               "<p>Trains small convolutional networks live on the CPU and shows, layer by layer, what "
               "normalization does to them.</p>"
               "<p>Qt %2<br>Eigen %3.%4.%5</p>")
@@ -305,7 +308,7 @@ void MainWindow::startOrResume() {
     continueOpenedExperiment();
     return;
   }
-  if (!maybeSaveResults("starting a new run")) return;  // a new run replaces the finished one
+  if (!maybeSaveResults(tr("starting a new run", "Save them before %1?"))) return;  // a new run replaces the finished one
   try {
     // A panel that shows a summary of the runs on show (a lesson beyond its settings) repeats them.
     ExperimentConfig config = controls_->showsSummary() && config_ ? *config_ : buildExperiment(controls_->settings());
@@ -318,7 +321,7 @@ void MainWindow::startOrResume() {
     startExperiment(std::move(config), false);
   } catch (const std::exception& e) {
     localError_ = QString::fromUtf8(e.what());
-    showBanner("Cannot start: " + localError_, true);
+    showBanner(tr("Cannot start: %1").arg(localError_), true);
   }
 }
 
@@ -349,7 +352,7 @@ void MainWindow::stepOnce() {
     runner_->step();
   } catch (const std::exception& e) {
     localError_ = QString::fromUtf8(e.what());
-    showBanner("Cannot start: " + localError_, true);
+    showBanner(tr("Cannot start: %1").arg(localError_), true);
   }
 }
 
@@ -376,7 +379,7 @@ void MainWindow::startExperiment(ExperimentConfig config, bool paused, const Exp
 }
 
 void MainWindow::resetExperiment() {
-  if (!maybeSaveResults("resetting")) return;
+  if (!maybeSaveResults(tr("resetting", "Save them before %1?"))) return;
   runner_->reset();
   localError_.clear();
   normNote_.clear();
@@ -428,7 +431,7 @@ void MainWindow::pullSnapshot() {
   const bool active = s->state == RunnerState::Loading || s->state == RunnerState::Running || s->state == RunnerState::Paused;
   controls_->setLocked(active);
   if (s->state == RunnerState::Failed)
-    showBanner("Training failed: " + QString::fromStdString(s->error), true);
+    showBanner(tr("Training failed: %1").arg(QString::fromStdString(s->error)), true);
   else if (!s->warning.empty() || !notice_.isEmpty() || (!normNote_.isEmpty() && localError_.isEmpty())) {
     // The data fallback and the norms a position cannot take are both worth a teacher's eye.
     QStringList notes;
@@ -570,8 +573,8 @@ bool MainWindow::event(QEvent* event) {
 void MainWindow::updateActions(RunnerState state) {
   const bool running = state == RunnerState::Running || state == RunnerState::Loading;
   const bool continues = state != RunnerState::Paused && canContinueOpened();
-  startAct_->setText(state == RunnerState::Paused ? "Resume" : continues ? "Continue" : "Start");
-  startAct_->setToolTip(continues ? kContinueTip : kStartTip);
+  startAct_->setText(state == RunnerState::Paused ? tr("Resume") : continues ? tr("Continue") : tr("Start"));
+  startAct_->setToolTip(tr(continues ? kContinueTip : kStartTip));
   startAct_->setEnabled(!running);
   pauseAct_->setEnabled(running);
   stepAct_->setEnabled(state != RunnerState::Finished);
@@ -582,14 +585,14 @@ void MainWindow::updateActions(RunnerState state) {
 void MainWindow::updateStatus(const Snapshot& s) {
   QString state;
   switch (s.state) {
-    case RunnerState::Idle: state = "Ready: press Start (Space)"; break;
-    case RunnerState::Loading: state = "Loading data…"; break;
-    case RunnerState::Running: state = "Running"; break;
-    case RunnerState::Paused: state = "Paused: Step (→) trains one mini-batch"; break;
-    case RunnerState::Finished: state = "Finished"; break;
-    case RunnerState::Failed: state = "Failed"; break;
+    case RunnerState::Idle: state = tr("Ready: press Start (Space)"); break;
+    case RunnerState::Loading: state = tr("Loading data…"); break;
+    case RunnerState::Running: state = tr("Running"); break;
+    case RunnerState::Paused: state = tr("Paused: Step (→) trains one mini-batch"); break;
+    case RunnerState::Finished: state = tr("Finished"); break;
+    case RunnerState::Failed: state = tr("Failed"); break;
   }
-  if (!runnerOwnsView_) state = "Opened " + QFileInfo(filePath_).fileName().toHtmlEscaped();
+  if (!runnerOwnsView_) state = tr("Opened %1").arg(QFileInfo(filePath_).fileName().toHtmlEscaped());
   stateLabel_->setSteadyText("<b>" + state + "</b>");
   if (s.runs.empty()) {
     stepLabel_->setSteadyText(QString());
@@ -603,8 +606,8 @@ void MainWindow::updateStatus(const Snapshot& s) {
   const bool severalSeeds = std::any_of(s.runs.begin(), s.runs.end(), [](const RunRecord& r) { return r.seedIndex > 0; });
   QStringList diverged;
   for (const RunRecord& r : s.runs) {
-    if (r.diverged) diverged << QString("%1 diverged at step %2").arg(runLabel(r, severalSeeds)).arg(r.divergedAtStep);
-    if (r.failed) diverged << QString("%1 failed (%2)").arg(runLabel(r, severalSeeds), QString::fromStdString(r.failure).left(100));
+    if (r.diverged) diverged << tr("%1 diverged at step %2").arg(runLabel(r, severalSeeds)).arg(r.divergedAtStep);
+    if (r.failed) diverged << tr("%1 failed (%2)").arg(runLabel(r, severalSeeds), QString::fromStdString(r.failure).left(100));
   }
   const SpeedSummary speed = summarizeSpeeds(s);
   speedLabel_->setSteadyText(speed.text);
@@ -701,7 +704,7 @@ void MainWindow::saveSettings() {
 
 void MainWindow::closeEvent(QCloseEvent* event) {
   // A scripted run (NORMLAB_QUIT_AFTER, screenshots and measurements) closes without asking.
-  if (!qEnvironmentVariableIsSet("NORMLAB_QUIT_AFTER") && !maybeSaveResults("closing")) {
+  if (!qEnvironmentVariableIsSet("NORMLAB_QUIT_AFTER") && !maybeSaveResults(tr("closing", "Save them before %1?"))) {
     event->ignore();
     return;
   }

@@ -314,6 +314,7 @@ class MainWindow : public QMainWindow {
   std::shared_ptr<const Snapshot> last_;
   std::uint64_t lastVersion_ = 0;
   QString localError_;  // a config the controls could not build (shown until the next start)
+  QString fileError_;   // the last file error reportFileError showed (a later save or open resolves it)
   QString normNote_;  // norms the model cannot take at some position (norm_note.h): shown in the banner
   // Redraw pacing: the visible view is redrawn at most every viewIntervalMs_ (33 ms, about 30
   // per second); when updating and painting the views takes more than 10% of the time (the X

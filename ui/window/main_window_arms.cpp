@@ -34,10 +34,10 @@ QString qs(const std::string& s) { return QString::fromStdString(s); }
 QString describeChanges(const nlohmann::json& changes) {
   QStringList parts;
   for (const auto& [key, value] : changes.items()) {
-    if (key == "batch_size") parts << QString("batch size %1").arg(value.get<int>());
-    else if (key == "dropout") parts << QString("dropout %1").arg(value.get<double>());
-    else if (key == "optimizer") parts << QString("optimizer %1").arg(qs(value.get<std::string>()));
-    else if (key == "momentum") parts << QString("momentum %1").arg(value.get<double>());
+    if (key == "batch_size") parts << MainWindow::tr("batch size %1").arg(value.get<int>());
+    else if (key == "dropout") parts << MainWindow::tr("dropout %1").arg(value.get<double>());
+    else if (key == "optimizer") parts << MainWindow::tr("optimizer %1").arg(qs(value.get<std::string>()));
+    else if (key == "momentum") parts << MainWindow::tr("momentum %1").arg(value.get<double>());
   }
   return parts.join(", ");
 }
@@ -45,14 +45,14 @@ QString describeChanges(const nlohmann::json& changes) {
 }  // namespace
 
 void MainWindow::buildArmUi(QMenu* run) {
-  QMenu* edit = new QMenu("&Edit", this);
+  QMenu* edit = new QMenu(tr("&Edit"), this);
   menuBar()->insertMenu(run->menuAction(), edit);
-  undoAct_ = edit->addAction("&Undo", QKeySequence::Undo, this, &MainWindow::undo);
+  undoAct_ = edit->addAction(tr("&Undo"), QKeySequence::Undo, this, &MainWindow::undo);
   undoAct_->setEnabled(false);
-  undoAct_->setToolTip("Takes back the last hide, show, stop or removal of an arm (until the next Start).");
-  branchAct_ = new QAction("&Branch Here…", this);
-  branchAct_->setToolTip("Continue an arm from its current state with other settings (dropout, batch size, learning "
-                         "rate, optimizer, norm): parent and branch then train side by side.");
+  undoAct_->setToolTip(tr("Takes back the last hide, show, stop or removal of an arm (until the next Start)."));
+  branchAct_ = new QAction(tr("&Branch Here…"), this);
+  branchAct_->setToolTip(tr("Continue an arm from its current state with other settings (dropout, batch size, learning "
+                            "rate, optimizer, norm): parent and branch then train side by side."));
   connect(branchAct_, &QAction::triggered, this, [this] {
     QString parent;
     if (highlightedArms_.size() == 1 && last_)
@@ -62,7 +62,7 @@ void MainWindow::buildArmUi(QMenu* run) {
   });
   run->addSeparator();
   run->addAction(branchAct_);
-  QMenu* arms = run->addMenu("&Arms");
+  QMenu* arms = run->addMenu(tr("&Arms"));
   arms->setToolTipsVisible(true);
   connect(arms, &QMenu::aboutToShow, this, [this, arms] {
     arms->clear();
@@ -81,16 +81,16 @@ void MainWindow::buildArmUi(QMenu* run) {
   changeText_->setWordWrap(true);
   bar->addWidget(changeText_, 1);
   changeArm_ = new QComboBox;
-  changeArm_->setToolTip("The arm the new arm copies its other settings from, or the arm to branch.");
+  changeArm_->setToolTip(tr("The arm the new arm copies its other settings from, or the arm to branch."));
   bar->addWidget(changeArm_);
-  changeAdd_ = new QPushButton("Add as a new arm");
-  changeAdd_->setToolTip("A new arm with these settings, trained from the start on the same images: it catches up "
-                         "with the others, then trains alongside.");
-  changeBranch_ = new QPushButton("Branch it here");
-  changeBranch_->setToolTip("A copy of the chosen arm as it is now, going on with these settings: its curve starts "
-                            "where the arm stands and a marker shows the branch.");
-  changeKeep_ = new QPushButton("Only for the next Start");
-  changeKeep_->setToolTip("Leave the training arms as they are; the settings apply when you press Reset and Start.");
+  changeAdd_ = new QPushButton(tr("Add as a new arm"));
+  changeAdd_->setToolTip(tr("A new arm with these settings, trained from the start on the same images: it catches up "
+                         "with the others, then trains alongside."));
+  changeBranch_ = new QPushButton(tr("Branch it here"));
+  changeBranch_->setToolTip(tr("A copy of the chosen arm as it is now, going on with these settings: its curve starts "
+                            "where the arm stands and a marker shows the branch."));
+  changeKeep_ = new QPushButton(tr("Only for the next Start"));
+  changeKeep_->setToolTip(tr("Leave the training arms as they are; the settings apply when you press Reset and Start."));
   for (QPushButton* b : {changeAdd_, changeBranch_, changeKeep_}) bar->addWidget(b);
   changeBar_->hide();
   layout->insertWidget(layout->indexOf(tabs_), changeBar_);
@@ -110,7 +110,7 @@ void MainWindow::buildArmUi(QMenu* run) {
   timeline_->setObjectName("ArmTimeline");
   timeline_->setWordWrap(true);
   timeline_->setStyleSheet("color: #333; padding: 2px 4px;");
-  timeline_->setToolTip("When each arm started, was added, branched or changed, by training step.");
+  timeline_->setToolTip(tr("When each arm started, was added, branched or changed, by training step."));
   timeline_->hide();
   layout->addWidget(timeline_);
 }
@@ -169,7 +169,7 @@ void MainWindow::updateChangeBar(const nlohmann::json& changes) {
     return;
   }
   const QString what = describeChanges(changes);
-  changeText_->setText(QString("<b>%1</b> cannot change arms that are already training. Add it as a new arm "
+  changeText_->setText(tr("<b>%1</b> cannot change arms that are already training. Add it as a new arm "
                                "(trained from the start) or branch an arm here (it goes on from its current state)?")
                            .arg(what.toHtmlEscaped()));
   const QString keep = changeArm_->currentText();
@@ -192,7 +192,7 @@ void MainWindow::acknowledgeChanges() {
 void MainWindow::pushUndo(const QString& text, std::function<void()> undo) {
   if (undoing_) return;
   undo_.push_back({text, std::move(undo)});
-  undoAct_->setText("&Undo " + text);
+  undoAct_->setText(tr("&Undo %1").arg(text));
   undoAct_->setEnabled(true);
 }
 
@@ -203,13 +203,13 @@ void MainWindow::undo() {
   undoing_ = true;
   item.undo();
   undoing_ = false;
-  undoAct_->setText(undo_.empty() ? QString("&Undo") : "&Undo " + undo_.back().text);
+  undoAct_->setText(undo_.empty() ? tr("&Undo") : tr("&Undo %1").arg(undo_.back().text));
   undoAct_->setEnabled(!undo_.empty());
 }
 
 void MainWindow::setArmHidden(const std::string& label, bool hidden) {
   if (hidden ? !hidden_.insert(label).second : hidden_.erase(label) == 0) return;
-  guiEvents_.push_back({currentStep(), qs(label) + (hidden ? " hidden" : " shown")});
+  guiEvents_.push_back({currentStep(), (hidden ? tr("%1 hidden") : tr("%1 shown")).arg(qs(label))});
   refreshViewSnapshot(true);
 }
 
@@ -219,7 +219,7 @@ void MainWindow::hideArm(const QString& label) {
   const std::string name = label.toStdString();
   if (hidden_.count(name)) return;
   setArmHidden(name, true);
-  pushUndo("Hide " + label, [this, label] { showArm(label); });
+  pushUndo(tr("Hide %1").arg(label), [this, label] { showArm(label); });
   for (const auto& [panel, arm] : armOfPanel_)
     if (arm == name)
       for (NormKind k : {NormKind::None, NormKind::Batch, NormKind::Layer, NormKind::Instance, NormKind::Group,
@@ -236,7 +236,7 @@ void MainWindow::showArm(const QString& label) {
   const std::string name = label.toStdString();
   if (!hidden_.count(name)) return;
   setArmHidden(name, false);
-  pushUndo("Show " + label, [this, label] { hideArm(label); });
+  pushUndo(tr("Show %1").arg(label), [this, label] { hideArm(label); });
   for (const auto& [panel, arm] : armOfPanel_)
     if (arm == name)
       for (NormKind k : {NormKind::None, NormKind::Batch, NormKind::Layer, NormKind::Instance, NormKind::Group,
@@ -252,10 +252,10 @@ void MainWindow::showArm(const QString& label) {
 void MainWindow::stopArm(const QString& label) {
   if (!liveState()) return;
   runner_->stopArm(label.toStdString());
-  guiEvents_.push_back({currentStep(), label + " stopped"});
-  pushUndo("Stop " + label, [this, label] {
+  guiEvents_.push_back({currentStep(), tr("%1 stopped").arg(label)});
+  pushUndo(tr("Stop %1").arg(label), [this, label] {
     runner_->resumeArm(label.toStdString());
-    guiEvents_.push_back({currentStep(), label + " resumed"});
+    guiEvents_.push_back({currentStep(), tr("%1 resumed").arg(label)});
   });
 }
 
@@ -266,20 +266,22 @@ bool MainWindow::removeArm(const QString& label) {
   if (i < 0) return false;
   for (const ArmConfig& a : config.arms)
     if (a.isBranch() && a.branchFrom == config.arms[std::size_t(i)].label) {
-      notice_ = QString("%1 cannot be removed: %2 branches from it (remove the branch first, or hide it).")
+      notice_ = tr("%1 cannot be removed: %2 branches from it (remove the branch first, or hide it).")
                     .arg(label, qs(a.label));
       noticeError_ = true;
       return false;
     }
-  if (!maybeSaveResults("removing " + label, "(Edit > Undo, Ctrl+Z, brings it back until the next Start.)")) return false;
+  if (!maybeSaveResults(tr("removing %1", "Save them before %1?").arg(label),
+                        tr("(Edit > Undo, Ctrl+Z, brings it back until the next Start.)")))
+    return false;
   runner_->removeArm(label.toStdString());
   const bool wasHidden = hidden_.erase(label.toStdString()) > 0;
-  guiEvents_.push_back({currentStep(), label + " removed"});
+  guiEvents_.push_back({currentStep(), tr("%1 removed").arg(label)});
   // The core keeps the removed arm: it comes back as it was and catches up from there.
-  pushUndo("Remove " + label, [this, label, wasHidden] {
+  pushUndo(tr("Remove %1").arg(label), [this, label, wasHidden] {
     runner_->restoreArm(label.toStdString());
     if (wasHidden) hidden_.insert(label.toStdString());
-    guiEvents_.push_back({currentStep(), label + " brought back"});
+    guiEvents_.push_back({currentStep(), tr("%1 brought back").arg(label)});
   });
   return true;
 }
@@ -289,13 +291,13 @@ void MainWindow::addArm(const nlohmann::json& arm) {
   const QString label = qs(arm.value("label", std::string()));
   runner_->addArm(arm);
   if (arm.contains("branch_from"))
-    guiEvents_.push_back({currentStep(), QString("%1 branched from %2").arg(label, qs(arm["branch_from"].get<std::string>()))});
+    guiEvents_.push_back({currentStep(), tr("%1 branched from %2").arg(label, qs(arm["branch_from"].get<std::string>()))});
   else
-    guiEvents_.push_back({currentStep(), label + " added"});
+    guiEvents_.push_back({currentStep(), tr("%1 added").arg(label)});
   notice_ = arm.contains("branch_from")
-                ? QString("%1 goes on from %2's current state with its changed settings (marked on the charts).")
+                ? tr("%1 goes on from %2's current state with its changed settings (marked on the charts).")
                       .arg(label, qs(arm["branch_from"].get<std::string>()))
-                : QString("%1 added: it trains from the start on the same images and catches up with the others.").arg(label);
+                : tr("%1 added: it trains from the start on the same images and catches up with the others.").arg(label);
   noticeError_ = false;
 }
 
@@ -304,7 +306,7 @@ void MainWindow::branchArm(const QString& parent, const nlohmann::json& changes,
   try {
     addArm(normlab::branchArm(*last_->config, parent.toStdString(), changes, label.toStdString()));
   } catch (const std::exception& e) {
-    notice_ = "Cannot branch: " + QString::fromUtf8(e.what());
+    notice_ = tr("Cannot branch: %1").arg(QString::fromUtf8(e.what()));
     noticeError_ = true;
   }
 }
@@ -320,7 +322,7 @@ QMenu* MainWindow::createArmMenu(int arm, QWidget* parent) {
   auto* menu = new QMenu(parent);
   menu->setToolTipsVisible(true);
   if (!last_ || !last_->config || !runnerOwnsView_) {
-    menu->addAction("No experiment is training")->setEnabled(false);
+    menu->addAction(tr("No experiment is training"))->setEnabled(false);
     return menu;
   }
   QStringList labels;
@@ -336,20 +338,20 @@ QMenu* MainWindow::createArmMenu(int arm, QWidget* parent) {
     if (arm < 0) target = menu->addMenu(label);
     else menu->addSection(label);
     const bool hidden = hidden_.count(label.toStdString()) > 0;
-    QAction* hide = target->addAction(hidden ? "Show" : "Hide", this, [this, label, hidden] {
+    QAction* hide = target->addAction(hidden ? tr("Show") : tr("Hide"), this, [this, label, hidden] {
       if (hidden) showArm(label);
       else hideArm(label);
     });
-    hide->setToolTip("Leave the arm out of the charts; it keeps training and its data is kept (Undo: Ctrl+Z).");
-    QAction* stop = target->addAction("Stop", this, [this, label] { stopArm(label); });
-    stop->setToolTip("End the arm's training now; its results stay (Undo, Ctrl+Z, resumes it where it stopped, until "
-                     "the next Start).");
+    hide->setToolTip(tr("Leave the arm out of the charts; it keeps training and its data is kept (Undo: Ctrl+Z)."));
+    QAction* stop = target->addAction(tr("Stop"), this, [this, label] { stopArm(label); });
+    stop->setToolTip(tr("End the arm's training now; its results stay (Undo, Ctrl+Z, resumes it where it stopped, until "
+                        "the next Start)."));
     stop->setEnabled(live);
-    QAction* remove = target->addAction("Remove…", this, [this, label] { removeArm(label); });
-    remove->setToolTip("Remove the arm and its results (unsaved results are offered for saving first; Undo, Ctrl+Z, "
-                       "brings it back as it was until the next Start, and it catches up).");
+    QAction* remove = target->addAction(tr("Remove…"), this, [this, label] { removeArm(label); });
+    remove->setToolTip(tr("Remove the arm and its results (unsaved results are offered for saving first; Undo, Ctrl+Z, "
+                          "brings it back as it was until the next Start, and it catches up)."));
     remove->setEnabled(live && last_->config->arms.size() > 1);
-    QAction* branch = target->addAction("Branch Here…", this, [this, label] { branchHere(label); });
+    QAction* branch = target->addAction(tr("Branch Here…"), this, [this, label] { branchHere(label); });
     branch->setToolTip(branchAct_->toolTip());
     branch->setEnabled(live);
   }
@@ -372,7 +374,7 @@ void MainWindow::noteArmCommands(const Snapshot& s) {
   if (s.commandsDone == commandsSeen_) return;
   commandsSeen_ = s.commandsDone;
   if (!s.commandError.empty()) {
-    notice_ = "Not applied: " + qs(s.commandError);
+    notice_ = tr("Not applied: %1").arg(qs(s.commandError));
     noticeError_ = true;
   }
 }
@@ -400,24 +402,24 @@ void MainWindow::updateTimeline(const Snapshot& s) {
   std::vector<TimelineEntry> entries;
   if (s.config) {
     for (const ArmConfig& a : s.config->arms)
-      if (a.isBranch()) entries.push_back({a.atStep, QString("%1 branched from %2").arg(qs(a.label), qs(a.branchFrom))});
+      if (a.isBranch()) entries.push_back({a.atStep, tr("%1 branched from %2").arg(qs(a.label), qs(a.branchFrom))});
     std::set<int> changes;
     for (const LearningRateEvent& e : s.config->events)
       if (changes.insert(e.change).second)
-        entries.push_back({e.atStep, QString("lr %1%2").arg(e.lr).arg(e.arm.empty() ? QString() : " for " + qs(e.arm))});
+        entries.push_back({e.atStep, e.arm.empty() ? tr("lr %1").arg(e.lr) : tr("lr %1 for %2").arg(e.lr).arg(qs(e.arm))});
   }
   entries.insert(entries.end(), guiEvents_.begin(), guiEvents_.end());
   // GUI branch entries repeat the config's: keep the config's (exact step).
   std::vector<TimelineEntry> shown;
   for (const TimelineEntry& e : entries) {
-    const bool dup = e.text.contains(" branched from ") &&
+    const bool dup = e.text.contains(tr("%1 branched from %2").section("%1", 1).section("%2", 0, 0)) &&
                      std::any_of(shown.begin(), shown.end(), [&](const TimelineEntry& o) { return o.text == e.text; });
     if (!dup) shown.push_back(e);
   }
   std::stable_sort(shown.begin(), shown.end(), [](const TimelineEntry& a, const TimelineEntry& b) { return a.step < b.step; });
   QStringList parts;
-  for (const TimelineEntry& e : shown) parts << QString("step %1: %2").arg(e.step).arg(e.text);
-  const QString text = parts.isEmpty() ? QString() : "<b>Timeline</b> \u2003" + parts.join(" \u2003\u00b7\u2003 ").toHtmlEscaped();
+  for (const TimelineEntry& e : shown) parts << tr("step %1: %2").arg(e.step).arg(e.text);
+  const QString text = parts.isEmpty() ? QString() : "<b>" + tr("Timeline") + "</b>  " + parts.join("  ·  ").toHtmlEscaped();
   if (timeline_->text() != text) timeline_->setText(text);
   timeline_->setVisible(!parts.isEmpty() && runnerOwnsView_);
 }

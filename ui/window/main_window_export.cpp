@@ -68,11 +68,11 @@ QMenu* MainWindow::createChartMenu(QChartView* chart, QWidget* parent) {
   auto* menu = new QMenu(parent);
   const QPointer<QChartView> target(chart);  // the view may rebuild its charts meanwhile
   const bool results = exportChartAct_->isEnabled();
-  QAction* exportAct = menu->addAction("Export Chart…", this, [this, target] {
+  QAction* exportAct = menu->addAction(tr("Export Chart…"), this, [this, target] {
     if (target) exportChartView(target);
   });
   exportAct->setEnabled(results);
-  QAction* copyAct = menu->addAction("Copy Chart", this, [this, target] {
+  QAction* copyAct = menu->addAction(tr("Copy Chart"), this, [this, target] {
     if (target) copyChart(target);
   });
   copyAct->setEnabled(results);
@@ -90,7 +90,7 @@ void MainWindow::exportChart() {
     if (auto* cv = qobject_cast<QChartView*>(w); cv && charts.contains(cv)) target = cv;
   if (!target && !charts.isEmpty()) target = charts.front();
   if (!target) {
-    statusBar()->showMessage("This tab has no chart to export.", kStatusMessageMs);
+    statusBar()->showMessage(tr("This tab has no chart to export."), kStatusMessageMs);
     return;
   }
   exportChartView(target);
@@ -98,20 +98,20 @@ void MainWindow::exportChart() {
 
 void MainWindow::exportChartView(QChartView* chart) {
   ExportRequest request;
-  if (!prompts_.exportOptions(this, "Export chart", chartFileStem(chart->chart()->title()), &request)) return;
+  if (!prompts_.exportOptions(this, tr("Export chart"), chartFileStem(chart->chart()->title()), &request)) return;
   const QString path = withFormatExtension(request.path, request.format);
   const ChartExportOptions options{request.format, request.scale, exportCaption({chart}, captionForExport())};
   const QString error = normlab::exportChart(chart, path, options);
   if (!error.isEmpty()) {
-    reportFileError("Cannot export the chart", "Could not export the chart: " + error);
+    reportFileError(tr("Cannot export the chart"), tr("Could not export the chart: %1").arg(error));
     return;
   }
-  statusBar()->showMessage("Exported " + QDir::toNativeSeparators(path), kStatusMessageMs);
+  statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), kStatusMessageMs);
 }
 
 void MainWindow::copyChart(QChartView* chart) {
   copyChartToClipboard(chart, exportCaption({chart}, captionForExport()));
-  statusBar()->showMessage("Chart copied: paste it into a slide or document.", kStatusMessageMs);
+  statusBar()->showMessage(tr("Chart copied: paste it into a slide or document."), kStatusMessageMs);
 }
 
 void MainWindow::exportFigure() {
@@ -119,19 +119,19 @@ void MainWindow::exportFigure() {
   if (tab < 0 || tab >= int(views_.size())) return;
   const QList<QChartView*> charts = visibleCharts(views_[tab].view);
   if (charts.isEmpty()) {
-    statusBar()->showMessage("This tab has no chart to export.", kStatusMessageMs);
+    statusBar()->showMessage(tr("This tab has no chart to export."), kStatusMessageMs);
     return;
   }
   ExportRequest request;
-  if (!prompts_.exportOptions(this, "Export figure", chartFileStem(views_[tab].title), &request)) return;
+  if (!prompts_.exportOptions(this, tr("Export figure"), chartFileStem(views_[tab].title), &request)) return;
   const QString path = withFormatExtension(request.path, request.format);
   const ChartExportOptions options{request.format, request.scale, exportCaption(charts, captionForExport())};
   const QString error = normlab::exportFigure(charts, path, options);
   if (!error.isEmpty()) {
-    reportFileError("Cannot export the figure", "Could not export the figure: " + error);
+    reportFileError(tr("Cannot export the figure"), tr("Could not export the figure: %1").arg(error));
     return;
   }
-  statusBar()->showMessage("Exported " + QDir::toNativeSeparators(path), kStatusMessageMs);
+  statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), kStatusMessageMs);
 }
 
 void MainWindow::exportData() {
@@ -139,16 +139,16 @@ void MainWindow::exportData() {
   if (!results) return;
   const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
   const QString start = QSettings().value("export/dataFolder", documents).toString();
-  const QString dir = prompts_.directory(this, "Export data into folder", start);
+  const QString dir = prompts_.directory(this, tr("Export data into folder"), start);
   if (dir.isEmpty()) return;
   QStringList written;
   const QString error = normlab::exportData(*results, dir, &written);
   if (!error.isEmpty()) {
-    reportFileError("Cannot export the data", "Could not export the data: " + error);
+    reportFileError(tr("Cannot export the data"), tr("Could not export the data: %1").arg(error));
     return;
   }
   QSettings().setValue("export/dataFolder", dir);
-  statusBar()->showMessage(QString("Exported %1 files (CSV and JSON) to %2").arg(written.size()).arg(QDir::toNativeSeparators(dir)),
+  statusBar()->showMessage(tr("Exported %1 files (CSV and JSON) to %2").arg(written.size()).arg(QDir::toNativeSeparators(dir)),
                            kStatusMessageMs);
 }
 

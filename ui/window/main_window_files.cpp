@@ -3,6 +3,7 @@
 // main_window.h; split from main_window.cpp so each file keeps one subject.
 #include "ui/window/main_window.h"
 
+#include <QCoreApplication>
 #include <QAction>
 #include <QApplication>
 #include <QChartView>
@@ -31,7 +32,7 @@ namespace normlab {
 
 namespace {
 
-constexpr const char* kExperimentFilter = "NormLab experiments (*.normlab);;All files (*)";
+constexpr const char* kExperimentFilter = QT_TRANSLATE_NOOP("normlab::MainWindow", "NormLab experiments (*.normlab);;All files (*)");
 constexpr int kStatusMessageMs = 6000;
 
 // "run" -> "run.normlab"; a name with an extension keeps it.
@@ -59,32 +60,32 @@ QString problemWith(const QString& path, const std::exception& e) {
 
 void MainWindow::buildFileMenu(QMenu* file) {
   fileMenu_ = file;
-  openAct_ = file->addAction(style()->standardIcon(QStyle::SP_DialogOpenButton), "&Open…", QKeySequence::Open, this,
+  openAct_ = file->addAction(style()->standardIcon(QStyle::SP_DialogOpenButton), tr("&Open…"), QKeySequence::Open, this,
                              [this] { openExperimentFile(); });
-  openAct_->setToolTip("Open a saved experiment: every chart shows it again, without retraining (Ctrl+O).");
-  recentMenu_ = file->addMenu("Open &Recent");
+  openAct_->setToolTip(tr("Open a saved experiment: every chart shows it again, without retraining (Ctrl+O)."));
+  recentMenu_ = file->addMenu(tr("Open &Recent"));
   recentMenu_->setToolTipsVisible(true);
   connect(recentMenu_, &QMenu::aboutToShow, this, &MainWindow::refreshRecentMenu);
-  saveAct_ = file->addAction(style()->standardIcon(QStyle::SP_DialogSaveButton), "&Save", QKeySequence::Save, this,
+  saveAct_ = file->addAction(style()->standardIcon(QStyle::SP_DialogSaveButton), tr("&Save"), QKeySequence::Save, this,
                              [this] { saveExperimentFile(); });
-  saveAct_->setToolTip("Save the settings, seeds and everything recorded to a .normlab file (Ctrl+S).");
-  saveAsAct_ = file->addAction("Save &As…", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), this, [this] { saveExperimentFileAs(); });
-  saveAsAct_->setToolTip("Save the experiment to a new .normlab file.");
+  saveAct_->setToolTip(tr("Save the settings, seeds and everything recorded to a .normlab file (Ctrl+S)."));
+  saveAsAct_ = file->addAction(tr("Save &As…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), this, [this] { saveExperimentFileAs(); });
+  saveAsAct_->setToolTip(tr("Save the experiment to a new .normlab file."));
   file->addSeparator();
-  exportChartAct_ = file->addAction("Export &Chart…", this, [this] { exportChart(); });
-  exportChartAct_->setToolTip("Save the chart under the mouse (else the first chart of this tab) as PNG, SVG or PDF, "
-                              "with its legend and a caption of the settings.");
-  exportFigureAct_ = file->addAction("Export &Figure…", this, [this] { exportFigure(); });
-  exportFigureAct_->setToolTip("Save every chart of this tab as one multi-panel figure (PNG, SVG or PDF).");
-  exportDataAct_ = file->addAction("Export &Data…", this, [this] { exportData(); });
-  exportDataAct_->setToolTip("Write every series as CSV and everything as one JSON file into a folder.");
+  exportChartAct_ = file->addAction(tr("Export &Chart…"), this, [this] { exportChart(); });
+  exportChartAct_->setToolTip(tr("Save the chart under the mouse (else the first chart of this tab) as PNG, SVG or PDF, "
+                              "with its legend and a caption of the settings."));
+  exportFigureAct_ = file->addAction(tr("Export &Figure…"), this, [this] { exportFigure(); });
+  exportFigureAct_->setToolTip(tr("Save every chart of this tab as one multi-panel figure (PNG, SVG or PDF)."));
+  exportDataAct_ = file->addAction(tr("Export &Data…"), this, [this] { exportData(); });
+  exportDataAct_->setToolTip(tr("Write every series as CSV and everything as one JSON file into a folder."));
   file->addSeparator();
   for (QAction* a : file->actions()) a->setStatusTip(a->toolTip());
 
-  runAgainAct_ = new QAction(style()->standardIcon(QStyle::SP_BrowserReload), "Run &Again", this);
+  runAgainAct_ = new QAction(style()->standardIcon(QStyle::SP_BrowserReload), tr("Run &Again"), this);
   runAgainAct_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
-  runAgainAct_->setToolTip("Train the experiment on show again from the start with exactly its settings and seeds: "
-                           "the curves come out the same (Ctrl+Shift+R).");
+  runAgainAct_->setToolTip(tr("Train the experiment on show again from the start with exactly its settings and seeds: "
+                           "the curves come out the same (Ctrl+Shift+R)."));
   connect(runAgainAct_, &QAction::triggered, this, &MainWindow::runAgain);
   addAction(runAgainAct_);
 
@@ -119,8 +120,8 @@ void MainWindow::updateFileActions() {
 
 void MainWindow::updateWindowTitle() {
   const bool results = runnerOwnsView_ ? config_ && last_ && !last_->runs.empty() : opened_.has_value();
-  QString name = filePath_.isEmpty() ? (results ? "Untitled" : "") : QFileInfo(filePath_).fileName();
-  if (!runnerOwnsView_ && !openedConfigInControls_) name += " (loaded experiment)";
+  QString name = filePath_.isEmpty() ? (results ? tr("Untitled") : "") : QFileInfo(filePath_).fileName();
+  if (!runnerOwnsView_ && !openedConfigInControls_) name = tr("%1 (loaded experiment)").arg(name);
   if (runnerOwnsView_ && filePath_.isEmpty() && !lessonTitle_.isEmpty()) name = lessonTitle_;
   const QString title = name.isEmpty() ? "NormLab" : name + "[*] — NormLab";
   if (windowTitle() != title) setWindowTitle(title);
@@ -129,13 +130,14 @@ void MainWindow::updateWindowTitle() {
 
 void MainWindow::reportFileError(const QString& title, const QString& text) {
   localError_ = text;  // keeps the banner up until the next start or settings change
+  fileError_ = text;
   showBanner(text, true);
   prompts_.warn(this, title, text);
 }
 
 bool MainWindow::maybeSaveResults(const QString& before, const QString& note) {
   if (!hasUnsavedResults()) return true;
-  QString question = QString("The results of the current experiment have not been saved. Save them before %1?").arg(before);
+  QString question = tr("The results of the current experiment have not been saved. Save them before %1?").arg(before);
   if (!note.isEmpty()) question += " " + note;
   switch (prompts_.askToSave(this, question)) {
     case QMessageBox::Save: return saveExperimentFile();
@@ -153,7 +155,7 @@ bool MainWindow::saveExperimentFileAs() {
   const QString start = filePath_.isEmpty()
                             ? QDir(lastFolder()).filePath(QString::fromStdString(config_ ? config_->name : "experiment") + ".normlab")
                             : filePath_;
-  const QString path = prompts_.saveFile(this, "Save experiment", start, kExperimentFilter);
+  const QString path = prompts_.saveFile(this, tr("Save experiment"), start, tr(kExperimentFilter));
   if (path.isEmpty()) return false;
   return saveExperimentTo(withExperimentExtension(path));
 }
@@ -161,31 +163,31 @@ bool MainWindow::saveExperimentFileAs() {
 bool MainWindow::saveExperimentTo(const QString& path) {
   const std::optional<ExperimentResults> results = currentResults();
   if (!results) {
-    reportFileError("Nothing to save", "There are no results to save yet: start an experiment first.");
+    reportFileError(tr("Nothing to save"), tr("There are no results to save yet: start an experiment first."));
     return false;
   }
   try {
     saveExperiment(QFile::encodeName(path).toStdString(), *results);
   } catch (const std::exception& e) {
-    reportFileError("Cannot save", "Could not save the experiment: " + problemWith(path, e));
+    reportFileError(tr("Cannot save"), tr("Could not save the experiment: %1").arg(problemWith(path, e)));
     return false;
   }
   filePath_ = absolute(path);
   if (runnerOwnsView_ && last_) savedVersion_ = last_->version;
   RecentFiles::add(filePath_);
   rememberFolder(filePath_);
-  if (localError_.startsWith("Could not")) {  // an earlier failed save or open is resolved
+  if (!localError_.isEmpty() && localError_ == fileError_) {  // an earlier failed save or open is resolved
     localError_.clear();
     hideBanner();
   }
-  statusBar()->showMessage("Saved " + QDir::toNativeSeparators(filePath_), kStatusMessageMs);
+  statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(filePath_)), kStatusMessageMs);
   updateWindowTitle();
   updateFileActions();
   return true;
 }
 
 bool MainWindow::openExperimentFile() {
-  const QString path = prompts_.openFile(this, "Open experiment", lastFolder(), kExperimentFilter);
+  const QString path = prompts_.openFile(this, tr("Open experiment"), lastFolder(), tr(kExperimentFilter));
   if (path.isEmpty()) return false;
   return openExperimentFrom(path);
 }
@@ -238,13 +240,13 @@ void MainWindow::useDroppedPath(const QString& path) {
 }
 
 bool MainWindow::openExperimentFrom(const QString& path) {
-  if (!maybeSaveResults("opening another file")) return false;
+  if (!maybeSaveResults(tr("opening another file", "Save them before %1?"))) return false;
   ExperimentResults results;
   try {
     results = loadExperiment(QFile::encodeName(path).toStdString());
   } catch (const std::exception& e) {
     if (!QFileInfo::exists(path)) RecentFiles::remove(path);
-    reportFileError("Cannot open", "Could not open the experiment: " + problemWith(path, e));
+    reportFileError(tr("Cannot open"), tr("Could not open the experiment: %1").arg(problemWith(path, e)));
     return false;
   }
   runner_->reset();  // the opened results replace whatever was training
@@ -275,17 +277,20 @@ bool MainWindow::openExperimentFrom(const QString& path) {
   showOpenedResults(results);
   const std::string why = whyNotResumable(results);
   if (!openedConfigInControls_)
-    showBanner(QString("The side panel cannot show this experiment's settings (for example several seeds or an "
-                       "inline model): %1Run again (Ctrl+Shift+R) repeats it exactly as saved; Start runs the "
-                       "panel's settings%2.")
-                   .arg(why.empty() ? "Continue (Space) trains it on from where it was saved, " : "",
-                        why.empty() ? " once you change one" : ""),
+    showBanner(why.empty() ? tr("The side panel cannot show this experiment's settings (for example several seeds or "
+                                "an inline model): Continue (Space) trains it on from where it was saved, Run again "
+                                "(Ctrl+Shift+R) repeats it exactly as saved; Start runs the panel's settings once "
+                                "you change one.")
+                           : tr("The side panel cannot show this experiment's settings (for example several seeds or "
+                                "an inline model): Run again (Ctrl+Shift+R) repeats it exactly as saved; Start runs "
+                                "the panel's settings."),
                false);
   else if (!results.warning.empty())
     showBanner(QString::fromStdString(results.warning), false);
-  statusBar()->showMessage("Opened " + QDir::toNativeSeparators(filePath_) +
-                               (why.empty() ? QString(": Continue (Space) trains on from where it was saved")
-                                            : QString(". ") + QString::fromStdString(why)),
+  statusBar()->showMessage(why.empty() ? tr("Opened %1: Continue (Space) trains on from where it was saved")
+                                             .arg(QDir::toNativeSeparators(filePath_))
+                                       : tr("Opened %1. %2").arg(QDir::toNativeSeparators(filePath_),
+                                                                 QString::fromStdString(why)),
                            kStatusMessageMs);
   updateWindowTitle();
   updateFileActions();
@@ -324,13 +329,13 @@ void MainWindow::continueOpenedExperiment() {
     ExperimentConfig config = continuedConfig(saved, more);
     startExperiment(std::move(config), false, &saved, more);
   } catch (const std::exception& e) {
-    reportFileError("Cannot continue", "Could not continue the experiment: " + QString::fromUtf8(e.what()));
+    reportFileError(tr("Cannot continue"), tr("Could not continue the experiment: %1").arg(QString::fromUtf8(e.what())));
   }
 }
 
 void MainWindow::runAgain() {
   if (!config_) return;
-  if (!maybeSaveResults("running the experiment again")) return;
+  if (!maybeSaveResults(tr("running the experiment again", "Save them before %1?"))) return;
   const ExperimentConfig config = *config_;
   startExperiment(config, false);
 }
@@ -340,7 +345,7 @@ void MainWindow::refreshRecentMenu() {
   if (!missing.isEmpty()) {
     QStringList names;
     for (const QString& f : missing) names << QDir::toNativeSeparators(f);
-    showBanner("Removed from Open Recent because they no longer exist: " + names.join(", "), false);
+    showBanner(tr("Removed from Open Recent because they no longer exist: %1").arg(names.join(", ")), false);
   }
   recentMenu_->clear();
   const QStringList files = RecentFiles::list();
@@ -351,9 +356,9 @@ void MainWindow::refreshRecentMenu() {
     a->setToolTip(QDir::toNativeSeparators(file));
     a->setData(file);
   }
-  if (files.isEmpty()) recentMenu_->addAction("No recent files")->setEnabled(false);
+  if (files.isEmpty()) recentMenu_->addAction(tr("No recent files"))->setEnabled(false);
   recentMenu_->addSeparator();
-  QAction* clear = recentMenu_->addAction("&Clear List", this, [] { QSettings().remove("recentFiles"); });
+  QAction* clear = recentMenu_->addAction(tr("&Clear List"), this, [] { QSettings().remove("recentFiles"); });
   clear->setEnabled(!files.isEmpty());
 }
 

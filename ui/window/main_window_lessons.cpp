@@ -1,6 +1,8 @@
 // The classroom side of the main window: the Lessons tab (start page) and menu, the lesson banner
 // over the charts, the Learn menu of explainers, and Run > Recompute population statistics.
 #include <QAction>
+#include <QCoreApplication>
+#include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
 #include <QStatusBar>
@@ -26,10 +28,14 @@ bool hasBatchNorm(const Snapshot& s) {
 }
 }  // namespace
 
-// Built-in lessons; a broken built-in lesson (a test keeps that from shipping) leaves the menu empty.
+// Built-in lessons in the window's language; a broken built-in lesson (a test keeps that from
+// shipping) leaves the menu empty.
 static std::vector<Lesson> loadBuiltInLessons(QString* error) {
   try {
-    return lessons();
+    std::vector<Lesson> list = lessons();
+    const std::string language = QLocale().name().section('_', 0, 0).toStdString();
+    for (Lesson& l : list) static_cast<LessonInfo&>(l) = inLanguage(l, language);
+    return list;
   } catch (const std::exception& e) {
     *error = QString::fromUtf8(e.what());
     return {};
@@ -39,15 +45,15 @@ static std::vector<Lesson> loadBuiltInLessons(QString* error) {
 void MainWindow::buildLessonUi() {
   QString error;
   lessonsPage_ = new LessonsPage(loadBuiltInLessons(&error), tabs_);
-  lessonsTab_ = tabs_->addTab(lessonsPage_, "Lessons");
-  tabs_->setTabToolTip(lessonsTab_, "Ready-made comparisons that each teach one thing, and the explainers.");
+  lessonsTab_ = tabs_->addTab(lessonsPage_, QCoreApplication::translate("ChartTabs", "Lessons"));
+  tabs_->setTabToolTip(lessonsTab_, tr("Ready-made comparisons that each teach one thing, and the explainers."));
   connect(lessonsPage_, &LessonsPage::lessonChosen, this, &MainWindow::openLesson);
   connect(lessonsPage_, &LessonsPage::explainerChosen, this, &MainWindow::openExplainer);
   connect(lessonBanner_, &LessonBanner::showChart, this, &MainWindow::showTab);
   connect(lessonBanner_, &LessonBanner::openExplainer, this, &MainWindow::openExplainer);
-  if (!error.isEmpty()) showBanner("The built-in lessons could not be read: " + error, true);
+  if (!error.isEmpty()) showBanner(tr("The built-in lessons could not be read: %1").arg(error), true);
 
-  QMenu* lessonsMenu = menuBar()->addMenu("&Lessons");
+  QMenu* lessonsMenu = menuBar()->addMenu(tr("&Lessons"));
   const std::vector<Lesson>& list = lessonsPage_->lessonList();
   for (int i = 0; i < int(list.size()); ++i) {
     const Lesson& l = list[std::size_t(i)];
@@ -57,17 +63,17 @@ void MainWindow::buildLessonUi() {
     a->setToolTip(QString::fromStdString(l.text));
   }
   lessonsMenu->addSeparator();
-  lessonsMenu->addAction("All lessons (start page)", this, [this] { tabs_->setCurrentIndex(lessonsTab_); });
+  lessonsMenu->addAction(tr("All lessons (start page)"), this, [this] { tabs_->setCurrentIndex(lessonsTab_); });
 
-  QMenu* learn = menuBar()->addMenu("L&earn");
+  QMenu* learn = menuBar()->addMenu(tr("L&earn"));
   for (ExplainerKind kind : {ExplainerKind::BatchNorm, ExplainerKind::Dropout, ExplainerKind::NormAxes})
     learn->addAction(explainerTitle(kind) + "…", this, [this, kind] { openExplainer(kind); });
 
-  recomputeAct_ = new QAction("Recompute &Population Statistics", this);
-  recomputeAct_->setToolTip(
+  recomputeAct_ = new QAction(tr("Recompute &Population Statistics"), this);
+  recomputeAct_->setToolTip(tr(
       "Batch norm: replace each run's running mean and variance (a moving average of recent batches) by their "
       "average over 4,096 training images, as PyTorch's update_bn does, and show eval-mode test accuracy before "
-      "and after on the Batch norm tab.");
+      "and after on the Batch norm tab."));
   recomputeAct_->setEnabled(false);
   connect(recomputeAct_, &QAction::triggered, this, &MainWindow::recomputePopulationStatistics);
 }
@@ -82,9 +88,9 @@ void MainWindow::closeLesson() {
 void MainWindow::openLesson(int index) {
   const std::vector<Lesson>& list = lessonsPage_->lessonList();
   if (index < 0 || index >= int(list.size())) return;
-  if (!maybeSaveResults("opening a lesson")) return;
+  if (!maybeSaveResults(tr("opening a lesson", "Save them before %1?"))) return;
   const Lesson& lesson = list[std::size_t(index)];
-  lessonTitle_ = QString("Lesson %1: %2").arg(lesson.number).arg(QString::fromStdString(lesson.title));
+  lessonTitle_ = tr("Lesson %1: %2").arg(lesson.number).arg(QString::fromStdString(lesson.title));
   // The panel shows the lesson's settings when it can express them (one seed, a preset, the
   // arms it offers; names aside: the lesson's arm labels and name stay, the panel builds the same
   // runs); otherwise it shows a read-only summary of the lesson's runs, never stale settings.
@@ -138,8 +144,8 @@ void MainWindow::feedLiveBlock() {
     liveBlockRun_ = run.label;
     liveBlockClock_.restart();
     liveAxes_->setActivations(p.blockN, p.blockC, p.blockH, p.blockW, p.block,
-                              QString("Live: %1 output in run %2 at step %3 (the first %4 images and %5 channels of "
-                                      "its batch, the centre %6 \u00d7 %7), what its first norm normalizes.")
+                              tr("Live: %1 output in run %2 at step %3 (the first %4 images and %5 channels of "
+                                      "its batch, the centre %6 × %7), what its first norm normalizes.")
                                   .arg(QString::fromStdString(p.blockLayer), QString::fromStdString(run.label))
                                   .arg(p.step)
                                   .arg(p.blockN)
@@ -154,7 +160,7 @@ void MainWindow::recomputePopulationStatistics() {
   if (!last_ || !hasBatchNorm(*last_) || !runnerOwnsView_) return;
   runner_->recomputePopulationStatistics();
   showTab("Batch norm");
-  statusBar()->showMessage("Recomputing population statistics…", 3000);
+  statusBar()->showMessage(tr("Recomputing population statistics…"), 3000);
 }
 
 void MainWindow::updateLessonActions() {

@@ -1,5 +1,6 @@
 #include "ui/window/norm_note.h"
 
+#include <QCoreApplication>
 #include <QStringList>
 #include <algorithm>
 #include <vector>
@@ -34,7 +35,7 @@ QString normNoteForWindow(const ExperimentConfig& config) {
   }
   QStringList lines;
   for (const EmptyPosition& e : positions)
-    lines << QString("No %1 after %2: its %3 outputs are flat, with no spatial extent to normalize over.")
+    lines << QCoreApplication::translate("NormNote", "No %1 after %2: its %3 outputs are flat, with no spatial extent to normalize over.")
                  .arg(e.arms.join(", "), QString::fromStdString(e.follows))
                  .arg(e.shape.size());
   return lines.join("\n");

@@ -3,19 +3,25 @@
 #include <algorithm>
 #include <limits>
 
+#include <QCoreApplication>
 #include <QLocale>
 #include <QStringList>
 
 #include "ui/views/arm_palette.h"
+#include "ui/window/language.h"
 
 namespace normlab {
 
 namespace {
-const char* const kBaseTip = "Training steps (mini-batches) done per arm, and images seen per arm: the arms train in "
-                             "lockstep, so every arm still training has seen the same images.";
+
+struct Tr {
+  Q_DECLARE_TR_FUNCTIONS(ProgressText)
+};
+const char* const kBaseTip = QT_TRANSLATE_NOOP("ProgressText", "Training steps (mini-batches) done per arm, and images seen per arm: the arms train in "
+                             "lockstep, so every arm still training has seen the same images.");
 }  // namespace
 
-QString withThousands(std::int64_t v) { return QLocale(QLocale::English).toString(qlonglong(v)); }
+QString withThousands(std::int64_t v) { return displayLocale().toString(qlonglong(v)); }
 
 ProgressText progressText(const Snapshot& s, bool presentation) {
   if (s.runs.empty()) return {};
@@ -29,8 +35,8 @@ ProgressText progressText(const Snapshot& s, bool presentation) {
     total = std::max(total, r.totalSteps);
     sameBatch = sameBatch && r.batchSize == s.runs.front().batchSize;
     if (r.diverged || r.failed) {
-      stopped << QString("%1: %2 at step %3, after %4 images")
-                     .arg(runLabel(r, severalSeeds), r.diverged ? "diverged" : "failed")
+      stopped << (r.diverged ? Tr::tr("%1: diverged at step %2, after %3 images") : Tr::tr("%1: failed at step %2, after %3 images"))
+                     .arg(runLabel(r, severalSeeds))
                      .arg(withThousands(r.diverged ? r.divergedAtStep : r.step), withThousands(r.samplesSeen));
       stoppedMost = std::max(stoppedMost, r.samplesSeen);
       stoppedEpoch = std::max(stoppedEpoch, r.epoch);
@@ -39,28 +45,28 @@ ProgressText progressText(const Snapshot& s, bool presentation) {
       epoch = std::max(epoch, r.epoch);
     }
   }
-  const QString steps = sameBatch ? QString("step %1 / %2").arg(withThousands(step), withThousands(total))
-                                  : QString("up to step %1").arg(withThousands(step));
+  const QString steps = sameBatch ? Tr::tr("step %1 / %2").arg(withThousands(step), withThousands(total))
+                                  : Tr::tr("up to step %1").arg(withThousands(step));
   ProgressText out;
-  const QString unit = severalSeeds ? "run" : "arm";
-  const qsizetype count = stopped.size();
-  const bool all = count == qsizetype(s.runs.size());
-  const QString stoppedText = all ? QString("every %1 stopped early").arg(unit)
-                                  : QString("%1 %2%3 stopped early").arg(count).arg(unit, count == 1 ? "" : "s");
+  const int count = int(stopped.size());
+  const bool all = count == int(s.runs.size());
+  const QString stoppedText = severalSeeds ? (all ? Tr::tr("every run stopped early") : Tr::tr("%n run(s) stopped early", "", count))
+                                           : (all ? Tr::tr("every arm stopped early") : Tr::tr("%n arm(s) stopped early", "", count));
   if (presentation)  // large text: the essentials only
     out.text = count == 0 ? steps : steps + " · " + stoppedText;
   else if (count == 0)
-    out.text = QString("%1 · %2 images seen per %3 (epoch %4)").arg(steps, withThousands(running), unit).arg(epoch, 0, 'f', 2);
+    out.text = (severalSeeds ? Tr::tr("%1 · %2 images seen per run (epoch %3)") : Tr::tr("%1 · %2 images seen per arm (epoch %3)"))
+                   .arg(steps, withThousands(running), displayLocale().toString(epoch, 'f', 2));
   else if (all)
-    out.text = QString("%1 · %2: up to %3 images seen (epoch %4)")
-                   .arg(steps, stoppedText, withThousands(stoppedMost))
-                   .arg(stoppedEpoch, 0, 'f', 2);
+    out.text = Tr::tr("%1 · %2: up to %3 images seen (epoch %4)")
+                   .arg(steps, stoppedText, withThousands(stoppedMost), displayLocale().toString(stoppedEpoch, 'f', 2));
   else
-    out.text = QString("%1 · %2 images seen per running %3 (epoch %4); %5")
-                   .arg(steps, withThousands(running), unit)
-                   .arg(epoch, 0, 'f', 2)
-                   .arg(stoppedText);
-  out.toolTip = count == 0 ? QString(kBaseTip) : QString(kBaseTip) + "\nStopped early, and not counted:\n" + stopped.join("\n");
+    out.text = (severalSeeds ? Tr::tr("%1 · %2 images seen per running run (epoch %3); %4")
+                             : Tr::tr("%1 · %2 images seen per running arm (epoch %3); %4"))
+                   .arg(steps, withThousands(running), displayLocale().toString(epoch, 'f', 2), stoppedText);
+  const QString stoppedTip = Tr::tr("Stopped early, and not counted:");
+  out.toolTip = Tr::tr(kBaseTip);
+  if (count > 0) out.toolTip += "\n" + stoppedTip + "\n" + stopped.join("\n");
   return out;
 }
 

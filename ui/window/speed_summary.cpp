@@ -4,16 +4,22 @@
 #include <cmath>
 #include <limits>
 
+#include <QCoreApplication>
 #include <QLocale>
 #include <QStringList>
 
 #include "ui/views/arm_palette.h"
+#include "ui/window/language.h"
 
 namespace normlab {
 
 namespace {
+
+struct Tr {
+  Q_DECLARE_TR_FUNCTIONS(SpeedSummary)
+};
 constexpr int kListedRuns = 3;  // up to this many runs are named in the status bar itself
-QString count(double v) { return QLocale(QLocale::English).toString(qlonglong(std::llround(v))); }
+QString count(double v) { return displayLocale().toString(qlonglong(std::llround(v))); }
 double speedOf(const RunRecord& r) { return std::isfinite(r.imagesPerSecond) ? r.imagesPerSecond : 0.0; }
 }  // namespace
 
@@ -38,14 +44,14 @@ SpeedSummary summarizeSpeeds(const Snapshot& snapshot) {
   }
   const int runs = int(snapshot.runs.size());
   if (runs <= kListedRuns)
-    out.text = "images/s: " + listed.join(" &nbsp; ");
+    out.text = Tr::tr("images/s: %1").arg(listed.join(" &nbsp; "));
   else
-    out.text = QString("images/s: %1 in all \u00b7 %2\u2013%3 per run (%4 runs)")
+    out.text = Tr::tr("images/s: %1 in all · %2–%3 per run (%4 runs)")
                    .arg(count(total), count(lo), count(hi))
                    .arg(runs);
-  out.tooltip = QString("Training speed in images per second (all runs together: %1)."
-                        "<table>%2</table>")
-                    .arg(count(total), rows);
+  out.tooltip = Tr::tr("Training speed in images per second (all runs together: %1).")
+                    .arg(count(total)) + QString("<table>%1</table>")
+                    .arg(rows);
   return out;
 }
 

@@ -1,6 +1,7 @@
 // The real dialogs behind UserPrompts (see user_prompts.h).
 #include "ui/window/user_prompts.h"
 
+#include <QCoreApplication>
 #include <QFileDialog>
 
 namespace normlab {
@@ -17,7 +18,7 @@ UserPrompts UserPrompts::interactive() {
     return QFileDialog::getExistingDirectory(parent, caption, start);
   };
   p.askToSave = [](QWidget* parent, const QString& question) {
-    return QMessageBox::question(parent, "Unsaved results", question,
+    return QMessageBox::question(parent, QCoreApplication::translate("UserPrompts", "Unsaved results"), question,
                                  QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
   };
   p.exportOptions = &ExportDialog::ask;
