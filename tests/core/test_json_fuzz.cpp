@@ -1,6 +1,6 @@
-// Fuzzing the readers of untrusted JSON: experiment configs (with an inline model spec) and
-// .normlab files, mutated by truncation, byte flips, type changes, deep nesting, huge numbers,
-// repeated keys and inconsistent counts. Every input must either parse or throw NormLabError with
+// Fuzzing the readers of untrusted JSON: experiment configs (with an inline model spec, or a folder
+// of images as the dataset) and .normlab files, mutated by truncation, byte flips, type changes,
+// deep nesting, huge numbers, repeated keys and inconsistent counts. Every input must either parse or throw NormLabError with
 // a short message: never another exception, never a crash (run it under ASan/UBSan too).
 // Seeded and bounded by iteration count, never by the clock.
 #include <QtTest>
@@ -52,6 +52,15 @@ const char* const kGridConfig = R"({"name": "fuzz grid", "dataset": {"name": "sy
   "grid": {"batch_size": [2, 4, 8], "lr": [0.01, 0.1], "dropout": [0, 0.5], "momentum": [0.9],
            "init": ["xavier", "pytorch"], "input_norm": ["raw"], "steps": [3]},
   "seeds": [1, 2]})";
+
+// A folder of the class's own images: every key of that dataset (the folder is not read when a
+// config is parsed).
+const char* const kImagesConfig = R"({"name": "fuzz images", "dataset": {"name": "images", "path": "no-such-folder",
+  "size": 8, "channels": 1, "test_fraction": 0.25, "skip_bad_images": true, "train_subset": 30, "test_subset": 9},
+  "model": {"name": "m", "input": [1, 8, 8], "classes": 3, "layers": [
+    {"type": "conv2d", "out_channels": 2, "kernel": 3, "padding": 1}, {"type": "norm"}, {"type": "relu"},
+    {"type": "flatten"}, {"type": "dense", "out_features": 3}]},
+  "train": {"lr": 0.05, "batch_size": 4, "steps": 4}, "arms": [{"norm": "batch"}, {"norm": "layer"}]})";
 
 std::string jobConfigText() {
   const ExperimentConfig whole = parseExperimentConfig(kGridConfig);
@@ -240,6 +249,15 @@ class TestJsonFuzz : public QObject {
       QVERIFY(parsed >= 0);
       qInfo("%d of 2000 mutated configs parsed", parsed);
     }
+  }
+
+  void imageFolderConfigsParseOrFailCleanly() {
+    parseExperimentConfig(kImagesConfig);
+    const int parsed = fuzz(kImagesConfig, 2000, 20261208, [](std::string_view text) {
+      parseExperimentConfig(toJson(parseExperimentConfig(text)));
+    });
+    QVERIFY(parsed >= 0);
+    qInfo("%d of 2000 mutated image-folder configs parsed", parsed);
   }
 
   void experimentFilesParseOrFailCleanly() {
