@@ -91,6 +91,8 @@ class TestLiveArms : public QObject {
     runner.start(parseExperimentConfig(configText("[" + kBN + "]")));
     waitFor(runner, [](const Snapshot& s) { return s.stepsDone >= 30 || s.state == RunnerState::Finished; });
     runner.addArm(nlohmann::json::parse(kGN));
+    // On a loaded machine the others may have finished first: the new arm then waits, Paused.
+    runner.resume();
     QVERIFY(runner.waitUntilDone(kHangGuard));
     const auto s = runner.snapshot();
     QCOMPARE(s->state, RunnerState::Finished);
