@@ -383,7 +383,7 @@ Kreuzen Sie in der Seitenleiste „Batch-Normalisierung (BN)“ an oder öffnen 
     </message>
     <message>
         <source>Sweep</source>
-        <translation>Parameter-Sweep</translation>
+        <translation>Variation</translation>
     </message>
     <message>
         <source>Results</source>
@@ -1770,8 +1770,8 @@ An: jede gemessene Schicht, einschließlich Aktivierung, Pooling, Flatten und Dr
     <message>
         <source>No sweep here: the arms of this experiment all use the same batch size, dropout rate and learning rate.
 A sweep compares arms that differ in one of them (lesson 2 varies the batch size, lesson 6 the dropout rate), and plots test error against it, one line per normalization, averaged over seeds.</source>
-        <translation>Hier gibt es keinen Sweep: Alle Varianten dieses Experiments verwenden dieselbe Batchgröße, Dropout-Rate und Lernrate.
-Ein Sweep vergleicht Varianten, die sich in einer davon unterscheiden (Lektion 2 variiert die Batchgröße, Lektion 6 die Dropout-Rate), und trägt den Testfehler dagegen auf, eine Linie je Normalisierung, gemittelt über die Seeds.</translation>
+        <translation>Hier gibt es keine Variation: Alle Varianten dieses Experiments verwenden dieselbe Batchgröße, Dropout-Rate und Lernrate.
+Eine Variation vergleicht Varianten, die sich in einer davon unterscheiden (Lektion 2 variiert die Batchgröße, Lektion 6 die Dropout-Rate), und trägt den Testfehler dagegen auf, eine Linie je Normalisierung, gemittelt über die Seeds.</translation>
     </message>
     <message>
         <source>Test error</source>
