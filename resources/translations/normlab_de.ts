@@ -1160,7 +1160,7 @@ Kreuzen Sie in der Seitenleiste „Batch-Normalisierung (BN)“ an oder öffnen 
     </message>
     <message>
         <source>Layer over time:</source>
-        <translation>Schicht über die Zeit:</translation>
+        <translation>Schicht im Verlauf:</translation>
     </message>
     <message>
         <source>Every layer</source>
@@ -1174,7 +1174,7 @@ An: jede gemessene Schicht, einschließlich Aktivierung, Pooling, Flatten und Dr
     </message>
     <message>
         <source>line with dots: mean |grad| · dots alone / thin line: max |grad|</source>
-        <translation>Linie mit Punkten: mittlerer |grad| · Punkte allein / dünne Linie: größter |grad|</translation>
+        <translation>Linie mit Punkten: Mittel |grad| · Punkte/dünn: Max. |grad|</translation>
     </message>
     <message>
         <source>Gradient flow (latest probe)</source>
