@@ -13,6 +13,7 @@ packages=(cmake ninja-build g++ pkg-config
           qt6-base-dev qt6-charts-dev qt6-svg-dev libqt6opengl6-dev libxkbcommon-dev libgl-dev
           libeigen3-dev zlib1g-dev nlohmann-json3-dev dataset-fashion-mnist
           xvfb xauth parallel
+          qt6-tools-dev qt6-l10n-tools qt6-translations-l10n locales
           dpkg-dev file qemu-user)
 
 install_missing() {

@@ -36,6 +36,7 @@
 #include <QApplication>
 #include <QByteArray>
 #include <QDir>
+#include <QLocale>
 #include <QString>
 
 #include <nlohmann/json.hpp>
@@ -514,6 +515,9 @@ int resume(const Options& o) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // The command line stays English and its files never follow the locale: numbers Qt formats
+  // (the charts' captions) use the C locale, whatever LANG says.
+  QLocale::setDefault(QLocale::c());
   const Options o = parseArguments(argc, argv);
   normlab::installQtImageDecoder();
   if (o.command == "validate") return validate(o);

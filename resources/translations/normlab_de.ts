@@ -211,7 +211,7 @@
     </message>
     <message>
         <source>solid: batch statistics / train mode · thin line: running statistics / eval mode</source>
-        <translation>durchgezogen: Batch-Statistiken / Trainingsmodus · dünne Linie: laufende Statistiken / Auswertungsmodus</translation>
+        <translation>Linie: Batch-Statistik / Trainingsmodus · dünn: laufende Statistik / Auswertungsmodus</translation>
     </message>
     <message>
         <source>samples seen</source>
@@ -383,7 +383,7 @@ Kreuzen Sie in der Seitenleiste „Batch-Normalisierung (BN)“ an oder öffnen 
     </message>
     <message>
         <source>Sweep</source>
-        <translation>Parameter-Sweep</translation>
+        <translation>Variation</translation>
     </message>
     <message>
         <source>Results</source>
@@ -902,6 +902,109 @@ Kreuzen Sie in der Seitenleiste „Batch-Normalisierung (BN)“ an oder öffnen 
     </message>
 </context>
 <context>
+    <name>CoreTexts</name>
+    <message>
+        <source>T-shirt/top</source>
+        <translation>T-Shirt/Top</translation>
+    </message>
+    <message>
+        <source>Trouser</source>
+        <translation>Hose</translation>
+    </message>
+    <message>
+        <source>Pullover</source>
+        <translation>Pullover</translation>
+    </message>
+    <message>
+        <source>Dress</source>
+        <translation>Kleid</translation>
+    </message>
+    <message>
+        <source>Coat</source>
+        <translation>Mantel</translation>
+    </message>
+    <message>
+        <source>Sandal</source>
+        <translation>Sandale</translation>
+    </message>
+    <message>
+        <source>Shirt</source>
+        <translation>Hemd</translation>
+    </message>
+    <message>
+        <source>Sneaker</source>
+        <translation>Sneaker</translation>
+    </message>
+    <message>
+        <source>Bag</source>
+        <translation>Tasche</translation>
+    </message>
+    <message>
+        <source>Ankle boot</source>
+        <translation>Stiefelette</translation>
+    </message>
+    <message>
+        <source>airplane</source>
+        <translation>Flugzeug</translation>
+    </message>
+    <message>
+        <source>automobile</source>
+        <translation>Auto</translation>
+    </message>
+    <message>
+        <source>bird</source>
+        <translation>Vogel</translation>
+    </message>
+    <message>
+        <source>cat</source>
+        <translation>Katze</translation>
+    </message>
+    <message>
+        <source>deer</source>
+        <translation>Hirsch</translation>
+    </message>
+    <message>
+        <source>dog</source>
+        <translation>Hund</translation>
+    </message>
+    <message>
+        <source>frog</source>
+        <translation>Frosch</translation>
+    </message>
+    <message>
+        <source>horse</source>
+        <translation>Pferd</translation>
+    </message>
+    <message>
+        <source>ship</source>
+        <translation>Schiff</translation>
+    </message>
+    <message>
+        <source>truck</source>
+        <translation>Lastwagen</translation>
+    </message>
+    <message>
+        <source>The reference network of BENCHNET.md: two 3x3 convolutions (16, 32 channels) with a norm after each, max pooling, a 128-unit dense layer, dropout 0.25.</source>
+        <translation>Das Referenznetz aus BENCHNET.md: zwei 3x3-Faltungen (16, 32 Kanäle) mit je einer Normalisierung danach, Max-Pooling, eine voll verbundene Schicht mit 128 Einheiten, Dropout 0,25.</translation>
+    </message>
+    <message>
+        <source>A deep multilayer perceptron (eight hidden dense layers of 100 units, each followed by a norm and a sigmoid) where normalization decides whether training starts at all.</source>
+        <translation>Ein tiefes mehrschichtiges Perzeptron (acht verborgene voll verbundene Schichten mit 100 Einheiten, jede gefolgt von einer Normalisierung und einer Sigmoid-Funktion), bei dem die Normalisierung entscheidet, ob das Training überhaupt in Gang kommt.</translation>
+    </message>
+    <message>
+        <source>bench-net with a third norm after the hidden dense layer, so normalization effects show plainly; the default for comparisons.</source>
+        <translation>bench-net mit einer dritten Normalisierung nach der verborgenen voll verbundenen Schicht, damit die Effekte der Normalisierung deutlich werden; die Vorgabe für Vergleiche.</translation>
+    </message>
+    <message>
+        <source>A very small, very fast network for tests and quick demos: one stride-2 convolution with 4 channels, a norm, pooling and a dense layer.</source>
+        <translation>Ein sehr kleines, sehr schnelles Netz für Tests und kurze Vorführungen: eine Faltung mit Schrittweite 2 und 4 Kanälen, eine Normalisierung, Pooling und eine voll verbundene Schicht.</translation>
+    </message>
+    <message>
+        <source>A deeper VGG-style network (five 3x3 convolutions, each followed by a norm and an activation) for watching gradients flow across depth.</source>
+        <translation>Ein tieferes Netz im Stil von VGG (fünf 3x3-Faltungen, jede gefolgt von einer Normalisierung und einer Aktivierung), um den Fluss der Gradienten durch die Tiefe zu beobachten.</translation>
+    </message>
+</context>
+<context>
     <name>DropoutExplainer</name>
     <message>
         <source>Dropout, step by step: 4 examples, 6 hidden units. Edit any white cell.</source>
@@ -1057,7 +1160,7 @@ Kreuzen Sie in der Seitenleiste „Batch-Normalisierung (BN)“ an oder öffnen 
     </message>
     <message>
         <source>Layer over time:</source>
-        <translation>Schicht über die Zeit:</translation>
+        <translation>Schicht im Verlauf:</translation>
     </message>
     <message>
         <source>Every layer</source>
@@ -1071,7 +1174,7 @@ An: jede gemessene Schicht, einschließlich Aktivierung, Pooling, Flatten und Dr
     </message>
     <message>
         <source>line with dots: mean |grad| · dots alone / thin line: max |grad|</source>
-        <translation>Linie mit Punkten: mittlerer |grad| · Punkte allein / dünne Linie: größter |grad|</translation>
+        <translation>Linie mit Punkten: Mittel |grad| · Punkte/dünn: Max. |grad|</translation>
     </message>
     <message>
         <source>Gradient flow (latest probe)</source>
@@ -1251,7 +1354,7 @@ An: jede gemessene Schicht, einschließlich Aktivierung, Pooling, Flatten und Dr
     </message>
     <message>
         <source>log scale (loss)</source>
-        <translation>logarithmisch (Verlust)</translation>
+        <translation>log. Skala (Verlust)</translation>
     </message>
     <message>
         <source>Show each seed</source>
@@ -1283,11 +1386,11 @@ An: jede gemessene Schicht, einschließlich Aktivierung, Pooling, Flatten und Dr
     </message>
     <message>
         <source>solid: train · thin with dots: test</source>
-        <translation>durchgezogen: Training · dünn mit Punkten: Test</translation>
+        <translation>Linie: Training · dünn mit Punkten: Test</translation>
     </message>
     <message>
         <source>solid: train (smoothed %1) · thin with dots: test</source>
-        <translation>durchgezogen: Training (geglättet %1) · dünn mit Punkten: Test</translation>
+        <translation>Linie: Training (geglättet %1) · dünn mit Punkten: Test</translation>
     </message>
     <message>
         <source>line: mean of the seeds · band: lowest to highest seed</source>
@@ -1667,8 +1770,8 @@ An: jede gemessene Schicht, einschließlich Aktivierung, Pooling, Flatten und Dr
     <message>
         <source>No sweep here: the arms of this experiment all use the same batch size, dropout rate and learning rate.
 A sweep compares arms that differ in one of them (lesson 2 varies the batch size, lesson 6 the dropout rate), and plots test error against it, one line per normalization, averaged over seeds.</source>
-        <translation>Hier gibt es keinen Sweep: Alle Varianten dieses Experiments verwenden dieselbe Batchgröße, Dropout-Rate und Lernrate.
-Ein Sweep vergleicht Varianten, die sich in einer davon unterscheiden (Lektion 2 variiert die Batchgröße, Lektion 6 die Dropout-Rate), und trägt den Testfehler dagegen auf, eine Linie je Normalisierung, gemittelt über die Seeds.</translation>
+        <translation>Hier gibt es keine Variation: Alle Varianten dieses Experiments verwenden dieselbe Batchgröße, Dropout-Rate und Lernrate.
+Eine Variation vergleicht Varianten, die sich in einer davon unterscheiden (Lektion 2 variiert die Batchgröße, Lektion 6 die Dropout-Rate), und trägt den Testfehler dagegen auf, eine Linie je Normalisierung, gemittelt über die Seeds.</translation>
     </message>
     <message>
         <source>Test error</source>

@@ -12,6 +12,7 @@
 #include <QHBoxLayout>
 #include <QEvent>
 #include <QLabel>
+#include <QLocale>
 #include <QSlider>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -72,7 +73,7 @@ LossView::LossView(QWidget* parent) : ChartViewBase(parent) {
   smoothing_->setMinimumWidth(160);
   smoothing_->setToolTip(Tr::tr("Exponential moving average of the train loss and accuracy (TensorBoard-style, debiased)"));
   controls->addWidget(smoothing_);
-  smoothingLabel_ = new QLabel("0.60", this);
+  smoothingLabel_ = new QLabel(QLocale().toString(0.6, 'f', 2), this);
   controls->addWidget(smoothingLabel_);
   controls->addSpacing(16);
   controls->addWidget(new QLabel(Tr::tr("x axis:"), this));
@@ -134,7 +135,7 @@ LossView::LossView(QWidget* parent) : ChartViewBase(parent) {
   layout->addWidget(splitter, 1);
 
   connect(smoothing_, &QSlider::valueChanged, this, [this](int v) {
-    smoothingLabel_->setText(QString::number(v / 100.0, 'f', 2));
+    smoothingLabel_->setText(QLocale().toString(v / 100.0, 'f', 2));
     updateKey();
     redraw();
   });
@@ -169,7 +170,7 @@ QChart* LossView::accuracyChart() const { return accView_->chart(); }
 void LossView::updateKey() {
   const int v = smoothing_->value();
   const QString key = v == 0 ? Tr::tr("solid: train · thin with dots: test")
-                             : Tr::tr("solid: train (smoothed %1) · thin with dots: test").arg(v / 100.0, 0, 'f', 2);
+                             : Tr::tr("solid: train (smoothed %1) · thin with dots: test").arg(QLocale().toString(v / 100.0, 'f', 2));
   keyLabel_->setProperty(kFullKeyProperty, key);  // exported charts carry the whole key
   fitKey();
   armLegend()->setNote(grouped_ ? Tr::tr("line: mean of the seeds · band: lowest to highest seed") : QString());

@@ -25,6 +25,7 @@
 #include "core/model/presets.h"
 #include "ui/window/calm_controls.h"
 #include "ui/window/dataset_strip.h"
+#include "ui/window/language.h"
 
 namespace normlab {
 
@@ -524,7 +525,7 @@ void ControlPanel::updateEnabled() {
   steps_->setVisible(s.steps > 0);
   QString info;
   for (const PresetInfo& p : presetList())
-    if (p.name == s.preset) info = QString::fromStdString(p.description);
+    if (p.name == s.preset) info = translatedCoreText(p.description);
   if (!hasDropout) info += Tr::tr(" (no dropout layer)");
   presetInfo_->setText(info);
 }

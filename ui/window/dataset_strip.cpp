@@ -206,7 +206,7 @@ bool DatasetStrip::showSamples(const Dataset& dataset, std::int64_t trainImages,
     picture->setMinimumSize(side, side);  // a long message above must not squeeze the pictures
     picture->setPixmap(QPixmap::fromImage(image.scaled(side, side, Qt::KeepAspectRatio, Qt::FastTransformation)));
     picture->setAlignment(Qt::AlignCenter);
-    const QString name = k < int(dataset.classNames.size()) ? QString::fromStdString(dataset.classNames[std::size_t(k)])
+    const QString name = k < int(dataset.classNames.size()) ? translatedCoreText(dataset.classNames[std::size_t(k)])
                                                             : tr("class %1").arg(k);
     picture->setToolTip(tr("Class %1: %2").arg(k).arg(name));
     auto* caption = new QLabel(name, this);

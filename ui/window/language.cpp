@@ -29,6 +29,32 @@ void removeTranslator(QTranslator*& t) {
 }
 }  // namespace
 
+// The engine's English texts the window shows, for lupdate (translatedCoreText() looks them up).
+[[maybe_unused]] constexpr const char* kCoreTexts[] = {
+    // Fashion-MNIST's and CIFAR-10's classes (core/data/).
+    QT_TRANSLATE_NOOP("CoreTexts", "T-shirt/top"), QT_TRANSLATE_NOOP("CoreTexts", "Trouser"),
+    QT_TRANSLATE_NOOP("CoreTexts", "Pullover"), QT_TRANSLATE_NOOP("CoreTexts", "Dress"),
+    QT_TRANSLATE_NOOP("CoreTexts", "Coat"), QT_TRANSLATE_NOOP("CoreTexts", "Sandal"),
+    QT_TRANSLATE_NOOP("CoreTexts", "Shirt"), QT_TRANSLATE_NOOP("CoreTexts", "Sneaker"),
+    QT_TRANSLATE_NOOP("CoreTexts", "Bag"), QT_TRANSLATE_NOOP("CoreTexts", "Ankle boot"),
+    QT_TRANSLATE_NOOP("CoreTexts", "airplane"), QT_TRANSLATE_NOOP("CoreTexts", "automobile"),
+    QT_TRANSLATE_NOOP("CoreTexts", "bird"), QT_TRANSLATE_NOOP("CoreTexts", "cat"),
+    QT_TRANSLATE_NOOP("CoreTexts", "deer"), QT_TRANSLATE_NOOP("CoreTexts", "dog"),
+    QT_TRANSLATE_NOOP("CoreTexts", "frog"), QT_TRANSLATE_NOOP("CoreTexts", "horse"),
+    QT_TRANSLATE_NOOP("CoreTexts", "ship"), QT_TRANSLATE_NOOP("CoreTexts", "truck"),
+    // The model presets' descriptions (resources/presets/*.json).
+    QT_TRANSLATE_NOOP("CoreTexts", "The reference network of BENCHNET.md: two 3x3 convolutions (16, 32 channels) with a "
+                                   "norm after each, max pooling, a 128-unit dense layer, dropout 0.25."),
+    QT_TRANSLATE_NOOP("CoreTexts", "A deep multilayer perceptron (eight hidden dense layers of 100 units, each followed by "
+                                   "a norm and a sigmoid) where normalization decides whether training starts at all."),
+    QT_TRANSLATE_NOOP("CoreTexts", "bench-net with a third norm after the hidden dense layer, so normalization effects "
+                                   "show plainly; the default for comparisons."),
+    QT_TRANSLATE_NOOP("CoreTexts", "A very small, very fast network for tests and quick demos: one stride-2 convolution "
+                                   "with 4 channels, a norm, pooling and a dense layer."),
+    QT_TRANSLATE_NOOP("CoreTexts", "A deeper VGG-style network (five 3x3 convolutions, each followed by a norm and an "
+                                   "activation) for watching gradients flow across depth."),
+};
+
 QStringList availableLanguages() { return {"en", "de"}; }
 
 QString languageNativeName(const QString& code) {
@@ -72,6 +98,10 @@ bool installTranslations(const QLocale& locale) {
       removeTranslator(qtTranslator);
   }
   return loaded;
+}
+
+QString translatedCoreText(const std::string& text) {
+  return QCoreApplication::translate("CoreTexts", text.c_str());
 }
 
 QLocale displayLocale() {

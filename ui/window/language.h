@@ -9,6 +9,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <string>
+
 class QMenu;
 class QWidget;
 
@@ -34,6 +36,10 @@ bool installTranslations(const QLocale& locale);
 // The locale for numbers shown in the window: the default locale, or English where that is the C
 // locale (no thousands separators), so "10,000" reads the same in an untranslated window.
 QLocale displayLocale();
+
+// A text the engine (core/, which has no Qt) gives in English: a class name of a built-in dataset
+// or a model preset's description, in the window's language where it has a translation.
+QString translatedCoreText(const std::string& text);
 
 // View > Language: "System default" and each language named in itself, the current choice
 // ticked. Choosing one keeps it in QSettings and says that it applies when NormLab next starts.

@@ -166,7 +166,10 @@ MainWindow::MainWindow(QWidget* parent, int threads)
   // Never larger than the screen's free area (a school laptop's 1280x720, or a geometry saved on
   // a bigger screen): not every desktop clamps a window that asks for more.
   if (const QScreen* s = screen()) resize(size().boundedTo(s->availableGeometry().size()));
-  restoreState(store.value("window/state").toByteArray());
+  // A first start: the side panel as narrow as it can be without cutting a label, not as wide as
+  // its longest text would like (a translation's longer words would squeeze the charts).
+  if (!restoreState(store.value("window/state").toByteArray()))
+    resizeDocks({dock_}, {std::max(controls_->minimumWidth(), controls_->minimumSizeHint().width())}, Qt::Horizontal);
   const int tab = store.value("window/tab", 0).toInt();
   if (tab >= 0 && tab < tabs_->count()) tabs_->setCurrentIndex(tab);
 
