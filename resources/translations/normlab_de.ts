@@ -1404,42 +1404,6 @@ An: jede gemessene Schicht, einschließlich Aktivierung, Pooling, Flatten und Dr
         <translation>keine</translation>
     </message>
     <message>
-        <source>batch norm</source>
-        <translation>Batch-Normalisierung</translation>
-    </message>
-    <message>
-        <source>layer norm</source>
-        <translation>Layer-Normalisierung</translation>
-    </message>
-    <message>
-        <source>instance norm</source>
-        <translation>Instanz-Normalisierung</translation>
-    </message>
-    <message>
-        <source>group norm</source>
-        <translation>Gruppen-Normalisierung</translation>
-    </message>
-    <message>
-        <source>local response norm</source>
-        <translation>lokale Antwortnormalisierung</translation>
-    </message>
-    <message>
-        <source>The layers as the network runs them, with their parameter counts. Highlighted rows are the norm positions: each arm&apos;s column says which norm sits there, or why there is none.</source>
-        <translation>Die Schichten in der Reihenfolge, in der das Netz sie durchläuft, mit ihren Parameterzahlen. Hervorgehobene Zeilen sind die Normalisierungsstellen: Die Spalte jeder Variante sagt, welche Normalisierung dort sitzt oder warum dort keine ist.</translation>
-    </message>
-    <message>
-        <source>none: %1</source>
-        <translation>keine: %1</translation>
-    </message>
-    <message>
-        <source>%1 params</source>
-        <translation>%1 Parameter</translation>
-    </message>
-    <message>
-        <source>(+%1 running)</source>
-        <translation>(+%1 laufende)</translation>
-    </message>
-    <message>
         <source>Layer</source>
         <translation>Schicht</translation>
     </message>
@@ -1460,16 +1424,49 @@ An: jede gemessene Schicht, einschließlich Aktivierung, Pooling, Flatten und Dr
         <translation>Summe</translation>
     </message>
     <message>
-        <source>trainable parameters (+ batch-norm running statistics)</source>
-        <translation>trainierbare Parameter (+ laufende Statistiken der Batch-Normalisierung)</translation>
-    </message>
-    <message>
-        <source>norm position (after %1)</source>
-        <translation>Normalisierungsstelle (nach %1)</translation>
-    </message>
-    <message>
         <source>per arm →</source>
         <translation>je Variante →</translation>
+    </message>
+    <message>
+        <source>BN</source>
+        <comment>batch norm, short</comment>
+        <translation>BN</translation>
+    </message>
+    <message>
+        <source>LN</source>
+        <comment>layer norm, short</comment>
+        <translation>LN</translation>
+    </message>
+    <message>
+        <source>IN</source>
+        <comment>instance norm, short</comment>
+        <translation>IN</translation>
+    </message>
+    <message>
+        <source>GN</source>
+        <comment>group norm, short</comment>
+        <translation>GN</translation>
+    </message>
+    <message>
+        <source>LRN</source>
+        <comment>local response norm, short</comment>
+        <translation>LRN</translation>
+    </message>
+    <message>
+        <source>The layers as the network runs them, with their parameter counts. Highlighted rows are the norm positions: each arm&apos;s column says which norm sits there with its parameters (+ running statistics); hover over a cell for why a norm is absent.</source>
+        <translation>Die Schichten in der Reihenfolge, in der das Netz sie ausführt, mit ihrer Parameterzahl. Hervorgehobene Zeilen sind die Normalisierungspositionen: Die Spalte jeder Variante zeigt, welche Normalisierung dort sitzt, mit ihren Parametern (+ laufende Statistiken); der Tooltip einer Zelle sagt, warum eine Normalisierung fehlt.</translation>
+    </message>
+    <message>
+        <source>trainable (+ running statistics)</source>
+        <translation>trainierbar (+ laufende Statistiken)</translation>
+    </message>
+    <message>
+        <source>norm position</source>
+        <translation>Normalisierungsposition</translation>
+    </message>
+    <message>
+        <source>after %1</source>
+        <translation>nach %1</translation>
     </message>
 </context>
 <context>
@@ -1960,6 +1957,49 @@ Eine Variation vergleicht Varianten, die sich in einer davon unterscheiden (Lekt
     </message>
 </context>
 <context>
+    <name>normlab::ControlPanel</name>
+    <message>
+        <source>Image folder…</source>
+        <translation>Bildordner…</translation>
+    </message>
+    <message>
+        <source>Your own pictures: a folder with one sub-folder of images per class (or train/ and test/ folders that hold them). You can also drop the folder on the window.</source>
+        <translation>Eigene Bilder: ein Ordner mit einem Unterordner voller Bilder je Klasse (oder Ordnern train/ und test/, die solche enthalten). Der Ordner kann auch auf das Fenster gezogen werden.</translation>
+    </message>
+    <message>
+        <source>The size the images are read at, in pixels: the shorter side is scaled to it and the longer one cropped in the middle. The built-in models take 28.</source>
+        <translation>Die Größe, in der die Bilder gelesen werden, in Pixeln: Die kürzere Seite wird darauf skaliert, die längere in der Mitte zugeschnitten. Die eingebauten Modelle nehmen 28.</translation>
+    </message>
+    <message>
+        <source>Gray</source>
+        <translation>Grau</translation>
+    </message>
+    <message>
+        <source>RGB</source>
+        <translation>RGB</translation>
+    </message>
+    <message>
+        <source>Read the images in gray (one channel, what the built-in models take) or in colour (three channels).</source>
+        <translation>Die Bilder in Graustufen (ein Kanal, wie ihn die eingebauten Modelle nehmen) oder in Farbe (drei Kanäle) lesen.</translation>
+    </message>
+    <message>
+        <source>Image size</source>
+        <translation>Bildgröße</translation>
+    </message>
+    <message>
+        <source>Skip bad images</source>
+        <translation>Fehlerhafte Bilder überspringen</translation>
+    </message>
+    <message>
+        <source>Train without the files that cannot be read (corrupt, empty or not images); the banner says how many were left out.</source>
+        <translation>Ohne die Dateien trainieren, die sich nicht lesen lassen (beschädigt, leer oder keine Bilder); das Banner nennt, wie viele ausgelassen wurden.</translation>
+    </message>
+    <message>
+        <source>Folder of images (one sub-folder per class)</source>
+        <translation>Bildordner (ein Unterordner je Klasse)</translation>
+    </message>
+</context>
+<context>
     <name>normlab::DatasetStrip</name>
     <message>
         <source>Synthetic shapes</source>
@@ -1992,6 +2032,33 @@ Eine Variation vergleicht Varianten, die sich in einer davon unterscheiden (Lekt
     <message>
         <source>%1: %2 training and %3 test images, %4 classes</source>
         <translation>%1: %2 Trainings- und %3 Testbilder, %4 Klassen</translation>
+    </message>
+    <message>
+        <source>Image folder</source>
+        <translation>Bildordner</translation>
+    </message>
+    <message>
+        <source>Choose a folder of images with Browse…, or drop one on the window: one sub-folder of pictures per class (the folder names are the class names), or train/ and test/ folders that each hold such sub-folders.</source>
+        <translation>Wählen Sie mit „Durchsuchen…“ einen Bildordner oder ziehen Sie einen auf das Fenster: ein Unterordner mit Bildern je Klasse (die Ordnernamen sind die Klassennamen) oder Ordner train/ und test/, die jeweils solche Unterordner enthalten.</translation>
+    </message>
+    <message>
+        <source>One folder per class: %1% of each class&apos;s images are held out for testing (chosen by the seed).</source>
+        <translation>Ein Ordner je Klasse: %1 % der Bilder jeder Klasse werden zum Testen zurückgehalten (nach dem Seed gewählt).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Bad files found so far: %n. The first: %1</source>
+        <translation>
+            <numerusform>Bisher %n fehlerhafte Datei gefunden. Sie heißt: %1</numerusform>
+            <numerusform>Bisher %n fehlerhafte Dateien gefunden. Die erste: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>They are skipped: training goes on without them.</source>
+        <translation>Sie werden übersprungen: Das Training läuft ohne sie.</translation>
+    </message>
+    <message>
+        <source>Tick “Skip bad images” to train without them, or fix them.</source>
+        <translation>Kreuzen Sie „Fehlerhafte Bilder überspringen“ an, um ohne sie zu trainieren, oder beheben Sie sie.</translation>
     </message>
 </context>
 <context>
@@ -2097,6 +2164,29 @@ Eine Variation vergleicht Varianten, die sich in einer davon unterscheiden (Lekt
     <message>
         <source>Explainers</source>
         <translation>Erklärungen</translation>
+    </message>
+</context>
+<context>
+    <name>normlab::LoadProgressBar</name>
+    <message>
+        <source>Start reads every image of the folder before training: how far it is.</source>
+        <translation>Start liest vor dem Training jedes Bild des Ordners: so weit ist es.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop reading the images; nothing is trained.</source>
+        <translation>Das Lesen der Bilder beenden; es wird nichts trainiert.</translation>
+    </message>
+    <message>
+        <source>Finding the images…</source>
+        <translation>Bilder werden gesucht…</translation>
+    </message>
+    <message>
+        <source>Reading images %1 of %2</source>
+        <translation>Bilder werden gelesen: %1 von %2</translation>
     </message>
 </context>
 <context>
@@ -2329,10 +2419,6 @@ Eine Variation vergleicht Varianten, die sich in einer davon unterscheiden (Lekt
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <source>Takes back the last hide, show or removal of an arm (until the next Start).</source>
-        <translation>Nimmt das letzte Aus- oder Einblenden oder Entfernen einer Variante zurück (bis zum nächsten Start).</translation>
-    </message>
-    <message>
         <source>&amp;Branch Here…</source>
         <translation>Hier &amp;verzweigen…</translation>
     </message>
@@ -2462,16 +2548,8 @@ Eine Variation vergleicht Varianten, die sich in einer davon unterscheiden (Lekt
         <translation>Stoppen</translation>
     </message>
     <message>
-        <source>End the arm&apos;s training now; its results stay. This cannot be undone.</source>
-        <translation>Das Training der Variante jetzt beenden; ihre Ergebnisse bleiben. Das lässt sich nicht rückgängig machen.</translation>
-    </message>
-    <message>
         <source>Remove…</source>
         <translation>Entfernen…</translation>
-    </message>
-    <message>
-        <source>Remove the arm and its results (unsaved results are offered for saving first; Undo adds it again and it catches up).</source>
-        <translation>Die Variante und ihre Ergebnisse entfernen (nicht gespeicherte Ergebnisse werden vorher zum Speichern angeboten; Rückgängig fügt sie wieder hinzu und sie holt auf).</translation>
     </message>
     <message>
         <source>Branch Here…</source>
@@ -2759,6 +2837,46 @@ Eine Variation vergleicht Varianten, die sich in einer davon unterscheiden (Lekt
     <message>
         <source>Recomputing population statistics…</source>
         <translation>Populationsstatistiken werden neu berechnet…</translation>
+    </message>
+    <message>
+        <source>Takes back the last hide, show, stop or removal of an arm (until the next Start).</source>
+        <translation>Nimmt das letzte Ausblenden, Einblenden, Anhalten oder Entfernen einer Variante zurück (bis zum nächsten Start).</translation>
+    </message>
+    <message>
+        <source>Stop %1</source>
+        <translation>%1 anhalten</translation>
+    </message>
+    <message>
+        <source>%1 resumed</source>
+        <translation>%1 fortgesetzt</translation>
+    </message>
+    <message>
+        <source>(Edit &gt; Undo, Ctrl+Z, brings it back until the next Start.)</source>
+        <translation>(Bearbeiten &gt; Rückgängig, Strg+Z, holt sie bis zum nächsten Start zurück.)</translation>
+    </message>
+    <message>
+        <source>%1 brought back</source>
+        <translation>%1 zurückgeholt</translation>
+    </message>
+    <message>
+        <source>End the arm&apos;s training now; its results stay (Undo, Ctrl+Z, resumes it where it stopped, until the next Start).</source>
+        <translation>Das Training der Variante jetzt beenden; ihre Ergebnisse bleiben (Rückgängig, Strg+Z, setzt sie bis zum nächsten Start dort fort, wo sie anhielt).</translation>
+    </message>
+    <message>
+        <source>Remove the arm and its results (unsaved results are offered for saving first; Undo, Ctrl+Z, brings it back as it was until the next Start, and it catches up).</source>
+        <translation>Die Variante und ihre Ergebnisse entfernen (ungesicherte Ergebnisse werden zuerst zum Speichern angeboten; Rückgängig, Strg+Z, holt sie bis zum nächsten Start so zurück, wie sie war, und sie holt auf).</translation>
+    </message>
+    <message>
+        <source>Cannot use %1: drop a folder of images (one sub-folder of pictures per class) or a .normlab experiment file.</source>
+        <translation>%1 kann nicht verwendet werden: Ziehen Sie einen Bildordner (ein Unterordner mit Bildern je Klasse) oder eine .normlab-Experimentdatei hierher.</translation>
+    </message>
+    <message>
+        <source>Cannot switch to the image folder %1 while an experiment is loaded: press Reset (R), then drop it again.</source>
+        <translation>Solange ein Experiment geladen ist, kann nicht zum Bildordner %1 gewechselt werden: Drücken Sie Zurücksetzen (R) und ziehen Sie ihn dann erneut hierher.</translation>
+    </message>
+    <message>
+        <source>Image folder %1: press Start to train on it.</source>
+        <translation>Bildordner %1: Drücken Sie Start, um damit zu trainieren.</translation>
     </message>
 </context>
 </TS>
