@@ -436,13 +436,6 @@ Kreuzen Sie in der Seitenleiste „Batch-Normalisierung (BN)“ an oder öffnen 
         <source>%1 steps</source>
         <translation>%1 Schritte</translation>
     </message>
-    <message numerus="yes">
-        <source>%n epoch(s)</source>
-        <translation>
-            <numerusform>%n Epoche</numerusform>
-            <numerusform>%n Epochen</numerusform>
-        </translation>
-    </message>
     <message>
         <source>batch size %1</source>
         <translation>Batchgröße %1</translation>
@@ -510,6 +503,17 @@ Kreuzen Sie in der Seitenleiste „Batch-Normalisierung (BN)“ an oder öffnen 
     <message>
         <source>input: %1</source>
         <translation>Eingabe: %1</translation>
+    </message>
+    <message>
+        <source>1 epoch</source>
+        <translation>1 Epoche</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n epochs</source>
+        <translation>
+            <numerusform>%n Epoche</numerusform>
+            <numerusform>%n Epochen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -890,8 +894,14 @@ Kreuzen Sie in der Seitenleiste „Batch-Normalisierung (BN)“ an oder öffnen 
         <source> (no dropout layer)</source>
         <translation> (keine Dropout-Schicht)</translation>
     </message>
+    <message>
+        <source>1 arm:
+%1</source>
+        <translation>1 Variante:
+%1</translation>
+    </message>
     <message numerus="yes">
-        <source>%n arm(s):
+        <source>%n arms:
 %1</source>
         <translation>
             <numerusform>%n Variante:
@@ -1653,23 +1663,9 @@ An: jede gemessene Schicht, einschließlich Aktivierung, Pooling, Flatten und Dr
         <source>every run stopped early</source>
         <translation>alle Läufe vorzeitig beendet</translation>
     </message>
-    <message numerus="yes">
-        <source>%n run(s) stopped early</source>
-        <translation>
-            <numerusform>%n Lauf vorzeitig beendet</numerusform>
-            <numerusform>%n Läufe vorzeitig beendet</numerusform>
-        </translation>
-    </message>
     <message>
         <source>every arm stopped early</source>
         <translation>alle Varianten vorzeitig beendet</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n arm(s) stopped early</source>
-        <translation>
-            <numerusform>%n Variante vorzeitig beendet</numerusform>
-            <numerusform>%n Varianten vorzeitig beendet</numerusform>
-        </translation>
     </message>
     <message>
         <source>%1 · %2 images seen per run (epoch %3)</source>
@@ -1694,6 +1690,28 @@ An: jede gemessene Schicht, einschließlich Aktivierung, Pooling, Flatten und Dr
     <message>
         <source>Stopped early, and not counted:</source>
         <translation>Vorzeitig beendet und nicht mitgezählt:</translation>
+    </message>
+    <message>
+        <source>1 run stopped early</source>
+        <translation>1 Lauf vorzeitig beendet</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n runs stopped early</source>
+        <translation>
+            <numerusform>%n Lauf vorzeitig beendet</numerusform>
+            <numerusform>%n Läufe vorzeitig beendet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 arm stopped early</source>
+        <translation>1 Variante vorzeitig beendet</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n arms stopped early</source>
+        <translation>
+            <numerusform>%n Variante vorzeitig beendet</numerusform>
+            <numerusform>%n Varianten vorzeitig beendet</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1778,23 +1796,9 @@ Eine Variation vergleicht Varianten, die sich in einer davon unterscheiden (Lekt
         <source>No test evaluation yet. Each point will be the mean test error over the seeds; the band will span the lowest to the highest seed.</source>
         <translation>Noch keine Testauswertung. Jeder Punkt wird der mittlere Testfehler über die Seeds sein; das Band reicht vom niedrigsten bis zum höchsten Seed.</translation>
     </message>
-    <message numerus="yes">
-        <source>Each point: the mean test error of %n seed(s) (latest test evaluation); the band spans the lowest to the highest seed.</source>
-        <translation>
-            <numerusform>Jeder Punkt: der mittlere Testfehler von %n Seed (letzte Testauswertung); das Band reicht vom niedrigsten bis zum höchsten Seed.</numerusform>
-            <numerusform>Jeder Punkt: der mittlere Testfehler von %n Seeds (letzte Testauswertung); das Band reicht vom niedrigsten bis zum höchsten Seed.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Each point: the mean test error of %1 to %2 seeds (latest test evaluation); the band spans the lowest to the highest seed.</source>
         <translation>Jeder Punkt: der mittlere Testfehler von %1 bis %2 Seeds (letzte Testauswertung); das Band reicht vom niedrigsten bis zum höchsten Seed.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n diverged run(s) left out.</source>
-        <translation>
-            <numerusform>%n divergierter Lauf ausgelassen.</numerusform>
-            <numerusform>%n divergierte Läufe ausgelassen.</numerusform>
-        </translation>
     </message>
     <message>
         <source>test error (%)</source>
@@ -1803,6 +1807,28 @@ Eine Variation vergleicht Varianten, die sich in einer davon unterscheiden (Lekt
     <message>
         <source>Test error vs %1</source>
         <translation>Testfehler gegen %1</translation>
+    </message>
+    <message>
+        <source>Each point: the test error of 1 seed (latest test evaluation).</source>
+        <translation>Jeder Punkt: der Testfehler von 1 Seed (letzte Testauswertung).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Each point: the mean test error of %n seeds (latest test evaluation); the band spans the lowest to the highest seed.</source>
+        <translation>
+            <numerusform>Jeder Punkt: der mittlere Testfehler von %n Seed (letzte Testauswertung); das Band reicht vom niedrigsten bis zum höchsten Seed.</numerusform>
+            <numerusform>Jeder Punkt: der mittlere Testfehler von %n Seeds (letzte Testauswertung); das Band reicht vom niedrigsten bis zum höchsten Seed.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 diverged run left out.</source>
+        <translation>1 divergierter Lauf ausgelassen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n diverged runs left out.</source>
+        <translation>
+            <numerusform>%n divergierter Lauf ausgelassen.</numerusform>
+            <numerusform>%n divergierte Läufe ausgelassen.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -116,12 +116,13 @@ void SweepView::showSnapshot(const Snapshot& snapshot) {
            "lowest to the highest seed.");
   } else {
     text = mostRuns == fewestRuns
-               ? Tr::tr("Each point: the mean test error of %n seed(s) (latest test evaluation); the band spans the "
-                        "lowest to the highest seed.", "", mostRuns)
+               ? (mostRuns == 1 ? Tr::tr("Each point: the test error of 1 seed (latest test evaluation).")
+                                 : Tr::tr("Each point: the mean test error of %n seeds (latest test evaluation); the band spans "
+                                          "the lowest to the highest seed.", "", mostRuns))
                : Tr::tr("Each point: the mean test error of %1 to %2 seeds (latest test evaluation); the band spans "
                         "the lowest to the highest seed.").arg(fewestRuns).arg(mostRuns);
   }
-  if (diverged > 0) text += " " + Tr::tr("%n diverged run(s) left out.", "", diverged);
+  if (diverged > 0) text += " " + (diverged == 1 ? Tr::tr("1 diverged run left out.") : Tr::tr("%n diverged runs left out.", "", diverged));
   hint_->setText(text);
 }
 

@@ -42,7 +42,7 @@ QString inputWords(Preprocess p) {
 
 QString lengthWords(const TrainSettings& t) {
   if (t.steps > 0) return Tr::tr("%1 steps").arg(count(t.steps));
-  return Tr::tr("%n epoch(s)", "", t.epochs);
+  return t.epochs == 1 ? Tr::tr("1 epoch") : Tr::tr("%n epochs", "", t.epochs);
 }
 
 // One "train" key an arm set itself, in words.

@@ -558,7 +558,7 @@ void ControlPanel::showSummary(const QString& title, const ConfigSummary& summar
   summarySetup_->setText(summary.setup.join("\n"));
   QStringList arms;
   for (const QString& arm : summary.arms) arms << "\u2022 " + arm;
-  summaryArms_->setText(Tr::tr("%n arm(s):\n%1", "", int(summary.arms.size())).arg(arms.join("\n")));
+  summaryArms_->setText((summary.arms.size() == 1 ? Tr::tr("1 arm:\n%1") : Tr::tr("%n arms:\n%1", "", int(summary.arms.size()))).arg(arms.join("\n")));
   pages_->setCurrentWidget(summaryScroll_);
   lockNote_->hide();
 }

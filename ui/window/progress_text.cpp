@@ -50,8 +50,8 @@ ProgressText progressText(const Snapshot& s, bool presentation) {
   ProgressText out;
   const int count = int(stopped.size());
   const bool all = count == int(s.runs.size());
-  const QString stoppedText = severalSeeds ? (all ? Tr::tr("every run stopped early") : Tr::tr("%n run(s) stopped early", "", count))
-                                           : (all ? Tr::tr("every arm stopped early") : Tr::tr("%n arm(s) stopped early", "", count));
+  const QString stoppedText = severalSeeds ? (all ? Tr::tr("every run stopped early") : (count == 1 ? Tr::tr("1 run stopped early") : Tr::tr("%n runs stopped early", "", count)))
+                                           : (all ? Tr::tr("every arm stopped early") : (count == 1 ? Tr::tr("1 arm stopped early") : Tr::tr("%n arms stopped early", "", count)));
   if (presentation)  // large text: the essentials only
     out.text = count == 0 ? steps : steps + " · " + stoppedText;
   else if (count == 0)
