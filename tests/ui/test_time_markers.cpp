@@ -54,6 +54,17 @@ double lastX(QChart* chart, int run) {
   return x;
 }
 
+// "small" branches from "base" at step 10 with a batch of 8 (base: 16), trained to the end.
+Snapshot branchedAtStepTen() {
+  Experiment e(parseExperimentConfig(R"({"dataset": {"name": "synthetic", "train": 320, "test": 64},
+      "model": "tiny", "train": {"lr": 0.05, "steps": 30, "batch_size": 16},
+      "arms": [{"label": "base", "norm": "batch"},
+               {"label": "small", "branch_from": "base", "at_step": 10, "batch_size": 8}], "probe_every": 5})"), 1);
+  e.prepare();
+  while (e.advance()) {}
+  return snapshotFromResults(snapshotResults(e));
+}
+
 }  // namespace
 
 class TestTimeMarkers : public QObject {
@@ -100,13 +111,7 @@ class TestTimeMarkers : public QObject {
   // A branch is a line at its parent's position after the branch step, on both x units; from a
   // saved result (snapshotFromResults) as from the runner.
   void branchIsALineAtTheParentsStep() {
-    Experiment e(parseExperimentConfig(R"({"dataset": {"name": "synthetic", "train": 320, "test": 64},
-        "model": "tiny", "train": {"lr": 0.05, "steps": 30, "batch_size": 16},
-        "arms": [{"label": "base", "norm": "batch"},
-                 {"label": "small", "branch_from": "base", "at_step": 10, "batch_size": 8}], "probe_every": 5})"), 1);
-    e.prepare();
-    while (e.advance()) {}
-    const Snapshot s = snapshotFromResults(snapshotResults(e));
+    const Snapshot s = branchedAtStepTen();
     const QList<TimeLine> samples = branchLines(s, false), epochs = branchLines(s, true);
     QCOMPARE(samples.size(), 1);
     QCOMPARE(samples[0].label, QString("branch: small at step 10"));
@@ -119,13 +124,7 @@ class TestTimeMarkers : public QObject {
   // A branch's curves on the Loss tab go on from its parent's point at the branch step: the
   // branch's train-loss line starts at the parent's train-loss point at 160 samples.
   void branchCurveStartsFromTheParentsPoint() {
-    Experiment e(parseExperimentConfig(R"({"dataset": {"name": "synthetic", "train": 320, "test": 64},
-        "model": "tiny", "train": {"lr": 0.05, "steps": 30, "batch_size": 16},
-        "arms": [{"label": "base", "norm": "batch"},
-                 {"label": "small", "branch_from": "base", "at_step": 10, "batch_size": 8}], "probe_every": 5})"), 1);
-    e.prepare();
-    while (e.advance()) {}
-    const Snapshot s = snapshotFromResults(snapshotResults(e));
+    const Snapshot s = branchedAtStepTen();
     LossView view;
     view.setSmoothing(0);
     showWhole(view, s);
