@@ -566,7 +566,8 @@ class TestChartViews : public QObject {
       QStringList labels;
       for (QChartView* c : v.view->chartViews()) labels += legendLabels(c->chart());
       if (auto* table = dynamic_cast<LayerTableView*>(v.view))
-        for (int r = 0; r < table->table()->rowCount(); ++r) labels.append(table->table()->item(r, 1)->text());
+        for (int r = 0; r < table->table()->model()->rowCount(); ++r)
+          labels.append(table->table()->model()->index(r, 1).data().toString());
       if (auto* results = dynamic_cast<ResultsView*>(v.view))  // its Diverged column
         for (int r = 0; r < results->table()->model()->rowCount(); ++r)
           labels.append(results->table()->model()->index(r, ResultsView::kDiverged).data().toString());

@@ -2,6 +2,8 @@
 
 #include <cmath>
 #include <limits>
+#include <tuple>
+#include <utility>
 
 #include <QCoreApplication>
 #include <QComboBox>
@@ -166,8 +168,14 @@ void BatchNormView::showSnapshot(const Snapshot& snapshot) {
   if (key != key_ || layers != layers_) {
     key_ = key;
     layers_ = layers;
-    // Three steps: the series, their styles (fonts and widths of three charts), the first drawing.
-    startBuild({[this] { rebuild(); }, [this] { restyle(); }, [this] { redraw(); }});
+    // In steps of a few ms each: the series chart by chart, their styles (fonts and widths), the
+    // first drawing.
+    startBuild({[this] {
+                  rebuild();
+                  addLines(meanView_);
+                },
+                [this] { addLines(varView_); }, [this] { addLines(accView_); }, [this] { restyle(); },
+                [this] { redraw(); }});
   }
   redraw();
   showPopulationUpdates();
@@ -210,18 +218,26 @@ void BatchNormView::rebuild() {
   varRange_.reset();
   for (const ArmRuns& a : runsByArm(last_)) {
     const std::size_t i = std::size_t(a.runs.front());
-    const RunRecord& run = last_.runs[i];
-    if (!runHasBatchNorm(run)) continue;
-    const QColor color = palette_.color(run.arm);
-    const QString name = armDisplayName(last_, run.arm);
+    if (!runHasBatchNorm(last_.runs[i])) continue;
     RunSeries s;
     s.run = int(i);
     s.runs = a.runs;
-    auto add = [&](QChartView* view, QValueAxis* x, QValueAxis* y, bool solid) {
+    series_.push_back(s);
+  }
+}
+
+void BatchNormView::addLines(QChartView* view) {
+  QValueAxis* x = view == meanView_ ? meanX_ : view == varView_ ? varX_ : accX_;
+  QValueAxis* y = view == meanView_ ? meanY_ : view == varView_ ? varY_ : accY_;
+  for (RunSeries& s : series_) {
+    const RunRecord& run = last_.runs[std::size_t(s.run)];
+    const QColor color = palette_.color(run.arm);
+    const QString name = armDisplayName(last_, run.arm);
+    auto add = [&](bool solid) {
       auto* series = new QLineSeries;
       series->setName(name);
       styleLine(series, color, solid ? LineRole::Main : LineRole::Secondary, solid ? Qt::SolidLine : Qt::DashLine);
-      setSeriesRun(series, int(i));
+      setSeriesRun(series, s.run);
       setSeriesArm(series, run.arm);
       view->chart()->addSeries(series);
       series->attachAxis(x);
@@ -229,13 +245,11 @@ void BatchNormView::rebuild() {
       if (!solid) hideFromLegend(view->chart(), series);
       return series;
     };
-    s.batchMean = add(meanView_, meanX_, meanY_, true);
-    s.runningMean = add(meanView_, meanX_, meanY_, false);
-    s.batchVar = add(varView_, varX_, varY_, true);
-    s.runningVar = add(varView_, varX_, varY_, false);
-    s.trainAcc = add(accView_, accX_, accY_, true);
-    s.evalAcc = add(accView_, accX_, accY_, false);
-    series_.push_back(s);
+    QLineSeries* solid = add(true);
+    QLineSeries* dashed = add(false);
+    if (view == meanView_) std::tie(s.batchMean, s.runningMean) = std::pair(solid, dashed);
+    if (view == varView_) std::tie(s.batchVar, s.runningVar) = std::pair(solid, dashed);
+    if (view == accView_) std::tie(s.trainAcc, s.evalAcc) = std::pair(solid, dashed);
   }
 }
 

@@ -35,6 +35,7 @@ class BatchNormView : public ChartViewBase {
     QLineSeries *trainAcc = nullptr, *evalAcc = nullptr;
   };
   void rebuild();
+  void addLines(QChartView* view);  // each batch-norm arm's solid and dashed line on this chart
   void redraw();
   void presentationChanged() override;
   void showPopulationUpdates();

@@ -351,9 +351,12 @@ void RangeKeeper::apply(QValueAxis* axis, double fallbackLo, double fallbackHi) 
     if (std::abs(scaled - std::round(scaled)) > 1e-6) ++decimals;
     format = QString("%.%1f").arg(decimals);
   }
+  // Qt labels tick i as min + i * (max - min) / (ticks - 1): a zero tick can come out as -1e-17
+  // and read "-0.0". A nudge far below the labels' last digit keeps it on the positive side.
+  const double shownMin = min < 0 && max > 0 ? min + interval * 1e-9 : min;
   if (axis->labelFormat() != format) axis->setLabelFormat(format);
   if (axis->tickCount() != ticks) axis->setTickCount(ticks);
-  if (axis->min() != min || axis->max() != max) axis->setRange(min, max);
+  if (axis->min() != shownMin || axis->max() != max) axis->setRange(shownMin, max);
 }
 
 void RangeKeeper::applyLog(QLogValueAxis* axis) const {

@@ -1,12 +1,15 @@
 #include "ui/views/layer_table_view.h"
 
+#include <array>
 #include <cmath>
+#include <vector>
 
 #include <QCoreApplication>
 #include <QHash>
 #include <QHeaderView>
 #include <QLabel>
-#include <QTableWidget>
+#include <QAbstractTableModel>
+#include <QTableView>
 #include <QVBoxLayout>
 
 #include "ui/views/arm_palette.h"
@@ -42,6 +45,59 @@ const ParamStats* mainWeight(const LayerStats& l) {
 }
 }  // namespace
 
+// The table's cells as texts, kept by the view: a model answers for the rows on screen only, so
+// lesson 2's 24 runs x 15 layers (2,880 cells) cost no item objects and one change signal per
+// snapshot (the QTableWidget it replaces took 12-18 ms to build them after Start).
+class LayerTableModel : public QAbstractTableModel {
+ public:
+  struct Row {
+    std::array<QString, kColumns> text;
+    QColor runColor;
+  };
+  using QAbstractTableModel::QAbstractTableModel;
+
+  int rowCount(const QModelIndex& parent = {}) const override { return parent.isValid() ? 0 : int(rows_.size()); }
+  int columnCount(const QModelIndex& parent = {}) const override { return parent.isValid() ? 0 : kColumns; }
+  QVariant data(const QModelIndex& index, int role) const override {
+    if (!index.isValid() || index.row() >= int(rows_.size())) return {};
+    const Row& row = rows_[std::size_t(index.row())];
+    switch (role) {
+      case Qt::DisplayRole:
+        return row.text[std::size_t(index.column())];
+      case Qt::TextAlignmentRole:
+        return int((index.column() <= kRun ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignVCenter);
+      case Qt::ForegroundRole:
+        return index.column() == kRun ? QVariant(QBrush(row.runColor)) : QVariant();
+      case Qt::FontRole:
+        return index.column() == kRun ? QVariant(boldFont_) : QVariant();
+      default:
+        return {};
+    }
+  }
+  QVariant headerData(int section, Qt::Orientation orientation, int role) const override {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= kColumns) return {};
+    return headers_[std::size_t(section)];
+  }
+
+  void setHeaders(const std::array<QString, kColumns>& headers) { headers_ = headers; }
+  void setBoldFont(const QFont& font) { boldFont_ = font; }
+  const std::vector<Row>& rows() const { return rows_; }
+  // New rows: a reset when the rows stand for other layers or runs, else one change signal.
+  void setRows(std::vector<Row> rows, bool sameShape) {
+    if (!sameShape) beginResetModel();
+    rows_ = std::move(rows);
+    if (!sameShape)
+      endResetModel();
+    else if (!rows_.empty())
+      emit dataChanged(index(0, 0), index(int(rows_.size()) - 1, kColumns - 1));
+  }
+
+ private:
+  std::vector<Row> rows_;
+  std::array<QString, kColumns> headers_;
+  QFont boldFont_;
+};
+
 LayerTableView::LayerTableView(QWidget* parent) : ChartViewBase(parent) {
   auto* layout = new QVBoxLayout(this);
   auto* caption = new QLabel(
@@ -50,20 +106,42 @@ LayerTableView::LayerTableView(QWidget* parent) : ChartViewBase(parent) {
       this);
   caption->setWordWrap(true);
   layout->addWidget(caption);
-  table_ = new QTableWidget(0, kColumns, this);
-  table_->setHorizontalHeaderLabels({Tr::tr("Layer"), Tr::tr("Run"), Tr::tr("Output mean"), Tr::tr("Output std"), Tr::tr("% zeros"), Tr::tr("% saturated"),
-                                     Tr::tr("Weight grad norm"), Tr::tr("Update ratio")});
+  model_ = new LayerTableModel(this);
+  model_->setHeaders({Tr::tr("Layer"), Tr::tr("Run"), Tr::tr("Output mean"), Tr::tr("Output std"), Tr::tr("% zeros"),
+                      Tr::tr("% saturated"), Tr::tr("Weight grad norm"), Tr::tr("Update ratio")});
+  table_ = new QTableView(this);
+  table_->setModel(model_);
   table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
   table_->setSelectionMode(QAbstractItemView::NoSelection);
   table_->verticalHeader()->setVisible(false);
   table_->horizontalHeader()->setStretchLastSection(true);
   table_->setAlternatingRowColors(true);
   layout->addWidget(table_, 1);
+  presentationChanged();
 }
 
 void LayerTableView::presentationChanged() {
-  table_->resizeColumnsToContents();
-  table_->resizeRowsToContents();
+  QFont bold = table_->font();
+  bold.setBold(true);
+  model_->setBoldFont(bold);
+  // Every row holds one line of the same font: one height for all, without measuring each row.
+  table_->verticalHeader()->setDefaultSectionSize(table_->fontMetrics().height() + 8);
+  fitColumns(true);
+}
+
+void LayerTableView::fitColumns(bool shrink) {
+  QFont boldFont = table_->font();
+  boldFont.setBold(true);
+  const QFontMetrics plain(table_->font()), bold(boldFont);
+  const QFontMetrics header(table_->horizontalHeader()->font());
+  constexpr int kPadding = 16;  // the cell's margins on both sides, with room to spare
+  for (int c = 0; c < kColumns; ++c) {
+    int width = header.horizontalAdvance(model_->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString()) + 2 * kPadding;
+    const QFontMetrics& metrics = c == kRun ? bold : plain;
+    for (const LayerTableModel::Row& row : model_->rows())
+      width = std::max(width, metrics.horizontalAdvance(row.text[std::size_t(c)]) + kPadding);
+    if (shrink || width > table_->columnWidth(c)) table_->setColumnWidth(c, width);
+  }
 }
 
 void LayerTableView::showSnapshot(const Snapshot& snapshot) {
@@ -99,17 +177,8 @@ void LayerTableView::showSnapshot(const Snapshot& snapshot) {
     }
   }
   const bool rebuild = key != key_;
+  key_ = key;
   const bool seeds = hasSeveralSeeds(snapshot);
-  if (rebuild) {
-    key_ = key;
-    table_->setRowCount(int(rows.size()));
-    for (int r = 0; r < int(rows.size()); ++r)
-      for (int c = 0; c < kColumns; ++c) {
-        auto* item = new QTableWidgetItem;
-        item->setTextAlignment(c <= kRun ? Qt::AlignLeft | Qt::AlignVCenter : Qt::AlignRight | Qt::AlignVCenter);
-        table_->setItem(r, c, item);
-      }
-  }
   // A norm position holds a different layer in each arm: its kind is then each arm's norm, not
   // the first row's ("norm1 (batch_norm)" above a layer-norm row).
   QHash<QString, QString> kinds;
@@ -119,42 +188,30 @@ void LayerTableView::showSnapshot(const Snapshot& snapshot) {
     if (it == kinds.end()) kinds.insert(name, kind);
     else if (*it != kind) *it = Tr::tr("each arm's norm");
   }
+  std::vector<LayerTableModel::Row> cells(rows.size());
   QString previousLayer;
-  for (int r = 0; r < int(rows.size()); ++r) {
-    const LayerStats& l = *rows[std::size_t(r)].layer;
-    const RunRecord& run = snapshot.runs[std::size_t(rows[std::size_t(r)].run)];
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    const LayerStats& l = *rows[r].layer;
+    const RunRecord& run = snapshot.runs[std::size_t(rows[r].run)];
     const QString layerName = QString::fromStdString(l.name);
-    auto set = [&](int c, const QString& text) {
-      QTableWidgetItem* item = table_->item(r, c);
-      if (item->text() != text) item->setText(text);
-    };
+    LayerTableModel::Row& row = cells[r];
     // The layer name once per group, with its kind.
-    set(kLayer, layerName == previousLayer ? QString() : layerName + "  (" + kinds.value(layerName) + ")");
+    row.text[kLayer] = layerName == previousLayer ? QString() : layerName + "  (" + kinds.value(layerName) + ")";
     previousLayer = layerName;
-    set(kRun, runDisplayName(run, seeds));
-    QTableWidgetItem* runItem = table_->item(r, kRun);
-    if (rebuild) {
-      QFont bold = runItem->font();
-      bold.setBold(true);
-      runItem->setFont(bold);
-    }
+    row.text[kRun] = runDisplayName(run, seeds);
     // The arm's colour; pale while other arms are highlighted.
-    const QColor color = armDimmed(run.arm) ? paleColor(palette_.color(run.arm)) : palette_.color(run.arm);
-    if (runItem->foreground().color() != color) runItem->setForeground(color);
-    set(kMean, number(l.activation.mean));
-    set(kStd, number(l.activation.std));
-    set(kZeros, percent(l.activation.zeroFraction));
-    set(kSaturated, percent(l.activation.saturatedFraction));
+    row.runColor = armDimmed(run.arm) ? paleColor(palette_.color(run.arm)) : palette_.color(run.arm);
+    row.text[kMean] = number(l.activation.mean);
+    row.text[kStd] = number(l.activation.std);
+    row.text[kZeros] = percent(l.activation.zeroFraction);
+    row.text[kSaturated] = percent(l.activation.saturatedFraction);
     const ParamStats* w = mainWeight(l);
-    set(kGradNorm, w ? number(w->gradNorm) : QString("\u2013"));
-    set(kUpdateRatio, w ? number(w->updateRatio) : QString("\u2013"));
+    row.text[kGradNorm] = w ? number(w->gradNorm) : QString("\u2013");
+    row.text[kUpdateRatio] = w ? number(w->updateRatio) : QString("\u2013");
   }
-  if (rebuild) {
-    table_->resizeColumnsToContents();
-    // Every row holds one line of the same font: one height for all, without measuring each
-    // row (resizeRowsToContents took most of the 14 ms this view needed for lesson 2's 24 runs).
-    table_->verticalHeader()->setDefaultSectionSize(table_->fontMetrics().height() + 8);
-  }
+  model_->setRows(std::move(cells), !rebuild);
+  // Only a rebuild measures every cell; while training, a wider number widens its column.
+  if (rebuild || isVisible()) fitColumns(rebuild);
 }
 
 }  // namespace normlab

@@ -4,19 +4,26 @@
 
 #include "ui/views/chart_style.h"
 
-class QTableWidget;
+class QTableView;
 
 namespace normlab {
+
+class LayerTableModel;
 
 class LayerTableView : public ChartViewBase {
  public:
   explicit LayerTableView(QWidget* parent = nullptr);
   void showSnapshot(const Snapshot& snapshot) override;
-  QTableWidget* table() const { return table_; }
+  // The table; its model() gives each cell's text (DisplayRole) and the run's colour
+  // (ForegroundRole, a QBrush, in the Run column).
+  QTableView* table() const { return table_; }
 
  private:
   void presentationChanged() override;
-  QTableWidget* table_ = nullptr;
+  // Widens the columns to their widest text (grows only, so numbers do not make them jump).
+  void fitColumns(bool shrink);
+  QTableView* table_ = nullptr;
+  LayerTableModel* model_ = nullptr;
   QString key_;
 };
 

@@ -229,10 +229,16 @@ void LossView::showSnapshot(const Snapshot& snapshot) {
   }
   // A few runs are built at once; many (lesson 2's 24 runs make 216 series) a slice at a time,
   // continued by the window through buildMore(), and drawn when complete.
+  // A slice is taken only when it will likely end within the budget (the longest slice so far
+  // tells): a second slice that ran over made the first build after Start take 10 ms.
   QElapsedTimer clock;
   clock.start();
-  if (building()) do buildMore();
-    while (building() && clock.elapsed() < buildSliceMs_);
+  qint64 longestSliceNs = 0;
+  if (building()) do {
+      const qint64 before = clock.nsecsElapsed();
+      buildMore();
+      longestSliceNs = std::max(longestSliceNs, clock.nsecsElapsed() - before);
+    } while (building() && clock.nsecsElapsed() + longestSliceNs < buildSliceMs_ * qint64(1'000'000));
   if (!building()) redraw();
 }
 
@@ -286,8 +292,11 @@ bool LossView::buildMore() {
   switch (stage_) {
     case BuildStage::Done:
       return false;
-    case BuildStage::Bands:
-      for (const ArmRuns& a : runsByArm(last_)) {
+    case BuildStage::Bands: {
+      const std::vector<ArmRuns> byArm = runsByArm(last_);
+      const std::size_t end = std::min(byArm.size(), pendingArms_.size() + kRunsPerSlice);
+      for (std::size_t k = pendingArms_.size(); k < end; ++k) {
+        const ArmRuns& a = byArm[k];
         ArmSeries s;
         s.arm = a.arm;
         s.runs = a.runs;
@@ -297,8 +306,9 @@ bool LossView::buildMore() {
         s.accBand = addBand(acc, accX_, accY_, color, a.arm);
         pendingArms_.push_back(s);
       }
-      stage_ = BuildStage::Runs;
-      return true;
+      if (pendingArms_.size() == byArm.size()) stage_ = BuildStage::Runs;
+      break;
+    }
     case BuildStage::Runs: {
       const bool seeds = hasSeveralSeeds(last_);
       const std::size_t end = std::min(last_.runs.size(), series_.size() + kRunsPerSlice);

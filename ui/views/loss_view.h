@@ -64,10 +64,10 @@ class LossView : public ChartViewBase {
     QLineSeries *trainLossLog = nullptr, *testLossLog = nullptr;
     QAreaSeries *lossBand = nullptr, *lossBandLog = nullptr, *accBand = nullptr;
   };
-  // Building the series of a new set of runs, in slices (snapshot_view.h): the arms' bands, the
-  // runs' lines kRunsPerSlice at a time, then the arms' mean lines.
+  // Building the series of a new set of runs, in slices (snapshot_view.h) of kRunsPerSlice arms
+  // or runs: the arms' bands, the runs' lines, then the arms' mean lines.
   enum class BuildStage { Bands, Runs, Arms, Done };
-  static constexpr std::size_t kRunsPerSlice = 4;
+  static constexpr std::size_t kRunsPerSlice = 2;
   void startBuild();
   QLineSeries* addLine(QChart* chart, QAbstractAxis* x, QAbstractAxis* y, const QColor& color, LineRole role,
                        Qt::PenStyle style, const QString& name, bool legend);

@@ -536,6 +536,23 @@ void MainWindow::warmNextHiddenView() {
 }
 
 void MainWindow::continueBuilds() {
+  // A finished build's first drawing is a turn of its own: after the last slice it made one
+  // event of up to 17 ms with 24 runs.
+  if (const int k = std::exchange(drawAfterBuild_, -1); k >= 0 && k < int(views_.size()) && last_) {
+    QElapsedTimer clock;
+    clock.start();
+    if (k == tabs_->currentIndex())
+      showCurrentView(true);
+    else
+      views_[k].view->showSnapshot(view_ ? *view_ : *last_);
+    const qint64 ns = clock.nsecsElapsed();
+    drawNs_ += ns;
+    if (traceSlowFrames_ && ns > slowFrameNs_)
+      std::fprintf(stderr, "normlab: slow frame: drawing the built %s took %.1f ms\n", qPrintable(views_[k].title),
+                   ns / 1e6);
+    buildTimer_->start();
+    return;
+  }
   const int current = tabs_->currentIndex();
   std::vector<int> order{current};
   for (int k = 0; k < int(views_.size()); ++k)
@@ -544,12 +561,7 @@ void MainWindow::continueBuilds() {
     if (k < 0 || k >= int(views_.size()) || !views_[k].view->building()) continue;
     QElapsedTimer clock;
     clock.start();
-    if (!views_[k].view->buildMore() && last_) {
-      if (k == current)
-        showCurrentView(true);
-      else
-        views_[k].view->showSnapshot(view_ ? *view_ : *last_);
-    }
+    if (!views_[k].view->buildMore()) drawAfterBuild_ = k;
     const qint64 ns = clock.nsecsElapsed();
     drawNs_ += ns;
     if (traceSlowFrames_ && ns > slowFrameNs_)

@@ -298,6 +298,7 @@ class MainWindow : public QMainWindow {
   // timer, the current tab first; a finished view is then shown the latest snapshot.
   void continueBuilds();
   QTimer* buildTimer_;
+  int drawAfterBuild_ = -1;  // the view whose build just finished: drawn on the build timer's next turn
   bool warmAfterStart_ = false;
   QLabel *banner_, *divergedLabel_;
   LoadProgressBar* loadBar_;  // while Start reads a folder of images
