@@ -1849,6 +1849,10 @@ Eine Variation vergleicht Varianten, die sich in einer davon unterscheiden (Lekt
         <source>%1: diverged at step %2</source>
         <translation>%1: divergiert bei Schritt %2</translation>
     </message>
+    <message>
+        <source>branch: %1</source>
+        <translation>Zweig: %1</translation>
+    </message>
 </context>
 <context>
     <name>UserPrompts</name>

@@ -119,6 +119,16 @@ class TestTimeMarkers : public QObject {
     QCOMPARE(epochs.size(), 1);
     QCOMPARE(epochs[0].x, 0.5);     // of 320 training images
     QVERIFY(branchLines(snapshot_, false).isEmpty());  // no branch, no line
+    // A label that names the step already is not told it twice (lesson 9's "dropout off from
+    // step 240"); a number that is not the step does not count.
+    Snapshot named = s;
+    ExperimentConfig config = *named.config;
+    config.arms[1].label = "batch 8 from step 10";
+    named.config = std::make_shared<const ExperimentConfig>(config);
+    QCOMPARE(branchLines(named, false)[0].label, QString("branch: batch 8 from step 10"));
+    config.arms[1].label = "batch 8";
+    named.config = std::make_shared<const ExperimentConfig>(config);
+    QCOMPARE(branchLines(named, false)[0].label, QString("branch: batch 8 at step 10"));
   }
 
   // A branch's curves on the Loss tab go on from its parent's point at the branch step: the

@@ -10,6 +10,7 @@
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QPainterPath>
+#include <QRegularExpression>
 #include <QtCharts/QChart>
 #include <QtCharts/QLogValueAxis>
 #include <QtCharts/QValueAxis>
@@ -122,8 +123,13 @@ QList<TimeLine> branchLines(const Snapshot& snapshot, bool epochs) {
       const double samples = double(arm.atStep) * double(child->samplesSeen) / double(child->step);
       x = epochs ? samples * child->epoch / std::max(1.0, double(child->samplesSeen)) : samples;
     }
-    if (std::isfinite(x))
-      lines.append({x, Tr::tr("branch: %1 at step %2").arg(QString::fromStdString(arm.label)).arg(arm.atStep)});
+    if (!std::isfinite(x)) continue;
+    // A label that names the step already ("dropout off from step 240") is not told it twice.
+    const QString label = QString::fromStdString(arm.label), step = QString::number(arm.atStep);
+    static const QRegularExpression number("\\d+");
+    bool namesStep = false;
+    for (auto it = number.globalMatch(label); it.hasNext();) namesStep = namesStep || it.next().captured() == step;
+    lines.append({x, namesStep ? Tr::tr("branch: %1").arg(label) : Tr::tr("branch: %1 at step %2").arg(label, step)});
   }
   return lines;
 }
