@@ -32,6 +32,7 @@
 #include "ui/views/gradient_view.h"
 #include "ui/views/layer_table_view.h"
 #include "ui/views/loss_view.h"
+#include "ui/views/model_view.h"
 #include "ui/views/sweep_view.h"
 #include "ui/window/main_window.h"
 #include "ui/window/speed_summary.h"
@@ -370,6 +371,18 @@ class TestManyRuns : public QObject {
         ++ranges;
       }
     QVERIFY(ranges > 400);
+  }
+
+  // Arms with the same model share one column of the Model tab: lesson 2's eight arms are two
+  // models (batch norm and group norm, each at four batch sizes).
+  void modelTabHasAColumnPerModel() {
+    ModelView view;
+    view.resize(1200, 700);
+    showWhole(view, snapshotOf(lessonTwo_));
+    QTableWidget* t = view.table();
+    QCOMPARE(t->columnCount(), 4 + 2);
+    QCOMPARE(t->horizontalHeaderItem(4)->text(), QString("BN 2, 4, 8, 16"));  // (this fixture's sizes)
+    QCOMPARE(t->horizontalHeaderItem(5)->text(), QString("GN 2, 4, 8, 16"));
   }
 
   // The Layers tab names a layer's kind once per layer; at a norm position, where each arm has

@@ -46,7 +46,8 @@ ModelView::ModelView(QWidget* parent) : ChartViewBase(parent) {
   table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
   table_->setSelectionMode(QAbstractItemView::NoSelection);
   table_->verticalHeader()->setVisible(false);
-  table_->horizontalHeader()->setStretchLastSection(true);
+  // No stretched last column: a wide one put its centred header far from its cells.
+  table_->horizontalHeader()->setStretchLastSection(false);
   table_->setWordWrap(true);
   layout->addWidget(table_, 1);
 }
@@ -88,6 +89,19 @@ QString normCell(const NormPlacement* p, const RunRecord& arm) {
       if (l.nonTrainable > 0) text += " (+" + count(l.nonTrainable) + ")";
     }
   return text;
+}
+// The header of a column that several arms share: their common start said once ("BN 2, 4, 8,
+// 32" for lesson 2's batch sizes), else one label a line.
+QString sharedHeader(const QStringList& labels) {
+  if (labels.size() == 1) return labels.front();
+  QString prefix = labels.front();
+  for (const QString& label : labels)
+    while (!label.startsWith(prefix)) prefix.chop(1);
+  prefix = prefix.left(prefix.lastIndexOf(' ') + 1);  // whole words only
+  if (prefix.isEmpty()) return labels.join("\n");
+  QStringList rest;
+  for (const QString& label : labels) rest << label.mid(prefix.size());
+  return prefix + rest.join(", ");
 }
 }  // namespace
 
@@ -143,9 +157,34 @@ void ModelView::showSnapshot(const Snapshot& snapshot) {
   const bool counted = !base.empty() && base.front().params >= 0;
   if (counted) rows.push_back({nullptr, nullptr, true});
 
+  // Arms with the same model share a column (lesson 2's eight arms are two models: batch norm and
+  // group norm at four batch sizes each); eight columns did not fit in presentation mode.
+  auto column = [&](const RunRecord& arm) {
+    QString cells;
+    for (const NormPlacement& p : arm.norms) cells += normCell(&p, arm) + QString::fromStdString(normPlacementLine(p)) + "|";
+    for (const SummaryRow& l : arm.modelLayers) cells += QString::number(l.trainable) + "+" + QString::number(l.nonTrainable) + ",";
+    return cells;
+  };
+  std::vector<QString> columnKeys;
+  std::vector<QStringList> columnLabels;
+  {
+    std::vector<const RunRecord*> firsts;
+    for (const RunRecord* a : arms) {
+      const QString k = column(*a);
+      const auto at = std::find(columnKeys.begin(), columnKeys.end(), k);
+      if (at == columnKeys.end()) {
+        columnKeys.push_back(k);
+        columnLabels.push_back({runLabel(*a, false)});
+        firsts.push_back(a);
+      } else {
+        columnLabels[std::size_t(at - columnKeys.begin())] << runLabel(*a, false);
+      }
+    }
+    arms = std::move(firsts);  // one arm stands for each column
+  }
   constexpr int kArmColumn = 4;
   QStringList headers{Tr::tr("Layer"), Tr::tr("Type"), Tr::tr("Output shape"), Tr::tr("Param #")};
-  for (const RunRecord* a : arms) headers.append(runLabel(*a, false));
+  for (const QStringList& labels : columnLabels) headers.append(sharedHeader(labels));
   table_->clear();
   table_->clearSpans();
   table_->setColumnCount(int(headers.size()));
@@ -232,8 +271,16 @@ void ModelView::fitColumns() {
     const int least = metrics.horizontalAdvance(QString(16, QChar('n')));
     const int most = metrics.horizontalAdvance(QString(28, QChar('n')));
     const int share = std::clamp(left / arms, least, most);
-    for (int c = kArmColumn; c < table_->columnCount(); ++c)
-      if (table_->columnWidth(c) > share) table_->setColumnWidth(c, share);
+    // An arm column's header shows whole, in the bold it is drawn in (Qt sizes it in the
+    // header's plain font: "GN 2, 4, 8, 32" was cut in presentation mode).
+    QFont bold = table_->horizontalHeader()->font();
+    bold.setBold(true);
+    const QFontMetrics headerMetrics(bold);
+    for (int c = kArmColumn; c < table_->columnCount(); ++c) {
+      const QTableWidgetItem* header = table_->horizontalHeaderItem(c);
+      const int whole = header ? headerMetrics.size(0, header->text()).width() + 16 : 0;
+      table_->setColumnWidth(c, std::max(std::min(table_->columnWidth(c), share), whole));
+    }
   }
   table_->resizeRowsToContents();
 }
