@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/experiment/experiment.h"
+#include "core/files/experiment_file.h"
 #include "support/file_helpers.h"
 #include "support/run_compare.h"
 
@@ -193,6 +194,24 @@ class TestArmStopReplay : public QObject {
     QVERIFY(e->config().arms[3].isOverridden("epochs"));
     for (const std::string label : {"BN", "LN"}) QCOMPARE(runOf(*e, label, 1).step, runOf(*e, label, 0).step);
     checkReplay(*e);
+  }
+
+  // Continuing a saved experiment continues its stopped arm too: the continued config drops the
+  // record, and the stopped runs go on from their stop.
+  void aContinuedExperimentDropsTheStop() {
+    auto e = prepared("[" + kBN + ", " + kGN + "]");
+    advanceRunTo(*e, "GN", 0, 9);
+    e->stopArm(1);
+    runToEnd(*e);
+    const ExperimentResults saved = snapshotResults(*e);
+    const ExperimentConfig more = continuedConfig(saved, 5);
+    QCOMPARE(more.arms[1].stopAt, std::int64_t(-1));
+    Experiment continued(more, 2);
+    continued.prepare();
+    continued.resumeFrom(saved, 5);
+    runToEnd(continued);
+    QCOMPARE(runOf(continued, "GN", 1).step, std::int64_t(14));
+    QCOMPARE(runOf(continued, "BN", 1).step, std::int64_t(45));
   }
 
   // "stop_at" is checked as the other keys: below the arm's length, a whole number from 0.
