@@ -180,8 +180,10 @@ void Experiment::prepare() {
         throwOutOfMemory("building " + run, bytes);
       }
     }
-  for (std::size_t a = 0; a < config_.arms.size(); ++a)
+  for (std::size_t a = 0; a < config_.arms.size(); ++a) {
     if (config_.arms[a].isBranch()) checkBranchSteps(config_.arms[a], "arms[" + std::to_string(a) + "]");
+    checkStop(config_.arms[a], "arms[" + std::to_string(a) + "]");
+  }
   // A change made from here on gets the next number after the config's events.
   learningRateEvents_ = 0;
   for (const LearningRateEvent& e : config_.events) learningRateEvents_ = std::max(learningRateEvents_, e.change);
@@ -190,7 +192,23 @@ void Experiment::prepare() {
     Run& run = *runs_[i];
     run.runBase = config_.train.optimizer.lr;
     if (run.arm.isBranch()) run.parent = runs_[i - i % arms + std::size_t(run.arm.parent)].get();
+    stopBeforeStart(run);
   }
+}
+
+// "stop_at" must come before the arm's last step (known once the data is).
+void Experiment::checkStop(const ArmConfig& arm, const std::string& path) const {
+  const std::int64_t steps = armSteps(config_, arm, data_.dataset.train.size());
+  if (arm.stopAt >= steps)
+    throw NormLabError("\"" + path + ".stop_at\" is " + std::to_string(arm.stopAt) + ", but the arm trains only " +
+                       std::to_string(steps) + " steps: a stop comes before the arm's last step");
+}
+
+// A run stopped before it trained: at step 0, or a branch stopped below its step (it never
+// starts). Both end without a row, as stopArm and finishEarly left them.
+void Experiment::stopBeforeStart(Run& run) {
+  const std::int64_t at = run.arm.stopAt;
+  if (at >= 0 && run.record.step == 0 && (at == 0 || (run.arm.isBranch() && at < run.arm.atStep))) finishRun(run);
 }
 
 // The branch must start before its parent's last step and its own (known once the data is).
@@ -273,6 +291,7 @@ void Experiment::startBranches(Run& parent) {
     if (p.step == child.arm.atStep) {
       try {
         branchFrom(child, parent);
+        if (child.arm.stopAt == child.record.step) finishRun(child);  // stopped before a step of its own
       } catch (const std::bad_alloc&) {
         markFailed(child, child.arm.atStep + 1, "out of memory (std::bad_alloc) copying its parent's state");
       } catch (const std::exception& e) {
@@ -343,6 +362,8 @@ void Experiment::trainOneStep(Run& run) {
   const bool evalNow = step % train.evalEvery == 0;
   if (last) finishRun(run);
   else if (probeNow || evalNow) logPoint(run, evalNow);
+  // A recorded stop ("stop_at"): the step as a stopped run took it, then its end, as stopArm gave it.
+  if (step == run.arm.stopAt) finishRun(run);
 }
 
 void Experiment::evaluateTest(Run& run, double& loss, double& accuracy) {
@@ -480,7 +501,11 @@ void Experiment::finishRun(Run& run) {
   run.record.imagesPerSecond = run.record.trainSeconds > 0 ? double(run.record.samplesSeen) / run.record.trainSeconds : 0;
 }
 
+// Every arm ends as stopArm ends one (and is recorded the same way, so that the saved config
+// replays the stop), branches before their parents: a branch that has not started stays
+// unstarted (it would fail if its parent ended first). Not undoable.
 void Experiment::finishEarly() {
+  for (int a = int(config_.arms.size()) - 1; a >= 0; --a) endArm(a, false);
   for (auto& r : runs_) finishRun(*r);
 }
 
@@ -688,6 +713,7 @@ int Experiment::addArm(const nlohmann::json& armJson) {
   config_.arms.push_back(arm);
   try {
     if (arm.isBranch()) checkBranchSteps(config_.arms.back(), path);
+    checkStop(config_.arms.back(), path);
     validateLastBatch(config_.model, arm.armSettings(config_.seeds.front()), arm.train.batchSize, data_.dataset.train.size(),
                       config_.data.dropLast);
     checkMemoryBudget(estimateMemory(config_, loadedDatasetSize(data_)), budget_);
@@ -718,6 +744,7 @@ int Experiment::addArm(const nlohmann::json& armJson) {
     runs.push_back(std::move(added[s]));
   }
   runs_ = std::move(runs);
+  for (std::size_t s = 0; s < seeds; ++s) stopBeforeStart(*runs_[s * (arms + 1) + index]);
   if (arm.isBranch())
     for (std::size_t s = 0; s < seeds; ++s) startBranches(*runs_[s * (arms + 1) + std::size_t(arm.parent)]);
   return int(index);
@@ -732,12 +759,48 @@ std::int64_t Experiment::leadSamples() const {
 
 void Experiment::stopArm(int arm) {
   if (arm < 0 || std::size_t(arm) >= config_.arms.size()) throw NormLabError("there is no arm " + std::to_string(arm));
+  endArm(arm, true);
+}
+
+// Runs steps of its own and, for a branch that waits, of its parent's run until `run` stands at
+// `step` (or ends on its way: the last step, divergence, failure, a parent that ended first).
+void Experiment::bringTo(Run& run, std::int64_t step) {
+  while (!run.record.finished && run.record.step < step) {
+    if (!waiting(run)) {
+      stepOrFail(run);
+      continue;
+    }
+    if (run.parent->record.finished) return;  // (startBranches failed it already)
+    bringTo(*run.parent, run.arm.atStep);     // its step starts the branch (startBranches)
+    if (waiting(run)) return;
+  }
+}
+
+// The stop is recorded as the arm's "stop_at", one step for all its runs, so they must all end
+// there: its furthest run's step (runs of one arm are at most one step apart: lockstep interleaves
+// them). A run one step behind takes that step first, as it would have next. Stepping runs is
+// independent of order (every random stream is keyed by seed, step and layer), so the rows equal
+// those of a run that trains to that step and stops. A stop at a run's last step ends it as
+// planned and is not recorded.
+void Experiment::endArm(int arm, bool undoable) {
+  std::int64_t at = 0;
+  for (auto& r : runs_)
+    if (r->record.arm == arm && !r->record.diverged && !r->record.failed && !waiting(*r)) at = std::max(at, r->record.step);
+  bool stoppedAny = false;
+  for (auto& r : runs_)
+    if (r->record.arm == arm) bringTo(*r, at);
   for (auto& r : runs_)
     if (r->record.arm == arm) {
-      r->stopped = r->stopped || !r->record.finished;
+      stoppedAny = stoppedAny || !r->record.finished;
+      if (undoable) r->stopped = r->stopped || !r->record.finished;
       finishRun(*r);
       startBranches(*r);  // its branches that had not started cannot start now
     }
+  ArmConfig& config = config_.arms[std::size_t(arm)];
+  if (!stoppedAny || (config.stopAt >= 0 && config.stopAt <= at)) return;
+  config.stopAt = at;
+  for (auto& r : runs_)
+    if (r->record.arm == arm) r->arm.stopAt = at;
 }
 
 // finishRun changed only the record's end point and final values: the run's state is where the
@@ -745,6 +808,13 @@ void Experiment::stopArm(int arm) {
 void Experiment::resumeArm(int arm) {
   if (arm < 0 || std::size_t(arm) >= config_.arms.size()) throw NormLabError("there is no arm " + std::to_string(arm));
   const std::int64_t lead = leadSamples();
+  // The recorded stop goes with it: the config is again one in which the arm never stopped.
+  const bool any = std::any_of(runs_.begin(), runs_.end(), [&](const auto& r) { return r->record.arm == arm && r->stopped; });
+  if (any) {
+    config_.arms[std::size_t(arm)].stopAt = -1;
+    for (auto& r : runs_)
+      if (r->record.arm == arm) r->arm.stopAt = -1;
+  }
   for (auto& r : runs_) {
     Run& run = *r;
     if (run.record.arm != arm || !run.stopped) continue;

@@ -165,6 +165,9 @@ class Experiment {
   void injectFailureAt(int run, std::int64_t step, bool outOfMemory = false);
   bool finished() const;
   // Ends every run now (stop, Ctrl-C): evaluates the test set for runs that did not finish.
+  // Each arm ends as stopArm ends it (a run one step behind its arm's others takes that step
+  // first) and is recorded the same way, so that config() replays the stop. A branch that has
+  // not started yet ends without rows (recorded as "stop_at" below its "at_step").
   void finishEarly();
   // The base learning rate ("train.lr") becomes lr from the next step of every run still
   // training; an arm with a rate of its own is scaled by the same factor (lesson 2 scales the rate
@@ -190,13 +193,17 @@ class Experiment {
   // changing nothing, when the arm does not parse or fit (label taken, memory budget, ...).
   int addArm(const nlohmann::json& arm);
   // Ends the arm's runs now, as finishEarly() does for all (their results stay). Their state is
-  // kept, so resumeArm can take it back.
+  // kept, so resumeArm can take it back. All its runs end at one step, its furthest run's (a run
+  // one step behind takes that step first; a branch's run still waiting for its parent's step
+  // has the parent's run take it), which config() records as the arm's "stop_at", so that
+  // running config() again replays the session: the arm's rows, its end-of-run point included,
+  // are those of the session bit for bit. An arm stopped before its first step records 0.
   void stopArm(int arm);
   // Takes back stopArm: the runs it ended go on from where they stopped (without the end-of-run
   // point it added), catch up with the others like an added arm, then train in lockstep: their
   // rows equal those of runs never stopped (learning-rate changes made meanwhile did not reach
   // them: they are recorded per arm). Branches that failed because the stop came before their
-  // step wait for it again. Runs that ended otherwise stay ended.
+  // step wait for it again. Runs that ended otherwise stay ended. The recorded "stop_at" goes.
   void resumeArm(int arm);
   // Removes an arm and its runs (and events naming it). Throws NormLabError when another arm
   // branches from it. The removed arm is kept (runs, config entry, events) for restoreArm until
@@ -264,6 +271,12 @@ class Experiment {
   void startBranches(Run& parent);
   void branchFrom(Run& child, const Run& parent);
   void checkBranchSteps(const ArmConfig& arm, const std::string& path) const;
+  void checkStop(const ArmConfig& arm, const std::string& path) const;
+  void stopBeforeStart(Run& run);
+  // stopArm (undoable: resumeArm can take it back) and finishEarly, per arm: its runs end at one
+  // step, recorded as the arm's "stop_at".
+  void endArm(int arm, bool undoable);
+  void bringTo(Run& run, std::int64_t step);
   // The most samples seen by a run that did not fail: where an added or resumed run catches up to.
   std::int64_t leadSamples() const;
   // Puts branches that failed because `parent` ended before their step back to waiting.

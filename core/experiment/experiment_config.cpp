@@ -320,7 +320,7 @@ ArmConfig parseArmIn(const ExperimentConfig& c, const json& armJson, const std::
                   "layer, instance and group norm)");
     f.allowOnly({"label", "branch_from", "at_step", "norm", "groups", "norm_eps", "norm_momentum", "affine",
                  "layer_norm_affine", "optimizer", "lr", "momentum", "nesterov", "weight_decay", "beta1", "beta2",
-                 "adam_eps", "batch_size", "dropout", "epochs", "steps", "eval_every"});
+                 "adam_eps", "batch_size", "dropout", "epochs", "steps", "eval_every", "stop_at"});
     a.branchFrom = f.getString("branch_from", "");
     a.parent = armIndex(c, a.branchFrom);
     if (a.parent < 0) {
@@ -350,7 +350,7 @@ ArmConfig parseArmIn(const ExperimentConfig& c, const json& armJson, const std::
     f.allowOnly({"label", "norm", "groups", "norm_eps", "norm_momentum", "affine", "layer_norm_affine", "lrn_size", "lrn_alpha",
                  "lrn_beta", "lrn_k", "optimizer", "lr", "momentum", "nesterov", "weight_decay", "beta1", "beta2",
                  "adam_eps", "batch_size", "dropout", "epochs", "steps", "seed", "eval_every", "activation",
-                 "init", "norm_position", "input_norm", "branch_from", "at_step"});
+                 "init", "norm_position", "input_norm", "branch_from", "at_step", "stop_at"});
     a.norm = parseNorm(f);
     a.train = applyTrain(f, c.train, "this arm", &a.overrides);
     if (f.has("input_norm")) {
@@ -359,6 +359,7 @@ ArmConfig parseArmIn(const ExperimentConfig& c, const json& armJson, const std::
     }
   }
   checkHasEffect(f, c.model);
+  a.stopAt = f.has("stop_at") ? f.getInt("stop_at", 0, 0, 1000000000) : -1;  // not inherited: a stop is the arm's own
   a.label = f.getString("label", branch ? a.branchFrom + " from " + std::to_string(a.atStep) : std::string(normKindName(a.norm.kind)));
   if (a.label.empty()) f.fail("label", "must not be empty");
   for (std::size_t k = 0; k < c.arms.size(); ++k)
@@ -379,6 +380,9 @@ ArmConfig parseArmIn(const ExperimentConfig& c, const json& armJson, const std::
     throw NormLabError(prefix + "\"batch_size\" " + std::to_string(a.train.batchSize) + " is larger than the " +
                        std::to_string(known.train) +
                        " training images: with \"dataset.drop_last\" every batch would be dropped");
+  if (known.known && a.stopAt >= 0 && a.stopAt >= armSteps(c, a, known.train))
+    f.fail("stop_at", "is " + std::to_string(a.stopAt) + ", but the arm trains only " + std::to_string(armSteps(c, a, known.train)) +
+                          " steps: a stop comes before the arm's last step");
   if (branch) {
     if (const std::string why = normChangeProblem(c, *parent, a); !why.empty())
       f.fail(f.has("norm") ? "norm" : "layer_norm_affine", why);
@@ -625,6 +629,7 @@ nlohmann::json toJson(const ExperimentConfig& c) {
     }
     if (a.inputNorm && !a.isBranch()) o["input_norm"] = preprocessChoiceName(*a.inputNorm);
     for (const std::string& key : a.isBranch() ? a.branchKeys : a.overrides) writeTrainKey(o, a.train, key);
+    if (a.stopAt >= 0) o["stop_at"] = a.stopAt;
     arms.push_back(std::move(o));
   }
   j["arms"] = std::move(arms);
@@ -682,7 +687,7 @@ bool sameConfig(const ExperimentConfig& a, const ExperimentConfig& b) {
     const ArmConfig &x = a.arms[i], &y = b.arms[i];
     if (x.label != y.label || !sameSettings(x.train, y.train) || !sameNorm(x.norm, y.norm) || x.inputNorm != y.inputNorm ||
         x.overrides != y.overrides || x.branchFrom != y.branchFrom || x.parent != y.parent || x.atStep != y.atStep ||
-        x.branchKeys != y.branchKeys)
+        x.branchKeys != y.branchKeys || x.stopAt != y.stopAt)
       return false;
   }
   if (a.events.size() != b.events.size()) return false;

@@ -42,6 +42,13 @@
 //       "eval_every", and the norm ("norm" and its keys) only between batch, layer (per-channel
 //       affine), instance and group norm with the same affine flag and the same positions filled,
 //       so that every parameter keeps its shape. Its metric rows start after at_step.
+//       Any arm may hold "stop_at": k (0..): its runs end once they stand at step k (counted from
+//       the start, as at_step), as the Stop button ended them (Experiment::stopArm, finishEarly
+//       record it so that the session replays): step k is trained and logged as usual, then the
+//       end-of-run point is added. It does not change the arm's length (what its branches
+//       inherit and are checked against), and is not inherited. A branch stopped below its
+//       at_step never starts (no rows); at it, it ends as it starts, with one end-of-run point.
+//       k must be below the arm's length.
 //     "events": [ {"at_step": 200, "lr": 0.01}, ... ]   learning-rate changes: from the step after
 //                 at_step (0..) each run trains with the new rate. Without "arm" it is the base
 //                 rate: an arm with a "lr" of its own keeps its ratio to it (its rate times
@@ -107,6 +114,8 @@ struct ArmConfig {
   std::int64_t atStep = 0;
   std::vector<std::string> branchKeys;        // the keys a branch gave itself (written back)
   bool isBranch() const { return parent >= 0; }
+  // "stop_at" (see the format above): its runs end at this step; -1: they train to their length.
+  std::int64_t stopAt = -1;
   TrainSettings train;                        // the base "train" with this arm's overrides applied
   NormConfig norm;
   std::optional<Preprocess> inputNorm;        // this arm's input preprocessing; none: the dataset's

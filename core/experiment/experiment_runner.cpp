@@ -335,6 +335,7 @@ void ExperimentRunner::workerLoop() {
         case Command::Stop:
           if (experiment_ && !experiment_->finished()) {
             experiment_->finishEarly();
+            config_ = std::make_shared<const ExperimentConfig>(experiment_->config());  // with the stops
             publish(RunnerState::Finished);
           } else {
             publish();

@@ -647,6 +647,7 @@ ExperimentConfig continuedConfig(const ExperimentResults& saved, std::int64_t mo
       arm.erase("epochs");
       arm.erase("steps");
     }
+    if (end[a] >= 0) arm.erase("stop_at");  // a stopped arm continues too
     if (!same && end[a] >= 0) arm["steps"] = end[a];
   }
   return parseExperimentConfig(j);

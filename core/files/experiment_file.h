@@ -88,7 +88,8 @@ ExperimentResults loadExperiment(const std::string& path);
 // without training states, a file with no runs, a run saved while it was training).
 std::string whyNotResumable(const ExperimentResults& saved);
 // The config of `saved` with every arm set to train `moreSteps` steps further than its runs
-// went (the base "train.steps" when all arms end on the same step, an arm's own otherwise).
+// went (the base "train.steps" when all arms end on the same step, an arm's own otherwise); an
+// arm's recorded stop ("stop_at") is dropped, as its runs continue too.
 // Continued with Experiment::resumeFrom, the result equals a straight run of this config.
 ExperimentConfig continuedConfig(const ExperimentResults& saved, std::int64_t moreSteps);
 

@@ -444,7 +444,8 @@ class TestCli : public QObject {
     QTest::newRow("SIGINT") << int(SIGINT) << 130;
     QTest::newRow("SIGTERM") << int(SIGTERM) << 143;
   }
-  // A long run stopped by a signal: exits 128 + signal after writing what was recorded.
+  // A long run stopped by a signal: exits 128 + signal after writing what was recorded; the
+  // written experiment's config says where each arm stopped, so that it replays.
   void stopBySignal() {
     QFETCH(int, signal);
     QFETCH(int, exitCode);
@@ -466,11 +467,14 @@ class TestCli : public QObject {
     err += QString::fromUtf8(p.readAllStandardError());
     QVERIFY2(err.contains("stopped by"), qPrintable(err));
     const json s = readJson(out + "/summary.json");
+    const json saved = readJson(out + "/experiment.normlab");
     QCOMPARE(s.at("arms").size(), std::size_t(2));
-    for (const json& a : s["arms"]) {
+    for (std::size_t k = 0; k < 2; ++k) {
+      const json& a = s["arms"][k];
       const std::int64_t steps = a.at("steps").get<std::int64_t>();
       QVERIFY(steps >= 1 && steps < 4000);
       QCOMPARE(a.at("diverged").get<bool>(), false);
+      QCOMPARE(saved.at("config").at("arms").at(k).value("stop_at", std::int64_t(-1)), steps);
     }
     const test::Csv m = readCsv(out + "/metrics.csv");
     QCOMPARE(m.header.size(), std::size_t(10));

@@ -195,6 +195,39 @@ class TestLiveArms : public QObject {
     QVERIFY(runner.waitUntilDone(kHangGuard));
     compareWith(want, *runner.snapshot());
   }
+
+  // An arm stopped while paused and the whole experiment stopped while running (its runs may
+  // stand a step apart): the snapshot's config records both stops and replays every run, the
+  // end-of-run points included, bit for bit.
+  void stopsThroughTheRunnerReplay() {
+    ExperimentRunner runner(2, 1ms);
+    runner.start(parseExperimentConfig(configText("[" + kBN + ", " + kGN + "]", 400)), true);
+    for (int i = 0; i < 9; ++i) runner.step();
+    runner.stopArm("GN");
+    auto s = settled(runner);
+    QCOMPARE(s->commandError, std::string());
+    QVERIFY(s->config);
+    QCOMPARE(s->config->arms[1].stopAt, std::int64_t(9));
+    runner.setStepsPerSecond(200);
+    runner.resume();
+    waitFor(runner, [](const Snapshot& n) { return find(n, "BN", 1)->step >= 20; });
+    runner.stop();
+    QVERIFY(runner.waitUntilDone(kHangGuard));
+    s = runner.snapshot();
+    QCOMPARE(s->state, RunnerState::Finished);
+    QVERIFY(s->config->arms[0].stopAt >= 20);
+    Experiment again(parseExperimentConfig(toJson(*s->config)), 2);
+    again.prepare();
+    while (again.advance()) {}
+    QCOMPARE(std::size_t(again.runCount()), s->runs.size());
+    for (int i = 0; i < again.runCount(); ++i) {
+      const RunRecord r = again.record(i);
+      const RunRecord* g = find(*s, r.label, r.seedIndex);
+      QVERIFY(g);
+      QCOMPARE(g->step, r.step);
+      QVERIFY2(sameBits(rows(r), rows(*g)), (r.label + " seed " + std::to_string(r.seedIndex)).c_str());
+    }
+  }
 };
 
 QTEST_APPLESS_MAIN(TestLiveArms)

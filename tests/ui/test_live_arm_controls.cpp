@@ -2,8 +2,8 @@
 // an arm that catches up and ends bit-identical to the same arm of an experiment that had it
 // from the start; a branch made while paused is marked on the loss chart; an unticked arm is
 // hidden from the charts and keeps training; Undo brings it back, and takes back a Stop and the
-// removal of a branch; a session with an added arm, a branch and a learning-rate change, saved,
-// equals the Experiment replay of its saved config.
+// removal of a branch; a session with an added arm, a branch, a learning-rate change and a
+// stopped arm, saved, equals the Experiment replay of its saved config.
 // The tests wait on states and snapshot versions; a time-out is only a hang guard.
 #include <QtTest>
 
@@ -284,8 +284,9 @@ class TestLiveArmControls : public QObject {
     QCOMPARE(branch.train.batchSize, 4);
   }
 
-  // A session with an added arm, a branch and a learning-rate change, saved, equals the replay
-  // of its saved config by Experiment (what normlab-cli run does), run for run.
+  // A session with an added arm, a branch, a learning-rate change and an arm stopped (at a step
+  // with a test point), saved, equals the replay of its saved config by Experiment (what
+  // normlab-cli run does), run for run, the stopped arm's end-of-run point included.
   void aSavedSessionReplaysBitForBit() {
     QTemporaryDir dir;
     MainWindow w(nullptr, 2);
@@ -302,11 +303,20 @@ class TestLiveArmControls : public QObject {
     w.branchArm("BN", {{"lr", 0.01}}, "BN slow");
     QVERIFY(settle(w));
     QVERIFY2(w.lastSnapshot()->commandError.empty(), w.lastSnapshot()->commandError.c_str());
+    for (int k = 0; k < 2; ++k) w.stepOnce();
+    w.stopArm("none");  // at step 15: a test point (eval_every 5), then the end-of-run point
+    QVERIFY(settle(w));
+    QVERIFY2(w.lastSnapshot()->commandError.empty(), w.lastSnapshot()->commandError.c_str());
+    QCOMPARE(w.lastSnapshot()->config->arms[0].stopAt, std::int64_t(15));
+    // An arm made from the stopped one trains to its length.
+    QVERIFY(!newArmWithChanges(*w.lastSnapshot()->config, 0, {{"batch_size", 8}}).contains("stop_at"));
     QVERIFY(finishAndSave(w, dir.filePath("session.normlab")));
     const ExperimentResults saved = loadExperiment(dir.filePath("session.normlab").toStdString());
     QCOMPARE(saved.config.arms.size(), std::size_t(4));
     QVERIFY(!saved.config.events.empty());
     QVERIFY(saved.config.arms[3].isBranch());
+    QCOMPARE(saved.config.arms[0].stopAt, std::int64_t(15));
+    QCOMPARE(saved.runs[0].step, std::int64_t(15));
     checkReplay(saved);
   }
 

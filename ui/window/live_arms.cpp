@@ -114,6 +114,7 @@ json newArmWithChanges(const ExperimentConfig& running, int armIndex, const json
   json arm = toJson(running)["arms"].at(std::size_t(armIndex));
   arm.erase("branch_from");
   arm.erase("at_step");
+  arm.erase("stop_at");  // a new arm trains to its length, whatever became of the one it copies
   for (const auto& [key, value] : changes.items()) arm[key] = value;
   if (changes.value("optimizer", std::string()) == "adam") arm.erase("momentum");
   arm["label"] = freeLabel(running, running.arms[std::size_t(armIndex)].label + changesSuffix(changes));
