@@ -19,9 +19,10 @@ class QChartView;
 
 namespace normlab {
 
-// How long one slice of a view's chart build may take at most, in ms (one slice is a few runs'
-// series; it can run over by one of them).
-inline constexpr int kBuildSliceMs = 6;
+// How long the Loss tab's first build may hold the GUI thread in the event that starts it, in
+// ms: the slices it predicts to fit (one at least; each is two runs' series). The first
+// snapshot after Start also lays out and paints the window in the same stretch, so little.
+inline constexpr int kBuildSliceMs = 3;
 
 class SnapshotView : public QWidget {
   Q_OBJECT
