@@ -13,6 +13,7 @@
 #include <QtCharts/QAbstractAxis>
 #include <QtCharts/QChart>
 #include <QtCharts/QChartView>
+#include <QtCharts/QValueAxis>
 #include <QtCharts/QXYSeries>
 #include <QtTest>
 
@@ -224,6 +225,45 @@ class TestTimeMarkers : public QObject {
              qPrintable(QString("%1 vs %2").arg(marks->xPosition(changeSamples_)).arg(expected.x())));
     QVERIFY(marks->xPosition(changeSamples_) > chart->plotArea().left());
     QVERIFY(marks->xPosition(changeSamples_) < chart->plotArea().right());
+  }
+
+  // A line's label takes the first row from the top that no curve runs through, then from the
+  // bottom (accuracy climbs to the top of its chart); with none free, the top row.
+  void labelKeepsOffTheCurves() {
+    auto labelAt = [](std::vector<double> curveYs) {
+      QChartView view;
+      view.resize(600, 400);
+      QChart* chart = view.chart();
+      auto* x = new QValueAxis;
+      auto* y = new QValueAxis;
+      x->setRange(0, 100);
+      y->setRange(0, 100);
+      chart->addAxis(x, Qt::AlignBottom);
+      chart->addAxis(y, Qt::AlignLeft);
+      for (double level : curveYs) {
+        auto* curve = new QLineSeries;
+        curve->append(0, level);
+        curve->append(100, level);
+        chart->addSeries(curve);
+        curve->attachAxis(x);
+        curve->attachAxis(y);
+      }
+      TimeMarkers* marks = timeMarkersOn(chart, x, y);
+      marks->setLines({{50, "branch: no dropout"}});
+      view.show();
+      if (!QTest::qWaitForWindowExposed(&view)) return QString("not exposed");
+      view.grab();  // paints the marks
+      if (marks->lineLabels().size() != 1 || marks->lineLabels()[0].isNull()) return QString("no label");
+      const QRectF box = marks->lineLabels()[0];
+      const QString where = box.center().y() < chart->plotArea().center().y() ? "top" : "bottom";
+      return where + (marks->coversCurve(box) ? " over a curve" : "");
+    };
+    // Rows of about 8 % of this plot's height each, three at the top and three at the bottom.
+    QCOMPARE(labelAt({}), QString("top"));
+    QCOMPARE(labelAt({5}), QString("top"));                  // loss falls to the bottom
+    QCOMPARE(labelAt({97}), QString("top"));                 // the next row down is free
+    QCOMPARE(labelAt({96, 88, 80}), QString("bottom"));      // accuracy fills the top rows
+    QCOMPARE(labelAt({96, 88, 80, 4, 12, 20}), QString("top over a curve"));  // no free row: the first
   }
 
   void divergedRunIsMarkedAtItsLastPoint() {

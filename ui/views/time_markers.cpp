@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <algorithm>
+#include <utility>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -183,6 +184,26 @@ qreal TimeMarkers::yPosition(double y) const {
   return area.bottom() - axisFraction(yAxis_, y) * area.height();
 }
 
+bool TimeMarkers::coversCurve(const QRectF& box) const {
+  for (QAbstractSeries* series : chart_->series()) {
+    const auto* xy = qobject_cast<const QXYSeries*>(series);
+    if (!xy || !xy->isVisible()) continue;
+    const QList<QPointF> points = xy->points();
+    // Each segment's part within the box's x range, compared with the box's y range.
+    for (qsizetype i = 1; i < points.size(); ++i) {
+      QPointF a(xPosition(points[i - 1].x()), yPosition(points[i - 1].y()));
+      QPointF b(xPosition(points[i].x()), yPosition(points[i].y()));
+      if (!std::isfinite(a.x()) || !std::isfinite(a.y()) || !std::isfinite(b.x()) || !std::isfinite(b.y())) continue;
+      if (a.x() > b.x()) std::swap(a, b);
+      if (b.x() < box.left() || a.x() > box.right()) continue;
+      auto yAt = [&](qreal x) { return b.x() == a.x() ? a.y() : a.y() + (b.y() - a.y()) * (x - a.x()) / (b.x() - a.x()); };
+      const qreal y0 = yAt(std::max(a.x(), box.left())), y1 = yAt(std::min(b.x(), box.right()));
+      if (std::max(y0, y1) >= box.top() && std::min(y0, y1) <= box.bottom()) return true;
+    }
+  }
+  return false;
+}
+
 QRectF TimeMarkers::boundingRect() const { return QRectF(QPointF(0, 0), chart_->size()); }
 
 void TimeMarkers::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
@@ -198,6 +219,7 @@ void TimeMarkers::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) 
   const qreal h = metrics.height() + 4, pad = 4;
   const qreal width = std::max<qreal>(1.5, h / 10);
   QList<QRectF> taken;
+  lineLabels_.clear();
 
   // Learning-rate changes: a dashed line over the plot's height, then (over every line) the
   // labels at their tops, stacked in rows when changes are close together.
@@ -232,13 +254,25 @@ void TimeMarkers::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) 
     p->setFont(labelFont);
     const bool onRight = x + pad + w <= area.right();
     const qreal left = onRight ? x + pad : std::max(area.left(), std::min(x - pad - w, area.right() - w));
-    for (int row = 0; row < kLabelRows; ++row) {
-      const QRectF box(left, area.top() + pad + row * (h + pad), w, h);
+    // Rows from the top, then from the bottom: the first that hides no curve (accuracy climbs
+    // to the top of its chart, where a label covered it); if each does, the first free one.
+    QRectF chosen;
+    for (int row = 0; row < 2 * kLabelRows; ++row) {
+      const qreal top = row < kLabelRows ? area.top() + pad + row * (h + pad)
+                                         : area.bottom() - (row - kLabelRows + 1) * (h + pad);
+      const QRectF box(left, top, w, h);
       if (overlapsAny(box.adjusted(-pad / 2, 0, pad / 2, 0), taken)) continue;
-      drawLabel(p, box, line.label, QColor(), 0);
-      taken.append(box);
-      break;
+      if (!coversCurve(box)) {
+        chosen = box;
+        break;
+      }
+      if (chosen.isNull()) chosen = box;
     }
+    if (!chosen.isNull()) {
+      drawLabel(p, chosen, line.label, QColor(), 0);
+      taken.append(chosen);
+    }
+    lineLabels_.append(chosen);
     p->setFont(bold);
   }
   p->setFont(font);

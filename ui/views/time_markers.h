@@ -70,6 +70,11 @@ class TimeMarkers : public QGraphicsObject {
   qreal xPosition(double x) const;
   qreal yPosition(double y) const;
 
+  // Whether a visible line of the chart passes through the box (chart coordinates).
+  bool coversCurve(const QRectF& box) const;
+  // Where the last paint put each line's label (null: left out), in the order of lines().
+  const QList<QRectF>& lineLabels() const { return lineLabels_; }
+
   QRectF boundingRect() const override;
   void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
 
@@ -78,6 +83,7 @@ class TimeMarkers : public QGraphicsObject {
   QAbstractAxis *xAxis_, *yAxis_;
   QList<TimeLine> lines_;
   QList<PointMark> points_;
+  QList<QRectF> lineLabels_;
 };
 
 // The chart's marks (nullptr when it has none yet).
