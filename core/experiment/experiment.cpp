@@ -895,23 +895,36 @@ void Experiment::removeArm(int arm) {
 int Experiment::restoreArm(const std::string& label) {
   if (removed_.empty() || removed_.back().arm.label != label)
     throw NormLabError("'" + label + "' is not the arm removed last: only that one can be brought back");
-  RemovedArm gone = std::move(removed_.back());
-  removed_.pop_back();
-  if (armIndex(config_, label) >= 0) throw NormLabError("'" + label + "' cannot come back: an arm of that name was added since");
-  const std::size_t seeds = config_.seeds.size(), arms = config_.arms.size() + 1, index = gone.index;
+  if (armIndex(config_, label) >= 0) {
+    removed_.pop_back();
+    throw NormLabError("'" + label + "' cannot come back: an arm of that name was added since");
+  }
+  const std::size_t seeds = config_.seeds.size(), arms = config_.arms.size() + 1, index = removed_.back().index;
   if (arms * seeds > kMaxRuns)
     throw NormLabError("'" + label + "' cannot come back: it would make " + std::to_string(arms * seeds) + " runs (at most " +
                        std::to_string(kMaxRuns) + ")");
-  for (ArmConfig& a : config_.arms)
+  // The config with the arm back, checked against the memory budget as addArm checks a new arm
+  // (arms added meanwhile may have used it up): refused, the arm stays removed and may come back
+  // later.
+  const RemovedArm& last = removed_.back();
+  ExperimentConfig back = config_;
+  for (ArmConfig& a : back.arms)
     if (a.parent >= int(index)) ++a.parent;
-  config_.arms.insert(config_.arms.begin() + std::ptrdiff_t(index), gone.arm);
-  for (const auto& [place, event] : gone.events) {
-    config_.events.insert(config_.events.begin() + std::ptrdiff_t(place), event);
+  back.arms.insert(back.arms.begin() + std::ptrdiff_t(index), last.arm);
+  for (const auto& [place, event] : last.events) back.events.insert(back.events.begin() + std::ptrdiff_t(place), event);
+  try {
+    checkMemoryBudget(estimateMemory(back, loadedDatasetSize(data_)), budget_);
+  } catch (const NormLabError& e) {
+    throw NormLabError("arms[" + std::to_string(index) + "] (" + label + "): " + e.what());
+  }
+  RemovedArm gone = std::move(removed_.back());
+  removed_.pop_back();
+  config_ = std::move(back);
+  for (const auto& [place, event] : gone.events)
     for (auto& r : runs_) {  // the others ignore events naming another arm: applied already
       r->eventApplied.resize(std::max(r->eventApplied.size(), place));
       r->eventApplied.insert(r->eventApplied.begin() + std::ptrdiff_t(place), 1);
     }
-  }
   const std::int64_t lead = leadSamples();
   std::vector<std::unique_ptr<Run>> runs;
   runs.reserve(arms * seeds);

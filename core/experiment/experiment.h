@@ -211,9 +211,11 @@ class Experiment {
   void removeArm(int arm);
   // Takes back the last removeArm, which must have removed `label`: the arm, its runs as they
   // were and its events return to their places; its runs catch up from where they were removed.
-  // Throws NormLabError when `label` is not the arm removed last (nothing changes), or, dropping
-  // it for good, when its label was taken meanwhile. A branch that had not started and whose
-  // parent went past its step meanwhile comes back failed.
+  // Throws NormLabError when `label` is not the arm removed last, when its runs would exceed the
+  // run limit or no longer fit the memory budget (as addArm's would; arms added meanwhile count):
+  // nothing changes then, and it may come back later. Throws, dropping it for good, when its
+  // label was taken meanwhile. A branch that had not started and whose parent went past its step
+  // meanwhile comes back failed.
   int restoreArm(const std::string& label);
   // Whether some run added by addArm is still catching up with the others.
   bool catchingUp() const;

@@ -515,6 +515,14 @@ Kreuzen Sie in der Seitenleiste „Batch-Normalisierung (BN)“ an oder öffnen 
             <numerusform>%n Epochen</numerusform>
         </translation>
     </message>
+    <message>
+        <source>stopped before its first step</source>
+        <translation>vor dem ersten Schritt gestoppt</translation>
+    </message>
+    <message>
+        <source>stopped at step %1</source>
+        <translation>gestoppt bei Schritt %1</translation>
+    </message>
 </context>
 <context>
     <name>ControlPanel</name>

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/experiment/experiment.h"
+#include "core/experiment/memory_estimate.h"
 #include "support/file_helpers.h"
 #include "support/run_compare.h"
 
@@ -134,6 +135,35 @@ class TestArmUndo : public QObject {
     QVERIFY(errorOf([&] { e->restoreArm("GN"); }).find("was added since") != std::string::npos);
     QCOMPARE(e->runCount(), 4);
     QVERIFY(errorOf([&] { e->restoreArm("GN"); }).find("not the arm removed last") != std::string::npos);
+  }
+
+  // An arm added after a removal may use up the memory budget: bringing the removed arm back is
+  // then refused as adding it would be, and changes nothing; with room again it comes back as
+  // it was.
+  void aRemovedArmThatNoLongerFitsTheBudgetStaysRemoved() {
+    auto whole = prepared("[" + kBN + ", " + kGN + ", " + kLN + "]");
+    runToEnd(*whole);
+    auto e = prepared("[" + kBN + ", " + kGN + "]");
+    advanceUntil(*e, "GN", 5);
+    e->removeArm(1);
+    e->addArm(nlohmann::json::parse(kLN));
+    // Exactly what BN and LN need: not a byte more.
+    e->setMemoryBudget({estimateMemory(e->config(), loadedDatasetSize(e->data())).total(), "test"});
+    const ExperimentConfig before = e->config();
+    const std::string added = errorOf([&] { e->addArm(nlohmann::json::parse(R"({"label": "GN 2", "norm": "group", "groups": 2, "batch_size": 12})")); });
+    QVERIFY2(added.find("arms[2] (GN 2): the experiment needs about") != std::string::npos, added.c_str());
+    const std::string restored = errorOf([&] { e->restoreArm("GN"); });
+    QVERIFY2(restored.find("arms[1] (GN): the experiment needs about") != std::string::npos &&
+                 restored.find("(budget ") != std::string::npos && restored.find("raise the memory budget") != std::string::npos,
+             restored.c_str());
+    QVERIFY(sameConfig(e->config(), before));
+    QCOMPARE(e->runCount(), 4);
+    advanceUntil(*e, "BN", 12);
+    e->setMemoryBudget(defaultMemoryBudget());
+    QCOMPARE(e->restoreArm("GN"), 1);
+    QCOMPARE(runOf(*e, "GN", 1).step, std::int64_t(5));  // where it was removed
+    runToEnd(*e);
+    compareAll(*whole, *e);
   }
 };
 

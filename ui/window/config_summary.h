@@ -11,7 +11,7 @@ namespace normlab {
 
 struct ConfigSummary {
   QStringList setup;  // "Model: small-cnn", "Data: ...", "Training: ...", "Seeds: ..."
-  QStringList arms;   // "BN 2: batch norm, batch size 2, learning rate 0.003125"
+  QStringList arms;   // "BN 2: batch norm, batch size 2, learning rate 0.003125, stopped at step 240"
 };
 ConfigSummary summarizeConfig(const ExperimentConfig& config);
 
