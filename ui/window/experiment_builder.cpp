@@ -18,7 +18,9 @@ namespace normlab {
 namespace {
 // A message for the panel, in the window's language.
 std::string translated(const char* text, const std::string& argument = {}) {
-  return QCoreApplication::translate("ExperimentBuilder", text).arg(QString::fromStdString(argument)).toStdString();
+  const QString message = QCoreApplication::translate("ExperimentBuilder", text);
+  // A message without a place for the argument is taken as it is (arg() would warn).
+  return (message.contains("%1") ? message.arg(QString::fromStdString(argument)) : message).toStdString();
 }
 }  // namespace
 
