@@ -25,6 +25,7 @@ struct Tr {
 
 namespace {
 enum Column { kLayer, kRun, kMean, kStd, kZeros, kSaturated, kGradNorm, kUpdateRatio, kColumns };
+static_assert(kColumns == 8, "LayerTableView::longestText_ holds one entry per column");
 
 QString number(double v) {
   if (!std::isfinite(v)) return v != v ? "NaN" : (v > 0 ? "+Inf" : "-Inf");
@@ -140,8 +141,17 @@ void LayerTableView::fitColumns(bool shrink) {
   for (int c = 0; c < kColumns; ++c) {
     int width = header.horizontalAdvance(model_->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString()) + kHeaderPadding;
     const QFontMetrics& metrics = c == kRun ? bold : plain;
-    for (const LayerTableModel::Row& row : model_->rows())
-      width = std::max(width, metrics.horizontalAdvance(row.text[std::size_t(c)]) + kCellPadding);
+    // While it trains (no shrink) only texts as long as the longest measured can widen a column:
+    // the digits are as wide as each other, and 2,880 cells are not measured every frame.
+    qsizetype& longest = longestText_[std::size_t(c)];
+    if (shrink) longest = 0;
+    const qsizetype atLeast = longest;
+    for (const LayerTableModel::Row& row : model_->rows()) {
+      const QString& text = row.text[std::size_t(c)];
+      if (text.size() < atLeast) continue;
+      longest = std::max(longest, text.size());
+      width = std::max(width, metrics.horizontalAdvance(text) + kCellPadding);
+    }
     if (shrink || width > table_->columnWidth(c)) table_->setColumnWidth(c, width);
   }
 }

@@ -2,6 +2,8 @@
 // (dead ReLUs), % saturated, gradient norm and update-to-weight ratio of the layer's weight.
 #pragma once
 
+#include <array>
+
 #include "ui/views/chart_style.h"
 
 class QTableView;
@@ -25,6 +27,7 @@ class LayerTableView : public ChartViewBase {
   QTableView* table_ = nullptr;
   LayerTableModel* model_ = nullptr;
   QString key_;
+  std::array<qsizetype, 8> longestText_{};  // per column, in characters, since the last rebuild
 };
 
 }  // namespace normlab

@@ -185,12 +185,22 @@ qreal TimeMarkers::yPosition(double y) const {
 }
 
 bool TimeMarkers::coversCurve(const QRectF& box) const {
+  // It runs in every repaint of a chart with marks: a time series' points rise in x, so only the
+  // segments within the box's x range (in data values) are looked at, found by bisection.
+  const QRectF area = chart_->plotArea();
+  const auto* xAxis = qobject_cast<const QValueAxis*>(xAxis_);
+  if (!xAxis || !(area.width() > 0)) return false;
+  const double perPixel = (xAxis->max() - xAxis->min()) / area.width();
+  const double from = xAxis->min() + (box.left() - area.left()) * perPixel;
+  const double to = xAxis->min() + (box.right() - area.left()) * perPixel;
   for (QAbstractSeries* series : chart_->series()) {
     const auto* xy = qobject_cast<const QXYSeries*>(series);
     if (!xy || !xy->isVisible()) continue;
     const QList<QPointF> points = xy->points();
+    const auto first = std::lower_bound(points.begin(), points.end(), from,
+                                        [](const QPointF& point, double x) { return point.x() < x; });
     // Each segment's part within the box's x range, compared with the box's y range.
-    for (qsizetype i = 1; i < points.size(); ++i) {
+    for (qsizetype i = std::max<qsizetype>(1, first - points.begin()); i < points.size() && points[i - 1].x() <= to; ++i) {
       QPointF a(xPosition(points[i - 1].x()), yPosition(points[i - 1].y()));
       QPointF b(xPosition(points[i].x()), yPosition(points[i].y()));
       if (!std::isfinite(a.x()) || !std::isfinite(a.y()) || !std::isfinite(b.x()) || !std::isfinite(b.y())) continue;
