@@ -641,6 +641,10 @@ QString MainWindow::statusText() const {
 }
 
 void MainWindow::showBanner(const QString& text, bool error) {
+  // Called with every snapshot: a style sheet set again repolishes the banner and lays out the
+  // window again (the most costly part of a frame), so an unchanged banner is left alone.
+  if (!banner_->isHidden() && banner_->text() == text && bannerIsError_ == error) return;
+  bannerIsError_ = error;
   banner_->setText(text);
   banner_->setStyleSheet(error ? "background: #FDE7EA; color: #7A0010; border: 1px solid #B00020; padding: 8px; "
                                  "border-radius: 4px; font-weight: bold;"

@@ -301,6 +301,7 @@ class MainWindow : public QMainWindow {
   int drawAfterBuild_ = -1;  // the view whose build just finished: drawn on the build timer's next turn
   bool warmAfterStart_ = false;
   QLabel *banner_, *divergedLabel_;
+  bool bannerIsError_ = false;  // the banner's look: error (red) or note (yellow)
   LoadProgressBar* loadBar_;  // while Start reads a folder of images
   SteadyLabel *stateLabel_, *stepLabel_, *speedLabel_;
   QSet<int> highlightedArms_;

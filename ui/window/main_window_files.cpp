@@ -125,7 +125,8 @@ void MainWindow::updateWindowTitle() {
   if (runnerOwnsView_ && filePath_.isEmpty() && !lessonTitle_.isEmpty()) name = lessonTitle_;
   const QString title = name.isEmpty() ? "NormLab" : name + "[*] — NormLab";
   if (windowTitle() != title) setWindowTitle(title);
-  setWindowModified(hasUnsavedResults());
+  // Not set again when unchanged: every call sets the window title anew (an X11 round trip).
+  if (const bool modified = hasUnsavedResults(); modified != isWindowModified()) setWindowModified(modified);
 }
 
 void MainWindow::reportFileError(const QString& title, const QString& text) {

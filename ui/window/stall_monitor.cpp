@@ -1,12 +1,21 @@
 #include "ui/window/stall_monitor.h"
 
 #include <algorithm>
+#include <cstdio>
 
 #include "ui/window/thread_cpu_time.h"
+#include "ui/window/timed_application.h"
 
 namespace normlab {
 
-StallMonitor::StallMonitor(QObject* parent) : QObject(parent) {
+StallMonitor::StallMonitor(QObject* parent)
+    : QObject(parent),
+      // With the slow-event trace on, a busy stretch over its threshold prints too (the events
+      // that made it up print with the same clock).
+      traceBusyNs_(qEnvironmentVariableIsSet("NORMLAB_SLOW_EVENT_MS") &&
+                           qEnvironmentVariableIntValue("NORMLAB_STALL_REPORT") == 1
+                       ? slowEventThresholdNs()
+                       : -1) {
   timer_.setTimerType(Qt::PreciseTimer);
   timer_.setInterval(kIntervalMs);
   connect(&timer_, &QTimer::timeout, this, &StallMonitor::tick);
@@ -43,6 +52,10 @@ void StallMonitor::tick() {
       longestBusyAtNs_ = now - resetNs_;
     }
     if (gap > 50'000'000) ++over50_;
+    if (traceBusyNs_ >= 0 && busy > 4 * traceBusyNs_)
+      if (auto* app = dynamic_cast<TimedApplication*>(QCoreApplication::instance()))
+        std::fprintf(stderr, "normlab: busy stretch of %.1f ms (gap %.1f ms) ended at %.3f s\n", busy / 1e6, gap / 1e6,
+                     app->sinceLaunchSeconds());
   }
   lastNs_ = now;
   lastCpuNs_ = cpu;

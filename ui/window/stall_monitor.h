@@ -47,6 +47,7 @@ class StallMonitor : public QObject {
   void tick();
   QTimer timer_;
   QElapsedTimer clock_;
+  const qint64 traceBusyNs_;  // -1: no trace
   std::unique_ptr<SchedulingProbe> probe_;
   qint64 resetNs_ = 0, lastNs_ = -1, lastCpuNs_ = 0, longestNs_ = 0, longestAtNs_ = 0, longestBusyWithinNs_ = 0,
          longestBusyNs_ = 0, longestBusyAtNs_ = 0, ticks_ = 0, over50_ = 0;

@@ -18,6 +18,8 @@ class TimedApplication : public QApplication {
   // its receiver (a single-shot timer after its slot, deleteLater, a closed dialog), and a slow
   // one is exactly the event that is printed afterwards.
   bool notify(QObject* receiver, QEvent* event) override;
+  // Seconds since launch: the clock the slow-event lines print (other traces print it too).
+  double sinceLaunchSeconds() const { return sinceLaunch_.nsecsElapsed() / 1e9; }
 
  private:
   const bool trace_;
