@@ -499,9 +499,12 @@ void MainWindow::showCurrentView(bool force) {
   views_[i].view->showSnapshot(*view_);
   if (views_[i].view->building()) buildTimer_->start();
   addChartMenus();  // views may create their charts on their first snapshot
-  // While training runs, the tab's charts repaint one per tick (no long stall).
+  // While training runs, the tab's charts repaint one per tick (no long stall); a whole tab
+  // shown anew (another tab, presentation mode, arms shown or hidden) is painted in turns once.
   if (last_->state == RunnerState::Running)
     painter_->paintInTurns(views_[i].view->chartViews());
+  else if (force)
+    painter_->paintInTurnsOnce(views_[i].view->chartViews());
   else
     painter_->release();
   const qint64 ns = clock.nsecsElapsed();
