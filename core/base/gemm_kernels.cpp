@@ -72,8 +72,8 @@ const Variant& chosen() {
     }
 #ifdef NORMLAB_GEMM_DISPATCH
     // Before any product of this process (all go through chosen()). A native build keeps Eigen's
-    // blocking from its CPU's caches: its numbers stay those of its machine, which the lesson
-    // texts quote (tests/core/test_lesson_figures.cpp).
+    // blocking from its CPU's caches, so its numbers are its machine's: the lesson texts quote
+    // figures that hold on every build (tests/core/test_lesson_figures.cpp).
     best->fixBlocking();
 #endif
     return *best;

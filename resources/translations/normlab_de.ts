@@ -1471,8 +1471,8 @@ An: jede gemessene Schicht, einschließlich Aktivierung, Pooling, Flatten und Dr
         <translation>LRN</translation>
     </message>
     <message>
-        <source>The layers as the network runs them, with their parameter counts. Highlighted rows are the norm positions: each arm&apos;s column says which norm sits there with its parameters (+ running statistics); hover over a cell for why a norm is absent.</source>
-        <translation>Die Schichten in der Reihenfolge, in der das Netz sie ausführt, mit ihrer Parameterzahl. Hervorgehobene Zeilen sind die Normalisierungspositionen: Die Spalte jeder Variante zeigt, welche Normalisierung dort sitzt, mit ihren Parametern (+ laufende Statistiken); der Tooltip einer Zelle sagt, warum eine Normalisierung fehlt.</translation>
+        <source>The layers as the network runs them, with their parameter counts. Highlighted rows are the norm positions: a column per model (arms that build the same network share one) says which norm sits there with its parameters (+ running statistics); hover over a cell for why a norm is absent.</source>
+        <translation>Die Schichten in der Reihenfolge, in der das Netz sie ausführt, mit ihrer Parameterzahl. Hervorgehobene Zeilen sind die Normalisierungspositionen: Eine Spalte je Modell (Varianten, die dasselbe Netz bauen, teilen sich eine) zeigt, welche Normalisierung dort sitzt, mit ihren Parametern (+ laufende Statistiken); der Tooltip einer Zelle sagt, warum eine Normalisierung fehlt.</translation>
     </message>
     <message>
         <source>trainable (+ running statistics)</source>

@@ -2,9 +2,18 @@
 // and seeds, so the same numbers a class sees on the charts): lesson 1's divergence step and batch
 // norm's accuracy (lesson 8 repeats both arms), lesson 4's train/eval-mode accuracies and the
 // effect of recomputing population statistics, lesson 5's gradient ratio at the first dense
-// layer. A change to the engine that moves one of them fails here, so the text is updated with
-// it. The other lessons take 10-60 s each; their figures are in docs/lessons.md. Also: no lesson
-// speaks of line styles the charts do not draw.
+// layer, lesson 9's parting training accuracies and shared test accuracy. A change to the engine
+// that moves one of them fails here, so the text is updated with it. The other lessons take
+// 10-60 s each; their figures are in docs/lessons.md. Also: no lesson speaks of line styles the
+// charts do not draw.
+//
+// A class's machine computes its own figures: the order of a sum follows the CPU's vector width
+// and (native builds) its cache sizes, and over hundreds of steps that moves an accuracy by a few
+// points. So the texts quote figures that hold on every build, and each range below covers what
+// five numeric paths gave on 2026-12-07 (docs/lessons.md, "Across machines"): a native build on
+// an AVX-512 Intel machine (where the texts were first measured) and on an AVX-512 AMD machine,
+// and the portable build's baseline, AVX2 and AVX-512 kernels (NORMLAB_ISA). Step counts (the
+// divergence at step 19) came out the same on all five.
 #include <QtTest>
 
 #include <algorithm>
@@ -62,7 +71,8 @@ class TestLessonFigures : public QObject {
     QVERIFY(mentions(lessonText(4), "thin"));
   }
 
-  // Lesson 1 (and 8, which repeats both arms): no norm diverges at step 19; batch norm ends near 80%.
+  // Lesson 1 (and 8, which repeats both arms): no norm diverges at step 19; batch norm ends near 80%
+  // (79.7-82.8% on the five builds).
   void lesson1DivergesAtStep19() {
     const std::vector<RunRecord> runs = test::runAll(lessonNumber(lessons(), 1).config);
     const RunRecord &none = runLabelled(runs, "no norm"), &bn = runLabelled(runs, "batch norm");
@@ -71,7 +81,7 @@ class TestLessonFigures : public QObject {
     QVERIFY(none.diverged);
     QCOMPARE(none.divergedAtStep, std::int64_t(19));
     QVERIFY(mentions(lessonText(1), "step 19"));
-    QVERIFY2(std::abs(bn.finalTestAccuracy - 0.80) < 0.01, qPrintable(QString::number(bn.finalTestAccuracy)));
+    QVERIFY2(bn.finalTestAccuracy > 0.77 && bn.finalTestAccuracy < 0.85, qPrintable(QString::number(bn.finalTestAccuracy)));
     QVERIFY(mentions(lessonText(1), "80%"));
     // Lesson 8 trains the same two arms on the same data and settings, so it shows the same two
     // figures (the twin-run contract), which its text quotes too.
@@ -86,8 +96,8 @@ class TestLessonFigures : public QObject {
   }
 
   // Lesson 4: late in the run the held-out batch scores about 60% in train mode and 70% in eval
-  // mode; recomputing population statistics raises test accuracy by about a point, from and to
-  // the figures the text quotes.
+  // mode (59.7-63.3% and 70.0-71.4% on the five builds); recomputing population statistics
+  // changes test accuracy by a point at most (0 to +1.3 points), near 80% (78.1-81.2%).
   void lesson4TrainVersusEvalMode() {
     Experiment e(lessonNumber(lessons(), 4).config, 0);
     const RunRecord before = trainToEnd(e).front();
@@ -108,17 +118,15 @@ class TestLessonFigures : public QObject {
                                 .arg(train).arg(eval).arg(update.testAccuracyBefore).arg(update.testAccuracyAfter)
                                 .toUtf8();
     qInfo("lesson 4: %s", what.constData());
-    QVERIFY2(std::abs(train - 0.60) < 0.03 && std::abs(eval - 0.70) < 0.03, what);
+    QVERIFY2(std::abs(train - 0.60) < 0.05 && std::abs(eval - 0.70) < 0.05 && eval - train > 0.04, what);
     QVERIFY2(std::abs(update.testAccuracyBefore - before.finalTestAccuracy) < 1e-9, what);
-    const double rise = update.testAccuracyAfter - update.testAccuracyBefore;  // "about one point"
-    QVERIFY2(rise > 0.005 && rise < 0.02, what);
+    const double rise = update.testAccuracyAfter - update.testAccuracyBefore;  // "about one point at most"
+    QVERIFY2(rise > -0.005 && rise < 0.02, what);
+    for (double acc : {update.testAccuracyBefore, update.testAccuracyAfter})  // "staying near 80%"
+      QVERIFY2(acc > 0.76 && acc < 0.84, what);
     const std::string& text = lessonText(4);
     QVERIFY(mentions(text, "about 60%") && mentions(text, "about 70%"));
-    // The quoted before/after figures, to one decimal.
-    for (double acc : {update.testAccuracyBefore, update.testAccuracyAfter}) {
-      const std::string quoted = QString::number(100 * acc, 'f', 1).toStdString() + "%";
-      QVERIFY2(mentions(text, quoted.c_str()), qPrintable(QString::fromStdString(quoted) + " not in the text; " + what));
-    }
+    QVERIFY(mentions(text, "about one point at most, staying near 80%"));
   }
 
   // Lesson 5: at the end of the run the gradient reaching the first dense layer (fc1) is about
@@ -141,9 +149,11 @@ class TestLessonFigures : public QObject {
     QVERIFY(mentions(lessonText(5), "five million times"));
   }
 
-  // Lesson 9: after dropout is switched off at step 240 the branch's training accuracy is 98% at
-  // step 300 (91% with dropout); over the last third both arms test at 78.4% and the train-test
-  // gap is about 15 points with dropout and about 21 without: the figures its text quotes.
+  // Lesson 9: after dropout is switched off at step 240 the branch's training accuracy is about
+  // 98% at step 300 (96.9-98.8% on the five builds) against about 90% with dropout (88.5-91.9%);
+  // over the last third both arms test near 79% (78.4-80.6%), within two points of each other
+  // (0-1.5), and the train-test gap is about 14 points with dropout (13.2-14.8) and about 20
+  // without (19.1-20.6): the figures its text quotes.
   void lesson9DropoutOffHalfway() {
     const std::vector<RunRecord> runs = test::runAll(lessonNumber(lessons(), 9).config);
     const RunRecord &kept = runLabelled(runs, "dropout 0.5"), &off = runLabelled(runs, "dropout off from step 240");
@@ -174,14 +184,14 @@ class TestLessonFigures : public QObject {
                                 .arg(at(kept, 300)).arg(at(off, 300)).arg(a.train).arg(a.test).arg(b.train).arg(b.test).toUtf8();
     qInfo("lesson 9: %s", what.constData());
     const std::string& text = lessonText(9);
-    QVERIFY2(std::abs(at(off, 300) - 0.98) < 0.005 && mentions(text, "98% at step 300"), what);
-    QVERIFY2(std::abs(at(kept, 300) - 0.91) < 0.005 && mentions(text, "91% with dropout"), what);
-    for (double t : {a.test, b.test}) {
-      const std::string quoted = QString::number(100 * t, 'f', 1).toStdString() + "% for both";
-      QVERIFY2(mentions(text, quoted.c_str()), qPrintable(QString::fromStdString(quoted) + " not in the text; " + what));
-    }
-    QVERIFY2(std::abs((a.train - a.test) - 0.15) < 0.01 && std::abs((b.train - b.test) - 0.21) < 0.01, what);
-    QVERIFY(mentions(text, "about 15 points to about 21"));
+    QVERIFY2(at(off, 300) > 0.955 && mentions(text, "about 98% at step 300"), what);
+    QVERIFY2(std::abs(at(kept, 300) - 0.90) < 0.035 && mentions(text, "about 90% with dropout"), what);
+    QVERIFY2(std::abs(a.test - 0.79) < 0.03 && std::abs(b.test - 0.79) < 0.03 && mentions(text, "near 79%"), what);
+    QVERIFY2(std::abs(a.test - b.test) < 0.02 && mentions(text, "within two points of each other"), what);
+    QVERIFY2(std::abs((a.train - a.test) - 0.14) < 0.025 && std::abs((b.train - b.test) - 0.20) < 0.025 &&
+                 (b.train - b.test) - (a.train - a.test) > 0.03,
+             what);
+    QVERIFY(mentions(text, "about 14 points to about 20"));
   }
 };
 

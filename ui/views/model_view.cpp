@@ -37,8 +37,9 @@ QString normName(NormKind kind) {
 ModelView::ModelView(QWidget* parent) : ChartViewBase(parent) {
   auto* layout = new QVBoxLayout(this);
   caption_ = new QLabel(
-      Tr::tr("The layers as the network runs them, with their parameter counts. Highlighted rows are the norm positions: each arm's column says "
-             "which norm sits there with its parameters (+ running statistics); hover over a cell for why a norm is absent."),
+      Tr::tr("The layers as the network runs them, with their parameter counts. Highlighted rows are the norm positions: a column per model (arms that "
+             "build the same network share one) says which norm sits there with its parameters (+ running statistics); hover "
+             "over a cell for why a norm is absent."),
       this);
   caption_->setWordWrap(true);
   layout->addWidget(caption_);
