@@ -4,7 +4,9 @@
 # event loop's longest stall, the GUI thread's longest busy stretch (its own CPU time between two
 # ticks of the 5 ms timer) and the idle control thread's longest gap (what the machine itself
 # stalled). Each run starts from a fresh HOME, so stored settings do not carry over.
-#   tools/measure_stalls.sh [N=5] [SECONDS=30] [BUILD=build]
+# With CYCLE_TABS=S in the environment the window also switches to the next tab every S seconds
+# (a teacher clicking through the tabs while it trains).
+#   [CYCLE_TABS=S] tools/measure_stalls.sh [N=5] [SECONDS=30] [BUILD=build]
 set -euo pipefail
 runs=${1:-5} seconds=${2:-30} build=${3:-build}
 app="$build/app/normlab"
@@ -13,7 +15,7 @@ measure() {  # label, extra environment, arguments
   local label=$1 env=$2 args=$3 home out
   for i in $(seq "$runs"); do
     home=$(mktemp -d)
-    out=$(env HOME="$home" $env NORMLAB_STALL_REPORT=1 NORMLAB_QUIT_AFTER="$seconds" \
+    out=$(env HOME="$home" $env ${CYCLE_TABS:+NORMLAB_CYCLE_TABS=$CYCLE_TABS} NORMLAB_STALL_REPORT=1 NORMLAB_QUIT_AFTER="$seconds" \
       timeout $((seconds + 60)) xvfb-run -a -s "-screen 0 1600x900x24" "$app" $args 2>&1 || true)
     rm -rf "$home"
     local stall busy gap

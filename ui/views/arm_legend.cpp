@@ -26,6 +26,16 @@ QString armDisplayName(const Snapshot& snapshot, int arm) {
   return label;
 }
 
+namespace {
+// One entry: a swatch in the arm's colour and its name (HTML), linked to the arm.
+QString entryHtml(int arm, const QString& nameHtml, const QColor& swatch, bool dim) {
+  return QString("<a href='arm:%1' style='text-decoration:none; color:%2'>"
+                 "<span style='color:%3; font-size:large'>&#9632;</span>&nbsp;%4</a>")
+      .arg(arm)
+      .arg(dim ? "#9a9a9a" : "#202020", swatch.name(), nameHtml);
+}
+}  // namespace
+
 ArmLegend::ArmLegend(QWidget* parent) : QLabel(parent) {
   setTextFormat(Qt::RichText);
   setWordWrap(true);
@@ -36,9 +46,23 @@ ArmLegend::ArmLegend(QWidget* parent) : QLabel(parent) {
     if (link == "all") emit showAllClicked();
     else if (link.startsWith("arm:")) emit armClicked(link.mid(4).toInt());
   });
+  reserveOneLine();
   connect(this, &QLabel::linkHovered, this, [this](const QString& link) {
     hoveredArm_ = link.startsWith("arm:") ? link.mid(4).toInt() : -1;
   });
+}
+
+void ArmLegend::changeEvent(QEvent* event) {
+  QLabel::changeEvent(event);
+  if (event->type() == QEvent::FontChange) reserveOneLine();
+}
+
+void ArmLegend::reserveOneLine() {
+  QLabel line;
+  line.setTextFormat(Qt::RichText);
+  line.setFont(font());
+  line.setText(entryHtml(0, "BN", Qt::black, false));
+  setMinimumHeight(line.sizeHint().height());
 }
 
 void ArmLegend::contextMenuEvent(QContextMenuEvent* event) {
@@ -90,10 +114,7 @@ void ArmLegend::render() {
     const QColor swatch = dim ? QColor::fromRgbF(0.3f * e.color.redF() + 0.7f, 0.3f * e.color.greenF() + 0.7f,
                                                  0.3f * e.color.blueF() + 0.7f)
                               : e.color;
-    html += QString("<a href='arm:%1' style='text-decoration:none; color:%2'>"
-                    "<span style='color:%3; font-size:large'>&#9632;</span>&nbsp;%4</a>")
-                .arg(e.arm)
-                .arg(dim ? "#9a9a9a" : "#202020", swatch.name(), name);
+    html += entryHtml(e.arm, name, swatch, dim);
   }
   if (!highlighted_.isEmpty())
     html += " &nbsp;&nbsp; <a href='all' style='color:#0a58a8'>" + tr("show&nbsp;all") + "</a>";

@@ -42,9 +42,13 @@ class ArmLegend : public QLabel {
 
  protected:
   void contextMenuEvent(QContextMenuEvent* event) override;
+  void changeEvent(QEvent* event) override;
 
  private:
   void render();
+  // An empty key still takes one line of entries' height, so the first entries do not push the
+  // charts down: that re-laid out every chart of the tab in the middle of the first snapshot.
+  void reserveOneLine();
   QList<Entry> entries_;
   QList<int> groupStarts_;  // indices of entries that begin a new type
   QSet<int> highlighted_;
