@@ -730,6 +730,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     event->ignore();
     return;
   }
+  stall_->freeze();
   if (presentation_) setPresentationMode(false);
   saveSettings();
   event->accept();

@@ -29,6 +29,9 @@ class StallMonitor : public QObject {
   long long probeGapsOver50Ms() const { return probe_ ? probe_->gapsOver50Ms() : -1; }
   // Forgets the gaps seen so far (e.g. when training starts, so start-up does not count).
   void reset();
+  // Stops measuring and keeps the figures (the window is closing: leaving presentation mode to
+  // store its normal geometry is not a stall anyone sees).
+  void freeze() { timer_.stop(); }
   // The longest gap between two ticks since the last reset, in milliseconds.
   double longestGapMs() const { return longestNs_ / 1e6; }
   // The GUI thread's CPU time within that longest gap, in milliseconds.
