@@ -555,6 +555,8 @@ void TestMainWindow::screenshots() {
     w.tabs()->setCurrentIndex(t);
     w.pullSnapshot();
     QTest::qWait(50);
+    // A tab shown anew paints its charts in turns: every chart has had its turn before the picture.
+    QVERIFY(QTest::qWaitFor([&] { return w.chartPainter()->pending() == 0; }, kHangGuardMs));
     const QString path = dir + "/window_" + fileSafe(w.views()[t].title) + ".png";
     QVERIFY2(w.grab().save(path), qPrintable(path));
     qInfo("saved %s", qPrintable(path));
@@ -562,6 +564,7 @@ void TestMainWindow::screenshots() {
   w.tabs()->setCurrentIndex(0);
   w.setPresentationMode(true);
   QTest::qWait(50);
+  QVERIFY(QTest::qWaitFor([&] { return w.chartPainter()->pending() == 0; }, kHangGuardMs));
   QVERIFY(w.grab().save(dir + "/window_presentation.png"));
   w.setPresentationMode(false);
   // A failure: the banner, and the app still running.
