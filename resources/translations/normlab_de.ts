@@ -523,6 +523,10 @@ Kreuzen Sie in der Seitenleiste „Batch-Normalisierung (BN)“ an oder öffnen 
         <source>stopped at step %1</source>
         <translation>gestoppt bei Schritt %1</translation>
     </message>
+    <message>
+        <source>branched from %1 at step %2</source>
+        <translation>verzweigt von %1 bei Schritt %2</translation>
+    </message>
 </context>
 <context>
     <name>ControlPanel</name>

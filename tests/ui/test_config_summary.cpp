@@ -20,6 +20,14 @@ ExperimentConfig stoppedArms() {
              {"label": "none", "norm": "none"}]})");
 }
 
+// Lesson 9's arms: a branch continues its parent with dropout switched off.
+ExperimentConfig branchedArms() {
+  return parseExperimentConfig(R"({"name": "branch", "dataset": {"name": "synthetic", "train": 300, "test": 60},
+    "model": "small-cnn", "train": {"lr": 0.05, "steps": 2000, "batch_size": 8, "dropout": 0.5},
+    "arms": [{"label": "kept", "norm": "none"},
+             {"label": "off", "branch_from": "kept", "at_step": 1240, "dropout": 0}]})");
+}
+
 }  // namespace
 
 class TestConfigSummary : public QObject {
@@ -36,6 +44,17 @@ class TestConfigSummary : public QObject {
                                   "GN: group norm (2 groups), batch size 12, stopped at step 1,240",
                                   "LN: layer norm, stopped before its first step", "none: no norm"}));
     QVERIFY2(s.setup.contains("Training: SGD, learning rate 0.05, batch size 8, 2,000 steps"), qPrintable(s.setup.join(" | ")));
+  }
+
+  // A branch says which arm it goes on from and after which step, after its own settings.
+  void aBranchSaysWhereItBranched() {
+    installTranslations(QLocale(QLocale::English));
+    const ConfigSummary s = summarizeConfig(branchedArms());
+    QCOMPARE(s.arms, (QStringList{"kept: no norm", "off: no norm, dropout 0, branched from kept at step 1,240"}));
+    QVERIFY(installTranslations(QLocale(QLocale::German, QLocale::Germany)));
+    const ConfigSummary de = summarizeConfig(branchedArms());
+    QVERIFY2(de.arms[1].endsWith(", verzweigt von kept bei Schritt 1.240"), qPrintable(de.arms[1]));
+    QVERIFY2(!de.arms[0].contains("verzweigt"), qPrintable(de.arms[0]));
   }
 
   void germanSaysItInGerman() {

@@ -88,6 +88,9 @@ ConfigSummary summarizeConfig(const ExperimentConfig& c) {
       if (std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(key);
     for (const std::string& key : keys) what << overrideWords(key, arm.train);
     if (arm.inputNorm) what << Tr::tr("input: %1").arg(inputWords(*arm.inputNorm));
+    // A branch goes on from its parent's state: the settings above apply from there on.
+    if (arm.isBranch())
+      what << Tr::tr("branched from %1 at step %2").arg(QString::fromStdString(arm.branchFrom), count(arm.atStep));
     // A Stop recorded in the config ("stop_at"): its runs end there, whatever their length.
     if (arm.stopAt == 0) what << Tr::tr("stopped before its first step");
     else if (arm.stopAt > 0) what << Tr::tr("stopped at step %1").arg(count(arm.stopAt));
