@@ -13,6 +13,12 @@ PacedChartPainter::PacedChartPainter(QObject* parent) : QObject(parent) {
   connect(&tick_, &QTimer::timeout, this, &PacedChartPainter::paintNext);
 }
 
+namespace {
+// What a viewport's own paint event starts from, and the size of its frame in device pixels.
+QColor background(const QWidget* viewport) { return viewport->palette().color(viewport->backgroundRole()); }
+QSize frameSize(const QWidget* viewport) { return viewport->size() * viewport->devicePixelRatioF(); }
+}  // namespace
+
 PacedChartPainter::Held* PacedChartPainter::find(const QObject* chartOrViewport) {
   for (Held& h : held_)
     if (h.chart && (h.chart == chartOrViewport || h.chart->viewport() == chartOrViewport)) return &h;
@@ -77,14 +83,12 @@ void PacedChartPainter::paintNext() {
 
 void PacedChartPainter::render(Held& held) {
   QWidget* viewport = held.chart->viewport();
-  const qreal ratio = viewport->devicePixelRatioF();
-  const QSize size = viewport->size() * ratio;
-  if (held.frame.size() != size) {
-    held.frame = QPixmap(size);
-    held.frame.setDevicePixelRatio(ratio);
+  if (held.frame.size() != frameSize(viewport)) {
+    held.frame = QPixmap(frameSize(viewport));
+    held.frame.setDevicePixelRatio(viewport->devicePixelRatioF());
   }
   // What the viewport's own paint event would draw: its background, then the scene.
-  held.frame.fill(viewport->palette().color(viewport->backgroundRole()));
+  held.frame.fill(background(viewport));
   QPainter painter(&held.frame);
   painter.setRenderHints(held.chart->renderHints());
   held.chart->render(&painter, QRectF(QPointF(0, 0), viewport->size()), viewport->rect(), Qt::IgnoreAspectRatio);
@@ -97,7 +101,7 @@ void PacedChartPainter::showFrame(const Held& held) {
   const QSizeF shown = held.frame.deviceIndependentSize();
   // A viewport that grew since the frame: the rest is background until the chart's turn.
   if (shown.width() < viewport->width() || shown.height() < viewport->height())
-    painter.fillRect(viewport->rect(), viewport->palette().color(viewport->backgroundRole()));
+    painter.fillRect(viewport->rect(), background(viewport));
   if (!held.frame.isNull()) painter.drawPixmap(0, 0, held.frame);
 }
 
@@ -108,8 +112,7 @@ bool PacedChartPainter::eventFilter(QObject* watched, QEvent* event) {
   // A paint Qt asked for shows the last frame; a changed size or a chart without a frame yet is
   // rendered in its turn. The turn's own repaint lands here too, right after rendering.
   showFrame(*held);
-  if (held->frame.isNull() || held->frame.size() != held->chart->viewport()->size() * held->chart->viewport()->devicePixelRatioF())
-    queue(held->chart);
+  if (held->frame.isNull() || held->frame.size() != frameSize(held->chart->viewport())) queue(held->chart);
   return true;
 }
 
